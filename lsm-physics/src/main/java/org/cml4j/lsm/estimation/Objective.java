@@ -1,0 +1,151 @@
+package org.cml4j.lsm.estimation;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.cml4j.lsm.gradient.Adjoint;
+import org.cml4j.lsm.gradient.AdjointGradient;
+import org.cml4j.lsm.gradient.Tangent;
+import org.cml4j.lsm.model.InitialState;
+import org.cml4j.lsm.model.Param;
+import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.solver.SoilColumnModel;
+import org.cml4j.lsm.solver.Trajectory;
+
+/**
+ * The inverse problem: mean squared misfit between model outputs and {@link Observations}, as a
+ * function of the fitted coordinates of a {@link ParameterSpace}. Gradients come from the discrete
+ * adjoint, residual Jacobians from the tangent model. Thread-safe; counts evaluations.
+ */
+public final class Objective {
+  private final SoilColumnModel model;
+  private final SurfaceForcing forcing;
+  private final InitialState initial;
+  private final Observations obs;
+  private final ParameterSpace space;
+  private final AtomicLong forwardRuns = new AtomicLong();
+  private final AtomicLong gradientRuns = new AtomicLong();
+
+  public Objective(SoilColumnModel model, SurfaceForcing forcing, InitialState initial,
+      Observations obs, ParameterSpace space) {
+    if (obs.levels() != forcing.length()) {
+      throw new IllegalArgumentException("observations have " + obs.levels()
+          + " time levels but the forcing has " + forcing.length());
+    }
+    this.model = model;
+    this.forcing = forcing;
+    this.initial = initial;
+    this.obs = obs;
+    this.space = space;
+  }
+
+  public ParameterSpace space() {
+    return space;
+  }
+
+  public Observations observations() {
+    return obs;
+  }
+
+  public SoilColumnModel model() {
+    return model;
+  }
+
+  public SurfaceForcing forcing() {
+    return forcing;
+  }
+
+  public InitialState initial() {
+    return initial;
+  }
+
+  /** Forward model runs so far (each gradient or Jacobian also counts one). */
+  public long forwardRuns() {
+    return forwardRuns.get();
+  }
+
+  /** Adjoint or tangent sweeps so far. */
+  public long gradientRuns() {
+    return gradientRuns.get();
+  }
+
+  /** Runs the model at {@code theta}. */
+  public Trajectory simulate(double[] theta) {
+    forwardRuns.incrementAndGet();
+    return model.simulate(space.toModel(theta), forcing, initial);
+  }
+
+  /** Mean squared error at {@code theta}. */
+  public double value(double[] theta) {
+    return loss(simulate(theta).outputs(obs.outputs()));
+  }
+
+  private double loss(double[][] y) {
+    double s = 0;
+    for (int t = 0; t < y.length; t++) {
+      for (int k = 0; k < y[t].length; k++) {
+        double o = obs.value(t, k);
+        if (!Double.isNaN(o)) {
+          double d = y[t][k] - o;
+          s += d * d;
+        }
+      }
+    }
+    return s / obs.count();
+  }
+
+  /** Loss and its gradient (one forward run and one adjoint sweep). */
+  public ValueGradient valueAndGradient(double[] theta) {
+    Trajectory tr = simulate(theta);
+    double[][] y = tr.outputs(obs.outputs());
+    double[][] seed = new double[y.length][y[0].length];
+    for (int t = 0; t < y.length; t++) {
+      for (int k = 0; k < y[t].length; k++) {
+        double o = obs.value(t, k);
+        seed[t][k] = Double.isNaN(o) ? 0 : 2 * (y[t][k] - o) / obs.count();
+      }
+    }
+    gradientRuns.incrementAndGet();
+    AdjointGradient g = Adjoint.vjp(tr, obs.outputs(), seed);
+    return new ValueGradient(loss(y), space.gradient(theta, g));
+  }
+
+  /**
+   * Residuals r = (model - obs) over present entries, and their Jacobian d r / d theta from the
+   * tangent model (one tangent sweep per model parameter).
+   */
+  public Residuals residuals(double[] theta) {
+    Trajectory tr = simulate(theta);
+    double[][] y = tr.outputs(obs.outputs());
+    List<Param> dirs = space.modelDirections();
+    gradientRuns.incrementAndGet();
+    double[][][] jm = Tangent.jacobian(tr, obs.outputs(), dirs);
+    double[][] chain = space.chain(theta);
+    int n = space.dimension();
+    double[] r = new double[obs.count()];
+    double[][] jac = new double[obs.count()][n];
+    int row = 0;
+    for (int t = 0; t < y.length; t++) {
+      for (int k = 0; k < y[t].length; k++) {
+        double o = obs.value(t, k);
+        if (Double.isNaN(o)) {
+          continue;
+        }
+        r[row] = y[t][k] - o;
+        for (int j = 0; j < dirs.size(); j++) {
+          double d = jm[t][k][j];
+          for (int i = 0; i < n; i++) {
+            jac[row][i] += d * chain[j][i];
+          }
+        }
+        row++;
+      }
+    }
+    return new Residuals(r, jac);
+  }
+
+  /** A loss value and its gradient. */
+  public record ValueGradient(double value, double[] gradient) {}
+
+  /** Residual vector and Jacobian [row][coordinate]. */
+  public record Residuals(double[] r, double[][] jacobian) {}
+}

@@ -1,0 +1,160 @@
+package org.cml4j.lsm.estimation;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.lsm.gradient.AdjointGradient;
+import org.cml4j.lsm.model.ColumnParameters;
+import org.cml4j.lsm.model.Param;
+
+/**
+ * Maps a vector of fitted coordinates (in physical units, in the order of {@link #free()}) onto full
+ * model parameters, with the chain rule for gradients and Jacobians. Parameters not fitted keep
+ * their values from {@code base}. h and beta, when fitted, set hbeta = h (1 + 1/beta).
+ */
+public final class ParameterSpace {
+  private final List<FitParam> free;
+  private final ColumnParameters base;
+  private final int iH;
+  private final int iBeta;
+
+  public ParameterSpace(List<FitParam> free, ColumnParameters base) {
+    if (free.isEmpty()) {
+      throw new IllegalArgumentException("nothing to fit: give at least one parameter");
+    }
+    if (EnumSet.copyOf(free).size() != free.size()) {
+      throw new IllegalArgumentException("fit parameters repeated: " + free);
+    }
+    if (free.contains(FitParam.HBETA) && (free.contains(FitParam.H) || free.contains(FitParam.BETA))) {
+      throw new IllegalArgumentException("fit either hbeta or h and beta, not both: " + free);
+    }
+    this.free = List.copyOf(free);
+    this.base = base;
+    this.iH = free.indexOf(FitParam.H);
+    this.iBeta = free.indexOf(FitParam.BETA);
+    if ((iH >= 0) != (iBeta >= 0)) {
+      throw new IllegalArgumentException("h and beta enter the model only as hbeta = h(1+1/beta):"
+          + " fit both or fit hbeta");
+    }
+  }
+
+  public List<FitParam> free() {
+    return free;
+  }
+
+  public int dimension() {
+    return free.size();
+  }
+
+  public ColumnParameters base() {
+    return base;
+  }
+
+  /** Model parameters for the coordinates {@code theta}; values are validated by the model. */
+  public ColumnParameters toModel(double[] theta) {
+    ColumnParameters p = base;
+    for (int i = 0; i < free.size(); i++) {
+      FitParam f = free.get(i);
+      if (f.modelParam() != null) {
+        p = p.with(f.modelParam(), theta[i]);
+      }
+    }
+    if (iH >= 0) {
+      p = p.with(Param.HBETA, theta[iH] * (1 + 1 / theta[iBeta]));
+    }
+    return p;
+  }
+
+  /** Clamps each coordinate into its physical range (used by optimisers that step freely). */
+  public double[] clamp(double[] theta) {
+    double[] t = theta.clone();
+    for (int i = 0; i < t.length; i++) {
+      FitParam f = free.get(i);
+      t[i] = Math.min(f.max(), Math.max(f.min(), t[i]));
+    }
+    return t;
+  }
+
+  /** The model parameters whose derivatives are needed (tangent directions). */
+  public List<Param> modelDirections() {
+    List<Param> d = new ArrayList<>();
+    for (FitParam f : free) {
+      if (f.modelParam() != null) {
+        d.add(f.modelParam());
+      }
+    }
+    if (iH >= 0) {
+      d.add(Param.HBETA);
+    }
+    return d;
+  }
+
+  /** d model-param / d theta_i for the direction list of {@link #modelDirections()}. */
+  double[][] chain(double[] theta) {
+    List<Param> dirs = modelDirections();
+    double[][] c = new double[dirs.size()][free.size()];
+    int j = 0;
+    for (int i = 0; i < free.size(); i++) {
+      if (free.get(i).modelParam() != null) {
+        c[j++][i] = 1;
+      }
+    }
+    if (iH >= 0) {
+      double h = theta[iH];
+      double beta = theta[iBeta];
+      c[j][iH] = 1 + 1 / beta;
+      c[j][iBeta] = -h / (beta * beta);
+    }
+    return c;
+  }
+
+  /** Gradient with respect to the coordinates from an adjoint gradient (constant parameters). */
+  public double[] gradient(double[] theta, AdjointGradient g) {
+    List<Param> dirs = modelDirections();
+    double[][] c = chain(theta);
+    double[] out = new double[free.size()];
+    for (int j = 0; j < dirs.size(); j++) {
+      double gj = g.constant(dirs.get(j));
+      for (int i = 0; i < out.length; i++) {
+        out[i] += gj * c[j][i];
+      }
+    }
+    return out;
+  }
+
+  /** Coordinates of given model parameters (h and beta from {@code h} if fitted). */
+  public double[] fromModel(ColumnParameters p, double hIfSplit) {
+    double[] t = new double[free.size()];
+    for (int i = 0; i < t.length; i++) {
+      FitParam f = free.get(i);
+      if (f.modelParam() != null) {
+        t[i] = p.constant(f.modelParam());
+      }
+    }
+    if (iH >= 0) {
+      double hb = p.constant(Param.HBETA);
+      t[iH] = hIfSplit;
+      t[iBeta] = 1 / (hb / hIfSplit - 1);
+    }
+    return t;
+  }
+
+  /** Named values, in fit order, plus the derived hbeta when h and beta are fitted. */
+  public Map<String, Double> named(double[] theta) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int i = 0; i < free.size(); i++) {
+      m.put(free.get(i).symbol(), theta[i]);
+    }
+    if (iH >= 0) {
+      m.put("hbeta", theta[iH] * (1 + 1 / theta[iBeta]));
+    }
+    return m;
+  }
+
+  @Override
+  public String toString() {
+    return "ParameterSpace" + free;
+  }
+}

@@ -103,10 +103,10 @@ public final class Adjoint {
     for (int j = 0; j < 3; j++) {
       gf[j][0] = gfk[j];
     }
-    if (tr.initial().isUniformTb()) {
+    if (tr.initial().dependsOnTb()) {
       double s = 0;
-      for (double d : g0) {
-        s += d;
+      for (int i = 0; i < n; i++) {
+        s += g0[i] * tr.initial().tbWeight(i);
       }
       gp[Param.TB.ordinal()][0] += s;
     }

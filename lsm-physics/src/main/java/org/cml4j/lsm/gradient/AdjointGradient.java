@@ -7,7 +7,7 @@ import org.cml4j.lsm.model.Param;
  * Gradient of a scalar (a loss, or a vector-Jacobian product {@code seed . outputs}) with respect to
  * every input of a run: each parameter at each time level, the initial state and the forcing.
  *
- * <p>When the run started from the uniform-Tb initial state, the initial-condition path is included
+ * <p>When the initial state depends on Tb (e.g. uniform Tb), the initial-condition path is included
  * in {@code params[TB][0]} (so {@link #constant(Param)} of Tb is the full derivative), and
  * {@link #initialState()} still reports the gradient with respect to the level-0 profile itself.
  *

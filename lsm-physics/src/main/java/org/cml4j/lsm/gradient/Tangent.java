@@ -15,7 +15,7 @@ import org.cml4j.lsm.solver.Trajectory;
  * Forward-mode (tangent-linear) sensitivities of the outputs with respect to a handful of
  * parameters: one tangent sweep per parameter, A dT^k = dT^{k-1} - (dR/dtheta) dtheta. A direction
  * is a uniform shift of the parameter at every level (for a constant parameter: the ordinary
- * derivative). With the uniform-Tb initial state the Tb direction also shifts the initial profile.
+ * derivative). When the initial state depends on Tb the Tb direction also moves the initial profile.
  */
 public final class Tangent {
   private Tangent() {}
@@ -37,8 +37,10 @@ public final class Tangent {
     double[] out = new double[outputs.size()];
     for (int j = 0; j < m; j++) {
       dps[j][params.get(j).ordinal()] = 1;
-      if (params.get(j) == Param.TB && tr.initial().isUniformTb()) {
-        java.util.Arrays.fill(dxs[j], 1.0);
+      if (params.get(j) == Param.TB && tr.initial().dependsOnTb()) {
+        for (int i = 0; i < n; i++) {
+          dxs[j][i] = tr.initial().tbWeight(i);
+        }
       }
     }
     LevelValues v = new LevelValues();

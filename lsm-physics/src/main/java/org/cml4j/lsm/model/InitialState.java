@@ -1,16 +1,22 @@
 package org.cml4j.lsm.model;
 
+import java.util.Arrays;
+
 /**
- * The soil temperature profile at time level 0: either uniform at the bottom temperature Tb (as in
- * Huang et al. 2025, so the initial state depends on the parameter Tb) or an explicit profile, e.g.
- * interpolated from observations (see {@code org.cml4j.lsm.data.InitialProfile}).
+ * The soil temperature profile at time level 0, affine in the bottom temperature:
+ * {@code T_i(0) = base_i + w_i * Tb(0)}. Special cases: uniform at Tb (Huang et al. 2025; base 0,
+ * w 1), a fixed profile (w 0), or an observed profile blended towards Tb with depth (see
+ * {@code org.cml4j.lsm.data.InitialProfile}), so gradients with respect to Tb include the initial
+ * condition when it depends on Tb.
  */
 public final class InitialState {
-  private static final InitialState UNIFORM_TB = new InitialState(null);
-  private final double[] profile;
+  private static final InitialState UNIFORM_TB = new InitialState(null, null);
+  private final double[] base;
+  private final double[] tbWeight;
 
-  private InitialState(double[] profile) {
-    this.profile = profile;
+  private InitialState(double[] base, double[] tbWeight) {
+    this.base = base;
+    this.tbWeight = tbWeight;
   }
 
   /** Uniform T(x, 0) = Tb at level 0. */
@@ -18,32 +24,73 @@ public final class InitialState {
     return UNIFORM_TB;
   }
 
-  /** Explicit profile [K], one value per node. */
+  /** Explicit profile [K], one value per node, independent of the parameters. */
   public static InitialState profile(double[] temperatures) {
     for (int i = 0; i < temperatures.length; i++) {
-      if (!(temperatures[i] > 150 && temperatures[i] < 400)) {
-        throw new IllegalArgumentException("initial profile: node " + i + " temperature "
-            + temperatures[i] + " K is outside (150, 400) K");
+      check(i, temperatures[i]);
+    }
+    return new InitialState(temperatures.clone(), new double[temperatures.length]);
+  }
+
+  /**
+   * Profile {@code base_i + w_i Tb}, e.g. observed temperatures in the upper nodes (w = 0) blending
+   * linearly into Tb at the bottom (w = 1).
+   */
+  public static InitialState blendedToTb(double[] base, double[] tbWeights) {
+    if (base.length != tbWeights.length) {
+      throw new IllegalArgumentException("initial profile: " + base.length + " base values but "
+          + tbWeights.length + " weights");
+    }
+    for (int i = 0; i < tbWeights.length; i++) {
+      if (!(tbWeights[i] >= 0 && tbWeights[i] <= 1)) {
+        throw new IllegalArgumentException("initial profile: Tb weight at node " + i + " is "
+            + tbWeights[i] + ", allowed [0, 1]");
       }
     }
-    return new InitialState(temperatures.clone());
+    return new InitialState(base.clone(), tbWeights.clone());
   }
 
-  /** Whether the profile is the uniform-Tb default (then dState0/dTb = 1 at every node). */
-  public boolean isUniformTb() {
-    return profile == null;
+  private static void check(int i, double t) {
+    if (!(t > 150 && t < 400)) {
+      throw new IllegalArgumentException("initial profile: node " + i + " temperature " + t
+          + " K is outside (150, 400) K");
+    }
   }
 
-  /** Writes the level-0 state for the given grid and parameters into {@code x}. */
+  /** Whether the level-0 state depends on Tb. */
+  public boolean dependsOnTb() {
+    if (tbWeight == null) {
+      return true;
+    }
+    for (double w : tbWeight) {
+      if (w != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** d T_i(0) / d Tb. */
+  public double tbWeight(int i) {
+    return tbWeight == null ? 1.0 : tbWeight[i];
+  }
+
+  /** Writes the level-0 state for the given parameters into {@code x}. */
   public void fill(double[] x, ColumnParameters p) {
-    if (profile == null) {
-      java.util.Arrays.fill(x, p.value(Param.TB, 0));
+    double tb = p.value(Param.TB, 0);
+    if (base == null) {
+      Arrays.fill(x, tb);
       return;
     }
-    if (profile.length != x.length) {
-      throw new IllegalArgumentException("initial profile has " + profile.length + " values but the"
+    if (base.length != x.length) {
+      throw new IllegalArgumentException("initial profile has " + base.length + " values but the"
           + " grid has " + x.length + " nodes");
     }
-    System.arraycopy(profile, 0, x, 0, x.length);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = base[i] + tbWeight[i] * tb;
+      if (tbWeight[i] != 0) {
+        check(i, x[i]);
+      }
+    }
   }
 }

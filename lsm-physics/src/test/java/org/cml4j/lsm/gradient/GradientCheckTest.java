@@ -138,4 +138,28 @@ class GradientCheckTest {
           .isLessThan(1e-6 * Math.max(1, Math.abs(fd)));
     }
   }
+
+  @Test
+  void tbGradientIncludesAnInitialProfileBlendedTowardsTb() {
+    double[] base = new double[101];
+    double[] w = new double[101];
+    for (int i = 0; i < 101; i++) {
+      w[i] = i / 100.0;
+      base[i] = (1 - w[i]) * (298 - 0.05 * i);
+    }
+    InitialState init = InitialState.blendedToTb(base, w);
+    ColumnParameters p = Huang2025.truth();
+    Trajectory tr = MODEL.simulate(p, FORCING, init);
+    AdjointGradient adj = Adjoint.vjp(tr, OUTPUTS, SEED);
+    double[][][] jac = Tangent.jacobian(tr, OUTPUTS, List.of(Param.TB));
+    double tangent = 0;
+    for (int k = 0; k < jac.length; k++) {
+      for (int o = 0; o < OUTPUTS.size(); o++) {
+        tangent += SEED[k][o] * jac[k][o][0];
+      }
+    }
+    double fd = central(v -> loss(MODEL.simulate(p.with(Param.TB, v), FORCING, init)), 293, 1e-3);
+    assertThat(relErr(adj.constant(Param.TB), fd)).isLessThan(1e-6);
+    assertThat(relErr(tangent, adj.constant(Param.TB))).isLessThan(1e-10);
+  }
 }

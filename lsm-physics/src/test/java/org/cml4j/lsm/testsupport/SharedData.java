@@ -26,6 +26,13 @@ public final class SharedData {
     return null;
   }
 
+  /** A file under {@code shared/data}; skips the calling test if absent. */
+  public static Path file(String relative) {
+    Path f = dir().resolve(relative);
+    assumeTrue(Files.isRegularFile(f), () -> f + " not found; real-data test skipped");
+    return f;
+  }
+
   /** Reads a one-column text file of numbers. */
   public static double[] column(Path file) {
     try {

@@ -1,0 +1,186 @@
+package org.cml4j.lsm.data;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Data quality of every variable of a {@link SiteData} (typically of a window about to be used):
+ * missing values, the longest gap, values clipped into range and flux outliers rejected by a reader.
+ *
+ * <p>A gap is a run of consecutive missing records; its length in seconds is
+ * {@code records * stepSeconds} (the span with no valid value).
+ */
+public final class DataQualityReport {
+
+    /**
+     * Quality of one variable.
+     *
+     * @param variable          ALMA name
+     * @param records           number of records
+     * @param missing           records with a missing value (NaN)
+     * @param longestGapRecords length of the longest run of missing records (0 if none)
+     * @param longestGapSeconds that length in seconds
+     * @param longestGapStart   time of the first missing record of the longest gap, or null
+     * @param clipped           values clipped into range by the reader (e.g. SWdown -3 W m-2 to 0)
+     * @param rejectedOutliers  flux values outside range set to missing by the reader
+     */
+    public record VariableQuality(String variable, int records, int missing, int longestGapRecords,
+                                  long longestGapSeconds, Instant longestGapStart, int clipped,
+                                  int rejectedOutliers) {
+
+        /** Fraction of records missing, 0..1. */
+        public double missingFraction() {
+            return records == 0 ? 0 : (double) missing / records;
+        }
+    }
+
+    private final String source;
+    private final Instant start;
+    private final Instant end;
+    private final long stepSeconds;
+    private final int records;
+    private final Map<String, VariableQuality> variables;
+
+    private DataQualityReport(SiteData data, Map<String, VariableQuality> variables) {
+        this.source = data.source();
+        this.start = data.time(0);
+        this.end = data.time(data.size() - 1);
+        this.stepSeconds = data.stepSeconds();
+        this.records = data.size();
+        this.variables = Collections.unmodifiableMap(variables);
+    }
+
+    static DataQualityReport of(SiteData data) {
+        Map<String, VariableQuality> out = new LinkedHashMap<>();
+        for (String name : data.variableNames()) {
+            double[] x = data.values(name);
+            int missing = 0;
+            int run = 0;
+            int longest = 0;
+            int longestStart = -1;
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isNaN(x[i])) {
+                    missing++;
+                    run++;
+                    if (run > longest) {
+                        longest = run;
+                        longestStart = i - run + 1;
+                    }
+                } else {
+                    run = 0;
+                }
+            }
+            out.put(name, new VariableQuality(name, x.length, missing, longest, longest * data.stepSeconds(),
+                    longestStart < 0 ? null : data.time(longestStart), data.flags().clippedCount(name),
+                    data.flags().rejectedCount(name)));
+        }
+        return new DataQualityReport(data, out);
+    }
+
+    /** Source (file) of the data. */
+    public String source() {
+        return source;
+    }
+
+    /** Number of records covered. */
+    public int records() {
+        return records;
+    }
+
+    /** All variables, in file order. */
+    public Collection<VariableQuality> variables() {
+        return variables.values();
+    }
+
+    /** Quality of one variable; throws a {@link SiteDataException} listing the available ones if absent. */
+    public VariableQuality variable(String name) {
+        VariableQuality q = variables.get(name);
+        if (q == null) {
+            throw SiteDataException.forFile(source, name, "no such variable; available: " + variables.keySet());
+        }
+        return q;
+    }
+
+    /**
+     * Checks that none of the given variables has a gap longer than {@code limit}.
+     *
+     * @throws SiteDataException naming the file, the variable, the gap's start time and length and the
+     *                           limit; also if a variable does not exist
+     */
+    public void requireNoGapLongerThan(Duration limit, Collection<String> names) {
+        for (String name : names) {
+            VariableQuality q = variable(name);
+            if (q.longestGapSeconds() > limit.getSeconds()) {
+                throw SiteDataException.forFile(source, name, "gap of " + q.longestGapRecords() + " missing records ("
+                        + formatDuration(q.longestGapSeconds()) + ") starting at " + q.longestGapStart()
+                        + " is longer than the limit of " + formatDuration(limit.getSeconds())
+                        + " (window " + start + " to " + end + ")");
+            }
+        }
+    }
+
+    /** e.g. {@code "2 h 30 min"}, {@code "45 s"}, {@code "3 d 1 h"}. */
+    static String formatDuration(long seconds) {
+        long d = seconds / 86400;
+        long h = seconds % 86400 / 3600;
+        long m = seconds % 3600 / 60;
+        long s = seconds % 60;
+        StringBuilder sb = new StringBuilder();
+        if (d > 0) {
+            sb.append(d).append(" d ");
+        }
+        if (h > 0) {
+            sb.append(h).append(" h ");
+        }
+        if (m > 0) {
+            sb.append(m).append(" min ");
+        }
+        if (s > 0 || sb.length() == 0) {
+            sb.append(s).append(" s ");
+        }
+        return sb.toString().trim();
+    }
+
+    /** A Markdown table, one row per variable. */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Data quality of `").append(source).append("`: ").append(records).append(" records, ")
+                .append(start).append(" to ").append(end).append(", step ").append(stepSeconds).append(" s\n\n");
+        sb.append("| variable | missing | missing % | longest gap | gap start | clipped | rejected outliers |\n");
+        sb.append("|---|---:|---:|---|---|---:|---:|\n");
+        for (VariableQuality q : variables.values()) {
+            sb.append("| ").append(q.variable()).append(" | ").append(q.missing()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f", 100 * q.missingFraction())).append(" | ")
+                    .append(gap(q)).append(" | ").append(q.longestGapStart() == null ? "" : q.longestGapStart())
+                    .append(" | ").append(q.clipped()).append(" | ").append(q.rejectedOutliers()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String gap(VariableQuality q) {
+        return q.longestGapRecords() == 0 ? "none"
+                : q.longestGapRecords() + " rec (" + formatDuration(q.longestGapSeconds()) + ")";
+    }
+
+    /** Plain-text table, one line per variable. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Data quality of ").append(source).append(": ").append(records).append(" records, ")
+                .append(start).append(" to ").append(end).append(", step ").append(stepSeconds).append(" s\n");
+        sb.append(String.format(Locale.ROOT, "  %-14s %8s %8s  %-22s %-22s %8s %9s%n", "variable", "missing",
+                "miss%", "longest gap", "gap start", "clipped", "rejected"));
+        for (VariableQuality q : variables.values()) {
+            sb.append(String.format(Locale.ROOT, "  %-14s %8d %8.1f  %-22s %-22s %8d %9d%n", q.variable(),
+                    q.missing(), 100 * q.missingFraction(), gap(q),
+                    q.longestGapStart() == null ? "-" : q.longestGapStart().toString(), q.clipped(),
+                    q.rejectedOutliers()));
+        }
+        return sb.toString();
+    }
+}

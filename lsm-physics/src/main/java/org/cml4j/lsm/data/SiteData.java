@@ -1,0 +1,286 @@
+package org.cml4j.lsm.data;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An immutable, regularly spaced time series of site observations / forcing.
+ *
+ * <p>Times are UTC epoch seconds, strictly increasing with a constant step. Variables use ALMA names
+ * and SI units: SWdown, LWdown, SWup, LWup, Qh, Qle, Qg, Rnet [W m-2]; Tair, SurfTemp (radiometric
+ * skin temperature) [K]; Wind [m s-1]; PSurf [Pa]; Qair [kg kg-1]; Rainf, Snowf [kg m-2 s-1];
+ * soil temperatures {@code SoilTemp_<depth in m>} [K] (e.g. {@code SoilTemp_0.02}) and soil moisture
+ * {@code SoilMoist_<depth in m>} [m3 m-3]. A missing value is NaN. Every reader guarantees SWdown,
+ * LWdown and Tair are present and all values passed {@link PhysicalRanges}; the public constructor
+ * only checks the time axis and array lengths.
+ *
+ * <p>Arrays are copied in and out, so an instance cannot be modified.
+ */
+public final class SiteData {
+
+    /** Prefix of soil temperature variables; the rest of the name is the depth in metres. */
+    public static final String SOIL_TEMP_PREFIX = "SoilTemp_";
+
+    private final String source;
+    private final long[] times;
+    private final long stepSeconds;
+    private final Map<String, double[]> variables;
+    private final RecordFlags flags;
+
+    /**
+     * @param source       description of the origin, normally the file path (used in every error message)
+     * @param epochSeconds UTC times in seconds since 1970-01-01, strictly increasing by {@code stepSeconds}
+     * @param stepSeconds  the constant time step, &gt; 0
+     * @param variables    ALMA name to values in SI units, each as long as {@code epochSeconds}; NaN = missing
+     * @throws SiteDataException if the time axis is not regular or an array has the wrong length
+     */
+    public SiteData(String source, long[] epochSeconds, long stepSeconds, Map<String, double[]> variables) {
+        this(source, epochSeconds.clone(), stepSeconds, copy(variables), RecordFlags.NONE);
+    }
+
+    /** Package-private: takes ownership of the arrays (no copy). */
+    SiteData(String source, long[] epochSeconds, long stepSeconds, Map<String, double[]> variables,
+             RecordFlags flags) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.times = Objects.requireNonNull(epochSeconds, "epochSeconds");
+        this.stepSeconds = stepSeconds;
+        this.flags = flags;
+        if (times.length == 0) {
+            throw SiteDataException.forFile(source, null, "no records");
+        }
+        if (stepSeconds <= 0) {
+            throw SiteDataException.forFile(source, null, "time step must be > 0 s, got " + stepSeconds);
+        }
+        for (int i = 1; i < times.length; i++) {
+            long dt = times[i] - times[i - 1];
+            if (dt != stepSeconds) {
+                String what = dt <= 0 ? "time is not strictly increasing" : "irregular time step";
+                throw SiteDataException.atRecord(source, i, Instant.ofEpochSecond(times[i]), "time",
+                        what + ": " + dt + " s after the previous record, expected " + stepSeconds + " s");
+            }
+        }
+        Map<String, double[]> vars = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : variables.entrySet()) {
+            String name = e.getKey();
+            if (name == null || name.isBlank()) {
+                throw SiteDataException.forFile(source, name, "blank variable name");
+            }
+            if (e.getValue().length != times.length) {
+                throw SiteDataException.forFile(source, name, "has " + e.getValue().length
+                        + " values but there are " + times.length + " times");
+            }
+            if (name.startsWith(SOIL_TEMP_PREFIX)) {
+                depthOf(name);
+            }
+            vars.put(name, e.getValue());
+        }
+        this.variables = Collections.unmodifiableMap(vars);
+    }
+
+    private static Map<String, double[]> copy(Map<String, double[]> variables) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        variables.forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
+    /** The variable name for a soil temperature at a depth in metres, with minimal digits: {@code SoilTemp_0.02}. */
+    public static String soilTempName(double depthMetres) {
+        if (!(depthMetres > 0) || Double.isInfinite(depthMetres)) {
+            throw new IllegalArgumentException("soil depth must be > 0 m, got " + depthMetres);
+        }
+        return SOIL_TEMP_PREFIX + BigDecimal.valueOf(depthMetres).stripTrailingZeros().toPlainString();
+    }
+
+    private double depthOf(String soilTempName) {
+        String d = soilTempName.substring(SOIL_TEMP_PREFIX.length());
+        try {
+            double depth = Double.parseDouble(d);
+            if (depth > 0 && !Double.isInfinite(depth)) {
+                return depth;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw SiteDataException.forFile(source, soilTempName,
+                "a soil temperature name must be SoilTemp_<depth in metres > 0>, e.g. SoilTemp_0.02");
+    }
+
+    /** Origin of the data, normally the file path. */
+    public String source() {
+        return source;
+    }
+
+    /** Number of records. */
+    public int size() {
+        return times.length;
+    }
+
+    /** Constant time step in seconds. */
+    public long stepSeconds() {
+        return stepSeconds;
+    }
+
+    /** Copy of the UTC epoch seconds of all records. */
+    public long[] times() {
+        return times.clone();
+    }
+
+    /** Time of record {@code i}. */
+    public Instant time(int i) {
+        return Instant.ofEpochSecond(times[Objects.checkIndex(i, times.length)]);
+    }
+
+    /** Index of the record at exactly time {@code t}, or -1 if there is none. */
+    public int indexOf(Instant t) {
+        long s = t.getEpochSecond();
+        if (t.getNano() != 0 || s < times[0] || (s - times[0]) % stepSeconds != 0) {
+            return -1;
+        }
+        long i = (s - times[0]) / stepSeconds;
+        return i < times.length ? (int) i : -1;
+    }
+
+    /** Names of all variables, in file order. */
+    public Set<String> variableNames() {
+        return variables.keySet();
+    }
+
+    /** True if the variable exists (it may still contain missing values). */
+    public boolean has(String name) {
+        return variables.containsKey(name);
+    }
+
+    /**
+     * Copy of a variable's values in SI units, NaN = missing.
+     *
+     * @throws SiteDataException naming the file and listing the available variables if absent
+     */
+    public double[] variable(String name) {
+        return values(name).clone();
+    }
+
+    /** One value of a variable (NaN = missing). */
+    public double value(String name, int record) {
+        return values(name)[Objects.checkIndex(record, times.length)];
+    }
+
+    double[] values(String name) {
+        double[] v = variables.get(name);
+        if (v == null) {
+            throw SiteDataException.forFile(source, name,
+                    "no such variable; available: " + variables.keySet());
+        }
+        return v;
+    }
+
+    /** Depths in metres of all {@code SoilTemp_<depth>} variables, sorted ascending. */
+    public double[] soilDepths() {
+        return variables.keySet().stream().filter(n -> n.startsWith(SOIL_TEMP_PREFIX))
+                .mapToDouble(this::depthOf).sorted().toArray();
+    }
+
+    /** The records from {@code from} (inclusive) to {@code toExclusive}. */
+    public SiteData window(int from, int toExclusive) {
+        if (from < 0 || toExclusive > times.length || from >= toExclusive) {
+            throw SiteDataException.forFile(source, null, "invalid record window [" + from + ", "
+                    + toExclusive + ") for " + times.length + " records");
+        }
+        int[][] groups = new int[toExclusive - from][];
+        for (int k = 0; k < groups.length; k++) {
+            groups[k] = new int[] {from + k};
+        }
+        Map<String, double[]> vars = new LinkedHashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Arrays.copyOfRange(v, from, toExclusive)));
+        return new SiteData(source, Arrays.copyOfRange(times, from, toExclusive), stepSeconds, vars,
+                flags.regroup(groups));
+    }
+
+    /**
+     * The records with {@code start <= t < endExclusive}.
+     *
+     * @throws SiteDataException if no record falls in the window (names the data span)
+     */
+    public SiteData window(Instant start, Instant endExclusive) {
+        long a = start.getEpochSecond() + (start.getNano() > 0 ? 1 : 0);
+        long b = endExclusive.getEpochSecond() + (endExclusive.getNano() > 0 ? 1 : 0);
+        int from = lowerBound(a);
+        int to = lowerBound(b);
+        if (from >= to) {
+            throw SiteDataException.forFile(source, null, "no record in the window [" + start + ", "
+                    + endExclusive + "); data span " + time(0) + " to " + time(times.length - 1));
+        }
+        return window(from, to);
+    }
+
+    private int lowerBound(long t) {
+        int i = Arrays.binarySearch(times, t);
+        return i >= 0 ? i : -i - 1;
+    }
+
+    /**
+     * A series with a coarser step; see {@link ResampleMethod}. New time levels are the records
+     * whose UTC epoch seconds are multiples of {@code newStepSeconds} (e.g. full hours for 3600 s).
+     *
+     * @param newStepSeconds a positive multiple of {@link #stepSeconds()}
+     */
+    public SiteData resample(int newStepSeconds, ResampleMethod method) {
+        return Resampler.resample(this, newStepSeconds, method);
+    }
+
+    /** Missing values, gaps, clipped values and rejected outliers of every variable. */
+    public DataQualityReport report() {
+        return DataQualityReport.of(this);
+    }
+
+    /**
+     * Shortcut for {@code report().requireNoGapLongerThan(limit, names)}, normally called on a window.
+     *
+     * @throws SiteDataException naming file, variable, gap start, gap length and limit
+     */
+    public void requireNoGapLongerThan(java.time.Duration limit, java.util.Collection<String> names) {
+        report().requireNoGapLongerThan(limit, names);
+    }
+
+    RecordFlags flags() {
+        return flags;
+    }
+
+    /** Equal times, step and variables (bitwise, NaN equals NaN); source and quality flags are not compared. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SiteData other) || stepSeconds != other.stepSeconds
+                || !Arrays.equals(times, other.times) || !variables.keySet().equals(other.variables.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> e : variables.entrySet()) {
+            if (!Arrays.equals(e.getValue(), other.variables.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Arrays.hashCode(times);
+        for (Map.Entry<String, double[]> e : variables.entrySet()) {
+            h += e.getKey().hashCode() ^ Arrays.hashCode(e.getValue());
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "SiteData[" + source + ", " + times.length + " records, " + time(0) + " to "
+                + time(times.length - 1) + ", step " + stepSeconds + " s, variables " + variables.keySet() + "]";
+    }
+}

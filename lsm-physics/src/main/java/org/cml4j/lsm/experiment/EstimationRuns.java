@@ -1,0 +1,144 @@
+package org.cml4j.lsm.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.cml4j.lsm.estimation.AdamConfig;
+import org.cml4j.lsm.estimation.AdamOptimizer;
+import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.estimation.FitResult;
+import org.cml4j.lsm.estimation.Identifiability;
+import org.cml4j.lsm.estimation.IdentifiabilityReport;
+import org.cml4j.lsm.estimation.LevenbergMarquardtFit;
+import org.cml4j.lsm.estimation.MultiStart;
+import org.cml4j.lsm.estimation.Objective;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.solver.StepSolver;
+import org.cml4j.lsm.solver.Trajectory;
+
+/** Runs multi-start estimations and packages them as {@link EstimationOutcome}s. */
+public final class EstimationRuns {
+  private EstimationRuns() {}
+
+  /** Fits one start with "adam" (paper settings) or "lm". */
+  public static FitResult fit(String solver, Objective o, double[] start) {
+    switch (solver) {
+      case "adam": return new AdamOptimizer(AdamConfig.huang2025(o.space())).fit(o, start);
+      case "lm": return new LevenbergMarquardtFit().fit(o, start);
+      default: throw new IllegalArgumentException("unknown solver '" + solver + "'; known: adam, lm");
+    }
+  }
+
+  /** Runs a site experiment. */
+  public static EstimationOutcome site(SiteExperiment e, String solver, StepSolver step, int starts,
+      long seed, int threads, IntConsumer progress) {
+    long t0 = System.nanoTime();
+    Objective o = e.objective(step);
+    List<FitResult> rs = MultiStart.run(e.starts(starts, seed), (i, s) -> fit(solver, o, s),
+        threads, progress);
+    int best = best(rs);
+    double[] theta = rs.get(best).fitted();
+    IdentifiabilityReport id = new Identifiability().analyze(o, theta, Double.NaN);
+    Trajectory tr = o.simulate(theta);
+    int fit = e.request().fitHours();
+    List<PredictionScore> scores = new ArrayList<>();
+    List<SeriesPanel> panels = new ArrayList<>();
+    for (int i = 0; i < e.observed().size(); i++) {
+      addSeries(e.observed().get(i), e.observedSeries(i), tr, fit, "observed", e, scores, panels);
+    }
+    for (int i = 0; i < e.predicted().size(); i++) {
+      addSeries(e.predicted().get(i), e.predictedSeries(i), tr, fit, "predicted", e, scores, panels);
+    }
+    SiteRequest r = e.request();
+    String desc = String.format(java.util.Locale.ROOT, "Site file %s, window %s .. %s (%d hourly"
+        + " levels: %d fitted, %d validation). Observed: %s. Predicted: %s. Albedo %s. 101-node 1 m"
+        + " column, initial profile from the first level's observations blended to Tb at 1 m;"
+        + " %s step solver.", r.file().getFileName(), r.start(), r.end(), e.forcing().length(), fit,
+        e.forcing().length() - fit, r.observe(), r.predict(),
+        Double.isNaN(r.albedo()) ? "fitted" : "fixed at " + r.albedo(), step);
+    return new EstimationOutcome(r.name(), desc, solver, step.name(), names(o), units(o), rs, best,
+        summary(o, rs), id, scores, panels, e.published(), r.publishedNote(),
+        (System.nanoTime() - t0) * 1e-9);
+  }
+
+  private static void addSeries(Output out, double[] obs, Trajectory tr, int fit, String role,
+      SiteExperiment e, List<PredictionScore> scores, List<SeriesPanel> panels) {
+    double[] mod = tr.output(out);
+    scores.add(score(out, obs, mod, 0, fit, "fit"));
+    if (fit < obs.length) {
+      scores.add(score(out, obs, mod, fit, obs.length, "validation"));
+    }
+    panels.add(new SeriesPanel(out.name(), out.unit(), e.hours(), obs, mod, fit, role));
+  }
+
+  /** RMSE and bias over levels [from, to), ignoring missing observations. */
+  public static PredictionScore score(Output out, double[] obs, double[] mod, int from, int to,
+      String period) {
+    double s2 = 0;
+    double s1 = 0;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isNaN(obs[i])) {
+        double d = mod[i] - obs[i];
+        s2 += d * d;
+        s1 += d;
+        n++;
+      }
+    }
+    return new PredictionScore(out.name(), out.unit(), period, n == 0 ? Double.NaN : Math.sqrt(s2 / n),
+        n == 0 ? Double.NaN : s1 / n, n);
+  }
+
+  /** Index of the lowest-loss result. */
+  public static int best(List<FitResult> rs) {
+    int b = 0;
+    for (int i = 1; i < rs.size(); i++) {
+      if (rs.get(i).loss() < rs.get(b).loss()) {
+        b = i;
+      }
+    }
+    return b;
+  }
+
+  /** Parameter names (plus derived hbeta when h and beta are fitted). */
+  public static List<String> names(Objective o) {
+    return new ArrayList<>(o.space().named(new double[o.space().dimension()]).keySet().stream()
+        .toList());
+  }
+
+  /** Units matching {@link #names(Objective)}. */
+  public static List<String> units(Objective o) {
+    List<String> u = new ArrayList<>();
+    for (FitParam p : o.space().free()) {
+      u.add(p.unit());
+    }
+    if (o.space().free().contains(FitParam.H)) {
+      u.add(FitParam.HBETA.unit());
+    }
+    return u;
+  }
+
+  /** Median, min, max and interquartile range of each named value over the starts. */
+  public static Map<String, Map<String, Double>> summary(Objective o, List<FitResult> rs) {
+    Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+    for (String name : rs.get(0).named().keySet()) {
+      double[] v = rs.stream().mapToDouble(r -> r.named().get(name)).sorted().toArray();
+      Map<String, Double> s = new LinkedHashMap<>();
+      s.put("median", quantile(v, 0.5));
+      s.put("min", v[0]);
+      s.put("max", v[v.length - 1]);
+      s.put("iqr", quantile(v, 0.75) - quantile(v, 0.25));
+      m.put(name, s);
+    }
+    return m;
+  }
+
+  static double quantile(double[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int i = (int) Math.floor(pos);
+    int j = Math.min(sorted.length - 1, i + 1);
+    return sorted[i] + (sorted[j] - sorted[i]) * (pos - i);
+  }
+}

@@ -1,0 +1,312 @@
+package org.cml4j.lsm.experiment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.cml4j.lsm.data.ResampleMethod;
+import org.cml4j.lsm.data.SiteData;
+import org.cml4j.lsm.data.SiteDataException;
+import org.cml4j.lsm.data.SiteDataReaders;
+import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.estimation.Objective;
+import org.cml4j.lsm.estimation.Observations;
+import org.cml4j.lsm.estimation.ParameterSpace;
+import org.cml4j.lsm.model.ColumnParameters;
+import org.cml4j.lsm.model.InitialState;
+import org.cml4j.lsm.model.ModelGrid;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.solver.SoilColumnModel;
+import org.cml4j.lsm.solver.StepSolver;
+
+/**
+ * A site's inverse problem: hourly forcing and observations from a site file window, the paper's
+ * 101-node 1 m column, an initial profile interpolated from the observations at the first level and
+ * blended linearly to the (fitted) Tb at the bottom, and a fit/validation split in time.
+ */
+public final class SiteExperiment {
+  /** Forcing gaps up to this length are linearly interpolated; longer ones are an error. */
+  public static final Duration MAX_FORCING_GAP = Duration.ofHours(3);
+  private final SiteRequest request;
+  private final SiteData data;
+  private final SurfaceForcing forcing;
+  private final List<Output> observed;
+  private final List<Output> predicted;
+  private final double[][] observedSeries;
+  private final double[][] predictedSeries;
+  private final InitialState initial;
+  private final double deepestTemperature;
+
+  private SiteExperiment(SiteRequest request, SiteData data, SurfaceForcing forcing,
+      List<Output> observed, double[][] observedSeries, List<Output> predicted,
+      double[][] predictedSeries, InitialState initial, double deepestTemperature) {
+    this.request = request;
+    this.data = data;
+    this.forcing = forcing;
+    this.observed = observed;
+    this.observedSeries = observedSeries;
+    this.predicted = predicted;
+    this.predictedSeries = predictedSeries;
+    this.initial = initial;
+    this.deepestTemperature = deepestTemperature;
+  }
+
+  /** Reads the file, selects and resamples the window, and checks it. */
+  public static SiteExperiment load(SiteRequest req) {
+    SiteData all = SiteDataReaders.read(req.file());
+    SiteData w = all.window(req.start(), req.end());
+    if (w.stepSeconds() != 3600) {
+      w = w.resample(3600, ResampleMethod.SAMPLE);
+    }
+    int levels = w.size();
+    if (levels < req.fitHours()) {
+      throw SiteDataException.forFile(req.file().toString(), null, "the window " + req.start()
+          + " .. " + req.end() + " has " + levels + " hourly levels, fewer than the " + req.fitHours()
+          + " requested for fitting");
+    }
+    double[] k = gapFilled(w, "SWdown", req);
+    double[] l = gapFilled(w, "LWdown", req);
+    double[] ta = gapFilled(w, "Tair", req);
+    for (int i = 0; i < k.length; i++) {
+      k[i] = Math.max(0, k[i]);
+    }
+    SurfaceForcing f = new SurfaceForcing(k, l, ta);
+    List<Output> obs = new ArrayList<>();
+    double[][] obsSeries = new double[req.observe().size()][];
+    for (int i = 0; i < req.observe().size(); i++) {
+      obs.add(Output.parse(req.observe().get(i)));
+      obsSeries[i] = series(w, req.observe().get(i), req);
+    }
+    List<Output> pred = new ArrayList<>();
+    double[][] predSeries = new double[req.predict().size()][];
+    for (int i = 0; i < req.predict().size(); i++) {
+      pred.add(Output.parse(req.predict().get(i)));
+      predSeries[i] = series(w, req.predict().get(i), req);
+    }
+    // initial profile from every temperature observed at level 0
+    List<double[]> pts = new ArrayList<>();
+    double[] surf = w.has("SurfTemp") ? w.variable("SurfTemp")
+        : w.has("LWup") ? lwupToTs(w.variable("LWup"), l) : null;
+    if (surf != null && !Double.isNaN(surf[0])) {
+      pts.add(new double[] {0, surf[0]});
+    }
+    for (double d : w.soilDepths()) {
+      double v = w.variable(SiteData.soilTempName(d))[0];
+      if (!Double.isNaN(v) && d < 1.0) {
+        pts.add(new double[] {d, v});
+      }
+    }
+    if (pts.isEmpty()) {
+      throw SiteDataException.forFile(req.file().toString(), "SoilTemp",
+          "no surface or soil temperature observed at the window start " + req.start()
+              + ": cannot build the initial profile");
+    }
+    ModelGrid grid = ModelGrid.HUANG2025;
+    double[] base = new double[grid.nodes()];
+    double[] wts = new double[grid.nodes()];
+    double zDeep = pts.get(pts.size() - 1)[0];
+    double tDeep = pts.get(pts.size() - 1)[1];
+    for (int i = 0; i < grid.nodes(); i++) {
+      double z = grid.nodeDepth(i);
+      if (z <= zDeep) {
+        base[i] = interpolate(pts, z);
+      } else {
+        double wgt = (z - zDeep) / (grid.depth() - zDeep);
+        wts[i] = wgt;
+        base[i] = (1 - wgt) * tDeep;
+      }
+    }
+    return new SiteExperiment(req, w, f, obs, obsSeries, pred, predSeries,
+        InitialState.blendedToTb(base, wts), tDeep);
+  }
+
+  private static double interpolate(List<double[]> pts, double z) {
+    if (z <= pts.get(0)[0]) {
+      return pts.get(0)[1];
+    }
+    for (int j = 1; j < pts.size(); j++) {
+      if (z <= pts.get(j)[0]) {
+        double[] a = pts.get(j - 1);
+        double[] b = pts.get(j);
+        return a[1] + (b[1] - a[1]) * (z - a[0]) / (b[0] - a[0]);
+      }
+    }
+    return pts.get(pts.size() - 1)[1];
+  }
+
+  /** Surface temperature implied by LWup = eps sigma Ts^4 + (1-eps) LWdown (eps 0.95). */
+  static double[] lwupToTs(double[] lwup, double[] ldown) {
+    double eps = ColumnParameters.DEFAULT_EPS;
+    double[] ts = new double[lwup.length];
+    for (int i = 0; i < ts.length; i++) {
+      ts[i] = Math.pow((lwup[i] - (1 - eps) * ldown[i]) / (eps * Output.SIGMA), 0.25);
+    }
+    return ts;
+  }
+
+  private static double[] gapFilled(SiteData w, String name, SiteRequest req) {
+    if (!w.has(name)) {
+      throw SiteDataException.forFile(req.file().toString(), name, "required forcing variable "
+          + name + " is missing; available: " + w.variableNames());
+    }
+    double[] v = w.variable(name).clone();
+    int maxGap = (int) (MAX_FORCING_GAP.getSeconds() / 3600);
+    int i = 0;
+    while (i < v.length) {
+      if (!Double.isNaN(v[i])) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < v.length && Double.isNaN(v[j])) {
+        j++;
+      }
+      if (i == 0 || j == v.length || j - i > maxGap) {
+        throw SiteDataException.forFile(req.file().toString(), name, String.format(Locale.ROOT,
+            "forcing gap of %d h starting %s in the window (at most %d h inside the window are"
+                + " interpolated)", j - i, w.time(i), maxGap));
+      }
+      for (int m = i; m < j; m++) {
+        v[m] = v[i - 1] + (v[j] - v[i - 1]) * (m - i + 1) / (double) (j - i + 1);
+      }
+      i = j;
+    }
+    return v;
+  }
+
+  private static double[] series(SiteData w, String name, SiteRequest req) {
+    Output o = Output.parse(name);
+    switch (o.kind()) {
+      case SURFACE_TEMPERATURE:
+        if (w.has("SurfTemp")) {
+          return w.variable("SurfTemp").clone();
+        }
+        if (w.has("LWup")) {
+          return lwupToTs(w.variable("LWup"), w.variable("LWdown"));
+        }
+        break;
+      case TURBULENT_FLUX:
+        if (w.has("Qh") && w.has("Qle")) {
+          double[] h = w.variable("Qh");
+          double[] le = w.variable("Qle");
+          double[] s = new double[h.length];
+          for (int i = 0; i < s.length; i++) {
+            s[i] = h[i] + le[i];
+          }
+          return s;
+        }
+        break;
+      default:
+        String key = o.kind() == Output.Kind.SOIL_TEMPERATURE ? SiteData.soilTempName(o.depth())
+            : o.name();
+        if (w.has(key)) {
+          return w.variable(key).clone();
+        }
+    }
+    throw SiteDataException.forFile(req.file().toString(), name, "variable " + name
+        + " is not in the file (SurfTemp may be derived from LWup, QhQle needs Qh and Qle);"
+        + " available: " + w.variableNames());
+  }
+
+  public SiteRequest request() {
+    return request;
+  }
+
+  public SiteData data() {
+    return data;
+  }
+
+  public SurfaceForcing forcing() {
+    return forcing;
+  }
+
+  public InitialState initialState() {
+    return initial;
+  }
+
+  public List<Output> observed() {
+    return observed;
+  }
+
+  public List<Output> predicted() {
+    return predicted;
+  }
+
+  /** Observed series (all levels) of fitted variable i. */
+  public double[] observedSeries(int i) {
+    return observedSeries[i].clone();
+  }
+
+  /** Observed series (all levels) of predicted variable i. */
+  public double[] predictedSeries(int i) {
+    return predictedSeries[i].clone();
+  }
+
+  /** The fit-period observations (validation levels masked as missing). */
+  public Observations fitObservations() {
+    double[][] s = new double[observedSeries.length][];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = observedSeries[i].clone();
+      Arrays.fill(s[i], request.fitHours(), s[i].length, Double.NaN);
+    }
+    return Observations.ofSeries(observed, s);
+  }
+
+  /** Base parameters: albedo (fixed or a first guess), eps 0.95, others overwritten by the fit. */
+  public ColumnParameters baseParameters() {
+    double alpha = Double.isNaN(request.albedo()) ? 0.2 : request.albedo();
+    return ColumnParameters.builder().alpha(alpha).lambda(0.8).heatCapacity(2.2e6).hbeta(20)
+        .tb(Math.max(250, Math.min(340, deepestTemperature))).build();
+  }
+
+  public Objective objective(StepSolver solver) {
+    return new Objective(new SoilColumnModel(ModelGrid.HUANG2025, solver), forcing, initial,
+        fitObservations(), new ParameterSpace(request.fit(), baseParameters()));
+  }
+
+  /**
+   * Seeded random starts, uniform in plausible ranges: alpha 0.1–0.4, lambda 0.3–2 W m-1 K-1,
+   * C 1e6–3.5e6 J m-3 K-1, hbeta 5–60 W m-2 K-1, Tb within 5 K of the deepest observed temperature.
+   */
+  public List<double[]> starts(int n, long seed) {
+    Random rnd = new Random(seed);
+    List<double[]> out = new ArrayList<>();
+    for (int s = 0; s < n; s++) {
+      double[] x = new double[request.fit().size()];
+      for (int i = 0; i < x.length; i++) {
+        double u = rnd.nextDouble();
+        switch (request.fit().get(i)) {
+          case ALPHA: x[i] = 0.1 + 0.3 * u; break;
+          case LAMBDA: x[i] = 0.3 + 1.7 * u; break;
+          case C: x[i] = 1e6 + 2.5e6 * u; break;
+          case HBETA: x[i] = 5 + 55 * u; break;
+          case TB: x[i] = deepestTemperature - 5 + 10 * u; break;
+          case EPS: x[i] = 0.9 + 0.09 * u; break;
+          case H: x[i] = 5 + 15 * u; break;
+          default: x[i] = 0.5 + 4.5 * u;
+        }
+      }
+      out.add(x);
+    }
+    return out;
+  }
+
+  /** Hours since the window start of each level. */
+  public double[] hours() {
+    double[] h = new double[forcing.length()];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = i;
+    }
+    return h;
+  }
+
+  /** Published values as a map (copy). */
+  public Map<String, Double> published() {
+    return new LinkedHashMap<>(request.published());
+  }
+}

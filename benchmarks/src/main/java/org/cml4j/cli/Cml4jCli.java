@@ -1,0 +1,134 @@
+package org.cml4j.cli;
+
+import java.io.PrintWriter;
+import org.cml4j.cli.estimate.EstimateCommand;
+import org.cml4j.cli.report.Provenance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code cml4j} command. Subcommands are listed in {@link #SUBCOMMANDS}: to add one, write a
+ * {@code @Command} class implementing {@code Callable<Integer>} and add it there.
+ *
+ * <p>Exit codes: {@link #OK} 0, {@link #USAGE} 2 for bad usage or input (one-line message on
+ * stderr), {@link #FAILURE} 1 for unexpected failures. {@code --verbose} adds stack traces.
+ */
+@Command(name = "cml4j", mixinStandardHelpOptions = true, versionProvider = Cml4jCli.Version.class,
+    description = "Coupling mechanism and learning models for land-surface physics.",
+    commandListHeading = "%nCommands:%n",
+    footer = {"", "Exit codes: 0 ok, 2 usage or bad input, 1 unexpected failure."})
+public final class Cml4jCli implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+
+  /** Subcommands, in help order. */
+  static final Class<?>[] SUBCOMMANDS = {EstimateCommand.class};
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+  }
+
+  /** A configured command line (used by {@link #main} and tests). */
+  public static CommandLine commandLine() {
+    return commandLine(new Object[0]);
+  }
+
+  /**
+   * A configured command line with the given subcommand instances (e.g. an {@code EstimateCommand}
+   * with a test {@link SiteEstimation}) instead of the default ones of the same name.
+   */
+  public static CommandLine commandLine(Object... subcommands) {
+    CommandLine cl = new CommandLine(new Cml4jCli());
+    java.util.Set<String> given = new java.util.HashSet<>();
+    for (Object o : subcommands) {
+      CommandLine sub = new CommandLine(o);
+      given.add(sub.getCommandName());
+      cl.addSubcommand(sub);
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      if (!given.contains(c.getAnnotation(Command.class).name())) {
+        cl.addSubcommand(c);
+      }
+    }
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(Cml4jCli::onParameterError);
+    cl.setExecutionExceptionHandler(Cml4jCli::onExecutionError);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    System.exit(commandLine().execute(args));
+  }
+
+  private static int onParameterError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cl = ex.getCommandLine();
+    PrintWriter err = cl.getErr();
+    err.println(cl.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
+        + " (see " + cl.getCommandSpec().qualifiedName() + " --help)");
+    if (verbose(cl.getParseResult()) || java.util.Arrays.asList(args).contains("--verbose")) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return USAGE;
+  }
+
+  private static int onExecutionError(Exception ex, CommandLine cl, ParseResult root) {
+    PrintWriter err = cl.getErr();
+    Throwable t = ex;
+    // unwrap wrappers that add nothing to the message
+    while (t.getCause() != null && (t.getMessage() == null
+        || t instanceof java.util.concurrent.ExecutionException)) {
+      t = t.getCause();
+    }
+    boolean input = t instanceof InputException || t instanceof IllegalArgumentException
+        || t instanceof java.io.UncheckedIOException || t instanceof java.nio.file.NoSuchFileException;
+    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    err.println(cl.getCommandSpec().qualifiedName() + ": " + (input ? "" : "error: ") + msg
+        + (verbose(root) ? "" : input ? "" : " (run with --verbose for details)"));
+    if (verbose(root)) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return input ? USAGE : FAILURE;
+  }
+
+  private static boolean verbose(ParseResult pr) {
+    for (ParseResult p = pr; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Version from the jar manifest ("dev" when run from classes). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"cml4j " + Provenance.cml4jVersion(), "Java " + System.getProperty(
+          "java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty(
+          "os.arch")};
+    }
+  }
+
+  /** Bad user input found while running (exit code 2, message only). */
+  public static final class InputException extends RuntimeException {
+    public InputException(String message) {
+      super(message);
+    }
+  }
+}

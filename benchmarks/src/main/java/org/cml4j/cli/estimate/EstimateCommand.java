@@ -1,0 +1,258 @@
+package org.cml4j.cli.estimate;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.cml4j.cli.Cml4jCli;
+import org.cml4j.cli.ConsoleProgress;
+import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.ProgressListener;
+import org.cml4j.cli.SiteEstimation;
+import org.cml4j.cli.SiteRequest;
+import org.cml4j.cli.report.PlotWriter;
+import org.cml4j.cli.report.Provenance;
+import org.cml4j.cli.report.ReportMarkdownWriter;
+import org.cml4j.cli.report.ResultsJsonWriter;
+import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.estimation.FitResult;
+import org.cml4j.lsm.experiment.EstimationOutcome;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.solver.StepSolver;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code cml4j estimate}: multi-start parameter estimation with results.json, report.md, plots. */
+@Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Estimates soil and surface parameters from observations by multi-start "
+        + "inversion, and writes results.json, report.md and PNG plots.", "",
+        "Examples:",
+        "  cml4j estimate --experiment huang2025-2depth",
+        "  cml4j estimate --experiment huang2025-2depth --solver adam --starts 50",
+        "  cml4j estimate --experiment huang2025-1depth --noise 0.1 --seed 7"})
+public final class EstimateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--experiment", paramLabel = "NAME", converter = Experiment.Converter.class,
+      completionCandidates = Experiment.Ids.class,
+      description = "Named experiment: ${COMPLETION-CANDIDATES}.")
+  Experiment experiment;
+
+  @Option(names = "--site", paramLabel = "FILE", description = "Site data file (site mode).")
+  Path site;
+
+  @Option(names = "--start", paramLabel = "T", converter = Converters.Time.class,
+      description = "Window start (site runs), e.g. 2012-05-01 or 2012-05-01T06:30.")
+  LocalDateTime start;
+
+  @Option(names = "--end", paramLabel = "T", converter = Converters.Time.class,
+      description = "Window end (site runs).")
+  LocalDateTime end;
+
+  @Option(names = "--observe", paramLabel = "A,B", split = ",", converter = Converters.Out.class,
+      description = "Outputs to fit (site runs): SoilTemp_<depth m>, SurfTemp, Qg, LWup, QhQle, "
+          + "Rnet.")
+  List<Output> observe = new ArrayList<>();
+
+  @Option(names = "--predict", paramLabel = "X,Y", split = ",", converter = Converters.Out.class,
+      description = "Outputs to score but not fit (site runs).")
+  List<Output> predict = new ArrayList<>();
+
+  @Option(names = "--albedo", paramLabel = "A", description = "Fixed albedo when alpha is not "
+      + "fitted (site runs).")
+  Double albedo;
+
+  @Option(names = "--fit", paramLabel = "P,Q", split = ",", converter = Converters.Fit.class,
+      description = "Parameters to fit: alpha, lambda, C, hbeta, Tb, eps, h, beta. Default for "
+          + "huang2025: adam alpha,h,beta,lambda,Tb,C (the paper's); lm alpha,lambda,C,hbeta,Tb.")
+  List<FitParam> fit = new ArrayList<>();
+
+  @Option(names = "--solver", paramLabel = "adam|lm", defaultValue = "lm",
+      converter = Converters.Solver.class,
+      description = "Optimiser: adam (the paper's settings) or lm (Levenberg-Marquardt). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String solver;
+
+  @Option(names = "--step-solver", paramLabel = "exact|jacobi", defaultValue = "exact",
+      description = "Implicit step solver: exact (tridiagonal + Newton) or jacobi (the paper's). "
+          + "Default: ${DEFAULT-VALUE}.")
+  StepSolver stepSolver;
+
+  @Option(names = "--starts", paramLabel = "N", defaultValue = "50",
+      description = "Number of starts (huang2025: the first N published starts). "
+          + "Default: ${DEFAULT-VALUE}.")
+  int starts;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads. Default: available processors.")
+  Integer threads;
+
+  @Option(names = "--noise", paramLabel = "SD",
+      description = "Add Gaussian noise of this SD to synthetic observations.")
+  Double noise;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+      description = "Seed of --noise. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "The shared/data folder. Default: found by walking up from the working "
+          + "directory and from the jar.")
+  Path data;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder. Default: out/estimate/<experiment>.")
+  Path out;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  boolean quiet;
+
+  /** The site implementation; null = found with {@link SiteEstimation#find()}. */
+  private final SiteEstimation siteEstimation;
+
+  public EstimateCommand() {
+    this(null);
+  }
+
+  /** With a given site implementation (tests, embedding). */
+  public EstimateCommand(SiteEstimation siteEstimation) {
+    this.siteEstimation = siteEstimation;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine cl = spec.commandLine();
+    EstimationSettings settings = settings(cl);
+    boolean siteRun = site != null || experiment.site();
+    if (!siteRun) {
+      List<String> siteOnly = new ArrayList<>();
+      if (start != null) {
+        siteOnly.add("--start");
+      }
+      if (end != null) {
+        siteOnly.add("--end");
+      }
+      if (!observe.isEmpty()) {
+        siteOnly.add("--observe");
+      }
+      if (!predict.isEmpty()) {
+        siteOnly.add("--predict");
+      }
+      if (albedo != null) {
+        siteOnly.add("--albedo");
+      }
+      if (!siteOnly.isEmpty()) {
+        throw new ParameterException(cl, String.join(", ", siteOnly) + " apply to site runs "
+            + "only, not to " + experiment.id());
+      }
+    } else if (noise != null) {
+      throw new ParameterException(cl, "--noise applies to synthetic experiments only");
+    }
+    if (albedo != null && !(albedo >= 0 && albedo <= 1)) {
+      throw new ParameterException(cl, "--albedo must be in [0, 1], got " + albedo);
+    }
+    if (start != null && end != null && !end.isAfter(start)) {
+      throw new ParameterException(cl, "--end " + end + " is not after --start " + start);
+    }
+
+    Path dataDir = DataLocator.find(data);
+    ProgressListener progress = ConsoleProgress.stderr(quiet);
+    EstimationOutcome outcome;
+    List<Path> inputs;
+    if (!siteRun) {
+      int depths = experiment == Experiment.HUANG2025_1DEPTH ? 1 : 2;
+      outcome = Huang2025Runner.run(dataDir, depths, settings, progress);
+      inputs = Huang2025Runner.inputFiles(dataDir);
+    } else {
+      if (site != null && !Files.isRegularFile(site)) {
+        throw new Cml4jCli.InputException("--site " + site + ": no such file");
+      }
+      SiteRequest req = new SiteRequest(site == null ? experiment.id() : null, site, dataDir,
+          start, end, List.copyOf(observe), List.copyOf(predict), albedo, settings);
+      SiteEstimation impl = siteEstimation != null ? siteEstimation : SiteEstimation.find();
+      if (impl == null) {
+        throw new Cml4jCli.InputException(req.name() + ": site estimation is not yet available "
+            + "in this build (available: huang2025-1depth, huang2025-2depth)");
+      }
+      outcome = impl.run(req, progress);
+      inputs = impl.inputFiles(req);
+    }
+
+    Path dir = out != null ? out : Path.of("out", "estimate", outcome.experiment());
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new Cml4jCli.InputException("--out " + dir + ": exists and is not a folder");
+    }
+    Files.createDirectories(dir);
+    Provenance prov = Provenance.collect(originalArgs(cl), inputs);
+    List<PlotWriter.Plot> plots = new PlotWriter().write(dir, outcome);
+    new ResultsJsonWriter().write(dir, outcome, prov);
+    new ReportMarkdownWriter().write(dir, outcome, plots, prov);
+    summary(cl.getOut(), outcome, dir, plots.size(), settings);
+    return Cml4jCli.OK;
+  }
+
+  private EstimationSettings settings(CommandLine cl) {
+    if ((experiment == null) == (site == null)) {
+      throw new ParameterException(cl, experiment == null
+          ? "give --experiment NAME (" + Experiment.allowed() + ") or --site FILE"
+          : "give either --experiment or --site, not both");
+    }
+    if (starts < 1) {
+      throw new ParameterException(cl, "--starts must be at least 1, got " + starts);
+    }
+    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (nThreads < 1) {
+      throw new ParameterException(cl, "--threads must be at least 1, got " + nThreads);
+    }
+    if (noise != null && !(noise > 0 && Double.isFinite(noise))) {
+      throw new ParameterException(cl, "--noise must be a positive standard deviation, got "
+          + noise);
+    }
+    try {
+      return new EstimationSettings(fit, solver, stepSolver, starts, Math.min(nThreads, starts),
+          noise == null ? Double.NaN : noise, seed);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+  }
+
+  private static List<String> originalArgs(CommandLine cl) {
+    CommandLine root = cl;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    return root.getParseResult() == null ? List.of() : root.getParseResult().originalArgs();
+  }
+
+  private static void summary(PrintWriter w, EstimationOutcome o, Path dir, int plots,
+      EstimationSettings s) {
+    FitResult best = o.starts().get(o.best());
+    long conv = o.starts().stream().filter(FitResult::converged).count();
+    w.printf(Locale.ROOT, "%s (%s, %s steps): %d starts in %.1f s wall on %d threads, %d "
+        + "converged%n", o.experiment(), o.solver(), o.stepSolver().toLowerCase(Locale.ROOT),
+        o.starts().size(), o.wallSeconds(), s.threads(), conv);
+    w.printf(Locale.ROOT, "best start #%d (loss %.3g): %s%n", o.best(), best.loss(),
+        best.named().entrySet().stream().map(EstimateCommand::kv).collect(
+            Collectors.joining(", ")));
+    if (o.identifiability() != null) {
+      w.println("identifiability: " + o.identifiability().verdict());
+    }
+    w.printf("wrote %s (results.json, report.md, %d plots)%n", dir, plots);
+    w.flush();
+  }
+
+  private static String kv(Map.Entry<String, Double> e) {
+    return String.format(Locale.ROOT, "%s=%.5g", e.getKey(), e.getValue());
+  }
+}

@@ -1,0 +1,84 @@
+package org.cml4j.cli.estimate;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.cli.ProgressListener;
+import org.cml4j.cli.SiteEstimation;
+import org.cml4j.cli.SiteRequest;
+import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.experiment.EstimationOutcome;
+import org.cml4j.lsm.experiment.EstimationRuns;
+import org.cml4j.lsm.experiment.SiteExperiment;
+import org.cml4j.lsm.experiment.SitePresets;
+import org.cml4j.lsm.model.Output;
+
+/**
+ * Connects {@code estimate --experiment phoenix-2012|bondville-1998} and {@code --site FILE} to the
+ * site experiments of lsm-physics. Named experiments start from their presets and take any option
+ * the user gave; a plain site file needs {@code --start}, {@code --end} and {@code --observe}, and is
+ * fitted on the first 75 % of the window and validated on the rest.
+ */
+public final class SiteEstimationAdapter implements SiteEstimation {
+
+  @Override
+  public EstimationOutcome run(SiteRequest req, ProgressListener progress) {
+    org.cml4j.lsm.experiment.SiteRequest base;
+    if ("phoenix-2012".equals(req.experiment())) {
+      base = SitePresets.phoenix2012(req.dataDir());
+    } else if ("bondville-1998".equals(req.experiment())) {
+      base = SitePresets.bondville1998(req.dataDir());
+    } else {
+      if (req.start() == null || req.end() == null || req.observe().isEmpty()) {
+        throw new IllegalArgumentException("--site needs --start, --end (UTC, e.g."
+            + " 2012-05-01T07:00) and --observe (e.g. SoilTemp_0.02,SurfTemp)");
+      }
+      base = null;
+    }
+    var start = req.start() != null ? req.start().toInstant(ZoneOffset.UTC) : base.start();
+    var end = req.end() != null ? req.end().toInstant(ZoneOffset.UTC) : base.end();
+    int hours = (int) java.time.Duration.between(start, end).toHours();
+    int fitHours = base != null && req.start() == null && req.end() == null ? base.fitHours()
+        : Math.max(2, (int) Math.round(hours * 0.75));
+    List<String> observe = req.observe().isEmpty() ? base.observe() : names(req.observe());
+    List<String> predict = req.predict().isEmpty() && base != null ? base.predict()
+        : names(req.predict());
+    double albedo = req.albedo() != null ? req.albedo() : base != null ? base.albedo() : Double.NaN;
+    List<FitParam> fit = new ArrayList<>(req.settings().fit().isEmpty()
+        ? (base != null ? base.fit() : List.of(FitParam.ALPHA, FitParam.LAMBDA, FitParam.C,
+            FitParam.HBETA, FitParam.TB))
+        : req.settings().fit());
+    if (!Double.isNaN(albedo)) {
+      fit.remove(FitParam.ALPHA);
+    }
+    var full = new org.cml4j.lsm.experiment.SiteRequest(req.name(),
+        base != null ? base.file() : req.site(), start, end, fitHours, observe, predict, albedo, fit,
+        base != null ? base.published() : Map.of(), base != null ? base.publishedNote() : "");
+    SiteExperiment e = SiteExperiment.load(full);
+    progress.begin(req.name(), req.settings().starts());
+    try {
+      return EstimationRuns.site(e, req.settings().solver(), req.settings().stepSolver(),
+          req.settings().starts(), req.settings().seed(), req.settings().threads(), progress::done);
+    } finally {
+      progress.end();
+    }
+  }
+
+  @Override
+  public List<java.nio.file.Path> inputFiles(SiteRequest req) {
+    if (req.site() != null) {
+      return List.of(req.site());
+    }
+    return List.of("phoenix-2012".equals(req.experiment())
+        ? SitePresets.phoenix2012(req.dataDir()).file() : SitePresets.bondville1998(req.dataDir()).file());
+  }
+
+  private static List<String> names(List<Output> outs) {
+    List<String> n = new ArrayList<>();
+    for (Output o : outs) {
+      n.add(o.name());
+    }
+    return n;
+  }
+}

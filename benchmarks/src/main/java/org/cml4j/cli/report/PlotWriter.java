@@ -1,0 +1,214 @@
+package org.cml4j.cli.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.cml4j.lsm.estimation.FitResult;
+import org.cml4j.lsm.experiment.EstimationOutcome;
+import org.cml4j.lsm.experiment.SeriesPanel;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * PNG plots (XChart, headless): {@code series_<name>.png} per series panel (observed markers,
+ * modelled line, end of the fit window) and {@code starts_<param>.png} per parameter (final vs
+ * initial value of every start, best start highlighted, published median as a horizontal line).
+ */
+public final class PlotWriter {
+  private static final int WIDTH = 1000;
+  private static final int HEIGHT = 560;
+  private static final Color OBSERVED = new Color(0x1f, 0x77, 0xb4);
+  private static final Color MODELLED = new Color(0xd6, 0x27, 0x28);
+  private static final Color MARK = new Color(0x55, 0x55, 0x55);
+  private static final Color PUBLISHED = new Color(0x2c, 0xa0, 0x2c);
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  /** A written plot. */
+  public record Plot(String file, String caption) {}
+
+  /** Writes every plot into {@code dir}; returns them in order (file names relative to dir). */
+  public List<Plot> write(Path dir, EstimationOutcome o) throws IOException {
+    List<Plot> out = new ArrayList<>();
+    for (SeriesPanel p : o.panels()) {
+      String file = "series_" + safe(p.name()) + ".png";
+      AtomicFiles.write(dir.resolve(file), BitmapEncoder.getBitmapBytes(seriesChart(o, p),
+          BitmapEncoder.BitmapFormat.PNG));
+      out.add(new Plot(file, p.name() + " [" + p.unit() + "]: observed vs modelled ("
+          + p.role() + ")"));
+    }
+    for (String name : plottedParameters(o)) {
+      String file = "starts_" + safe(name) + ".png";
+      AtomicFiles.write(dir.resolve(file), BitmapEncoder.getBitmapBytes(startsChart(o, name),
+          BitmapEncoder.BitmapFormat.PNG));
+      out.add(new Plot(file, name + ": final vs initial value of each start"));
+    }
+    return out;
+  }
+
+  /** Fitted parameters plus hbeta when derived from fitted h and beta. */
+  static List<String> plottedParameters(EstimationOutcome o) {
+    List<String> names = new ArrayList<>(o.parameters());
+    if (!names.contains("hbeta") && names.contains("h") && names.contains("beta")) {
+      names.add("hbeta");
+    }
+    return names;
+  }
+
+  XYChart seriesChart(EstimationOutcome o, SeriesPanel p) {
+    String unit = p.unit();
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(o.experiment() + ": " + p.name() + ", best start (" + o.solver() + ")")
+        .xAxisTitle("time since window start [h]").yAxisTitle(p.name() + " [" + unit + "]").build();
+    style(c.getStyler());
+    double[][] obs = finite(p.hours(), p.observed());
+    if (obs[0].length > 0) {
+      XYSeries s = c.addSeries("observed" + ("predicted".equals(p.role()) ? " (not fitted)" : ""),
+          obs[0], obs[1]);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setMarkerColor(OBSERVED);
+    }
+    double[][] mod = finite(p.hours(), p.modelled());
+    if (mod[0].length > 0) {
+      XYSeries s = c.addSeries("modelled (best fit)", mod[0], mod[1]);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(MODELLED);
+      s.setLineWidth(2f);
+    }
+    int n = p.hours().length;
+    if (p.fitLevels() > 0 && p.fitLevels() < n && obs[0].length + mod[0].length > 0) {
+      double x = 0.5 * (p.hours()[p.fitLevels() - 1] + p.hours()[p.fitLevels()]);
+      double lo = Math.min(min(obs[1]), min(mod[1]));
+      double hi = Math.max(max(obs[1]), max(mod[1]));
+      XYSeries s = c.addSeries("end of fit window (validation after)", new double[] {x, x},
+          new double[] {lo, hi});
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(MARK);
+      s.setLineStyle(SeriesLines.DASH_DASH);
+    }
+    if (c.getSeriesMap().isEmpty()) {
+      c.addSeries("no data", new double[] {0}, new double[] {0});
+    }
+    return c;
+  }
+
+  XYChart startsChart(EstimationOutcome o, String name) {
+    int idx = o.parameters().indexOf(name);
+    String unit = idx >= 0 ? o.units().get(idx) : "hbeta".equals(name) ? "W m-2 K-1" : "?";
+    int iH = o.parameters().indexOf("h");
+    int iBeta = o.parameters().indexOf("beta");
+    int n = o.starts().size();
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      FitResult r = o.starts().get(i);
+      x[i] = idx >= 0 ? r.initial()[idx]
+          : r.initial()[iH] * (1 + 1 / r.initial()[iBeta]);
+      y[i] = r.named().getOrDefault(name, Double.NaN);
+    }
+    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+        .title(o.experiment() + ": " + name + " from " + n + " starts (" + o.solver() + ")")
+        .xAxisTitle("initial " + name + " [" + unit + "]")
+        .yAxisTitle("final " + name + " [" + unit + "]").build();
+    style(c.getStyler());
+    double[][] pts = finite(x, y);
+    c.getStyler().setXAxisDecimalPattern(pattern(pts[0]));
+    c.getStyler().setYAxisDecimalPattern(pattern(pts[1]));
+    if (pts[0].length > 0) {
+      XYSeries s = c.addSeries("starts", pts[0], pts[1]);
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      s.setMarker(SeriesMarkers.CIRCLE);
+      s.setMarkerColor(OBSERVED);
+    }
+    int b = o.best();
+    if (b >= 0 && b < n && Double.isFinite(x[b]) && Double.isFinite(y[b])) {
+      XYSeries s = c.addSeries("best start (lowest loss)", new double[] {x[b]},
+          new double[] {y[b]});
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      s.setMarker(SeriesMarkers.DIAMOND);
+      s.setMarkerColor(MODELLED);
+    }
+    Double pub = o.published() == null ? null : o.published().get(name);
+    if (pub != null && Double.isFinite(pub) && pts[0].length > 0) {
+      double lo = min(pts[0]);
+      double hi = max(pts[0]);
+      XYSeries s = c.addSeries(String.format(Locale.ROOT, "published median %.4g", pub),
+          new double[] {lo, hi}, new double[] {pub, pub});
+      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+      s.setMarker(SeriesMarkers.NONE);
+      s.setLineColor(PUBLISHED);
+      s.setLineStyle(SeriesLines.DASH_DASH);
+    }
+    if (c.getSeriesMap().isEmpty()) {
+      c.addSeries("no finite values", new double[] {0}, new double[] {0});
+    }
+    return c;
+  }
+
+  private static void style(XYStyler st) {
+    st.setLocale(Locale.ROOT);
+    st.setChartBackgroundColor(Color.WHITE);
+    st.setPlotBackgroundColor(Color.WHITE);
+    st.setPlotGridLinesColor(new Color(0xdd, 0xdd, 0xdd));
+    st.setPlotBorderVisible(true);
+    st.setLegendPosition(Styler.LegendPosition.OutsideS);
+    st.setLegendLayout(Styler.LegendLayout.Horizontal);
+    st.setLegendBorderColor(Color.WHITE);
+    st.setMarkerSize(7);
+    st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    st.setAntiAlias(true);
+  }
+
+  /** Points where both coordinates are finite. */
+  private static double[][] finite(double[] x, double[] y) {
+    int n = 0;
+    double[] fx = new double[x.length];
+    double[] fy = new double[x.length];
+    for (int i = 0; i < x.length && i < y.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        fx[n] = x[i];
+        fy[n++] = y[i];
+      }
+    }
+    return new double[][] {Arrays.copyOf(fx, n), Arrays.copyOf(fy, n)};
+  }
+
+  /** Scientific notation for very large or small magnitudes, XChart's default otherwise. */
+  private static String pattern(double[] v) {
+    double m = Arrays.stream(v).map(Math::abs).max().orElse(1);
+    return m >= 1e5 || (m > 0 && m < 1e-3) ? "0.0####E0" : null;
+  }
+
+  private static double min(double[] v) {
+    return Arrays.stream(v).min().orElse(Double.POSITIVE_INFINITY);
+  }
+
+  private static double max(double[] v) {
+    return Arrays.stream(v).max().orElse(Double.NEGATIVE_INFINITY);
+  }
+
+  /** File-name-safe form of a variable or parameter name. */
+  public static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

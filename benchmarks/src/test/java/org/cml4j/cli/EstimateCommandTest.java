@@ -1,0 +1,203 @@
+package org.cml4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.assertj.core.data.Percentage;
+import org.cml4j.cli.estimate.EstimateCommand;
+import org.cml4j.lsm.estimation.FitResult;
+import org.cml4j.lsm.experiment.EstimationOutcome;
+import org.cml4j.lsm.experiment.PredictionScore;
+import org.cml4j.lsm.experiment.SeriesPanel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code cml4j estimate} end to end through picocli, and its error handling. */
+class EstimateCommandTest {
+  static boolean haveData;
+
+  @BeforeAll
+  static void data() {
+    try {
+      DataLocator.find(null);
+      haveData = true;
+    } catch (RuntimeException e) {
+      haveData = false;
+    }
+  }
+
+  /** Exit code, stdout, stderr. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(CommandLine cl, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Run run(String... args) {
+    return run(Cml4jCli.commandLine(), args);
+  }
+
+  @Test
+  void huang2025TwoDepthsWithLmWritesResultsReportAndPlots(@TempDir Path dir) throws Exception {
+    assumeTrue(haveData, "shared/data not found: end-to-end test skipped");
+    Run r = run("estimate", "--experiment", "huang2025-2depth", "--solver", "lm", "--starts", "4",
+        "--quiet", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("4 starts in").contains("wrote " + dir);
+
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+    assertThat(json.get("experiment").asText()).isEqualTo("huang2025-2depth");
+    assertThat(json.get("solver").asText()).isEqualTo("lm");
+    assertThat(json.get("starts")).hasSize(4);
+    for (JsonNode s : json.get("starts")) {
+      assertThat(s.get("final").get("lambda").asDouble()).isCloseTo(0.8,
+          Percentage.withPercentage(0.5));
+      assertThat(s.get("initial").has("lambda")).isTrue();
+      assertThat(s.get("converged").asBoolean()).isTrue();
+    }
+    assertThat(json.get("summary").get("lambda").get("median").asDouble()).isCloseTo(0.8,
+        Percentage.withPercentage(0.5));
+    assertThat(json.get("published").get("lambda").asDouble()).isCloseTo(0.8,
+        Percentage.withPercentage(0.5));
+    JsonNode ident = json.get("identifiability");
+    assertThat(ident.get("names")).hasSize(5);
+    assertThat(ident.get("correlation")).hasSize(5);
+    assertThat(json.get("scores")).hasSize(2);
+    JsonNode prov = json.get("provenance");
+    assertThat(prov.get("arguments").toString()).contains("huang2025-2depth");
+    assertThat(prov.get("inputSha256").toString()).contains("trials.csv");
+    assertThat(prov.get("inputSha256").elements().next().asText()).matches("[0-9a-f]{64}");
+
+    String report = Files.readString(dir.resolve("report.md"));
+    assertThat(report).contains(ident.get("verdict").asText()).contains("| lambda |")
+        .contains("](series_SurfTemp.png)");
+
+    for (String png : List.of("series_SurfTemp.png", "series_SoilTemp_0.05.png",
+        "starts_lambda.png", "starts_hbeta.png", "starts_Tb.png")) {
+      assertThat(dir.resolve(png)).isNotEmptyFile();
+      byte[] head = Files.readAllBytes(dir.resolve(png));
+      assertThat(head[1]).isEqualTo((byte) 'P'); // \x89PNG
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void unknownExperimentNamesTheAllowedOnes() {
+    Run r = run("estimate", "--experiment", "nonsense");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nonsense")
+        .contains("huang2025-1depth, huang2025-2depth, phoenix-2012, bondville-1998")
+        .doesNotContain("\tat ");
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void unknownFitParameterListsTheKnownOnes() {
+    Run r = run("estimate", "--experiment", "huang2025-2depth", "--fit", "alpha,kappa");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("kappa").contains("known: alpha, lambda, C, hbeta, Tb");
+  }
+
+  @Test
+  void zeroStartsIsAClearError() {
+    Run r = run("estimate", "--experiment", "huang2025-2depth", "--starts", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--starts must be at least 1, got 0");
+  }
+
+  @Test
+  void otherBadInputsAreUsageErrors() {
+    assertThat(run("estimate").err()).contains("give --experiment NAME");
+    assertThat(run("estimate", "--experiment", "huang2025-2depth", "--solver", "bfgs").err())
+        .contains("allowed: adam, lm");
+    Run siteOpt = run("estimate", "--experiment", "huang2025-1depth", "--observe", "Qg");
+    assertThat(siteOpt.code()).isEqualTo(2);
+    assertThat(siteOpt.err()).contains("--observe apply to site runs only");
+    Run out = run("estimate", "--experiment", "huang2025-2depth", "--observe", "Qx");
+    assertThat(out.err()).contains("unknown output 'Qx'");
+    Run noData = run("estimate", "--experiment", "huang2025-2depth", "--data", "/nonexistent");
+    assertThat(noData.code()).isEqualTo(2);
+    assertThat(noData.err()).contains("--data /nonexistent: not a folder").doesNotContain("\tat ");
+    Run verbose = run("estimate", "--experiment", "huang2025-2depth", "--data", "/nonexistent",
+        "--verbose");
+    assertThat(verbose.err()).contains("\tat ");
+    assertThat(run("--version").code()).isZero();
+    assertThat(run().code()).isEqualTo(2);
+  }
+
+  @Test
+  void tooManyStartsForThePublishedTrials() {
+    assumeTrue(haveData, "shared/data not found");
+    Run r = run("estimate", "--experiment", "huang2025-2depth", "--starts", "51", "--quiet");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("only 50 published starts");
+  }
+
+  @Test
+  void bondvilleRunsEndToEndThroughTheInstalledSiteAdapter(@TempDir Path dir) throws Exception {
+    assumeTrue(SiteEstimation.find() != null, "no site implementation installed");
+    Run r = run("estimate", "--experiment", "bondville-1998", "--starts", "2", "--quiet",
+        "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(0);
+    String json = java.nio.file.Files.readString(dir.resolve("results.json"));
+    assertThat(json).contains("SoilTemp_0.32").contains("validation");
+    assertThat(dir.resolve("series_SoilTemp_0.64.png")).isNotEmptyFile();
+    Run bad = run("estimate", "--site", dir.resolve("results.json").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--start");
+  }
+
+  @Test
+  void siteRunsGoThroughTheSeam(@TempDir Path dir) throws Exception {
+    SiteRequest[] seen = new SiteRequest[1];
+    SiteEstimation fake = (req, progress) -> {
+      seen[0] = req;
+      progress.begin("fake", 2);
+      progress.done(1);
+      progress.done(2);
+      progress.end();
+      double[] h = {0, 1, 2, 3};
+      FitResult f = new FitResult("lm", new double[] {1.0}, new double[] {0.8},
+          Map.of("lambda", 0.8), 0.01, 3, 3, 4, true, "ok", 0.1);
+      return new EstimationOutcome(req.name(), "fake site", "lm", "EXACT", List.of("lambda"),
+          List.of("W m-1 K-1"), List.of(f), 0, Map.of("lambda", Map.of("median", 0.8, "min", 0.8,
+          "max", 0.8, "iqr", 0.0)), null,
+          List.of(new PredictionScore("Qg", "W m-2", "validation", 1.5, Double.NaN, 2)),
+          List.of(new SeriesPanel("Qg", "W m-2", h, new double[] {1, Double.NaN, 3, 4},
+              new double[] {1.1, 2.1, 2.9, 4.2}, 2, "predicted")), Map.of(), "", 0.5);
+    };
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Run r = run(Cml4jCli.commandLine(new EstimateCommand(fake)), "estimate", "--experiment",
+        "bondville-1998", "--data", data.toString(), "--start", "1998-06-01", "--end",
+        "1998-06-10T12:00", "--observe", "SoilTemp_0.05,SurfTemp", "--predict", "Qg",
+        "--albedo", "0.2", "--fit", "lambda", "--quiet", "--out", dir.resolve("o").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(seen[0].experiment()).isEqualTo("bondville-1998");
+    assertThat(seen[0].observe()).hasSize(2);
+    assertThat(seen[0].start().toString()).isEqualTo("1998-06-01T00:00");
+    assertThat(seen[0].settings().fit()).hasSize(1);
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("o/results.json").toFile());
+    assertThat(json.get("scores").get(0).get("bias").isNull()).isTrue();
+    assertThat(json.get("identifiability").isNull()).isTrue();
+    assertThat(dir.resolve("o/series_Qg.png")).isNotEmptyFile();
+    assertThat(dir.resolve("o/report.md")).content().contains("| Qg | W m-2 | validation |");
+  }
+}

@@ -20,6 +20,7 @@ import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.Observations;
 import org.cml4j.lsm.experiment.EstimationOutcome;
+import org.cml4j.lsm.experiment.EstimationRuns;
 import org.cml4j.lsm.experiment.Huang2025;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
 import org.cml4j.lsm.experiment.PredictionScore;
@@ -101,7 +102,7 @@ public final class Huang2025Runner {
     }
     double wall = (System.nanoTime() - t0) * 1e-9;
 
-    int best = Stats.best(results);
+    int best = EstimationRuns.best(results);
     double[] theta = results.get(best).fitted();
     progress.message("identifiability at the best start (#" + best + ")");
     IdentifiabilityReport ident = new Identifiability().analyze(obj, theta, s.noiseSd());
@@ -139,7 +140,7 @@ public final class Huang2025Runner {
       } catch (IllegalArgumentException | NullPointerException ex) {
         continue; // not published (e.g. eps)
       }
-      published.put(p.symbol(), Stats.median(v));
+      published.put(p.symbol(), EstimationRuns.median(v));
     }
     String note = String.format(Locale.ROOT, "median of the authors' final values (trials.csv, "
         + "columns final%d_*) over the same %d published starts; Adam through their Jacobi solver, "
@@ -148,7 +149,7 @@ public final class Huang2025Runner {
     List<String> names = fit.stream().map(FitParam::symbol).collect(Collectors.toList());
     List<String> units = fit.stream().map(FitParam::unit).collect(Collectors.toList());
     return new EstimationOutcome(name, description(depths, fit, s, starts.size(), e.trialCount()), s.solver(),
-        s.stepSolver().name(), names, units, results, best, Stats.summarize(results), ident,
+        s.stepSolver().name(), names, units, results, best, EstimationRuns.summary(results), ident,
         scores, panels, published, note, wall);
   }
 

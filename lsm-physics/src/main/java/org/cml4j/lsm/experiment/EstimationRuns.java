@@ -59,7 +59,7 @@ public final class EstimationRuns {
         e.forcing().length() - fit, r.observe(), r.predict(),
         Double.isNaN(r.albedo()) ? "fitted" : "fixed at " + r.albedo(), step);
     return new EstimationOutcome(r.name(), desc, solver, step.name(), names(o), units(o), rs, best,
-        summary(o, rs), id, scores, panels, e.published(), r.publishedNote(),
+        summary(rs), id, scores, panels, e.published(), r.publishedNote(),
         (System.nanoTime() - t0) * 1e-9);
   }
 
@@ -91,11 +91,13 @@ public final class EstimationRuns {
         n == 0 ? Double.NaN : s1 / n, n);
   }
 
-  /** Index of the lowest-loss result. */
+  /** Index of the result with the lowest finite loss (0 if none is finite). */
   public static int best(List<FitResult> rs) {
     int b = 0;
-    for (int i = 1; i < rs.size(); i++) {
-      if (rs.get(i).loss() < rs.get(b).loss()) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < rs.size(); i++) {
+      if (rs.get(i).loss() < min) {
+        min = rs.get(i).loss();
         b = i;
       }
     }
@@ -121,7 +123,7 @@ public final class EstimationRuns {
   }
 
   /** Median, min, max and interquartile range of each named value over the starts. */
-  public static Map<String, Map<String, Double>> summary(Objective o, List<FitResult> rs) {
+  public static Map<String, Map<String, Double>> summary(List<FitResult> rs) {
     Map<String, Map<String, Double>> m = new LinkedHashMap<>();
     for (String name : rs.get(0).named().keySet()) {
       double[] v = rs.stream().mapToDouble(r -> r.named().get(name)).sorted().toArray();
@@ -133,6 +135,13 @@ public final class EstimationRuns {
       m.put(name, s);
     }
     return m;
+  }
+
+  /** Median of unsorted values. */
+  public static double median(double[] values) {
+    double[] v = values.clone();
+    java.util.Arrays.sort(v);
+    return quantile(v, 0.5);
   }
 
   static double quantile(double[] sorted, double q) {

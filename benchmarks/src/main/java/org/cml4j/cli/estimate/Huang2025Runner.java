@@ -9,13 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.cml4j.cli.ProgressListener;
-import org.cml4j.lsm.estimation.AdamConfig;
-import org.cml4j.lsm.estimation.AdamOptimizer;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.Identifiability;
 import org.cml4j.lsm.estimation.IdentifiabilityReport;
-import org.cml4j.lsm.estimation.LevenbergMarquardtFit;
 import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.Observations;
@@ -94,9 +91,8 @@ public final class Huang2025Runner {
     progress.begin(name + " " + s.solver(), starts.size());
     List<FitResult> results;
     try {
-      results = MultiStart.run(starts, (i, x) -> s.solver().equals("adam")
-          ? new AdamOptimizer(AdamConfig.huang2025(obj.space())).fit(obj, x)
-          : new LevenbergMarquardtFit().fit(obj, x), s.threads(), progress::done);
+      results = MultiStart.run(starts, (i, x) -> EstimationRuns.fit(s.solver(), obj, x),
+          s.threads(), progress::done);
     } finally {
       progress.end();
     }
@@ -122,7 +118,7 @@ public final class Huang2025Runner {
       for (int t = 0; t < mo.length; t++) {
         mo[t] = y[t][k];
       }
-      scores.add(score(o.name(), o.unit(), "fit", ob, mo));
+      scores.add(EstimationRuns.score(o, ob, mo, 0, ob.length, "fit"));
       panels.add(new SeriesPanel(o.name(), o.unit(), hours, ob, mo, ob.length, "observed"));
     }
 
@@ -151,25 +147,6 @@ public final class Huang2025Runner {
     return new EstimationOutcome(name, description(depths, fit, s, starts.size(), e.trialCount()), s.solver(),
         s.stepSolver().name(), names, units, results, best, EstimationRuns.summary(results), ident,
         scores, panels, published, note, wall);
-  }
-
-  /** RMSE and bias of model - observed over present values. */
-  public static PredictionScore score(String name, String unit, String period, double[] observed,
-      double[] modelled) {
-    double s2 = 0;
-    double s1 = 0;
-    int n = 0;
-    for (int t = 0; t < observed.length; t++) {
-      if (Double.isNaN(observed[t]) || Double.isNaN(modelled[t])) {
-        continue;
-      }
-      double d = modelled[t] - observed[t];
-      s2 += d * d;
-      s1 += d;
-      n++;
-    }
-    return new PredictionScore(name, unit, period, n == 0 ? Double.NaN : Math.sqrt(s2 / n),
-        n == 0 ? Double.NaN : s1 / n, n);
   }
 
   private static String description(int depths, List<FitParam> fit, EstimationSettings s,

@@ -2,7 +2,7 @@ package org.cml4j.cli;
 
 import java.io.PrintWriter;
 import org.cml4j.cli.estimate.EstimateCommand;
-import org.cml4j.cli.report.Provenance;
+import org.cml4j.core.provenance.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -18,7 +18,7 @@ import org.cml4j.cli.ProgressListener;
 import org.cml4j.cli.SiteEstimation;
 import org.cml4j.cli.SiteRequest;
 import org.cml4j.cli.report.PlotWriter;
-import org.cml4j.cli.report.Provenance;
+import org.cml4j.core.provenance.Provenance;
 import org.cml4j.cli.report.ReportMarkdownWriter;
 import org.cml4j.cli.report.ResultsJsonWriter;
 import org.cml4j.lsm.estimation.FitParam;

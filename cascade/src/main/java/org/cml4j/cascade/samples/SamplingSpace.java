@@ -54,6 +54,30 @@ public final class SamplingSpace {
     }).toList());
   }
 
+  /**
+   * Ranges for any mechanism: {@link #lsmPlausible} for the land-surface model's parameter names,
+   * otherwise nominal / 3 to nominal x 3 (log-uniform) for positive parameters and nominal +- 10 %
+   * of the allowed range for the others, always within the allowed bounds. {@code centres}
+   * override the nominal value (e.g. Tb from observations).
+   */
+  public static SamplingSpace around(MechanismModel m, List<String> names,
+      Map<String, Double> centres) {
+    java.util.Set<String> lsm = java.util.Set.of("alpha", "lambda", "C", "hbeta", "Tb", "eps");
+    if (lsm.containsAll(names) && m.name().equals("lsm-heat-seb")) {
+      return lsmPlausible(names, centres.getOrDefault("Tb", m.parameter("Tb").nominal()));
+    }
+    return new SamplingSpace(names.stream().map(n -> {
+      var p = m.parameter(n);
+      double c = centres.getOrDefault(n, p.nominal());
+      if (p.positive() && c > 0) {
+        return ParameterRange.logUniform(n, Math.max(c / 3, Math.max(p.lower(), 1e-12)),
+            Math.min(c * 3, p.upper()));
+      }
+      double w = 0.1 * (p.upper() - p.lower());
+      return ParameterRange.linear(n, Math.max(p.lower(), c - w), Math.min(p.upper(), c + w));
+    }).toList());
+  }
+
   /** Checks every range against the mechanism's parameter bounds and names. */
   public SamplingSpace checkedAgainst(MechanismModel m) {
     for (ParameterRange r : ranges) {

@@ -90,7 +90,7 @@ public final class ParameterRecoveryTasks {
     trueParams.put("alpha", 0.2);
     trueParams.put("lambda", 0.8);
     trueParams.put("C", 2.2e6);
-    trueParams.put("hbeta", Huang2025.TRUE_H * (1 + 1 / Huang2025.TRUE_BETA));
+    trueParams.put("hbeta", 25.0); // h (1 + 1/beta) = 15 (1 + 1/1.5)
     trueParams.put("Tb", 293.0);
     List<FitParam> fit = List.of(FitParam.ALPHA, FitParam.LAMBDA, FitParam.C, FitParam.HBETA,
         FitParam.TB);

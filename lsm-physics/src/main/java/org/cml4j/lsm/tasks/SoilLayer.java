@@ -6,7 +6,7 @@ package org.cml4j.lsm.tasks;
  * <pre>
  *   C(S)      = (1 - porosity) Csolid + 4.18e6 S porosity                   [J m-3 K-1]
  *   lambda(S) = lambdaDry + (lambdaSat - lambdaDry) Ke(S),
- *   Ke(S)     = max(0, 1 + log10(max(S, 0.1)))                              (Johansen 1975, fine soil)
+ *   Ke(S)     = max(0, 1 + log10(max(S, 0.1)))           (Johansen 1975, fine soil)
  * </pre>
  *
  * @param name horizon name

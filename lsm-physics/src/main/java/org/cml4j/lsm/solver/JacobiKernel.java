@@ -71,7 +71,7 @@ public final class JacobiKernel {
       double[] t = cur;
       cur = nxt;
       nxt = t;
-      if (change > tol) {
+      if (!(change <= tol)) {
         if (!Double.isFinite(change)) {
           throw new IllegalStateException("Jacobi iteration diverged after " + sweep
               + " sweeps (r = " + r + ", hbeta = " + v.hbeta + ")");

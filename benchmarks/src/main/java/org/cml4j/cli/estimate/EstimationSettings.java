@@ -28,7 +28,8 @@ public record EstimationSettings(List<FitParam> fit, String solver, StepSolver s
     fit = List.copyOf(fit);
     if (gradient == GradientMode.UNROLLED && stepSolver != StepSolver.JACOBI) {
       throw new IllegalArgumentException("--gradient unrolled differentiates the Jacobi sweeps: "
-          + "it needs --step-solver jacobi, got " + stepSolver.name().toLowerCase(java.util.Locale.ROOT));
+          + "it needs --step-solver jacobi, got "
+          + stepSolver.name().toLowerCase(java.util.Locale.ROOT));
     }
     if (!solver.equals("adam") && !solver.equals("lm")) {
       throw new IllegalArgumentException("solver must be adam or lm, got '" + solver + "'");

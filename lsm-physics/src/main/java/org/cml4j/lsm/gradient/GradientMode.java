@@ -26,6 +26,7 @@ public enum GradientMode {
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown gradient mode '" + s + "'; known: implicit, unrolled");
+    throw new IllegalArgumentException("unknown gradient mode '" + s
+        + "'; known: implicit, unrolled");
   }
 }

@@ -32,7 +32,8 @@ final class UnrolledJacobiAdjoint {
   static AdjointGradient vjp(Trajectory tr, List<Output> outputs, double[][] seed) {
     if (tr.solver() != StepSolver.JACOBI) {
       throw new IllegalArgumentException("the UNROLLED gradient differentiates the Jacobi sweeps;"
-          + " this run used the " + tr.solver() + " step solver (use IMPLICIT, or the JACOBI solver)");
+          + " this run used the " + tr.solver()
+          + " step solver (use IMPLICIT, or the JACOBI solver)");
     }
     int levels = tr.levels();
     ModelGrid grid = tr.grid();

@@ -16,8 +16,8 @@ import org.cml4j.lsm.model.LevelValues;
  * with T = T^n the previous level, r = lambda dt / (C dx^2) and a = 2 dt / (C dx) (see
  * {@link StepKernel}). The first iterate is T^n itself (every node, the bottom included), and the
  * sweeps stop after the first one whose largest change of any node is at most the tolerance
- * (1e-4 K in the paper). The turbulent term and the linearised emission sit on the surface diagonal;
- * a fully explicit G would make the sweep diverge for r ~ 13.
+ * (1e-4 K in the paper). The turbulent term and the linearised emission sit on the surface
+ * diagonal; a fully explicit G would make the sweep diverge for r ~ 13.
  *
  * <p>The same sweep is used by the forward run, by a replay with prescribed sweep counts and by the
  * unrolled adjoint (which recomputes the iterates), so all three see bit-identical iterates.

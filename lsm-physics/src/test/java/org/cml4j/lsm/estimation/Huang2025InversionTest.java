@@ -80,7 +80,7 @@ class Huang2025InversionTest {
   void thePapersJacobiPathReproducesThePublishedFinalValuesDigitForDigit() {
     // the authors' configuration: Jacobi sweeps to 1e-4 K, gradient through the sweeps (autograd).
     // Trial 46 (the start the exact path used to miss with a 293 K initial state), two starts that
-    // stall far from the truth and one that reaches it; all 50 agree (see README), 4 keep this fast.
+    // stall far from the truth and one that reaches it; all 50 agree (see README), 4 keep it fast.
     Huang2025Experiment e = experiment(2);
     Objective o = e.paperObjective(PAPER);
     int[] trials = {46, 9, 25, 2};
@@ -104,10 +104,12 @@ class Huang2025InversionTest {
     // with T(x,0) = 293 K (the notebook as published) Tb acts only at the bottom: trial 46 then
     // stalls at lambda 0.851 and Tb 286.8 K (0.852 and 286.8 K through the Jacobi sweeps too),
     // where the publication has 0.800 and 293.00 K
-    Huang2025Experiment e = Huang2025Experiment.load(SharedData.dir().resolve("huang2025-synthetic"),
-        2, Huang2025Experiment.InitialCondition.UNIFORM_293);
+    Huang2025Experiment e = Huang2025Experiment.load(
+        SharedData.dir().resolve("huang2025-synthetic"), 2,
+        Huang2025Experiment.InitialCondition.UNIFORM_293);
     Objective o = e.objective(StepSolver.EXACT, PAPER);
-    FitResult r = new AdamOptimizer(AdamConfig.huang2025(o.space())).fit(o, e.starts(PAPER).get(46));
+    FitResult r = new AdamOptimizer(AdamConfig.huang2025(o.space()))
+        .fit(o, e.starts(PAPER).get(46));
     assertThat(r.named().get("lambda")).isGreaterThan(0.84);
     assertThat(r.named().get("Tb")).isLessThan(290);
     assertThat(e.publishedFinal(46, FitParam.LAMBDA)).isCloseTo(0.8, Offset.offset(1e-4));

@@ -27,7 +27,8 @@ public final class Cml4jCli implements Runnable {
   public static final int USAGE = 2;
 
   /** Subcommands, in help order. */
-  static final Class<?>[] SUBCOMMANDS = {EstimateCommand.class, ListCommand.class};
+  static final Class<?>[] SUBCOMMANDS = {EstimateCommand.class,
+      ListCommand.class};
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -12,6 +12,7 @@ import org.cml4j.cascade.samples.Simulator;
 import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.PhysicsCalibration;
+import org.cml4j.cascade.support.Targets;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -31,7 +32,7 @@ import org.cml4j.core.vars.Frame;
  * parameters; its estimate seeds a single Levenberg–Marquardt start instead of the multi-start
  * calibration. The diagnostics count both the inversion's model evaluations and the sample
  * simulations (cheap forward runs without tangents, reusable for every site with the same
- * forcing window).
+ * forcing window). Targets the mechanism cannot simulate are not predicted.
  */
 public final class LearnedInitCoupling extends CascadeCoupling {
   /** Registry name. */
@@ -40,19 +41,21 @@ public final class LearnedInitCoupling extends CascadeCoupling {
   public LearnedInitCoupling(CouplingDefaults defaults) {
     super(NAME, CouplingMode.PREPROCESSING_AND_INITIALISATION, "MLP trained on physics samples"
         + " maps series features (amplitude ratios, phase lags, means) to parameters; one LM"
-        + " start from there", Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-            Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved(),
-        defaults);
+        + " start from there", Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM)
+            .estimatingParameters().predictingUnobserved(), defaults);
   }
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
+    if (Targets.simulated(task).isEmpty()) {
+      return Applicability.no("the mechanism simulates none of the targets " + task.targets());
+    }
     if (PhysicsCalibration.calibrationVariables(task, task.observations()).isEmpty()) {
       return Applicability.no("no observed variable the mechanism simulates");
     }
-    if (task.split().trainEnd() < 24) {
+    if (task.split().trainEnd() < 16) {
       return Applicability.no("the training period has " + task.split().trainEnd()
-          + " steps; series features need at least one day (24 steps)");
+          + " steps; series features need at least 16 (the harmonic fit needs 12 valid values)");
     }
     return Applicability.yes();
   }
@@ -86,8 +89,7 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     OptimizerSettings o = defaults.optimizer();
     OptimizerSettings single = new OptimizerSettings(o.method(), o.maxIterations(),
         o.maxEvaluations(), 1, o.relativeTolerance());
-    List<String> simulable = task.targets().stream().filter(task.mechanism()::canSimulate)
-        .toList();
+    List<String> simulable = Targets.simulated(task);
     CalibratedPhysics phys = new PhysicsCalibration(single).calibrate(task, forcing, obs, vars,
         start, simulable);
     long t0 = System.nanoTime();

@@ -10,6 +10,7 @@ import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
 import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
+import org.cml4j.cascade.support.Targets;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -28,7 +29,8 @@ import org.cml4j.core.vars.Variables;
  * radiation and the soil temperature profile at 2, 10 and 30 cm — and an MLP maps them plus the
  * forcing and time of day to targets the physics cannot give, typically sensible and latent heat
  * Qh and Qle separately (the model's single hbeta lumps them). Trained on the training period,
- * early stopping on the validation period. Cascade pattern of Shen et al. (2023), mode 2;
+ * early stopping on the validation period. Targets the mechanism simulates are predicted by the
+ * calibrated physics itself. Cascade pattern of Shen et al. (2023), mode 2;
  * cf. Zhao et al. (2019, GRL) for physics-informed ML of latent heat.
  */
 public final class IntermediateVariableCoupling extends CascadeCoupling {
@@ -41,18 +43,21 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
   public IntermediateVariableCoupling(CouplingDefaults defaults) {
     super(NAME, CouplingMode.INTERMEDIATE_VARIABLE_PASSING, "physics intermediates (Ts, Rn-G,"
         + " G, soil profile) + forcing -> MLP -> targets the physics cannot give (e.g. Qh, Qle)",
-        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-            Requirement.OBSERVED_TARGETS).estimatingParameters(), defaults);
+        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+            .predictingUnobserved(), defaults);
   }
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    List<String> cal = PhysicsCalibration.calibrationVariables(task, task.observations()).stream()
-        .filter(v -> !task.targets().contains(v)).toList();
-    if (cal.isEmpty()) {
-      return Applicability.no("no observed variable other than the targets that the mechanism"
-          + " simulates (needed to calibrate the physics that produces the intermediates);"
-          + " observed " + task.observed());
+    if (PhysicsCalibration.calibrationVariables(task, task.observations()).isEmpty()) {
+      return Applicability.no("no observed variable the mechanism simulates (needed to"
+          + " calibrate the physics that produces the intermediates); observed "
+          + task.observed());
+    }
+    if (Targets.learnableOnly(task).isEmpty()) {
+      return Applicability.no("no target that the mechanism cannot simulate is observed at least "
+          + Targets.MIN_TRAINING_OBS + " times in training (targets " + task.targets()
+          + "); the physics alone covers this task");
     }
     for (String v : INTERMEDIATES) {
       if (!task.mechanism().canSimulate(v)) {
@@ -65,20 +70,21 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
 
   @Override
   protected Result run(CouplingTask task) {
-    List<String> targets = task.targets();
+    List<String> targets = Targets.learnableOnly(task);
+    List<String> simulated = Targets.simulated(task);
     Frame obs = task.observations();
-    List<String> cal = PhysicsCalibration.calibrationVariables(task, obs).stream()
-        .filter(v -> !targets.contains(v)).toList();
+    List<String> cal = PhysicsCalibration.calibrationVariables(task, obs);
     Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    List<String> outs = new ArrayList<>(INTERMEDIATES);
+    simulated.stream().filter(v -> !outs.contains(v)).forEach(outs::add);
     CalibratedPhysics phys = new PhysicsCalibration(defaults.optimizer()).calibrate(task, forcing,
-        obs, cal, PhysicsCalibration.guess(task, obs), INTERMEDIATES);
+        obs, cal, PhysicsCalibration.guess(task, obs), outs);
     double[][] x = new FeatureBuilder(forcing).add(phys.outputs(), INTERMEDIATES, "physics.")
         .addForcing(forcing).addDiurnal().matrix();
     double[][] y = obs.matrix(targets);
-    var s = task.split();
+    Learning.Periods s = Learning.periods(task, targets);
     LearnerSpec spec = Learning.mlp(task, 32, 32);
-    Learning.Trained tr = Learning.fit(spec, x, y, 0, s.trainEnd(), s.trainEnd(),
-        s.validationEnd());
+    Learning.Trained tr = Learning.fit(spec, x, y, 0, s.trainEnd(), s.valFrom(), s.valTo());
     long t0 = System.nanoTime();
     double[][] yHat = tr.learner().predict(x);
     Frame pred = forcing.select(List.of());
@@ -90,8 +96,11 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
     for (int k = 0; k < targets.size(); k++) {
       double[] p = Series.columnOf(yHat, k);
       d.scalar("validationRmse." + targets.get(k), Series.rmse(obs.values(targets.get(k)), p,
-          s.trainEnd(), s.validationEnd()));
+          s.valFrom(), s.valTo()));
       pred = pred.with(task.targetSpec(targets.get(k)), p);
+    }
+    for (String v : simulated) {
+      pred = pred.with(task.targetSpec(v), phys.output(v));
     }
     double predictSeconds = (System.nanoTime() - t0) * 1e-9;
     Map<String, String> cfg = new LinkedHashMap<>();
@@ -101,11 +110,5 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
     cfg.put("optimizer", defaults.optimizer().toString());
     return new Result(pred, phys.fitted(), d.note("physics calibrated on " + cal).build(), cfg,
         predictSeconds);
-  }
-
-  /** Observed variables the physics is calibrated on for this task (for reports). */
-  public static List<String> physicsVariables(CouplingTask task) {
-    return new ArrayList<>(PhysicsCalibration.calibrationVariables(task, task.observations())
-        .stream().filter(v -> !task.targets().contains(v)).toList());
   }
 }

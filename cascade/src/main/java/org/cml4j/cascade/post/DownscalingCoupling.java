@@ -11,6 +11,7 @@ import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
 import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
+import org.cml4j.cascade.support.Targets;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -34,7 +35,8 @@ import org.cml4j.lsm.model.ModelGrid;
  * observation step; an MLP then learns the fine-scale remainder {@code observed - interpolated}
  * from the interpolated physics, the fine forcing and its departure from the coarse-sampled
  * forcing (the sub-step signal the coarse model never saw), and the time of day. Prediction =
- * interpolated physics + learned refinement. Needs the {@link LsmMechanism} (to build the coarse
+ * interpolated physics + learned refinement (simulated targets without training observations get
+ * the interpolated physics; targets the mechanism cannot simulate are not predicted). Needs the {@link LsmMechanism} (to build the coarse
  * grid) on a task whose step equals the model's. Statistical downscaling after a dynamical model
  * (e.g. Wilby &amp; Wigley 1997) with the learned transfer function of Shen et al. (2023), mode 3.
  */
@@ -52,8 +54,8 @@ public final class DownscalingCoupling extends CascadeCoupling {
   public DownscalingCoupling(CouplingDefaults defaults, int factor) {
     super(NAME, CouplingMode.POST_PROCESSING, "physics at a coarse time step, interpolated and"
         + " refined to the observation step by an MLP", Capabilities.requiring(
-            Requirement.DIFFERENTIABLE_MECHANISM, Requirement.SIMULATED_TARGETS,
-            Requirement.OBSERVED_TARGETS).estimatingParameters(), defaults);
+            Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved(),
+        defaults);
     if (factor < 2) {
       throw new IllegalArgumentException("downscaling factor must be >= 2, got " + factor);
     }
@@ -62,6 +64,11 @@ public final class DownscalingCoupling extends CascadeCoupling {
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
+    if (Targets.simulatedAndObserved(task).isEmpty()) {
+      return Applicability.no("no target is both simulated by the mechanism and observed at"
+          + " least " + Targets.MIN_TRAINING_OBS + " times in training; targets "
+          + task.targets() + ", observed " + task.observed());
+    }
     var lsm = task.mechanism().unwrap(LsmMechanism.class);
     if (lsm.isEmpty()) {
       return Applicability.no("downscaling needs the land-surface mechanism (LsmMechanism) to"
@@ -113,8 +120,9 @@ public final class DownscalingCoupling extends CascadeCoupling {
     CouplingTask coarseTask = task.toBuilder().mechanism(coarseModel).forcing(coarseForcing)
         .observations(coarseObs).auxiliary(coarseForcing.select(List.of()))
         .split(new TimeSplit(cTrain, cVal, nc)).build();
-    List<String> targets = task.targets();
-    List<String> outs = new ArrayList<>(new LinkedHashSet<>(targets));
+    List<String> targets = Targets.simulatedAndObserved(task);
+    List<String> simulated = Targets.simulated(task);
+    List<String> outs = new ArrayList<>(new LinkedHashSet<>(simulated));
     for (String v : List.of(Variables.SURF_TEMP, Variables.QG, Variables.QHQLE)) {
       if (!outs.contains(v)) {
         outs.add(v);
@@ -142,8 +150,8 @@ public final class DownscalingCoupling extends CascadeCoupling {
       }
     }
     LearnerSpec spec = Learning.mlp(task, 32, 32);
-    Learning.Trained tr = Learning.fit(spec, x, y, 0, s.trainEnd(), s.trainEnd(),
-        s.validationEnd());
+    Learning.Periods lp = Learning.periods(task, targets);
+    Learning.Trained tr = Learning.fit(spec, x, y, 0, lp.trainEnd(), lp.valFrom(), lp.valTo());
     long t0 = System.nanoTime();
     double[][] corr = tr.learner().predict(x);
     Frame pred = forcing.select(List.of());
@@ -159,11 +167,16 @@ public final class DownscalingCoupling extends CascadeCoupling {
       double[] p = interp.values(v);
       double[] r = Series.plus(p, Series.columnOf(corr, k));
       double[] o = task.observations().values(v);
-      d.scalar("validationRmse.interpolated." + v, Series.rmse(o, p, s.trainEnd(),
-          s.validationEnd()));
-      d.scalar("validationRmse.refined." + v, Series.rmse(o, r, s.trainEnd(), s.validationEnd()));
+      d.scalar("validationRmse.interpolated." + v, Series.rmse(o, p, lp.valFrom(), lp.valTo()));
+      d.scalar("validationRmse.refined." + v, Series.rmse(o, r, lp.valFrom(), lp.valTo()));
       pred = pred.with(task.targetSpec(v), r);
       interpTargets = interpTargets.with(task.targetSpec(v), p);
+    }
+    for (String v : simulated) {
+      if (!targets.contains(v)) {
+        pred = pred.with(task.targetSpec(v), interp.values(v));
+        interpTargets = interpTargets.with(task.targetSpec(v), interp.values(v));
+      }
     }
     double predictSeconds = (System.nanoTime() - t0) * 1e-9;
     Map<String, String> cfg = new LinkedHashMap<>();

@@ -6,9 +6,12 @@ import java.util.Map;
 import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.FeatureBuilder;
+import org.cml4j.cascade.support.Learning;
 import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
+import org.cml4j.cascade.support.Targets;
 import org.cml4j.core.learn.LearnerSpec;
+import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
@@ -16,6 +19,7 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.Variables;
 
 /**
  * Mode 3c, ensemble integration (post-processing): several physics configurations
@@ -23,7 +27,9 @@ import org.cml4j.core.vars.Frame;
  * learned, time-dependent weights from a {@link GatedEnsemble} whose gate sees the forcing and the
  * time of day, trained on the training period with early stopping on validation. The
  * diagnostics compare, on the validation period, every member, the plain mean, the best member
- * and static learned weights (the same gate with a constant input). Cf. Krishnamurti et al.
+ * and static learned weights (the same gate with a constant input). Simulated targets without
+ * training observations borrow the weights of the most similar observed target ({@link #proxy});
+ * targets the mechanism cannot simulate are not predicted. Cf. Krishnamurti et al.
  * (1999) superensembles; here with a neural gate (mixture of experts).
  */
 public final class EnsembleCoupling extends CascadeCoupling {
@@ -33,8 +39,41 @@ public final class EnsembleCoupling extends CascadeCoupling {
   public EnsembleCoupling(CouplingDefaults defaults) {
     super(NAME, CouplingMode.POST_PROCESSING, "physics configurations (all/day/night-calibrated,"
         + " coarse grid) combined with learned time-dependent weights",
-        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-            Requirement.SIMULATED_TARGETS, Requirement.OBSERVED_TARGETS), defaults);
+        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).predictingUnobserved(),
+        defaults);
+  }
+
+  @Override
+  protected Applicability extraChecks(CouplingTask task) {
+    if (Targets.simulatedAndObserved(task).isEmpty()) {
+      return Applicability.no("no target is both simulated by the mechanism and observed at"
+          + " least " + Targets.MIN_TRAINING_OBS + " times in training; targets "
+          + task.targets() + ", observed " + task.observed());
+    }
+    return Applicability.yes();
+  }
+
+  /**
+   * The observed target whose learned weights an unobserved simulated target borrows: the same
+   * unit and, for soil temperatures, the nearest depth; -1 (plain mean) if none has its unit.
+   */
+  static int proxy(CouplingTask task, String target, List<String> observed) {
+    int best = -1;
+    double bestDist = Double.POSITIVE_INFINITY;
+    for (int k = 0; k < observed.size(); k++) {
+      String o = observed.get(k);
+      if (!task.targetSpec(o).unit().equals(task.targetSpec(target).unit())) {
+        continue;
+      }
+      double dist = Variables.isSoilTemperature(o) && Variables.isSoilTemperature(target)
+          ? Math.abs(Variables.depthOf(o) - Variables.depthOf(target))
+          : Variables.isSoilTemperature(o) != Variables.isSoilTemperature(target) ? 10 : 5;
+      if (dist < bestDist) {
+        bestDist = dist;
+        best = k;
+      }
+    }
+    return best;
   }
 
   /**
@@ -57,15 +96,18 @@ public final class EnsembleCoupling extends CascadeCoupling {
 
   /** Calibrates the members, trains the gates and combines (no applicability check). */
   public Analysis analyse(CouplingTask task) {
-    List<String> targets = task.targets();
+    List<String> targets = Targets.simulatedAndObserved(task);
+    List<String> simulated = Targets.simulated(task);
+    List<String> unobserved = simulated.stream().filter(v -> !targets.contains(v)).toList();
     List<PhysicsMember> members = PhysicsMember.standard(task, defaults.optimizer());
     int n = task.split().size();
     int nk = targets.size();
     int nm = members.size();
     double[][][] y = new double[n][nk][nm];
+    double[][][] yu = new double[n][unobserved.size()][nm];
     int evaluations = 0;
     for (int mi = 0; mi < nm; mi++) {
-      CalibratedPhysics p = members.get(mi).run().apply(task, targets);
+      CalibratedPhysics p = members.get(mi).run().apply(task, simulated);
       evaluations += p.evaluations();
       for (int k = 0; k < nk; k++) {
         double[] v = p.output(targets.get(k));
@@ -73,13 +115,19 @@ public final class EnsembleCoupling extends CascadeCoupling {
           y[t][k][mi] = v[t];
         }
       }
+      for (int k = 0; k < unobserved.size(); k++) {
+        double[] v = p.output(unobserved.get(k));
+        for (int t = 0; t < n; t++) {
+          yu[t][k][mi] = v[t];
+        }
+      }
     }
     Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
     double[][] x = new FeatureBuilder(forcing).addForcing(forcing).addDiurnal().matrix();
     double[][] obs = task.observations().matrix(targets);
-    var s = task.split();
+    Learning.Periods s = Learning.periods(task, targets);
     int[] train = range(0, s.trainEnd());
-    int[] val = range(s.trainEnd(), s.validationEnd());
+    int[] val = range(s.valFrom(), s.valTo());
     int steps = task.budget().scale(300, 800, 2000);
     LearnerSpec spec = LearnerSpec.mlp(16).withEpochs(steps).withPatience(60)
         .withSeed(task.seed());
@@ -118,7 +166,7 @@ public final class EnsembleCoupling extends CascadeCoupling {
         }
         memberFrames.put(members.get(mi).name(), memberFrames.get(members.get(mi).name())
             .with(task.targetSpec(v), mv));
-        double r = Series.rmse(o, mv, s.trainEnd(), s.validationEnd());
+        double r = Series.rmse(o, mv, s.valFrom(), s.valTo());
         d.scalar("validationRmse.member." + members.get(mi).name() + "." + v, r);
         d.scalar("staticWeight." + members.get(mi).name() + "." + v, w0[0][k][mi]);
         if (r < bestRmse) {
@@ -127,15 +175,43 @@ public final class EnsembleCoupling extends CascadeCoupling {
         }
       }
       double[] g = Series.columnOf(comb, k);
-      d.scalar("validationRmse.mean." + v, Series.rmse(o, mean, s.trainEnd(), s.validationEnd()))
+      d.scalar("validationRmse.mean." + v, Series.rmse(o, mean, s.valFrom(), s.valTo()))
           .scalar("validationRmse.bestMember." + v, bestRmse)
           .scalar("validationRmse.staticWeights." + v, Series.rmse(o, Series.columnOf(stat, k),
-              s.trainEnd(), s.validationEnd()))
-          .scalar("validationRmse.gated." + v, Series.rmse(o, g, s.trainEnd(), s.validationEnd()))
+              s.valFrom(), s.valTo()))
+          .scalar("validationRmse.gated." + v, Series.rmse(o, g, s.valFrom(), s.valTo()))
           .note(v + ": best member on validation is " + best);
       pred = pred.with(task.targetSpec(v), g);
       meanFrame = meanFrame.with(task.targetSpec(v), mean);
       staticFrame = staticFrame.with(task.targetSpec(v), Series.columnOf(stat, k));
+    }
+    double[][][] wg = gated.weights(x);
+    for (int u = 0; u < unobserved.size(); u++) {
+      String v = unobserved.get(u);
+      int k = proxy(task, v, targets);
+      double[] g = new double[n];
+      double[] mean = new double[n];
+      double[] st = new double[n];
+      for (int t = 0; t < n; t++) {
+        for (int mi = 0; mi < nm; mi++) {
+          mean[t] += yu[t][u][mi] / nm;
+          g[t] += (k < 0 ? 1.0 / nm : wg[t][k][mi]) * yu[t][u][mi];
+          st[t] += (k < 0 ? 1.0 / nm : w0[0][k][mi]) * yu[t][u][mi];
+        }
+      }
+      for (int mi = 0; mi < nm; mi++) {
+        double[] mv = new double[n];
+        for (int t = 0; t < n; t++) {
+          mv[t] = yu[t][u][mi];
+        }
+        memberFrames.put(members.get(mi).name(), memberFrames.get(members.get(mi).name())
+            .with(task.targetSpec(v), mv));
+      }
+      d.note(v + ": not observed in training; weights of " + (k < 0 ? "none (plain mean)"
+          : targets.get(k)));
+      pred = pred.with(task.targetSpec(v), g);
+      meanFrame = meanFrame.with(task.targetSpec(v), mean);
+      staticFrame = staticFrame.with(task.targetSpec(v), st);
     }
     double predictSeconds = (System.nanoTime() - t0) * 1e-9;
     Map<String, String> cfg = new LinkedHashMap<>();

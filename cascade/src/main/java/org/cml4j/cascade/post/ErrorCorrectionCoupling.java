@@ -11,7 +11,9 @@ import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
 import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
+import org.cml4j.cascade.support.Targets;
 import org.cml4j.core.learn.LearnerSpec;
+import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
@@ -28,7 +30,9 @@ import org.cml4j.core.vars.Variables;
  * trailing forcing means and the time of day, trained on the training period with early stopping
  * on the validation period. Prediction = physics + learned correction. A target whose corrected
  * validation RMSE is not lower than the plain physics' keeps the physics (reported in the
- * diagnostics), so the correction never knowingly makes things worse. Classic model output
+ * diagnostics), so the correction never knowingly makes things worse. Simulated targets without
+ * training observations get the plain physics; targets the mechanism cannot simulate are not
+ * predicted. Classic model output
  * statistics (Glahn &amp; Lowry 1972) with a neural network, as in the post-processing mode of
  * Shen et al. (2023).
  */
@@ -41,14 +45,25 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
   public ErrorCorrectionCoupling(CouplingDefaults defaults) {
     super(NAME, CouplingMode.POST_PROCESSING, "calibrated physics + MLP correction of its error"
         + " from physics outputs, forcing and time of day", Capabilities.requiring(
-            Requirement.DIFFERENTIABLE_MECHANISM, Requirement.SIMULATED_TARGETS,
-            Requirement.OBSERVED_TARGETS).estimatingParameters(), defaults);
+            Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved(),
+        defaults);
+  }
+
+  @Override
+  protected Applicability extraChecks(CouplingTask task) {
+    if (Targets.simulatedAndObserved(task).isEmpty()) {
+      return Applicability.no("no target is both simulated by the mechanism and observed at"
+          + " least " + Targets.MIN_TRAINING_OBS + " times in the training period; targets "
+          + task.targets() + ", observed " + task.observed());
+    }
+    return Applicability.yes();
   }
 
   @Override
   protected Result run(CouplingTask task) {
-    List<String> targets = task.targets();
-    List<String> physVars = new ArrayList<>(new LinkedHashSet<>(targets));
+    List<String> simulated = Targets.simulated(task);
+    List<String> targets = Targets.simulatedAndObserved(task);
+    List<String> physVars = new ArrayList<>(new LinkedHashSet<>(simulated));
     INTERMEDIATES.stream().filter(v -> !physVars.contains(v)).forEach(physVars::add);
     CalibratedPhysics phys = new PhysicsCalibration(defaults.optimizer()).calibrate(task,
         physVars);
@@ -64,10 +79,9 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
         y[i][k] = o[i] - p[i];
       }
     }
-    var s = task.split();
+    Learning.Periods s = Learning.periods(task, targets);
     LearnerSpec spec = Learning.mlp(task, 32, 32);
-    Learning.Trained tr = Learning.fit(spec, x, y, 0, s.trainEnd(), s.trainEnd(),
-        s.validationEnd());
+    Learning.Trained tr = Learning.fit(spec, x, y, 0, s.trainEnd(), s.valFrom(), s.valTo());
     long t0 = System.nanoTime();
     double[][] corr = tr.learner().predict(x);
     Frame pred = forcing.select(List.of());
@@ -80,8 +94,8 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
       double[] p = phys.output(v);
       double[] c = Series.plus(p, Series.columnOf(corr, k));
       double[] o = task.observations().values(v);
-      double rp = Series.rmse(o, p, s.trainEnd(), s.validationEnd());
-      double rc = Series.rmse(o, c, s.trainEnd(), s.validationEnd());
+      double rp = Series.rmse(o, p, s.valFrom(), s.valTo());
+      double rc = Series.rmse(o, c, s.valFrom(), s.valTo());
       boolean keep = Double.isNaN(rp) || Double.isNaN(rc) || rc < rp;
       d.scalar("validationRmse.physics." + v, rp).scalar("validationRmse.corrected." + v, rc);
       if (!keep) {
@@ -89,6 +103,12 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
             + "); physics kept");
       }
       pred = pred.with(task.targetSpec(v), keep ? c : p);
+    }
+    for (String v : simulated) {
+      if (!targets.contains(v)) {
+        pred = pred.with(task.targetSpec(v), phys.output(v));
+        d.note(v + ": not observed in training, plain physics");
+      }
     }
     double predictSeconds = (System.nanoTime() - t0) * 1e-9;
     Map<String, String> cfg = new LinkedHashMap<>();

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.PhysicsCalibration;
+import org.cml4j.cascade.support.Targets;
 import org.cml4j.core.learn.LearnerSpec;
+import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
@@ -23,7 +25,7 @@ import org.cml4j.core.vars.VariableSpec;
  * filter; flux and temperature settings chosen by unit) and removed, and the physics is then
  * calibrated on the cleaned training observations and run with the filled forcing. Observation
  * gaps are left out of the calibration's misfit rather than imputed (imputed values would add no
- * information and bias the weights).
+ * information and bias the weights). Targets the mechanism cannot simulate are not predicted.
  */
 public final class GapFillCoupling extends CascadeCoupling {
   /** Registry name. */
@@ -32,9 +34,19 @@ public final class GapFillCoupling extends CascadeCoupling {
   public GapFillCoupling(CouplingDefaults defaults) {
     super(NAME, CouplingMode.PREPROCESSING_AND_INITIALISATION, "learned gap filling of the"
         + " forcing + Hampel spike removal of the observations, then calibrated physics",
-        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-            Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved(),
-        defaults);
+        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+            .predictingUnobserved(), defaults);
+  }
+
+  @Override
+  protected Applicability extraChecks(CouplingTask task) {
+    if (Targets.simulated(task).isEmpty()) {
+      return Applicability.no("the mechanism simulates none of the targets " + task.targets());
+    }
+    if (PhysicsCalibration.calibrationVariables(task, task.observations()).isEmpty()) {
+      return Applicability.no("no observed variable the mechanism simulates");
+    }
+    return Applicability.yes();
   }
 
   /** The gap filler for a task's budget: MLP(32, 32), 12-step gaps. */
@@ -73,8 +85,7 @@ public final class GapFillCoupling extends CascadeCoupling {
     Frame[] cleaned = new Frame[1];
     Map<String, Integer> flagged = removeSpikes(task.observations(), cleaned);
     Frame obs = cleaned[0];
-    List<String> simulable = task.targets().stream().filter(task.mechanism()::canSimulate)
-        .toList();
+    List<String> simulable = Targets.simulated(task);
     CalibratedPhysics phys = new PhysicsCalibration(defaults.optimizer()).calibrate(task,
         filled.frame(), obs, PhysicsCalibration.calibrationVariables(task, obs),
         PhysicsCalibration.guess(task, obs), simulable);

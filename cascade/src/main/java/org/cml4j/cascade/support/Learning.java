@@ -25,6 +25,45 @@ public final class Learning {
         .withLearningRate(5e-3).withPatience(25).withSeed(task.seed());
   }
 
+  /**
+   * Rows a learner trains on, [0, trainEnd), and validates on, [valFrom, valTo).
+   *
+   * @param trainEnd end of the learner's training rows
+   * @param valFrom first validation row
+   * @param valTo end of the validation rows
+   */
+  public record Periods(int trainEnd, int valFrom, int valTo) {}
+
+  /**
+   * The task's validation period if any of {@code targets} is observed there; otherwise (e.g. a
+   * task without a validation period) the last 20 % of the training period is held out.
+   */
+  public static Periods periods(CouplingTask task, List<String> targets) {
+    var s = task.split();
+    for (String v : targets) {
+      if (task.observations().has(v)
+          && task.observations().countValid(v, s.trainEnd(), s.validationEnd()) > 0) {
+        return new Periods(s.trainEnd(), s.trainEnd(), s.validationEnd());
+      }
+    }
+    int cut = Math.max(1, (int) Math.round(0.8 * s.trainEnd()));
+    return new Periods(cut, cut, s.trainEnd());
+  }
+
+  /** Observations of {@code names} as [t][k], NaN columns for names not observed at all. */
+  public static double[][] observed(CouplingTask task, List<String> names) {
+    int n = task.split().size();
+    double[][] y = new double[n][names.size()];
+    for (int k = 0; k < names.size(); k++) {
+      double[] v = task.observations().has(names.get(k))
+          ? task.observations().values(names.get(k)) : null;
+      for (int i = 0; i < n; i++) {
+        y[i][k] = v == null ? Double.NaN : v[i];
+      }
+    }
+    return y;
+  }
+
   /** A trained learner and its report. */
   public record Trained(Learner learner, TrainingReport report) {}
 

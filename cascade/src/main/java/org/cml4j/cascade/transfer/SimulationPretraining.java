@@ -91,7 +91,10 @@ public final class SimulationPretraining {
     return new Pretrained(l, rep, set.size() + set.failures());
   }
 
-  /** One point of a learning curve (RMSE per target on the evaluation rows). */
+  /**
+   * One point of a learning curve (RMSE per target on the evaluation rows; NaN for the scratch
+   * network on targets without training observations, which it cannot predict).
+   */
   public record CurvePoint(int trainSteps, double[] pretrainedOnly, double[] fineTuned,
       double[] scratch) {}
 
@@ -104,18 +107,28 @@ public final class SimulationPretraining {
       Frame truth, int evalFrom, int evalTo) {
     Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
     double[][] x = features(forcing);
-    double[][] y = task.observations().matrix(targets);
-    var s = task.split();
+    double[][] y = Learning.observed(task, targets);
+    Learning.Periods s = Learning.periods(task, targets);
     double[][] base = pre.learner().predict(x);
     List<CurvePoint> out = new ArrayList<>();
     for (int size : sizes) {
       int end = Math.min(size, s.trainEnd());
-      Learner ft = fineTune(pre.learner(), x, y, end, s.trainEnd(), s.validationEnd(),
-          fineTuneEpochs, fineTuneRate);
-      Learning.Trained sc = Learning.fit(scratchSpec, x, y, 0, end, s.trainEnd(),
-          s.validationEnd());
+      Learner ft = fineTune(pre.learner(), x, y, end, s.valFrom(), s.valTo(), fineTuneEpochs,
+          fineTuneRate);
+      int[] cols = observedColumns(y, end);
+      Learning.Trained sc = Learning.fit(scratchSpec, x, columns(y, cols), 0, end, s.valFrom(),
+          s.valTo());
       double[][] pf = ft.predict(x);
-      double[][] ps = sc.learner().predict(x);
+      double[][] ps = new double[x.length][targets.size()];
+      double[][] psObs = sc.learner().predict(x);
+      for (double[] r : ps) {
+        java.util.Arrays.fill(r, Double.NaN);
+      }
+      for (int i = 0; i < x.length; i++) {
+        for (int j = 0; j < cols.length; j++) {
+          ps[i][cols[j]] = psObs[i][j];
+        }
+      }
       double[] a = new double[targets.size()];
       double[] b = new double[targets.size()];
       double[] c = new double[targets.size()];
@@ -130,10 +143,64 @@ public final class SimulationPretraining {
     return out;
   }
 
-  /** A fine-tuned copy: training rows [0, end), validation [valFrom, valTo). */
+  /**
+   * Fine-tuning targets: the observations, where a target has no observation in the training
+   * rows [0, end) its column holds the pretrained emulator's own prediction instead (so that
+   * output stays anchored to the simulations while the shared layers adapt).
+   */
+  public static double[][] fineTuneTargets(Learner pretrained, double[][] x, double[][] y,
+      int end) {
+    double[][] base = null;
+    double[][] out = new double[y.length][];
+    for (int i = 0; i < y.length; i++) {
+      out[i] = y[i].clone();
+    }
+    for (int k = 0; k < y[0].length; k++) {
+      boolean any = false;
+      for (int i = 0; i < end && !any; i++) {
+        any = !Double.isNaN(y[i][k]);
+      }
+      if (!any) {
+        base = base == null ? pretrained.predict(x) : base;
+        for (int i = 0; i < y.length; i++) {
+          out[i][k] = base[i][k];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Columns of {@code y} with at least one value in rows [0, end). */
+  public static int[] observedColumns(double[][] y, int end) {
+    return java.util.stream.IntStream.range(0, y[0].length).filter(k -> {
+      for (int i = 0; i < end; i++) {
+        if (!Double.isNaN(y[i][k])) {
+          return true;
+        }
+      }
+      return false;
+    }).toArray();
+  }
+
+  /** The given columns of a matrix. */
+  public static double[][] columns(double[][] y, int[] cols) {
+    double[][] out = new double[y.length][cols.length];
+    for (int i = 0; i < y.length; i++) {
+      for (int j = 0; j < cols.length; j++) {
+        out[i][j] = y[i][cols[j]];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A fine-tuned copy: training rows [0, end), validation [valFrom, valTo); unobserved targets
+   * are handled by {@link #fineTuneTargets}.
+   */
   public static Learner fineTune(Learner pretrained, double[][] x, double[][] y, int end,
       int valFrom, int valTo, int epochs, double rate) {
     Learner ft = pretrained.copy();
+    y = fineTuneTargets(pretrained, x, y, end);
     double[][][] tr = Learning.usable(x, y, 0, end);
     double[][][] va = Learning.usable(x, y, valFrom, valTo);
     if (tr[0].length == 0) {

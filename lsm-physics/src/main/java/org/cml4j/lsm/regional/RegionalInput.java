@@ -28,8 +28,8 @@ import org.cml4j.lsm.data.SiteDataException;
  * @param source the file or directory
  * @param kind "netcdf" or "csv-directory"
  * @param columns the columns, in run order (file order; directory: file names sorted)
- * @param fingerprint SHA-256 of the netCDF file's bytes, or of the directory listing (names, sizes,
- *     modification times)
+ * @param fingerprint SHA-256 of the netCDF file's bytes, or of the directory's file names with the
+ *     SHA-256 of each file
  */
 public record RegionalInput(Path source, String kind, List<ColumnInput> columns,
     String fingerprint) {
@@ -72,8 +72,7 @@ public record RegionalInput(Path source, String kind, List<ColumnInput> columns,
       String id = name.substring(0, name.length() - 4);
       double[] ll = latLon(f);
       cols.add(new ColumnInput.SiteFile(id, ll[0], ll[1], f.toAbsolutePath().toString()));
-      md.update((name + "\t" + Files.size(f) + "\t" + Files.getLastModifiedTime(f).toMillis()
-          + "\n").getBytes(StandardCharsets.UTF_8));
+      md.update((name + "\t" + sha256(f) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     return new RegionalInput(dir, "csv-directory", cols, HexFormat.of().formatHex(md.digest()));
   }

@@ -33,8 +33,8 @@ import java.util.Set;
  *   <li>{@code _FillValue}/{@code missing_value} and NaN are missing; {@code scale_factor} and
  *       {@code add_offset} are applied.</li>
  * </ul>
- * Structural problems (missing variable, wrong shape, unknown units) fail the whole file; values are
- * range-checked per column by {@link GriddedColumn#toSiteData()}.
+ * Structural problems (missing variable, wrong shape, unknown units) fail the whole file;
+ * values are range-checked per column by {@link GriddedColumn#toSiteData()}.
  */
 public final class GriddedNetcdfReader {
   /** Accepted names of each forcing variable, preferred name first. */

@@ -120,7 +120,8 @@ public final class GriddedNetcdfWriter {
     }
   }
 
-  private static void put(WritableHdfFile w, String name, double[] v, String units, String longName) {
+  private static void put(WritableHdfFile w, String name, double[] v, String units,
+      String longName) {
     WritiableDataset d = w.putDataset(name, v);
     d.putAttribute("units", units);
     d.putAttribute("long_name", longName);

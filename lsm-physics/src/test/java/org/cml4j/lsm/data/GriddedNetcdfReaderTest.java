@@ -119,4 +119,19 @@ class GriddedNetcdfReaderTest {
       }
     }
   }
+
+  @Test
+  void readsAFileWrittenByTheNetcdfCLibrary() throws Exception {
+    // ncgen-2columns.nc: real netCDF-4 (dimension scales, unlimited chunked time, float data,
+    // string ids), made by ncgen from ncgen-2columns.cdl
+    Path f = Path.of(getClass().getResource("/regional/ncgen-2columns.nc").toURI());
+    List<GriddedColumn> cols = GriddedNetcdfReader.read(f);
+    assertThat(cols).extracting(GriddedColumn::id).containsExactly("a", "b");
+    assertThat(cols.get(1).lon()).isEqualTo(-96);
+    SiteData b = cols.get(1).toSiteData();
+    assertThat(b.variable("SWdown")).containsExactly(10, Double.NaN, 210);
+    assertThat(b.soilDepths()).containsExactly(0.05, 0.15);
+    assertThat(b.variable("SoilTemp_0.15")).containsExactly(288, 288, 288);
+    assertThat(b.time(2)).isEqualTo(Instant.parse("2020-07-01T02:00:00Z"));
+  }
 }

@@ -33,7 +33,7 @@ public final class GapFillExample {
    * @param test test-period RMSE: "physics (linear fill)" and "cascade.gap-fill" by target
    */
   public record Outcome(Comparison fill, int spikesInjected, int spikesFlagged, int spikesFound,
-      Comparison test) {}
+      Comparison test, java.util.Map<String, LearnedGapFiller.VariableReport> reports) {}
 
   public static Outcome run(long seed, Budget budget) {
     TwinCase c = CascadeTwins.gappy(seed, budget);
@@ -79,12 +79,15 @@ public final class GapFillExample {
       test.put("physics (linear fill)", v, c.testRmse(v, base.output(v)));
       test.put(GapFillCoupling.NAME, v, c.testRmse(v, analysis.result().predictions().values(v)));
     }
-    return new Outcome(fill, inj, fl, hit, test);
+    return new Outcome(fill, inj, fl, hit, test, learned.reports());
   }
 
   public static void main(String[] args) {
     Outcome o = run(args.length > 0 ? Long.parseLong(args[0]) : 1, Budget.tiny());
     System.out.println(o.fill().table());
+    o.reports().forEach((v, r) -> System.out.printf("%s: %d missing, held-out RMSE learned %.3g,"
+        + " linear %.3g, filled %s%n", v, r.missing(), r.learnedRmse(), r.linearRmse(),
+        r.usedLearned() ? "by the network" : "linearly"));
     System.out.printf("Qg spikes: %d injected (visible), %d flagged, %d of them injected%n%n",
         o.spikesInjected(), o.spikesFlagged(), o.spikesFound());
     System.out.println(o.test().table());

@@ -15,14 +15,16 @@ class GapFillCouplingTest {
   @Test
   void learnedFillingAndSpikeRemovalBeatThePlainPhysicsOnTheGappyTwin() {
     GapFillExample.Outcome o = GapFillExample.run(1, Budget.tiny());
-    // measured (seed 1): SWdown 45 vs 211 W m-2 in the gaps; test RMSE 0.30 / 0.34 K vs 0.60 K
+    // measured (seed 1): SWdown 81 vs 211 W m-2 in the gaps; test RMSE 0.26 / 0.30 K vs 0.60 K;
+    // all 9 visible spikes flagged, none falsely
     assertThat(o.fill().rmse("learned", Variables.SWDOWN))
-        .isLessThan(0.4 * o.fill().rmse("linear", Variables.SWDOWN));
+        .isLessThan(0.5 * o.fill().rmse("linear", Variables.SWDOWN));
+    assertThat(o.reports().get(Variables.TAIR).usedLearned()).isTrue();
     assertThat(o.spikesFound()).isEqualTo(o.spikesInjected());
-    assertThat(o.spikesFlagged()).isLessThanOrEqualTo(o.spikesInjected() + 2);
+    assertThat(o.spikesFlagged()).isLessThanOrEqualTo(o.spikesInjected() + 1);
     for (String v : List.of("SoilTemp_0.05", Variables.SURF_TEMP)) {
       assertThat(o.test().rmse(GapFillCoupling.NAME, v))
-          .isLessThan(0.7 * o.test().rmse("physics (linear fill)", v));
+          .isLessThan(0.6 * o.test().rmse("physics (linear fill)", v));
     }
   }
 

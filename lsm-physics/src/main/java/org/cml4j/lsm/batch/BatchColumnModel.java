@@ -24,6 +24,7 @@ import org.cml4j.lsm.model.Param;
 public final class BatchColumnModel {
   private final ModelGrid grid;
   private final BatchRunner runner;
+  private final WorkspaceCache cache = new WorkspaceCache();
 
   public BatchColumnModel(ModelGrid grid, BatchRunner runner) {
     this.grid = grid;
@@ -53,10 +54,12 @@ public final class BatchColumnModel {
     double[] values = BatchTrajectory.allocate(m, levels, nOut, "outputs");
     double[] finals = BatchTrajectory.allocate(m, n, 1, "final states");
     AtomicLong newton = new AtomicLong();
-    runner.run(m, w -> new Forward(grid, outs, w), (ws, from, w) -> {
+    List<Object> key = List.of("forward", outs, runner.width(m));
+    long bytes = 8L * Double.BYTES * grid.nodes() * runner.width(m);
+    runner.run(m, w -> cache.take(key, w, x -> new Forward(grid, outs, x)), (ws, from, w) -> {
       ws.run(batch, from, w, values, finals);
       newton.addAndGet(ws.kernel.newtonIterations);
-    });
+    }, ws -> cache.give(key, ws, bytes));
     return new BatchTrajectory(grid, outs, m, levels, values, finals, newton.get());
   }
 
@@ -74,10 +77,13 @@ public final class BatchColumnModel {
         "Jacobian entries");
     double[] finals = BatchTrajectory.allocate(m, grid.nodes(), 1, "final states");
     AtomicLong newton = new AtomicLong();
-    runner.run(m, w -> new BatchTangent(grid, outs, dirs, w), (ws, from, w) -> {
-      ws.run(batch, from, w, values, jac, finals);
-      newton.addAndGet(ws.kernel.newtonIterations);
-    });
+    List<Object> key = List.of("tangent", outs, dirs, runner.width(m));
+    long bytes = (8L + dirs.size()) * Double.BYTES * grid.nodes() * runner.width(m);
+    runner.run(m, w -> cache.take(key, w, x -> new BatchTangent(grid, outs, dirs, x)),
+        (ws, from, w) -> {
+          ws.run(batch, from, w, values, jac, finals);
+          newton.addAndGet(ws.kernel.newtonIterations);
+        }, ws -> cache.give(key, ws, bytes));
     BatchTrajectory tr = new BatchTrajectory(grid, outs, m, levels, values, finals, newton.get());
     return new BatchJacobian(tr, dirs, jac);
   }
@@ -103,10 +109,16 @@ public final class BatchColumnModel {
     double[] losses = new double[m];
     double[][] grad = new double[Param.COUNT][m];
     AtomicLong newton = new AtomicLong();
-    runner.run(m, w -> new BatchAdjoint(grid, outs, plan, batch.levels(), w), (ws, from, w) -> {
-      ws.run(batch, from, w, loss, losses, grad);
-      newton.addAndGet(ws.forwardNewtonIterations());
-    });
+    int levels = batch.levels();
+    List<Object> key = List.of("adjoint", outs, plan, width);
+    long bytes = ((plan.storedStates() + 10L) * grid.nodes() + 2L * levels * outs.size())
+        * width * Double.BYTES;
+    runner.run(m, w -> cache.take(key, w, x -> new BatchAdjoint(grid, outs, plan, levels, x)),
+        (ws, from, w) -> {
+          long before = ws.forwardNewtonIterations();
+          ws.run(batch, from, w, loss, losses, grad);
+          newton.addAndGet(ws.forwardNewtonIterations() - before);
+        }, ws -> cache.give(key, ws, bytes));
     return new BatchGradient(losses, grad, plan, plan.storedStates() * stateBytes, newton.get());
   }
 

@@ -1,8 +1,5 @@
 package org.cml4j.lsm.batch;
 
-import java.util.List;
-import org.cml4j.lsm.estimation.Observations;
-
 /**
  * A scalar loss of one column's output series, with its derivative (the adjoint seed). Called on
  * worker threads, once per column after that column's forward sweep, so implementations must be
@@ -42,39 +39,5 @@ public interface BatchLoss {
       }
       return sum;
     };
-  }
-
-  /**
-   * Mean squared error against observations shared by every column (missing values skipped), the
-   * loss of {@code org.cml4j.lsm.estimation.Objective}; outputs must be the observed ones, in order.
-   */
-  static BatchLoss mse(Observations obs) {
-    return (column, y, seed) -> mse(obs, y, seed);
-  }
-
-  /** Mean squared error with one set of observations per column. */
-  static BatchLoss mse(List<Observations> perColumn) {
-    List<Observations> obs = List.copyOf(perColumn);
-    return (column, y, seed) -> mse(obs.get(column), y, seed);
-  }
-
-  private static double mse(Observations obs, double[][] y, double[][] seed) {
-    if (obs.levels() != y.length || obs.outputs().size() != y[0].length) {
-      throw new IllegalArgumentException("observations have " + obs.levels() + " levels of "
-          + obs.outputs().size() + " outputs but the run has " + y.length + " levels of "
-          + y[0].length);
-    }
-    double s = 0;
-    for (int k = 0; k < y.length; k++) {
-      for (int o = 0; o < y[k].length; o++) {
-        double v = obs.value(k, o);
-        if (!Double.isNaN(v)) {
-          double d = y[k][o] - v;
-          s += d * d;
-          seed[k][o] = 2 * d / obs.count();
-        }
-      }
-    }
-    return s / obs.count();
   }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -83,6 +84,15 @@ public final class BatchRunner implements AutoCloseable {
    * after all workers stop; remaining chunks are skipped.
    */
   public <W> void run(int columns, IntFunction<W> workspace, ChunkBody<W> body) {
+    run(columns, workspace, body, ws -> { });
+  }
+
+  /**
+   * As {@link #run(int, IntFunction, ChunkBody)}, handing each worker's workspace to
+   * {@code release} when the worker is done (also after a failure), e.g. to cache it.
+   */
+  public <W> void run(int columns, IntFunction<W> workspace, ChunkBody<W> body,
+      Consumer<W> release) {
     int width = width(columns);
     int chunks = (columns + width - 1) / width;
     int workers = Math.min(threads, chunks);
@@ -102,6 +112,10 @@ public final class BatchRunner implements AutoCloseable {
       } catch (RuntimeException | Error e) {
         failed.incrementAndGet();
         throw e;
+      } finally {
+        if (ws != null) {
+          release.accept(ws);
+        }
       }
     };
     List<Future<?>> futures = new ArrayList<>();

@@ -234,38 +234,6 @@ class BatchColumnModelTest {
   }
 
   @Test
-  void mseLossAgreesWithScalarObjectiveSeed() {
-    ColumnBatch b = batch(6);
-    List<Output> outs = List.of(Output.SURFACE_TEMPERATURE, Output.soilTemperature(0.05));
-    Trajectory truth = scalar(b, 0);
-    org.cml4j.lsm.estimation.Observations obs =
-        new org.cml4j.lsm.estimation.Observations(outs, truth.outputs(outs))
-            .withGaussianNoise(0.1, 3);
-    BatchGradient g = BATCH.gradient(b, outs, BatchLoss.mse(obs));
-    for (int c = 0; c < b.columns(); c++) {
-      Trajectory tr = scalar(b, c);
-      double[][] y = tr.outputs(outs);
-      double[][] seed = new double[LEVELS][2];
-      double loss = 0;
-      for (int k = 0; k < LEVELS; k++) {
-        for (int o = 0; o < 2; o++) {
-          double d = y[k][o] - obs.value(k, o);
-          loss += d * d;
-          seed[k][o] = 2 * d / obs.count();
-        }
-      }
-      loss /= obs.count();
-      assertThat(g.loss(c)).isCloseTo(loss, org.assertj.core.data.Offset.offset(1e-10 * loss));
-      AdjointGradient ref = Adjoint.vjp(tr, outs, seed);
-      for (Param p : Param.values()) {
-        assertThat(g.gradient(p, c)).isCloseTo(ref.constant(p),
-            org.assertj.core.data.Offset.offset(1e-9 * Math.abs(ref.constant(p)) + 1e-15));
-      }
-    }
-    assertThat(g.loss(0)).isLessThan(0.02);
-  }
-
-  @Test
   void badInputIsReportedWithColumnAndRange() {
     double[][] v = new double[Param.COUNT][3];
     for (int c = 0; c < 3; c++) {

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
- * Splits a batch of columns into chunks of at most {@link #chunk()} columns and processes them on an
- * embedded fixed thread pool (the calling thread works too). Each worker builds one workspace,
+ * Splits a batch of columns into chunks of at most {@link #chunk()} columns and processes them on
+ * an embedded fixed thread pool (the calling thread works too). Each worker builds one workspace,
  * sized for the chunk width, and reuses it for every chunk it pulls, so the per-chunk kernels
  * allocate nothing. Small batches are spread so that every thread gets a chunk. Pool threads are
  * daemons; {@link #close()} stops them (the {@link #shared()} runner lives for the JVM).

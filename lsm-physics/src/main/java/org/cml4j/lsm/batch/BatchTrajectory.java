@@ -61,7 +61,7 @@ public final class BatchTrajectory {
     return levels;
   }
 
-  /** Total surface Newton iterations (summed over chunks; a chunk iterates as its slowest column). */
+  /** Surface Newton iterations summed over chunks (a chunk iterates as its slowest column). */
   public long newtonIterations() {
     return newtonIterations;
   }
@@ -85,7 +85,7 @@ public final class BatchTrajectory {
     return s;
   }
 
-  /** All outputs of column {@code c} as {@code [level][output]} (like {@code Trajectory.outputs}). */
+  /** All outputs of column {@code c}, {@code [level][output]} (like {@code Trajectory.outputs}). */
   public double[][] outputs(int c) {
     int m = outputs.size();
     double[][] y = new double[levels][m];

@@ -2,8 +2,8 @@ package org.cml4j.lsm.batch;
 
 /**
  * How the batched adjoint keeps the states its reverse sweep needs (Griewank &amp; Walther 2008,
- * <i>Evaluating Derivatives</i>, ch. 12). Either every state is stored ({@link #storeAll()}), or the
- * forward sweep stores every K-th state and the reverse sweep recomputes each segment of K steps
+ * <i>Evaluating Derivatives</i>, ch. 12). Either every state is stored ({@link #storeAll()}), or
+ * the forward sweep stores every K-th state and the reverse sweep recomputes each segment of K steps
  * from its checkpoint before running backwards through it: about {@code (levels-1)/K + K} stored
  * states instead of {@code levels}, for one extra forward sweep. Recomputation repeats the forward
  * arithmetic exactly, so gradients are bit-for-bit those of {@link #storeAll()}.
@@ -39,7 +39,7 @@ public record Checkpointing(int interval, long budgetBytes) {
     return new Checkpointing(k, 0);
   }
 
-  /** Checkpoint every {@code ceil(sqrt(levels - 1))} levels: about {@code 2 sqrt(levels)} states. */
+  /** Checkpoint every {@code ceil(sqrt(levels - 1))} levels: about 2 sqrt(levels) states. */
   public static Checkpointing sqrt() {
     return new Checkpointing(0, 0);
   }

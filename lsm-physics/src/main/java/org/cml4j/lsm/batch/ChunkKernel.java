@@ -33,7 +33,7 @@ final class ChunkKernel {
   final double[] hbeta;
   final double[] tb;
   final double[] eps;
-  /** r = lambda dt / (C dx^2), a = 2 dt / (C dx), c1 = 1 + 2r(1 - q1) + a hbeta, c4 = a eps sigma. */
+  /** r = lambda dt / (C dx^2), a = 2 dt / (C dx), c1 = 1 + 2r(1-q1) + a hbeta, c4 = a eps sigma. */
   final double[] r;
   final double[] a;
   final double[] c1;
@@ -159,8 +159,8 @@ final class ChunkKernel {
 
   /**
    * One exact step from {@code prev} to {@code next} for the loaded forcing level: elimination from
-   * the Dirichlet bottom, Newton on the surface row (all columns iterate until the largest update is
-   * below {@link StepKernel#NEWTON_TOLERANCE}), back-substitution.
+   * the Dirichlet bottom, Newton on the surface row (all columns iterate until the largest update
+   * is below {@link StepKernel#NEWTON_TOLERANCE}), back-substitution.
    */
   void step(double[][] prev, double[][] next) {
     double[] pn = p[n - 1];

@@ -30,8 +30,8 @@ public final class AdamOptimizer {
   }
 
   /**
-   * Fits every start in lockstep: each round evaluates the loss gradient of all unfinished starts in
-   * one batched run, then the final losses in one batched forward run. Results come back in start
+   * Fits every start in lockstep: each round evaluates the loss gradient of all unfinished starts
+   * in one batched run, then the final losses in one batched forward run. Results come back in start
    * order; {@code onDone} is told the number of finished starts as they finish. The wall time of a
    * start is its share of the batched runs it took part in (each run's time split equally over its
    * columns), so the per-start times add up to the total.

@@ -151,7 +151,8 @@ class BatchColumnModelTest {
           loss += seed[k][o] * y[k][o];
         }
       }
-      assertThat(g.loss(c)).isCloseTo(loss, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(loss)));
+      assertThat(g.loss(c))
+          .isCloseTo(loss, org.assertj.core.data.Offset.offset(1e-9 * Math.abs(loss)));
       for (Param p : Param.values()) {
         double r = ref.constant(p);
         double err = Math.abs(g.gradient(p, c) - r) / Math.abs(r);

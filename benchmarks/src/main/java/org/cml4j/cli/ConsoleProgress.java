@@ -72,6 +72,13 @@ public final class ConsoleProgress implements ProgressListener {
   }
 
   @Override
+  public synchronized void status(String text) {
+    if (bar != null) {
+      bar.setExtraMessage(text);
+    }
+  }
+
+  @Override
   public synchronized void message(String text) {
     if (!quiet) {
       out.println(text);

@@ -25,4 +25,7 @@ public interface ProgressListener {
 
   /** A one-line status message (e.g. "reading US-WestPhoenix_clean_observations_v1.nc"). */
   default void message(String text) { }
+
+  /** Short status shown beside the bar (e.g. the current task and coupling). */
+  default void status(String text) { }
 }

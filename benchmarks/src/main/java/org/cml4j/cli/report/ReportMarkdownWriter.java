@@ -1,5 +1,6 @@
 package org.cml4j.cli.report;
 
+import org.cml4j.core.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

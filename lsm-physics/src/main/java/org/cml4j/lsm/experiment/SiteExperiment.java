@@ -113,37 +113,9 @@ public final class SiteExperiment {
           "no surface or soil temperature observed at the window start " + req.start()
               + ": cannot build the initial profile");
     }
-    ModelGrid grid = ModelGrid.HUANG2025;
-    double[] base = new double[grid.nodes()];
-    double[] wts = new double[grid.nodes()];
-    double zDeep = pts.get(pts.size() - 1)[0];
     double tDeep = pts.get(pts.size() - 1)[1];
-    for (int i = 0; i < grid.nodes(); i++) {
-      double z = grid.nodeDepth(i);
-      if (z <= zDeep) {
-        base[i] = interpolate(pts, z);
-      } else {
-        double wgt = (z - zDeep) / (grid.depth() - zDeep);
-        wts[i] = wgt;
-        base[i] = (1 - wgt) * tDeep;
-      }
-    }
     return new SiteExperiment(req, w, f, obs, obsSeries, pred, predSeries,
-        InitialState.blendedToTb(base, wts), tDeep);
-  }
-
-  private static double interpolate(List<double[]> pts, double z) {
-    if (z <= pts.get(0)[0]) {
-      return pts.get(0)[1];
-    }
-    for (int j = 1; j < pts.size(); j++) {
-      if (z <= pts.get(j)[0]) {
-        double[] a = pts.get(j - 1);
-        double[] b = pts.get(j);
-        return a[1] + (b[1] - a[1]) * (z - a[0]) / (b[0] - a[0]);
-      }
-    }
-    return pts.get(pts.size() - 1)[1];
+        InitialState.fromObservedPoints(ModelGrid.HUANG2025, pts), tDeep);
   }
 
   /** Surface temperature implied by LWup = eps sigma Ts^4 + (1-eps) LWdown (eps 0.95). */

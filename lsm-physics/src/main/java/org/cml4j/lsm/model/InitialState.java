@@ -50,6 +50,46 @@ public final class InitialState {
     return new InitialState(base.clone(), tbWeights.clone());
   }
 
+  /**
+   * Observed temperatures at depths (each {@code {depth m, T K}}, sorted by depth, all above the
+   * bottom) interpolated linearly onto the nodes down to the deepest observation, then blended
+   * linearly to Tb at the bottom node.
+   */
+  public static InitialState fromObservedPoints(ModelGrid grid, java.util.List<double[]> pts) {
+    if (pts.isEmpty()) {
+      throw new IllegalArgumentException("initial profile: no observed temperature points");
+    }
+    double[] base = new double[grid.nodes()];
+    double[] wts = new double[grid.nodes()];
+    double zDeep = pts.get(pts.size() - 1)[0];
+    double tDeep = pts.get(pts.size() - 1)[1];
+    for (int i = 0; i < grid.nodes(); i++) {
+      double z = grid.nodeDepth(i);
+      if (z <= zDeep) {
+        base[i] = interpolate(pts, z);
+      } else {
+        double wgt = (z - zDeep) / (grid.depth() - zDeep);
+        wts[i] = wgt;
+        base[i] = (1 - wgt) * tDeep;
+      }
+    }
+    return blendedToTb(base, wts);
+  }
+
+  private static double interpolate(java.util.List<double[]> pts, double z) {
+    if (z <= pts.get(0)[0]) {
+      return pts.get(0)[1];
+    }
+    for (int j = 1; j < pts.size(); j++) {
+      if (z <= pts.get(j)[0]) {
+        double[] a = pts.get(j - 1);
+        double[] b = pts.get(j);
+        return a[1] + (b[1] - a[1]) * (z - a[0]) / (b[0] - a[0]);
+      }
+    }
+    return pts.get(pts.size() - 1)[1];
+  }
+
   private static void check(int i, double t) {
     if (!(t > 150 && t < 400)) {
       throw new IllegalArgumentException("initial profile: node " + i + " temperature " + t

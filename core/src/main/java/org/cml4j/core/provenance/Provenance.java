@@ -1,4 +1,4 @@
-package org.cml4j.cli.report;
+package org.cml4j.core.provenance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +42,31 @@ public record Provenance(String version, String java, String os, int processors,
   public static String cml4jVersion() {
     String v = Provenance.class.getPackage().getImplementationVersion();
     return v == null ? "dev" : v;
+  }
+
+  /**
+   * Versions of the libraries results depend on (from their Maven pom.properties on the class
+   * path): cml4j, ND4J, DL4J, Guice, Commons Math, and the Java runtime.
+   */
+  public static Map<String, String> libraryVersions() {
+    Map<String, String> v = new LinkedHashMap<>();
+    v.put("cml4j", cml4jVersion());
+    v.put("java", System.getProperty("java.version"));
+    String[][] libs = {{"org.nd4j", "nd4j-api"}, {"org.deeplearning4j", "deeplearning4j-nn"},
+        {"com.google.inject", "guice"}, {"org.apache.commons", "commons-math3"}};
+    for (String[] l : libs) {
+      String res = "META-INF/maven/" + l[0] + "/" + l[1] + "/pom.properties";
+      try (InputStream in = Provenance.class.getClassLoader().getResourceAsStream(res)) {
+        if (in != null) {
+          java.util.Properties p = new java.util.Properties();
+          p.load(in);
+          v.put(l[1], p.getProperty("version", "unknown"));
+        }
+      } catch (IOException e) {
+        v.put(l[1], "unreadable");
+      }
+    }
+    return v;
   }
 
   /** SHA-256 of a file as hex. */

@@ -1,0 +1,110 @@
+package org.cml4j.core.registry;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.cml4j.core.spi.CouplingFactory;
+import org.cml4j.core.spi.CouplingPlugin;
+
+/**
+ * Entry point of the plugin system: discovers {@link CouplingPlugin}s with {@link ServiceLoader},
+ * checks names, and creates the one Guice injector that holds the {@link CouplingRegistry}. Users
+ * may add plugins programmatically and override defaults with their own module:
+ *
+ * <pre>{@code
+ * Cml4j cml = Cml4j.builder().discoverPlugins()
+ *     .override(b -> OptionalBinder.newOptionalBinder(b, CouplingDefaults.class)
+ *         .setBinding().toInstance(myDefaults))
+ *     .build();
+ * Coupling c = cml.registry().create("cascade.error-correction");
+ * }</pre>
+ */
+public final class Cml4j {
+  private final Injector injector;
+  private final List<CouplingPlugin> plugins;
+
+  private Cml4j(Injector injector, List<CouplingPlugin> plugins) {
+    this.injector = injector;
+    this.plugins = List.copyOf(plugins);
+  }
+
+  /** All plugins on the class path, standard defaults. */
+  public static Cml4j discover() {
+    return builder().discoverPlugins().build();
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The registry. */
+  public CouplingRegistry registry() {
+    return injector.getInstance(CouplingRegistry.class);
+  }
+
+  /** The plugins in registration order. */
+  public List<CouplingPlugin> plugins() {
+    return plugins;
+  }
+
+  /** The injector, for plugins' own bindings. */
+  public Injector injector() {
+    return injector;
+  }
+
+  /** Builder for {@link Cml4j}. */
+  public static final class Builder {
+    private final List<CouplingPlugin> plugins = new ArrayList<>();
+    private final List<Module> overrides = new ArrayList<>();
+
+    /** Adds every plugin found by {@link ServiceLoader} on the context class path. */
+    public Builder discoverPlugins() {
+      ServiceLoader.load(CouplingPlugin.class).forEach(plugins::add);
+      return this;
+    }
+
+    /** Adds a plugin programmatically. */
+    public Builder plugin(CouplingPlugin p) {
+      plugins.add(p);
+      return this;
+    }
+
+    /**
+     * A user module installed with the plugins' modules; defaults are overridden with
+     * {@code OptionalBinder.newOptionalBinder(b, CouplingDefaults.class).setBinding()}.
+     */
+    public Builder override(Module m) {
+      overrides.add(m);
+      return this;
+    }
+
+    /** Checks names and creates the injector. */
+    public Cml4j build() {
+      Map<String, RegisteredCoupling> byName = new LinkedHashMap<>();
+      List<Module> modules = new ArrayList<>();
+      for (CouplingPlugin p : plugins) {
+        for (CouplingFactory f : p.couplings()) {
+          RegisteredCoupling prev = byName.putIfAbsent(f.name(),
+              new RegisteredCoupling(p.name(), f));
+          if (prev != null) {
+            throw new IllegalStateException("coupling name '" + f.name() + "' is registered"
+                + " twice: by plugin " + prev.plugin() + " and by plugin " + p.name()
+                + "; registered so far: " + String.join(", ", byName.keySet()));
+          }
+        }
+        if (p instanceof GuiceContribution g) {
+          modules.add(g.module());
+        }
+      }
+      modules.add(0, new PluginModule(List.copyOf(byName.values())));
+      modules.addAll(overrides);
+      return new Cml4j(Guice.createInjector(modules), plugins);
+    }
+  }
+}

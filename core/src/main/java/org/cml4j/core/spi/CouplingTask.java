@@ -1,0 +1,268 @@
+package org.cml4j.core.spi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.TimeSplit;
+import org.cml4j.core.vars.VariableSpec;
+
+/**
+ * An immutable coupling problem (SciML-style): the mechanism model, forcing over the whole period,
+ * observations with a train/validation/test split in time, the targets to predict, a compute
+ * budget and a seed. Observations in the test period are hidden (NaN) by construction, so no
+ * coupling can peek at what it is scored on. Build with {@link #builder()}.
+ */
+public final class CouplingTask {
+  /** Tag of tasks whose fitted mechanism parameters are scored against a known truth. */
+  public static final String TAG_PARAMETER_RECOVERY = "parameter-recovery";
+
+  private final String name;
+  private final MechanismModel mechanism;
+  private final Frame forcing;
+  private final Frame observations;
+  private final TimeSplit split;
+  private final List<String> targets;
+  private final Budget budget;
+  private final long seed;
+  private final Map<String, Double> knownParameters;
+  private final List<String> fitParameters;
+  private final Set<String> tags;
+  private final Frame auxiliary;
+
+  private CouplingTask(Builder b) {
+    this.name = Objects.requireNonNull(b.name, "task name");
+    this.mechanism = Objects.requireNonNull(b.mechanism, "mechanism model");
+    this.forcing = Objects.requireNonNull(b.forcing, "forcing");
+    Frame obs = Objects.requireNonNull(b.observations, "observations");
+    this.split = Objects.requireNonNull(b.split, "time split");
+    if (forcing.size() != split.size() || obs.size() != split.size()) {
+      throw new IllegalArgumentException("task " + name + ": forcing has " + forcing.size()
+          + " steps, observations " + obs.size() + ", split " + split.size()
+          + "; all must agree");
+    }
+    for (VariableSpec v : mechanism.forcing()) {
+      if (!forcing.has(v.name())) {
+        throw new IllegalArgumentException("task " + name + ": forcing lacks " + v
+            + " needed by mechanism " + mechanism.name() + "; forcing has " + forcing.names());
+      }
+      forcing.values(v);
+    }
+    this.observations = obs.maskedFrom(split.validationEnd());
+    if (b.targets.isEmpty()) {
+      throw new IllegalArgumentException("task " + name + " has no targets");
+    }
+    this.targets = List.copyOf(b.targets);
+    this.budget = b.budget;
+    this.seed = b.seed;
+    for (var e : b.knownParameters.entrySet()) {
+      mechanism.parameter(e.getKey()).check(e.getValue());
+    }
+    this.knownParameters = Map.copyOf(b.knownParameters);
+    for (String p : b.fitParameters) {
+      mechanism.parameter(p);
+    }
+    this.fitParameters = List.copyOf(b.fitParameters);
+    this.tags = Set.copyOf(b.tags);
+    this.auxiliary = b.auxiliary == null ? forcing.select(java.util.List.of()) : b.auxiliary;
+    if (auxiliary.size() != split.size()) {
+      throw new IllegalArgumentException("task " + name + ": auxiliary inputs have "
+          + auxiliary.size() + " steps, split " + split.size());
+    }
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialised from this task (to derive variants, e.g. other seeds or targets). */
+  public Builder toBuilder() {
+    Builder b = new Builder().name(name).mechanism(mechanism).forcing(forcing)
+        .observations(observations).split(split).targets(targets).budget(budget).seed(seed)
+        .fitParameters(fitParameters).auxiliary(auxiliary);
+    knownParameters.forEach(b::knownParameter);
+    tags.forEach(b::tag);
+    return b;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public MechanismModel mechanism() {
+    return mechanism;
+  }
+
+  /** Forcing over train, validation and test periods. */
+  public Frame forcing() {
+    return forcing;
+  }
+
+  /** Observations, NaN from the start of the test period on. */
+  public Frame observations() {
+    return observations;
+  }
+
+  /** Names of the observed variables. */
+  public List<String> observed() {
+    return List.copyOf(observations.names());
+  }
+
+  public TimeSplit split() {
+    return split;
+  }
+
+  /** Variables to predict on the test period. */
+  public List<String> targets() {
+    return targets;
+  }
+
+  /** Spec of a target (unit from the observations if observed, else the standard unit). */
+  public VariableSpec targetSpec(String target) {
+    return observations.has(target) ? observations.spec(target) : VariableSpec.of(target);
+  }
+
+  public Budget budget() {
+    return budget;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Parameters known a priori (e.g. albedo from a radiometer), not to be fitted. */
+  public Map<String, Double> knownParameters() {
+    return knownParameters;
+  }
+
+  /** Mechanism parameters to estimate (couplings that estimate parameters). */
+  public List<String> fitParameters() {
+    return fitParameters;
+  }
+
+  public Set<String> tags() {
+    return tags;
+  }
+
+  /**
+   * Extra input variables available over the whole period (train, validation and test), e.g.
+   * intermediate variables produced by an upstream pipeline stage (mode 2). Empty by default.
+   */
+  public Frame auxiliary() {
+    return auxiliary;
+  }
+
+  /** Observed values at the first step (non-NaN only), for the mechanism's initial state. */
+  public Map<String, Double> initialObservations() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (String v : observations.names()) {
+      double x = observations.values(v, 0, 1)[0];
+      if (!Double.isNaN(x)) {
+        m.put(v, x);
+      }
+    }
+    return m;
+  }
+
+  /** Data fingerprint of forcing and visible observations. */
+  public String fingerprint() {
+    return forcing.merge(observations.drop(forcing.names())).fingerprint();
+  }
+
+  @Override
+  public String toString() {
+    return "CouplingTask[" + name + ", targets " + targets + ", split " + split + "]";
+  }
+
+  /** Builder for {@link CouplingTask}. */
+  public static final class Builder {
+    private String name;
+    private MechanismModel mechanism;
+    private Frame forcing;
+    private Frame observations;
+    private TimeSplit split;
+    private final List<String> targets = new ArrayList<>();
+    private Budget budget = Budget.quick();
+    private long seed = 42;
+    private final Map<String, Double> knownParameters = new LinkedHashMap<>();
+    private final List<String> fitParameters = new ArrayList<>();
+    private final Set<String> tags = new LinkedHashSet<>();
+    private Frame auxiliary;
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder mechanism(MechanismModel v) {
+      mechanism = v;
+      return this;
+    }
+
+    public Builder forcing(Frame v) {
+      forcing = v;
+      return this;
+    }
+
+    public Builder observations(Frame v) {
+      observations = v;
+      return this;
+    }
+
+    public Builder split(TimeSplit v) {
+      split = v;
+      return this;
+    }
+
+    public Builder targets(List<String> v) {
+      targets.clear();
+      targets.addAll(v);
+      return this;
+    }
+
+    public Builder target(String v) {
+      targets.add(v);
+      return this;
+    }
+
+    public Builder budget(Budget v) {
+      budget = Objects.requireNonNull(v);
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder knownParameter(String n, double v) {
+      knownParameters.put(n, v);
+      return this;
+    }
+
+    public Builder fitParameters(List<String> v) {
+      fitParameters.clear();
+      fitParameters.addAll(v);
+      return this;
+    }
+
+    public Builder tag(String v) {
+      tags.add(v);
+      return this;
+    }
+
+    public Builder auxiliary(Frame v) {
+      auxiliary = v;
+      return this;
+    }
+
+    public CouplingTask build() {
+      return new CouplingTask(this);
+    }
+  }
+}

@@ -33,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * worker threads (chunks of {@link BatchRunner#DEFAULT_CHUNK} columns). Three products: forward
  * only, forward + tangent (3 parameters), forward + full adjoint gradient (6 parameters). The
  * secondary score {@code columnSteps} is column-steps per second directly.
- * Run: {@code java -jar benchmarks/target/cml4j-cli.jar}-style classpath, see README
- * (Performance); e.g. {@code org.openjdk.jmh.Main BatchThroughput -f 1 -wi 2 -i 3 -r 1s}.
+ * Run: {@code java -cp benchmarks/target/cml4j-cli.jar org.openjdk.jmh.Main
+ * BatchThroughputBenchmark -f 1 -wi 2 -i 3 -r 1s} (about 5 minutes).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -1,6 +1,7 @@
 package org.cml4j.cli;
 
 import java.io.PrintWriter;
+import org.cml4j.cli.bench.BenchCommand;
 import org.cml4j.cli.estimate.EstimateCommand;
 import org.cml4j.cli.list.ListCommand;
 import org.cml4j.core.provenance.Provenance;
@@ -27,7 +28,8 @@ public final class Cml4jCli implements Runnable {
   public static final int USAGE = 2;
 
   /** Subcommands, in help order. */
-  static final Class<?>[] SUBCOMMANDS = {EstimateCommand.class, ListCommand.class};
+  static final Class<?>[] SUBCOMMANDS = {BenchCommand.class, EstimateCommand.class,
+      ListCommand.class};
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -20,4 +20,12 @@ public interface ProgressListener {
 
   /** A one-line status message (e.g. "reading US-WestPhoenix_clean_observations_v1.nc"). */
   default void message(String text) { }
+
+  /** Begins a task counted in the given unit (e.g. " cells"). */
+  default void begin(String task, int total, String unit) {
+    begin(task, total);
+  }
+
+  /** Short status shown beside the bar (e.g. the current task and coupling). */
+  default void status(String text) { }
 }

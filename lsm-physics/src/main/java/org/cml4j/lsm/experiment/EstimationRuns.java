@@ -14,6 +14,7 @@ import org.cml4j.lsm.estimation.IdentifiabilityReport;
 import org.cml4j.lsm.estimation.LevenbergMarquardtFit;
 import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.estimation.Objective;
+import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.solver.StepSolver;
 import org.cml4j.lsm.solver.Trajectory;
@@ -31,11 +32,17 @@ public final class EstimationRuns {
     }
   }
 
-  /** Runs a site experiment. */
+  /** Runs a site experiment with the implicit adjoint gradient. */
   public static EstimationOutcome site(SiteExperiment e, String solver, StepSolver step, int starts,
       long seed, int threads, IntConsumer progress) {
+    return site(e, solver, step, GradientMode.IMPLICIT, starts, seed, threads, progress);
+  }
+
+  /** Runs a site experiment; {@code gradient} is the loss gradient Adam uses. */
+  public static EstimationOutcome site(SiteExperiment e, String solver, StepSolver step,
+      GradientMode gradient, int starts, long seed, int threads, IntConsumer progress) {
     long t0 = System.nanoTime();
-    Objective o = e.objective(step);
+    Objective o = e.objective(step).withGradientMode(gradient);
     List<FitResult> rs = MultiStart.run(e.starts(starts, seed), (i, s) -> fit(solver, o, s),
         threads, progress);
     int best = best(rs);

@@ -2,6 +2,7 @@ package org.cml4j.cli;
 
 import java.io.PrintWriter;
 import org.cml4j.cli.estimate.EstimateCommand;
+import org.cml4j.cli.list.ListCommand;
 import org.cml4j.core.provenance.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ public final class Cml4jCli implements Runnable {
   public static final int USAGE = 2;
 
   /** Subcommands, in help order. */
-  static final Class<?>[] SUBCOMMANDS = {EstimateCommand.class};
+  static final Class<?>[] SUBCOMMANDS = {EstimateCommand.class, ListCommand.class};
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

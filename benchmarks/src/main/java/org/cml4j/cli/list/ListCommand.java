@@ -1,0 +1,38 @@
+package org.cml4j.cli.list;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cml4j.cli.Cml4jCli;
+import org.cml4j.cli.Plugins;
+import org.cml4j.core.registry.CouplingRegistry;
+import org.cml4j.core.registry.RegisteredCoupling;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code ./cml4j list}: every registered coupling with its mode, paradigm and plugin. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List every registered coupling with its mode, paradigm and plugin.")
+public final class ListCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    CouplingRegistry reg = Plugins.get().registry();
+    List<RegisteredCoupling> entries = reg.entries();
+    int w = Math.max(8, entries.stream().mapToInt(e -> e.name().length()).max().orElse(8));
+    String fmt = "%-" + w + "s  %-4s %-34s %-10s %-22s %s%n";
+    out.printf(fmt, "coupling", "mode", "", "paradigm", "plugin", "description");
+    for (RegisteredCoupling e : entries) {
+      out.printf(fmt, e.name(), e.mode().number(), e.mode().label(),
+          e.mode().paradigm().name().toLowerCase(java.util.Locale.ROOT), e.plugin(),
+          e.factory().description());
+    }
+    out.printf("%n%d couplings from %d plugins", entries.size(), Plugins.get().plugins().size());
+    out.printf("; baselines: baseline.physics-only, baseline.learning-only%n");
+    out.flush();
+    return Cml4jCli.OK;
+  }
+}

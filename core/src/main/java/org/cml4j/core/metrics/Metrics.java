@@ -1,0 +1,237 @@
+package org.cml4j.core.metrics;
+
+/**
+ * Goodness-of-fit scores of a simulated (or predicted) series against observations.
+ *
+ * <p>Every score is computed over the <em>paired</em> values only: an index where either the
+ * simulation or the observation is NaN is skipped (observation gaps in real data). Infinite values
+ * are rejected. A score with no valid pair, or one that is undefined for the data (for example R²
+ * of constant observations), throws {@link IllegalArgumentException} naming the reason instead of
+ * returning NaN. Arguments are always {@code (simulated, observed)}; results are in the units of
+ * the data (RMSE, MAE, bias) or dimensionless (R², KGE).
+ *
+ * <ul>
+ *   <li>{@link #rmse}: root mean squared error {@code sqrt(mean((s - o)^2))}.
+ *   <li>{@link #mae}: mean absolute error {@code mean(|s - o|)}.
+ *   <li>{@link #bias}: mean error {@code mean(s - o)} (positive = simulation too high).
+ *   <li>{@link #r2}: coefficient of determination {@code 1 - SS_res / SS_tot} about the observed
+ *       mean (identical to the Nash–Sutcliffe efficiency; can be negative).
+ *   <li>{@link #kge}: Kling–Gupta efficiency (Gupta et al. 2009, J. Hydrol. 377, 80–91),
+ *       {@code 1 - sqrt((r - 1)^2 + (alpha - 1)^2 + (beta - 1)^2)} with Pearson r,
+ *       {@code alpha = sd_s / sd_o}, {@code beta = mean_s / mean_o} (population moments).
+ * </ul>
+ */
+public final class Metrics {
+  private Metrics() {}
+
+  /** Root mean squared error over valid pairs. */
+  public static double rmse(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    double ss = 0;
+    for (int i = 0; i < p.n; i++) {
+      double d = p.s[i] - p.o[i];
+      ss += d * d;
+    }
+    return Math.sqrt(ss / p.n);
+  }
+
+  /** Mean absolute error over valid pairs. */
+  public static double mae(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    double sum = 0;
+    for (int i = 0; i < p.n; i++) {
+      sum += Math.abs(p.s[i] - p.o[i]);
+    }
+    return sum / p.n;
+  }
+
+  /** Mean error {@code mean(simulated - observed)} over valid pairs. */
+  public static double bias(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    double sum = 0;
+    for (int i = 0; i < p.n; i++) {
+      sum += p.s[i] - p.o[i];
+    }
+    return sum / p.n;
+  }
+
+  /**
+   * Coefficient of determination {@code 1 - sum((s - o)^2) / sum((o - mean_o)^2)} over valid
+   * pairs (equals the Nash–Sutcliffe efficiency).
+   *
+   * @throws IllegalArgumentException if the observed values are constant (R² undefined)
+   */
+  public static double r2(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    double mo = mean(p.o, p.n);
+    double res = 0;
+    double tot = 0;
+    for (int i = 0; i < p.n; i++) {
+      double d = p.s[i] - p.o[i];
+      double e = p.o[i] - mo;
+      res += d * d;
+      tot += e * e;
+    }
+    if (!(tot > 0)) {
+      throw new IllegalArgumentException("R² undefined: the " + p.n
+          + " valid observed values are constant (" + mo + ")");
+    }
+    return 1 - res / tot;
+  }
+
+  /**
+   * Pearson correlation coefficient over valid pairs.
+   *
+   * @throws IllegalArgumentException if either series is constant
+   */
+  public static double pearson(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    return p.correlation("Pearson r");
+  }
+
+  /**
+   * Kling–Gupta efficiency (Gupta et al. 2009) over valid pairs; 1 is a perfect fit.
+   *
+   * @throws IllegalArgumentException if either series is constant (r undefined) or the observed
+   *     mean is zero (beta undefined)
+   */
+  public static double kge(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    double r = p.correlation("KGE");
+    double ms = mean(p.s, p.n);
+    double mo = mean(p.o, p.n);
+    if (mo == 0) {
+      throw new IllegalArgumentException("KGE undefined: the observed mean is 0 (beta = ms/mo)");
+    }
+    double alpha = Math.sqrt(variance(p.s, p.n, ms) / variance(p.o, p.n, mo));
+    double beta = ms / mo;
+    double a = r - 1;
+    double b = alpha - 1;
+    double c = beta - 1;
+    return 1 - Math.sqrt(a * a + b * b + c * c);
+  }
+
+  /** All scores at once; R² and KGE are NaN (not an error) when undefined for these data. */
+  public static Scores all(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    return new Scores(p.n, rmse(simulated, observed), mae(simulated, observed),
+        bias(simulated, observed), orNaN(() -> r2(simulated, observed)),
+        orNaN(() -> kge(simulated, observed)));
+  }
+
+  /** Column {@code j} of a row-major matrix (rows = time steps), e.g. one output of a learner. */
+  public static double[] column(double[][] rows, int j) {
+    double[] c = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      if (j < 0 || j >= rows[i].length) {
+        throw new IllegalArgumentException("column " + j + " out of range: row " + i + " has "
+            + rows[i].length + " columns");
+      }
+      c[i] = rows[i][j];
+    }
+    return c;
+  }
+
+  /**
+   * The scores of one comparison.
+   *
+   * @param n number of valid (non-NaN) pairs used
+   * @param rmse root mean squared error, data units
+   * @param mae mean absolute error, data units
+   * @param bias mean error (simulated - observed), data units
+   * @param r2 coefficient of determination (NaN if the observations are constant)
+   * @param kge Kling–Gupta efficiency (NaN if undefined)
+   */
+  public record Scores(int n, double rmse, double mae, double bias, double r2, double kge) {}
+
+  private static double orNaN(java.util.function.DoubleSupplier s) {
+    try {
+      return s.getAsDouble();
+    } catch (IllegalArgumentException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static double mean(double[] v, int n) {
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      sum += v[i];
+    }
+    return sum / n;
+  }
+
+  private static double variance(double[] v, int n, double m) {
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double d = v[i] - m;
+      ss += d * d;
+    }
+    return ss / n;
+  }
+
+  /** The valid pairs, compacted. */
+  private static final class Pairs {
+    final double[] s;
+    final double[] o;
+    final int n;
+
+    private Pairs(double[] s, double[] o, int n) {
+      this.s = s;
+      this.o = o;
+      this.n = n;
+    }
+
+    static Pairs of(double[] simulated, double[] observed) {
+      if (simulated == null || observed == null) {
+        throw new IllegalArgumentException("simulated and observed must not be null");
+      }
+      if (simulated.length != observed.length) {
+        throw new IllegalArgumentException("length mismatch: simulated has " + simulated.length
+            + " values, observed has " + observed.length);
+      }
+      double[] s = new double[simulated.length];
+      double[] o = new double[simulated.length];
+      int n = 0;
+      for (int i = 0; i < simulated.length; i++) {
+        double a = simulated[i];
+        double b = observed[i];
+        if (Double.isInfinite(a) || Double.isInfinite(b)) {
+          throw new IllegalArgumentException("infinite value at index " + i + ": simulated " + a
+              + ", observed " + b);
+        }
+        if (Double.isNaN(a) || Double.isNaN(b)) {
+          continue;
+        }
+        s[n] = a;
+        o[n] = b;
+        n++;
+      }
+      if (n == 0) {
+        throw new IllegalArgumentException("no valid (non-NaN) simulated/observed pair among "
+            + simulated.length + " values");
+      }
+      return new Pairs(s, o, n);
+    }
+
+    double correlation(String what) {
+      double ms = mean(s, n);
+      double mo = mean(o, n);
+      double sso = 0;
+      double sss = 0;
+      double sp = 0;
+      for (int i = 0; i < n; i++) {
+        double ds = s[i] - ms;
+        double d0 = o[i] - mo;
+        sss += ds * ds;
+        sso += d0 * d0;
+        sp += ds * d0;
+      }
+      if (!(sss > 0) || !(sso > 0)) {
+        String which = sss > 0 ? "observed" : "simulated";
+        throw new IllegalArgumentException(what + " undefined: " + which
+            + " values are constant over the " + n + " valid pairs");
+      }
+      return sp / Math.sqrt(sss * sso);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+package org.cml4j.lsm.tasks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.cml4j.core.spi.Budget;
+
+/**
+ * The seeded, versioned benchmark tasks of {@code ./cml4j bench} (issue 6), documented in
+ * {@code docs/BENCHMARKS.md}. Three suites:
+ * <ul>
+ *   <li>{@link #tiny}: CI-sized (3 d observed, 2 d test; twin, twin-extrap, twin-n1, twin-n3 and
+ *   huang2025-2depth), {@link Budget#tiny()};</li>
+ *   <li>{@link #quick}: the default (14 d observed, 5 d test; twin, twin-extrap, twin-n1/3/7/14,
+ *   huang2025-2depth/1depth, bondville-1998, phoenix-2012), {@link Budget#quick()};</li>
+ *   <li>{@link #full}: as quick with a 10 d test and two more weather/noise replicates of twin and
+ *   twin-extrap, a FULL budget of 600 s.</li>
+ * </ul>
+ * Tasks whose data are absent are skipped with a reason ({@link #skipped()}), never silently.
+ */
+public final class TaskCatalog {
+  /** Version of the catalog as a whole (suite composition). */
+  public static final String VERSION = "1";
+  public static final String FAMILY_TWIN = "structural-twin";
+  public static final String FAMILY_EXTRAPOLATION = "extrapolation";
+  public static final String FAMILY_SAMPLE_EFFICIENCY = "sample-efficiency";
+  public static final String FAMILY_PARAMETER_RECOVERY = "parameter-recovery";
+  public static final String FAMILY_REAL_SITE = "real-site";
+
+  /** Suite sizes. */
+  public enum Suite { TINY, QUICK, FULL }
+
+  private final Suite suite;
+  private final long seed;
+  private final Map<String, BenchTask> tasks;
+  private final Map<String, PublishedSpread> published;
+  private final Map<String, String> skipped;
+
+  private TaskCatalog(Suite suite, long seed, Map<String, BenchTask> tasks,
+      Map<String, PublishedSpread> published, Map<String, String> skipped) {
+    this.suite = suite;
+    this.seed = seed;
+    this.tasks = tasks;
+    this.published = published;
+    this.skipped = skipped;
+  }
+
+  /** CI suite. */
+  public static TaskCatalog tiny(Path dataDir, long seed) {
+    return of(Suite.TINY, dataDir, seed);
+  }
+
+  /** Default suite. */
+  public static TaskCatalog quick(Path dataDir, long seed) {
+    return of(Suite.QUICK, dataDir, seed);
+  }
+
+  /** Full suite. */
+  public static TaskCatalog full(Path dataDir, long seed) {
+    return of(Suite.FULL, dataDir, seed);
+  }
+
+  /**
+   * The suite's tasks.
+   *
+   * @param dataDir the {@code shared/data} folder, or null (real-data tasks are then skipped)
+   */
+  public static TaskCatalog of(Suite suite, Path dataDir, long seed) {
+    Budget budget = switch (suite) {
+      case TINY -> Budget.tiny();
+      case QUICK -> Budget.quick();
+      case FULL -> new Budget(Budget.Effort.FULL, 600);
+    };
+    StructuralTwin.Settings twin = switch (suite) {
+      case TINY -> new StructuralTwin.Settings(3, 2, 10, List.of(1, 3), 1, budget);
+      case QUICK -> new StructuralTwin.Settings(14, 5, 10, List.of(1, 3, 7, 14), 1, budget);
+      case FULL -> new StructuralTwin.Settings(14, 10, 10, List.of(1, 3, 7, 14), 3, budget);
+    };
+    Map<String, BenchTask> tasks = new LinkedHashMap<>();
+    Map<String, PublishedSpread> published = new LinkedHashMap<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
+    for (BenchTask t : StructuralTwin.tasks(twin, seed)) {
+      tasks.put(t.id(), t);
+    }
+    List<Integer> depths = suite == Suite.TINY ? List.of(2) : List.of(2, 1);
+    for (int d : depths) {
+      addIfPresent(ParameterRecoveryTasks.id(d), dataDir, "huang2025-synthetic",
+          () -> ParameterRecoveryTasks.task(dataDir.resolve("huang2025-synthetic"), d, seed,
+              budget), tasks, published, skipped);
+    }
+    if (suite != Suite.TINY) {
+      addIfPresent("bondville-1998", dataDir, RealSiteTasks.BONDVILLE_DIR,
+          () -> Map.entry(RealSiteTasks.bondville(dataDir, seed, budget), NONE), tasks, published,
+          skipped);
+      addIfPresent("phoenix-2012", dataDir, RealSiteTasks.PHOENIX_DIR,
+          () -> RealSiteTasks.phoenix(dataDir, seed, budget), tasks, published, skipped);
+    }
+    return new TaskCatalog(suite, seed, tasks, published, skipped);
+  }
+
+  private static final PublishedSpread NONE = new PublishedSpread("none", Map.of());
+
+  private static void addIfPresent(String id, Path dataDir, String folder,
+      Supplier<Map.Entry<BenchTask, PublishedSpread>> make, Map<String, BenchTask> tasks,
+      Map<String, PublishedSpread> published, Map<String, String> skipped) {
+    if (dataDir == null) {
+      skipped.put(id, "no data folder given (shared/data not found)");
+      return;
+    }
+    Path dir = dataDir.resolve(folder);
+    if (!Files.isDirectory(dir)) {
+      skipped.put(id, dir + " not found");
+      return;
+    }
+    Map.Entry<BenchTask, PublishedSpread> e = make.get();
+    tasks.put(id, e.getKey());
+    if (e.getValue() != NONE) {
+      published.put(id, e.getValue());
+    }
+  }
+
+  public Suite suite() {
+    return suite;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** All available tasks in catalog order. */
+  public List<BenchTask> tasks() {
+    return List.copyOf(tasks.values());
+  }
+
+  /** Ids of the available tasks. */
+  public List<String> ids() {
+    return List.copyOf(tasks.keySet());
+  }
+
+  /** Tasks of one family. */
+  public List<BenchTask> family(String family) {
+    return tasks.values().stream().filter(t -> t.family().equals(family)).toList();
+  }
+
+  /** The task with this id; throws listing the known ids (and why a skipped one is missing). */
+  public BenchTask task(String id) {
+    BenchTask t = tasks.get(id);
+    if (t != null) {
+      return t;
+    }
+    String why = skipped.containsKey(id) ? "task " + id + " was skipped: " + skipped.get(id)
+        : "unknown task '" + id + "'";
+    throw new IllegalArgumentException(why + "; known tasks in the " + suite.name()
+        .toLowerCase(java.util.Locale.ROOT) + " suite: " + String.join(", ", tasks.keySet())
+        + (skipped.isEmpty() ? "" : "; skipped: " + String.join(", ", skipped.keySet())));
+  }
+
+  /** A catalog with only the given ids, in the given order (e.g. a {@code --tasks} filter). */
+  public TaskCatalog select(Collection<String> ids) {
+    Map<String, BenchTask> m = new LinkedHashMap<>();
+    Map<String, PublishedSpread> p = new LinkedHashMap<>();
+    for (String id : ids) {
+      m.put(id, task(id));
+      if (published.containsKey(id)) {
+        p.put(id, published.get(id));
+      }
+    }
+    return new TaskCatalog(suite, seed, m, p, new LinkedHashMap<>());
+  }
+
+  /** The literature spread of fitted parameters for a task, if published. */
+  public Optional<PublishedSpread> published(String id) {
+    task(id);
+    return Optional.ofNullable(published.get(id));
+  }
+
+  /** Tasks skipped because their data are absent: id to reason. */
+  public Map<String, String> skipped() {
+    return java.util.Collections.unmodifiableMap(skipped);
+  }
+
+  /** Ids with versions, e.g. {@code twin@twin-1}, for provenance. */
+  public List<String> versionedIds() {
+    List<String> out = new ArrayList<>();
+    tasks.values().forEach(t -> out.add(t.id() + "@" + t.version()));
+    return out;
+  }
+}

@@ -2,45 +2,39 @@ package org.cml4j.fuse.loss;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
- * Surface energy-balance closure of predicted fluxes: the mean of {@code (Rn - G - sum(turbulent))^2
- * / scale^2} over the physics rows, with every flux in W m-2. With {@code turbulent} = [Qh, Qle] or
- * [QhQle]. Zero when the predicted fluxes conserve energy at the surface (as the mechanism model's
- * fluxes do by construction: Rnet = Qg + QhQle).
+ * Surface energy-balance closure of predicted fluxes: the mean of {@code (Rn - G -
+ * sum(turbulent))^2 / scale^2} over the physics rows, every flux in W m-2, with Rn formed by a
+ * {@link NetRadiation} (predicted Rnet, or from predicted LWup or SurfTemp and the radiation
+ * forcing with a learned albedo) and {@code turbulent} = [Qh, Qle] or [QhQle]. Zero when the
+ * predicted fluxes conserve energy at the surface, as the mechanism model's fluxes do by
+ * construction.
  *
- * @param netRadiation output name of Rn (normally Rnet)
+ * @param radiation how Rn is formed
  * @param groundFlux output name of G (normally Qg)
  * @param turbulent output names of the turbulent fluxes
  * @param scale residual scale [W m-2], > 0
  * @param weight weight in the loss, >= 0
  */
-public record EnergyBalanceClosure(String netRadiation, String groundFlux, List<String> turbulent,
-    double scale, double weight) implements PhysicsTerm {
+public record EnergyBalanceClosure(NetRadiation radiation, String groundFlux,
+    List<String> turbulent, double scale, double weight) implements PhysicsTerm {
   private static final String W_M2 = "W m-2";
 
   public EnergyBalanceClosure {
     turbulent = List.copyOf(turbulent);
   }
 
-  /**
-   * Closure of Rnet, Qg and (Qh, Qle) — or QhQle when the outputs lack Qh or Qle — with a 10 W m-2
-   * scale.
-   */
-  public static EnergyBalanceClosure standard(List<String> outputs, double weight) {
-    List<String> turb = outputs.contains(Variables.QH) && outputs.contains(Variables.QLE)
-        ? List.of(Variables.QH, Variables.QLE) : List.of(Variables.QHQLE);
-    return new EnergyBalanceClosure(Variables.RNET, Variables.QG, turb, 10, weight);
-  }
-
-  /** True if {@link #standard} would find all its outputs. */
-  public static boolean applicable(List<String> outputs) {
-    return outputs.contains(Variables.RNET) && outputs.contains(Variables.QG)
-        && (outputs.contains(Variables.QHQLE)
-        || outputs.contains(Variables.QH) && outputs.contains(Variables.QLE));
+  /** Turbulent flux outputs: [Qh, Qle] if both are outputs, else [QhQle] if it is, else empty. */
+  public static List<String> turbulentFluxes(List<String> outputs) {
+    return outputs.contains(Variables.QH) && outputs.contains(Variables.QLE)
+        ? List.of(Variables.QH, Variables.QLE)
+        : outputs.contains(Variables.QHQLE) ? List.of(Variables.QHQLE) : List.of();
   }
 
   @Override
@@ -51,10 +45,15 @@ public record EnergyBalanceClosure(String netRadiation, String groundFlux, List<
   @Override
   public List<VariableSpec> requiredOutputs() {
     List<VariableSpec> r = new ArrayList<>();
-    r.add(new VariableSpec(netRadiation, W_M2));
+    r.add(radiation.output());
     r.add(new VariableSpec(groundFlux, W_M2));
     turbulent.forEach(t -> r.add(new VariableSpec(t, W_M2)));
     return r;
+  }
+
+  @Override
+  public List<String> requiredFeatures() {
+    return radiation.features();
   }
 
   @Override
@@ -65,16 +64,21 @@ public record EnergyBalanceClosure(String netRadiation, String groundFlux, List<
 
   @Override
   public SDVariable build(TermContext ctx) {
+    SDVariable rn = radiation.build(ctx.sd(), ctx::output, ctx::feature, ctx::trainableScalar);
     java.util.Map<String, Double> c = new java.util.LinkedHashMap<>();
-    c.put(netRadiation, 1.0);
-    c.merge(groundFlux, -1.0, Double::sum);
+    c.put(groundFlux, -1.0);
     turbulent.forEach(t -> c.merge(t, -1.0, Double::sum));
-    SDVariable r = ctx.outputs().mmul(ctx.combination(c));
+    SDVariable r = rn.add(ctx.outputs().mmul(ctx.combination(c)));
     return r.mul(r).mul(ctx.rowWeights()).sum().mul(1 / (scale * scale));
   }
 
   @Override
+  public Map<String, Double> fitted(SameDiff sd) {
+    return radiation.learnsAlbedo() ? Map.of("alpha", radiation.fittedAlbedo(sd)) : Map.of();
+  }
+
+  @Override
   public PhysicsTerm withWeight(double w) {
-    return new EnergyBalanceClosure(netRadiation, groundFlux, turbulent, scale, w);
+    return new EnergyBalanceClosure(radiation, groundFlux, turbulent, scale, w);
   }
 }

@@ -34,6 +34,9 @@ public interface TermContext {
    */
   SDVariable shiftedOutputs(String feature, double delta);
 
+  /** Input feature {@code name} [rows, 1] in its own (unscaled) unit. */
+  SDVariable feature(String name);
+
   /** Weights [rows, 1] of the physics rows, summing to 1 (a weighted mean is sum(x * w)). */
   SDVariable rowWeights();
 
@@ -50,7 +53,7 @@ public interface TermContext {
   double stepSeconds();
 
   /** A trainable scalar owned by the term (e.g. a log-diffusivity), created once per name. */
-  SDVariable trainableScalar(String name, double initial);
+  SDVariable trainableScalar(String name, Double initial);
 
   /** A double-precision constant matrix. */
   default SDVariable constant(double[][] m) {

@@ -14,14 +14,16 @@ import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.MechanismModel;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
+import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.data.TaskData;
 import org.cml4j.fuse.data.ZScore;
+import org.cml4j.fuse.loss.HeatEquationResidual;
 import org.cml4j.fuse.loss.LossSpec;
+import org.cml4j.fuse.loss.NetRadiation;
 import org.cml4j.fuse.loss.PhysicsTerm;
 import org.cml4j.fuse.loss.PhysicsTerms;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -72,7 +74,8 @@ public final class FusionNetCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_TARGETS);
+    return new Capabilities(java.util.Set.of(), false, config.pretrain()
+        || config.physics().heatEquation() > 0, 24);
   }
 
   @Override
@@ -81,8 +84,12 @@ public final class FusionNetCoupling implements Coupling {
     if (!a.applicable()) {
       return a;
     }
+    if (task.targets().stream().noneMatch(t -> observed(task, t)
+        && task.observations().countValid(t, 0, task.split().trainEnd()) >= 24)) {
+      return Applicability.no("no target has 24 training observations");
+    }
     try {
-      config.layer().residualTarget(task.targets());
+      config.layer().residualTarget(outputs(task), setupFeatures(task));
     } catch (IllegalArgumentException e) {
       return Applicability.no(e.getMessage());
     }
@@ -93,27 +100,154 @@ public final class FusionNetCoupling implements Coupling {
     return Applicability.yes();
   }
 
+  /**
+   * The targets the network outputs: those with training observations, those with an auxiliary
+   * physics simulation when pretraining, and unobserved soil temperatures between observed
+   * profile depths when the heat-equation term is on (the physics then interpolates them; deeper
+   * ones would be extrapolations it barely constrains). Other targets are not predicted.
+   */
+  public List<String> outputs(CouplingTask task) {
+    return outputs(task, task.auxiliary().names());
+  }
+
+  /** {@link #outputs(CouplingTask)} as if the task's auxiliary variables were {@code aux}. */
+  public List<String> outputs(CouplingTask task, java.util.Collection<String> aux) {
+    List<String> features = new ArrayList<>(task.forcing().names());
+    List<String> observedProfile = HeatEquationResidual.profile(task.targets().stream()
+        .filter(t -> observed(task, t)).toList(), features);
+    double top = observedProfile.isEmpty() ? 0 : HeatEquationResidual.depth(observedProfile.get(0));
+    double bottom = observedProfile.isEmpty() ? 0
+        : HeatEquationResidual.depth(observedProfile.get(observedProfile.size() - 1));
+    List<String> out = new ArrayList<>();
+    for (String t : task.targets()) {
+      boolean between = Variables.isSoilTemperature(t) && observedProfile.size() >= 2
+          && Variables.depthOf(t) > top && Variables.depthOf(t) < bottom;
+      if (observed(task, t) || config.pretrain() && aux.contains(t
+          + FusionNetConfig.SIMULATION_SUFFIX) || between && config.physics().heatEquation() > 0) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static boolean observed(CouplingTask task, String t) {
+    return task.observations().has(t)
+        && task.observations().countValid(t, 0, task.split().trainEnd()) >= 2;
+  }
+
   /** The network, features and loss this coupling would train on the task (validated). */
   public Setup setup(CouplingTask task) {
-    double[][] y = TaskData.observedTargets(task);
+    List<String> outs = outputs(task);
+    if (outs.isEmpty()) {
+      throw new IllegalArgumentException(name + ": none of the targets " + task.targets()
+          + " has training observations in task " + task.name() + "; observed: "
+          + task.observed());
+    }
     List<String> aux = config.auxiliaryInputs() ? List.copyOf(task.auxiliary().names())
         : List.of();
     FeatureSpec fs = FeatureSpec.standard(List.copyOf(task.forcing().names())).withAuxiliary(aux);
     double[][] x = fs.matrix(task.forcing(), task.auxiliary());
     List<String> features = fs.columns();
-    List<VariableSpec> targets = TaskData.targetSpecs(task);
-    List<PhysicsTerm> terms = PhysicsTerms.forTargets(task.targets(), features, config.physics(),
-        diffusivity(task));
+    List<VariableSpec> specs = outs.stream().map(task::targetSpec).toList();
+    double albedo = prior(task, "alpha", 0.2);
+    double eps = prior(task, "eps", 0.95);
+    List<PhysicsTerm> terms = PhysicsTerms.forTargets(outs, features, config.physics(),
+        diffusivity(task), albedo, eps);
     LossSpec loss = new LossSpec(1, config.l2(), terms, config.physicsRows());
     TimeSplit s = task.split();
+    double[][] y = new double[s.size()][outs.size()];
+    for (int k = 0; k < outs.size(); k++) {
+      double[] c = task.observations().has(outs.get(k))
+          ? task.observations().values(outs.get(k)) : null;
+      for (int i = 0; i < y.length; i++) {
+        y[i][k] = c == null ? Double.NaN : c[i];
+      }
+    }
     int epochs = task.budget().scale(400, 1200, 3000);
     int pre = config.pretrain() ? task.budget().scale(200, 500, 1000) : 0;
     NetSpec spec = new NetSpec(config.hidden(), epochs, pre, config.learningRate(),
         task.budget().scale(150, 300, 500), task.seed());
-    FusionNetwork net = new FusionNetwork(spec, features, ZScore.fit(x, 0, x.length), targets,
-        ZScore.fit(y, 0, s.trainEnd()), config.layer(), loss, x.length,
-        task.forcing().stepSeconds());
-    return new Setup(net, x, y);
+    NetRadiation rn = config.layer() == OutputLayer.ENERGY_CONSERVING
+        ? NetRadiation.detect(outs, features, albedo, eps).orElse(null) : null;
+    ZScore fx = ZScore.fit(x, 0, x.length);
+    ZScore fy = targetScaler(task, outs, y);
+    String residual = config.layer().residualTarget(outs, features);
+    FusionNetwork net = new FusionNetwork(spec, features, fx, specs, fy, config.layer(), loss,
+        x.length, task.forcing().stepSeconds(), rn, skip(outs, residual, features, fx, fy));
+    return new Setup(net, x, y, outs);
+  }
+
+  /**
+   * A skip connection passing each {@code <target>_physics} input through to its target (in
+   * z-score units), so a network with physics inputs starts at the physics and learns a
+   * correction; null if no output has a physics input.
+   */
+  private static FusionNetwork.Skip skip(List<String> outs, String residual,
+      List<String> features, ZScore fx, ZScore fy) {
+    List<String> head = new ArrayList<>(outs);
+    head.remove(residual);
+    double[][] m = new double[features.size()][head.size()];
+    double[] b = new double[head.size()];
+    boolean any = false;
+    for (int j = 0; j < head.size(); j++) {
+      int i = features.indexOf(head.get(j) + FusionNetConfig.SIMULATION_SUFFIX);
+      int k = outs.indexOf(head.get(j));
+      if (i >= 0) {
+        m[i][j] = fx.sd()[i] / fy.sd()[k];
+        b[j] = (fx.mean()[i] - fy.mean()[k]) / fy.sd()[k];
+        any = true;
+      }
+    }
+    return any ? new FusionNetwork.Skip(m, b) : null;
+  }
+
+  /**
+   * Target scaling: training observations; else the target's physics simulation; else (an
+   * unobserved profile temperature) the nearest observed profile temperature.
+   */
+  private ZScore targetScaler(CouplingTask task, List<String> outs, double[][] y) {
+    int tr = task.split().trainEnd();
+    ZScore obs = ZScore.fit(y, 0, tr);
+    double[] mu = obs.mean();
+    double[] sdv = obs.sd();
+    for (int k = 0; k < outs.size(); k++) {
+      String t = outs.get(k);
+      if (observed(task, t)) {
+        continue;
+      }
+      double[][] col;
+      String sim = t + FusionNetConfig.SIMULATION_SUFFIX;
+      if (task.auxiliary().has(sim)) {
+        col = column(task.auxiliary().values(sim));
+        ZScore z = ZScore.fit(col, 0, col.length);
+        mu[k] = z.mean()[0];
+        sdv[k] = z.sd()[0];
+      } else {
+        double d = HeatEquationResidual.depth(t);
+        int best = -1;
+        for (int j = 0; j < outs.size(); j++) {
+          if (observed(task, outs.get(j)) && Variables.isSoilTemperature(outs.get(j)) && (best < 0 || Math.abs(HeatEquationResidual.depth(outs.get(j)) - d)
+              < Math.abs(HeatEquationResidual.depth(outs.get(best)) - d))) {
+            best = j;
+          }
+        }
+        mu[k] = mu[best];
+        sdv[k] = sdv[best];
+      }
+    }
+    return new ZScore(mu, sdv);
+  }
+
+  private static double[][] column(double[] v) {
+    double[][] m = new double[v.length][1];
+    for (int i = 0; i < v.length; i++) {
+      m[i][0] = v[i];
+    }
+    return m;
+  }
+
+  private static double prior(CouplingTask task, String p, double fallback) {
+    return task.knownParameters().getOrDefault(p, nominal(task.mechanism(), p, fallback));
   }
 
   /**
@@ -121,9 +255,10 @@ public final class FusionNetCoupling implements Coupling {
    *
    * @param network the untrained network
    * @param x features [time][feature]
-   * @param y observed targets [time][target] (NaN where missing)
+   * @param y observed targets [time][output] (NaN where missing)
+   * @param outputs the predicted targets, in column order
    */
-  public record Setup(FusionNetwork network, double[][] x, double[][] y) {}
+  public record Setup(FusionNetwork network, double[][] x, double[][] y, List<String> outputs) {}
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
@@ -132,7 +267,7 @@ public final class FusionNetCoupling implements Coupling {
     FusionNetwork net = st.network();
     TimeSplit s = task.split();
     int n = st.x().length;
-    double[][] sim = config.pretrain() ? simulationMatrix(task) : null;
+    double[][] sim = config.pretrain() ? simulationMatrix(task, st.outputs()) : null;
     Diagnostics.Builder d = Diagnostics.builder();
     double budgetSeconds = task.budget().maxSeconds();
     boolean[] physicsRows = config.physicsRows() == LossSpec.PhysicsRows.ALL
@@ -154,18 +289,19 @@ public final class FusionNetCoupling implements Coupling {
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;
     long t1 = System.nanoTime();
     double[][] pred = net.predict(st.x());
-    Frame predictions = TaskData.frame(task, TaskData.targetSpecs(task), pred);
+    List<VariableSpec> specs = st.outputs().stream().map(task::targetSpec).toList();
+    Frame predictions = TaskData.frame(task, specs, pred);
     double predictSeconds = (System.nanoTime() - t1) * 1e-9;
     d.scalar("epochs", r.epochs()).scalar("bestEpoch", r.bestEpoch())
         .scalar("earlyStopped", r.earlyStopped() ? 1 : 0)
         .scalar("trainMisfit", r.atBest("misfit"));
     if (validate) {
       d.scalar("validationMisfit", r.atBest("val_misfit"));
-      for (int k = 0; k < task.targets().size(); k++) {
-        double[] obs = task.observations().values(task.targets().get(k));
-        double[] p = predictions.values(task.targets().get(k));
-        d.scalar("validationRmse." + task.targets().get(k), TaskData.rmse(p, obs, s.trainEnd(),
-            s.validationEnd()));
+      for (String t : st.outputs()) {
+        if (task.observations().has(t)) {
+          d.scalar("validationRmse." + t, TaskData.rmse(predictions.values(t),
+              task.observations().values(t), s.trainEnd(), s.validationEnd()));
+        }
       }
     }
     for (PhysicsTerm t : net.loss().terms()) {
@@ -178,10 +314,16 @@ public final class FusionNetCoupling implements Coupling {
         d.curve(k, v);
       }
     });
-    PhysicsConsistency.energyBalance(predictions, task.forcing(), Double.NaN, 0, n, 10)
+    double alpha = net.fittedTermValues().getOrDefault("layer.alpha", net.fittedTermValues()
+        .getOrDefault("energy-balance.alpha", prior(task, "alpha", 0.2)));
+    PhysicsConsistency.energyBalance(predictions, task.forcing(), alpha, 0, n, 10)
         .ifPresent(e -> d.scalar("energyResidualMeanAbs", e.meanAbsResidual())
             .scalar("energyInconsistentFraction", e.inconsistentFraction()));
     d.note(net.spec().toString()).note("features: " + net.features());
+    if (st.outputs().size() < task.targets().size()) {
+      d.note("not predicted (no training observations, simulation or physics constraint): "
+          + task.targets().stream().filter(t -> !st.outputs().contains(t)).toList());
+    }
     Map<String, String> cfg = new LinkedHashMap<>();
     cfg.put("config", config.toString());
     cfg.put("net", net.spec().toString());
@@ -190,8 +332,14 @@ public final class FusionNetCoupling implements Coupling {
         predictSeconds, RunProvenance.of(name, "fuse", cfg, task.seed(), task.fingerprint()));
   }
 
+  private List<String> setupFeatures(CouplingTask task) {
+    List<String> aux = config.auxiliaryInputs() ? List.copyOf(task.auxiliary().names())
+        : List.of();
+    return FeatureSpec.standard(List.copyOf(task.forcing().names())).withAuxiliary(aux).columns();
+  }
+
   /** Simulated targets [time][target] from auxiliary {@code <target>_physics} (NaN if absent). */
-  private double[][] simulationMatrix(CouplingTask task) {
+  private double[][] simulationMatrix(CouplingTask task, List<String> outs) {
     List<String> have = simulated(task);
     if (have.isEmpty()) {
       throw new IllegalArgumentException("pretraining needs auxiliary simulations of the targets"
@@ -199,9 +347,9 @@ public final class FusionNetCoupling implements Coupling {
           + " the task's auxiliary variables are " + task.auxiliary().names());
     }
     int n = task.split().size();
-    double[][] m = new double[n][task.targets().size()];
-    for (int k = 0; k < task.targets().size(); k++) {
-      String v = task.targets().get(k) + FusionNetConfig.SIMULATION_SUFFIX;
+    double[][] m = new double[n][outs.size()];
+    for (int k = 0; k < outs.size(); k++) {
+      String v = outs.get(k) + FusionNetConfig.SIMULATION_SUFFIX;
       double[] c = task.auxiliary().has(v) ? task.auxiliary().values(v) : null;
       for (int i = 0; i < n; i++) {
         m[i][k] = c == null ? Double.NaN : c[i];

@@ -12,6 +12,7 @@ import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.ZScore;
 import org.cml4j.fuse.loss.LossSpec;
+import org.cml4j.fuse.loss.NetRadiation;
 import org.cml4j.fuse.loss.PhysicsTerm;
 import org.cml4j.fuse.loss.TermContext;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -52,6 +53,8 @@ public final class FusionNetwork {
   private final Map<Integer, Double> shiftZ = new LinkedHashMap<>();
   private final List<String> termOutputs = new ArrayList<>();
   private final String residual;
+  private final NetRadiation radiation;
+  private final Skip skip;
 
   /**
    * Builds the graph; validates the loss against the outputs and features first (before any
@@ -66,10 +69,22 @@ public final class FusionNetwork {
    * @param loss loss specification
    * @param rows number of rows (time steps) the graph works on, >= 2
    * @param stepSeconds time step between rows [s]
+   * @param radiation net radiation of the energy-conserving layer (ignored by the free layer;
+   *     null = detect with albedo 0.2, emissivity 0.95)
    */
   public FusionNetwork(NetSpec spec, List<String> features, ZScore featureScaler,
       List<VariableSpec> targets, ZScore targetScaler, OutputLayer layer, LossSpec loss, int rows,
-      double stepSeconds) {
+      double stepSeconds, NetRadiation radiation) {
+    this(spec, features, featureScaler, targets, targetScaler, layer, loss, rows, stepSeconds,
+        radiation, null);
+  }
+
+  /**
+   * Same as the other constructor, plus a {@link Skip} connection (null for none).
+   */
+  public FusionNetwork(NetSpec spec, List<String> features, ZScore featureScaler,
+      List<VariableSpec> targets, ZScore targetScaler, OutputLayer layer, LossSpec loss, int rows,
+      double stepSeconds, NetRadiation radiation, Skip skip) {
     this.spec = spec;
     this.features = List.copyOf(features);
     this.featureScaler = featureScaler;
@@ -91,10 +106,35 @@ public final class FusionNetwork {
     if (names.stream().distinct().count() != names.size()) {
       throw new IllegalArgumentException("duplicate targets " + names);
     }
-    this.residual = layer.residualTarget(names);
+    this.residual = layer.residualTarget(names, this.features);
+    this.radiation = residual == null ? null : radiation != null ? radiation
+        : NetRadiation.detect(names, this.features, 0.2, 0.95).orElseThrow();
     loss.validate(this.targets, this.features);
+    if (skip != null && (skip.matrix().length != features.size()
+        || skip.bias().length != headWidth())) {
+      throw new IllegalArgumentException("skip connection must be [" + features.size() + "]["
+          + headWidth() + "] with " + headWidth() + " biases");
+    }
+    this.skip = skip;
     Nd4jSettings.configure();
     build();
+  }
+
+  /**
+   * A trainable linear skip connection from the inputs to the network's output layer,
+   * {@code head = MLP(x) + x W_skip}, starting at {@code matrix} [inputs][head outputs] with output
+   * biases {@code bias}, and regularised towards its start by the L2 penalty: e.g. initialised to
+   * pass physics-simulation inputs through to the matching outputs, so the network starts at the
+   * physics and learns a correction (used with physics inputs, mode 7).
+   *
+   * @param matrix initial skip weights [nIn][nHead] in z-score units
+   * @param bias initial output biases [nHead]
+   */
+  public record Skip(double[][] matrix, double[] bias) {}
+
+  /** Number of outputs of the output layer (targets less the energy residual). */
+  public int headWidth() {
+    return targets.size() - (residual == null ? 0 : 1);
   }
 
   /** Target names in column order. */
@@ -141,8 +181,9 @@ public final class FusionNetwork {
     int in = features.size();
     int[] hidden = spec.hidden();
     for (int l = 0; l <= hidden.length; l++) {
-      int out = l < hidden.length ? hidden[l] : targets.size() - (residual == null ? 0 : 1);
-      double lim = Math.sqrt(6.0 / (in + out));
+      boolean last = l == hidden.length;
+      int out = last ? headWidth() : hidden[l];
+      double lim = Math.sqrt(6.0 / (in + out)) * (last && skip != null ? 0.1 : 1);
       double[][] w = new double[in][out];
       for (double[] r : w) {
         for (int j = 0; j < out; j++) {
@@ -150,11 +191,16 @@ public final class FusionNetwork {
         }
       }
       sd.var("W" + l, Nd4j.createFromArray(w));
-      sd.var("b" + l, Nd4j.zeros(DataType.DOUBLE, 1, out));
+      sd.var("b" + l, last && skip != null ? Nd4j.createFromArray(new double[][] {skip.bias()})
+          : Nd4j.zeros(DataType.DOUBLE, 1, out));
       trainable.add("W" + l);
       trainable.add("b" + l);
       weightMatrices.add("W" + l);
       in = out;
+    }
+    if (skip != null) {
+      sd.var("Wskip", Nd4j.createFromArray(skip.matrix()));
+      trainable.add("Wskip");
     }
     Forward main = forward(sd.getVariable("x"), true);
     SDVariable d = main.z().sub(yObs);
@@ -194,9 +240,12 @@ public final class FusionNetwork {
   private final class Forward {
     private final SDVariable z;
     private final SDVariable physical;
+    private final SDVariable input;
+    private final Map<String, SDVariable> raw = new HashMap<>();
     private final Map<String, SDVariable> columns = new HashMap<>();
 
-    Forward(SDVariable z, SDVariable physical) {
+    Forward(SDVariable z, SDVariable physical, SDVariable input) {
+      this.input = input;
       this.z = z;
       this.physical = physical;
     }
@@ -207,6 +256,10 @@ public final class FusionNetwork {
 
     SDVariable physical() {
       return physical;
+    }
+
+    SDVariable feature(String name) {
+      return raw.computeIfAbsent(name, n -> rawFeature(input, n));
     }
 
     SDVariable column(String name) {
@@ -232,6 +285,9 @@ public final class FusionNetwork {
       a = sd.math().tanh(a.mmul(sd.getVariable("W" + l)).add(sd.getVariable("b" + l)));
     }
     SDVariable head = a.mmul(sd.getVariable("W" + layers)).add(sd.getVariable("b" + layers));
+    if (skip != null) {
+      head = head.add(x.mmul(sd.getVariable("Wskip")));
+    }
     List<String> names = targetNames();
     double[] mu = targetScaler.mean();
     double[] sdv = targetScaler.sd();
@@ -240,12 +296,14 @@ public final class FusionNetwork {
       if (named) {
         phys = sd.identity("Y", phys);
       }
-      return new Forward(head, phys);
+      return new Forward(head, phys, x);
     }
     // energy-conserving layer: the head predicts every target but the residual one
     int kr = names.indexOf(residual);
-    double[] muH = new double[names.size() - 1];
-    double[] sdH = new double[names.size() - 1];
+    List<String> headNames = new ArrayList<>(names);
+    headNames.remove(kr);
+    double[] muH = new double[headNames.size()];
+    double[] sdH = new double[headNames.size()];
     for (int k = 0, j = 0; k < names.size(); k++) {
       if (k != kr) {
         muH[j] = mu[k];
@@ -253,17 +311,14 @@ public final class FusionNetwork {
       }
     }
     SDVariable physHead = head.mul(row(sdH)).add(row(muH));
-    // residual = Rnet - Qg (- Qh): a fixed linear combination of the head's physical columns
-    double[][] comb = new double[names.size() - 1][1];
-    for (int k = 0, j = 0; k < names.size(); k++) {
-      if (k == kr) {
-        continue;
-      }
-      String n = names.get(k);
-      comb[j++][0] = n.equals(Variables.RNET) ? 1 : n.equals(Variables.QG)
-          || n.equals(Variables.QH) && residual.equals(Variables.QLE) ? -1 : 0;
+    Map<String, SDVariable> headCols = new HashMap<>();
+    java.util.function.Function<String, SDVariable> col = n -> headCols.computeIfAbsent(n,
+        q -> sd.slice(physHead, new int[] {0, headNames.indexOf(q)}, rows, 1));
+    SDVariable res = radiation.build(sd, col, f -> rawFeature(x, f), this::scalar)
+        .sub(col.apply(Variables.QG));
+    if (residual.equals(Variables.QLE)) {
+      res = res.sub(col.apply(Variables.QH));
     }
-    SDVariable res = physHead.mmul(sd.constant(Nd4j.createFromArray(comb)));
     List<SDVariable> cols = new ArrayList<>();
     if (kr > 0) {
       cols.add(sd.slice(physHead, new int[] {0, 0}, rows, kr));
@@ -278,7 +333,26 @@ public final class FusionNetwork {
       phys = sd.identity("Y", phys);
     }
     SDVariable z = phys.sub(row(mu)).div(row(sdv));
-    return new Forward(z, phys);
+    return new Forward(z, phys, x);
+  }
+
+  /** Raw (unscaled) input feature [rows, 1] from z-scored inputs {@code x}. */
+  private SDVariable rawFeature(SDVariable x, String name) {
+    int j = features.indexOf(name);
+    if (j < 0) {
+      throw new IllegalArgumentException("no input feature " + name + "; inputs are " + features);
+    }
+    return sd.slice(x, new int[] {0, j}, rows, 1).mul(featureScaler.sd()[j])
+        .add(featureScaler.mean()[j]);
+  }
+
+  /** A trainable scalar created once per name. */
+  private SDVariable scalar(String name, Double initial) {
+    if (sd.hasVariable(name)) {
+      return sd.getVariable(name);
+    }
+    trainable.add(name);
+    return sd.var(name, Nd4j.scalar(initial));
   }
 
   private SDVariable row(double[] v) {
@@ -344,6 +418,11 @@ public final class FusionNetwork {
     }
 
     @Override
+    public SDVariable feature(String name) {
+      return main.feature(name);
+    }
+
+    @Override
     public SDVariable rowWeights() {
       return sd.getVariable("prow");
     }
@@ -364,12 +443,8 @@ public final class FusionNetwork {
     }
 
     @Override
-    public SDVariable trainableScalar(String name, double initial) {
-      if (sd.hasVariable(name)) {
-        return sd.getVariable(name);
-      }
-      trainable.add(name);
-      return sd.var(name, Nd4j.scalar(initial));
+    public SDVariable trainableScalar(String name, Double initial) {
+      return scalar(name, initial);
     }
   }
 
@@ -490,7 +565,22 @@ public final class FusionNetwork {
         s += v * v;
       }
     }
+    if (skip != null) {
+      double[] p = parameter("Wskip");
+      double[] p0 = flatInit();
+      for (int i = 0; i < p.length; i++) {
+        s += (p[i] - p0[i]) * (p[i] - p0[i]);
+      }
+    }
     return loss.l2() * s;
+  }
+
+  private double[] flatInit() {
+    double[] f = new double[features.size() * headWidth()];
+    for (int i = 0; i < features.size(); i++) {
+      System.arraycopy(skip.matrix()[i], 0, f, i * headWidth(), headWidth());
+    }
+    return f;
   }
 
   private void addPenaltyGradient(Map<String, double[]> g) {
@@ -499,6 +589,14 @@ public final class FusionNetwork {
       double[] gw = g.get(w);
       for (int i = 0; i < p.length; i++) {
         gw[i] += 2 * loss.l2() * p[i];
+      }
+    }
+    if (skip != null) {
+      double[] p = parameter("Wskip");
+      double[] p0 = flatInit();
+      double[] gw = g.get("Wskip");
+      for (int i = 0; i < p.length; i++) {
+        gw[i] += 2 * loss.l2() * (p[i] - p0[i]);
       }
     }
   }
@@ -571,6 +669,9 @@ public final class FusionNetwork {
     Map<String, Double> m = new LinkedHashMap<>();
     for (PhysicsTerm t : loss.terms()) {
       t.fitted(sd).forEach((k, v) -> m.put(t.name() + "." + k, v));
+    }
+    if (radiation != null && radiation.learnsAlbedo()) {
+      m.put("layer.alpha", radiation.fittedAlbedo(sd));
     }
     return m;
   }

@@ -21,31 +21,46 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 class PhysicsTermGradientTest {
   static final int ROWS = 24;
-  static final List<String> FEATURES = List.of("SWdown", "f1", "f2");
+  static final List<String> FEATURES = List.of("SWdown", "LWdown", "f2");
   static final List<VariableSpec> TARGETS = List.of(new VariableSpec("SurfTemp", "K"),
       new VariableSpec("SoilTemp_0.05", "K"), new VariableSpec("SoilTemp_0.1", "K"),
       new VariableSpec("SoilTemp_0.2", "K"), new VariableSpec("Rnet", "W m-2"),
-      new VariableSpec("Qg", "W m-2"), new VariableSpec("Qh", "W m-2"),
+      new VariableSpec("Qg", "W m-2"), new VariableSpec("LWup", "W m-2"),
+      new VariableSpec("Qh", "W m-2"),
       new VariableSpec("Qle", "W m-2"));
 
   @Test
   void heatEquationResidualWithLearnedDiffusivity() {
     double err = check(new HeatEquationResidual(List.of("SurfTemp", "SoilTemp_0.05",
-        "SoilTemp_0.1", "SoilTemp_0.2"), 4e-7, true, 0.1, 1), OutputLayer.FREE, 0);
+        "SoilTemp_0.1", "SoilTemp_0.2"), 4e-7, true, 0.95, 0.1, 1), OutputLayer.FREE, 0);
     assertThat(err).isLessThan(1e-7);
+    double lw = check(new HeatEquationResidual(List.of("LWup", "SoilTemp_0.05",
+        "SoilTemp_0.1", "SoilTemp_0.2"), 4e-7, true, 0.95, 0.1, 1), OutputLayer.FREE, 0);
+    assertThat(lw).as("surface temperature from LWup").isLessThan(1e-7);
   }
 
   @Test
   void energyBalanceClosure() {
-    assertThat(check(EnergyBalanceClosure.standard(List.of("Rnet", "Qg", "Qh", "Qle"), 1),
-        OutputLayer.FREE, 0)).isLessThan(1e-7);
+    assertThat(check(new EnergyBalanceClosure(new NetRadiation(NetRadiation.Source.RNET, 0.2,
+        0.95), "Qg", List.of("Qh", "Qle"), 10, 1), OutputLayer.FREE, 0)).isLessThan(1e-7);
+  }
+
+  @Test
+  void energyBalanceClosureWithNetRadiationFromLongwaveAndLearnedAlbedo() {
+    assertThat(check(new EnergyBalanceClosure(new NetRadiation(NetRadiation.Source.LWUP, 0.2,
+        0.95), "Qg", List.of("Qh", "Qle"), 10, 1), OutputLayer.FREE, 0)).isLessThan(1e-7);
+    assertThat(check(new EnergyBalanceClosure(new NetRadiation(NetRadiation.Source.SURFTEMP,
+        0.2, 0.95), "Qg", List.of("Qh", "Qle"), 10, 1), OutputLayer.FREE, 0)).isLessThan(1e-7);
   }
 
   @Test
   void boundsAndMonotonicity() {
     assertThat(check(new BoundConstraint("Qg", "W m-2", -20, 60, 10, 1), OutputLayer.FREE, 0))
         .isLessThan(1e-7);
-    assertThat(check(new MonotonicConstraint("SurfTemp", "K", "SWdown", 100, true, 0.5, 1),
+    assertThat(check(MonotonicConstraint.of("SurfTemp", "K", 0.5, "SWdown", 100, true, 1),
+        OutputLayer.FREE, 0)).isLessThan(1e-7);
+    assertThat(check(new MonotonicConstraint(List.of(new VariableSpec("Qg", "W m-2"),
+        new VariableSpec("Qle", "W m-2")), new double[] {5, 5}, "SWdown", 100, true, 1),
         OutputLayer.FREE, 0)).isLessThan(1e-7);
   }
 
@@ -65,10 +80,12 @@ class PhysicsTermGradientTest {
     double[][] y = new double[ROWS][TARGETS.size()];
     for (int i = 0; i < ROWS; i++) {
       for (int j = 0; j < x[i].length; j++) {
-        x[i][j] = j == 0 ? 400 * rnd.nextDouble() : rnd.nextGaussian();
+        x[i][j] = j == 0 ? 400 * rnd.nextDouble() : j == 1 ? 350 + 30 * rnd.nextGaussian()
+            : rnd.nextGaussian();
       }
       for (int k = 0; k < y[i].length; k++) {
-        y[i][k] = k < 4 ? 290 + 3 * rnd.nextGaussian() : 50 + 100 * rnd.nextGaussian();
+        y[i][k] = k < 4 ? 290 + 3 * rnd.nextGaussian() : k == 6 ? 420 + 20 * rnd.nextGaussian()
+            : 50 + 100 * rnd.nextGaussian();
       }
     }
     y[3][2] = Double.NaN;
@@ -80,7 +97,7 @@ class PhysicsTermGradientTest {
     }
     LossSpec loss = new LossSpec(dataWeight, 0, terms, PhysicsRows.ALL);
     FusionNetwork net = new FusionNetwork(new NetSpec(new int[] {5}, 1, 0, 1e-2, 0, 3),
-        FEATURES, fx, TARGETS, fy, layer, loss, ROWS, 3600);
+        FEATURES, fx, TARGETS, fy, layer, loss, ROWS, 3600, null);
     boolean[] all = new boolean[ROWS];
     boolean[] none = new boolean[ROWS];
     java.util.Arrays.fill(all, true);

@@ -72,7 +72,8 @@ public final class AnalysisEmulatorCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
+        .estimatingParameters().predictingUnobserved();
   }
 
   @Override

@@ -62,7 +62,8 @@ public final class EnkfCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
+        .estimatingParameters().predictingUnobserved();
   }
 
   @Override

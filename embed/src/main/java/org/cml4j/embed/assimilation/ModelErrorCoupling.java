@@ -76,7 +76,8 @@ public final class ModelErrorCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
+        .estimatingParameters().predictingUnobserved();
   }
 
   @Override

@@ -66,7 +66,8 @@ public final class LearnedParameterCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override

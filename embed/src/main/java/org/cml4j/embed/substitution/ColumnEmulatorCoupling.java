@@ -37,9 +37,9 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * entire hourly column step. Its state is the temperature at a dozen coarse depths (the bottom
  * held at Tb); from the state and the forcing at both ends of the hour it predicts the hourly
  * change, and is rolled out autoregressively. The change is a ridge-regression backbone (which
- * carries the linear, stable diffusion part of the step; its spectral radius is reported) plus an
- * MLP for the remainder (the radiative, nonlinear surface). It is trained on an expensive reference — the same
- * physics on a fine grid ({@link Config#fineNodes} nodes over the column, 1 mm by default, and
+ * carries the linear, stable diffusion part of the step; its spectral radius is reported) plus
+ * an MLP for the remainder (the radiative, nonlinear surface). It is trained on an expensive
+ * reference — the same physics on a fine grid ({@link Config#fineNodes} nodes over the column, 1 mm by default, and
  * {@link Config#fineSubsteps} sub-steps per hour, 1 minute by default), run with the parameters
  * calibrated on the training period over the training forcing and perturbed copies — with noise
  * injected into the input states so that the rollout corrects its own drift (Sanchez-Gonzalez et
@@ -112,7 +112,8 @@ public final class ColumnEmulatorCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override

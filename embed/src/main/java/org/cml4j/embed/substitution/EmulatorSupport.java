@@ -3,7 +3,6 @@ package org.cml4j.embed.substitution;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;

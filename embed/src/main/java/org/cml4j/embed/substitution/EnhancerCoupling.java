@@ -88,7 +88,8 @@ public final class EnhancerCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override

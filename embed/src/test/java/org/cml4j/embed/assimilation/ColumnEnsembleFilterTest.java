@@ -58,10 +58,10 @@ class ColumnEnsembleFilterTest {
 
   @Test
   void gaspariCohnTaperAndBadInputs() {
-    assertThat(ColumnEnsembleFilter.gaspariCohn(0)).isEqualTo(1.0);
-    assertThat(ColumnEnsembleFilter.gaspariCohn(1)).isCloseTo(0.2083,
+    assertThat(ParameterTransforms.gaspariCohn(0)).isEqualTo(1.0);
+    assertThat(ParameterTransforms.gaspariCohn(1)).isCloseTo(0.2083,
         org.assertj.core.data.Offset.offset(1e-4));
-    assertThat(ColumnEnsembleFilter.gaspariCohn(2)).isEqualTo(0.0);
+    assertThat(ParameterTransforms.gaspariCohn(2)).isEqualTo(0.0);
     SurfaceForcing f = SyntheticWeather.summer().generate(10, 1).forcing();
     assertThatThrownBy(() -> new ColumnEnsembleFilter(ModelGrid.HUANG2025, f,
         Map.of("lambda", 1.0), List.of(), InitialState.uniformTb()))

@@ -60,10 +60,10 @@ public final class SubstitutionExample {
   public static void main(String[] args) {
     Result r = run(8);
     System.out.printf("surface emulator: rollout RMSE vs physics SurfTemp %.3f K (last week %.3f),"
-        + " max dev %.2f; %.1f us/step vs physics %.1f us/step%n",
+        + " max dev %.2f K; %.1f us/step vs physics %.1f us/step%n",
         r.surface().get("rolloutRmseVsPhysics_SurfTemp"),
         r.surface().get("lastWeekRmseVsPhysics_SurfTemp"),
-        r.surface().get("rolloutMaxDevVsPhysics"), r.surface().get("emulatorStepMicros"),
+        r.surface().get("rolloutMaxDevVsPhysics_SurfTemp"), r.surface().get("emulatorStepMicros"),
         r.surface().get("physicsStepMicros"));
     System.out.printf("column emulator: rollout RMSE vs 1 mm/1 min reference SurfTemp %.3f K"
         + " (coarse physics %.3f), 20 cm %.3f (%.3f); spectral radius %.4f;"

@@ -123,7 +123,7 @@ public final class GradientInversionCoupling implements Coupling {
         .curve("lossPerStep", best.result.lossCurve())
         .note("Adam (paper settings) on " + vars + ", fitted " + fit);
     for (String t : targets) {
-      if (task.observations().has(t)) {
+      if (task.observations().has(t) && task.split().validationEnd() > task.split().trainEnd()) {
         d.scalar("validationRmse_" + t, TaskSupport.rmse(pred.values(t),
             task.observations().values(t), task.split().trainEnd(), task.split().validationEnd()));
       }

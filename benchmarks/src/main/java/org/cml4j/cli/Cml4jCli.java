@@ -1,8 +1,10 @@
 package org.cml4j.cli;
 
 import java.io.PrintWriter;
+import org.cml4j.cli.bench.BenchCommand;
 import org.cml4j.cli.estimate.EstimateCommand;
 import org.cml4j.cli.list.ListCommand;
+import org.cml4j.cli.map.MapCommand;
 import org.cml4j.core.provenance.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +29,8 @@ public final class Cml4jCli implements Runnable {
   public static final int USAGE = 2;
 
   /** Subcommands, in help order. */
-  static final Class<?>[] SUBCOMMANDS = {EstimateCommand.class, ListCommand.class};
+  static final Class<?>[] SUBCOMMANDS = {BenchCommand.class, EstimateCommand.class,
+      ListCommand.class, MapCommand.class};
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

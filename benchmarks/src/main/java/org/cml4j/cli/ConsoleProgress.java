@@ -30,11 +30,16 @@ public final class ConsoleProgress implements ProgressListener {
 
   @Override
   public synchronized void begin(String task, int total) {
+    begin(task, total, " starts");
+  }
+
+  @Override
+  public synchronized void begin(String task, int total, String unit) {
     if (quiet) {
       return;
     }
     ProgressBarBuilder b = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-        .setUnit(" starts", 1);
+        .setUnit(unit, 1);
     if (terminal) {
       b.setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
           .setConsumer(new ConsoleProgressBarConsumer(out)).setUpdateIntervalMillis(250);
@@ -63,6 +68,13 @@ public final class ConsoleProgress implements ProgressListener {
     if (bar != null) {
       bar.close();
       bar = null;
+    }
+  }
+
+  @Override
+  public synchronized void status(String text) {
+    if (bar != null) {
+      bar.setExtraMessage(text);
     }
   }
 

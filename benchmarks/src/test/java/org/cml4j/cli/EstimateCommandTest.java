@@ -100,6 +100,40 @@ class EstimateCommandTest {
   }
 
   @Test
+  void adamOnHuang2025WithTheAuthorsJacobiPathReproducesTheirFinalValues(@TempDir Path dir)
+      throws Exception {
+    assumeTrue(haveData, "shared/data not found: end-to-end test skipped");
+    Run r = run("estimate", "--experiment", "huang2025-2depth", "--solver", "adam", "--starts", "2",
+        "--step-solver", "jacobi", "--quiet", "--out", dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("(adam, jacobi steps, unrolled gradient)");
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+    assertThat(json.get("stepSolver").asText()).isEqualTo("JACOBI");
+    assertThat(json.get("description").asText()).contains("through every sweep")
+        .contains("uniform Tb profile");
+    // trials.csv, final2_lambda of trials 0 and 1
+    double[] published = {0.799978, 0.799879};
+    for (int i = 0; i < 2; i++) {
+      assertThat(json.get("starts").get(i).get("final").get("lambda").asDouble())
+          .isCloseTo(published[i], Percentage.withPercentage(1e-3));
+    }
+  }
+
+  @Test
+  void gradientAndInitialStateOptionsAreChecked() {
+    Run r = run("estimate", "--experiment", "huang2025-2depth", "--solver", "adam",
+        "--step-solver", "exact", "--gradient", "unrolled");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--gradient unrolled").contains("needs --step-solver jacobi");
+    Run bad = run("estimate", "--experiment", "huang2025-2depth", "--initial-state", "300");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--initial-state must be tb or 293, got '300'");
+    Run site = run("estimate", "--experiment", "bondville-1998", "--initial-state", "293");
+    assertThat(site.code()).isEqualTo(2);
+    assertThat(site.err()).contains("--initial-state applies to the huang2025 experiments only");
+  }
+
+  @Test
   void unknownExperimentNamesTheAllowedOnes() {
     Run r = run("estimate", "--experiment", "nonsense");
     assertThat(r.code()).isEqualTo(2);

@@ -9,11 +9,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.TypeConversionException;
 
 /** picocli converters with one-line messages. */
-final class Converters {
+public final class Converters {
   private Converters() {}
 
   /** Fit parameter symbols (alpha, lambda, C, hbeta, Tb, eps, h, beta). */
-  static final class Fit implements CommandLine.ITypeConverter<FitParam> {
+  public static final class Fit implements CommandLine.ITypeConverter<FitParam> {
     @Override
     public FitParam convert(String value) {
       try {
@@ -25,7 +25,7 @@ final class Converters {
   }
 
   /** ALMA-style output names (SoilTemp_0.05, SurfTemp, Qg, LWup, QhQle, Rnet). */
-  static final class Out implements CommandLine.ITypeConverter<Output> {
+  public static final class Out implements CommandLine.ITypeConverter<Output> {
     @Override
     public Output convert(String value) {
       try {
@@ -37,7 +37,7 @@ final class Converters {
   }
 
   /** adam or lm. */
-  static final class Solver implements CommandLine.ITypeConverter<String> {
+  public static final class Solver implements CommandLine.ITypeConverter<String> {
     @Override
     public String convert(String value) {
       String v = value.trim().toLowerCase(java.util.Locale.ROOT);
@@ -49,7 +49,7 @@ final class Converters {
   }
 
   /** 2012-05-01, 2012-05-01T06:30 or "2012-05-01 06:30". */
-  static final class Time implements CommandLine.ITypeConverter<LocalDateTime> {
+  public static final class Time implements CommandLine.ITypeConverter<LocalDateTime> {
     @Override
     public LocalDateTime convert(String value) {
       String v = value.trim().replace(' ', 'T');

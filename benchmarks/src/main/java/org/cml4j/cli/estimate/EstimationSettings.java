@@ -2,6 +2,8 @@ package org.cml4j.cli.estimate;
 
 import java.util.List;
 import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.experiment.Huang2025Experiment;
+import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.solver.StepSolver;
 
 /**
@@ -10,16 +12,25 @@ import org.cml4j.lsm.solver.StepSolver;
  * @param fit coordinates to fit, in order; empty = the experiment's default
  * @param solver "adam" or "lm"
  * @param stepSolver how each implicit step is solved
+ * @param gradient the loss gradient Adam uses: implicit adjoint, or unrolled through the Jacobi
+ *     sweeps (needs the JACOBI step solver)
+ * @param initialCondition huang2025 experiments only: the initial soil temperature profile
  * @param starts number of starts (at least 1)
  * @param threads worker threads (at least 1)
  * @param noiseSd standard deviation of Gaussian noise added to synthetic observations, NaN = none
  * @param seed seed of that noise
  */
 public record EstimationSettings(List<FitParam> fit, String solver, StepSolver stepSolver,
-    int starts, int threads, double noiseSd, long seed) {
+    GradientMode gradient, Huang2025Experiment.InitialCondition initialCondition, int starts,
+    int threads, double noiseSd, long seed) {
 
   public EstimationSettings {
     fit = List.copyOf(fit);
+    if (gradient == GradientMode.UNROLLED && stepSolver != StepSolver.JACOBI) {
+      throw new IllegalArgumentException("--gradient unrolled differentiates the Jacobi sweeps: "
+          + "it needs --step-solver jacobi, got "
+          + stepSolver.name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (!solver.equals("adam") && !solver.equals("lm")) {
       throw new IllegalArgumentException("solver must be adam or lm, got '" + solver + "'");
     }

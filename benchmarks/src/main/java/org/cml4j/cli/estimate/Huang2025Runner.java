@@ -13,7 +13,6 @@ import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.Identifiability;
 import org.cml4j.lsm.estimation.IdentifiabilityReport;
-import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.Observations;
 import org.cml4j.lsm.experiment.EstimationOutcome;
@@ -22,6 +21,7 @@ import org.cml4j.lsm.experiment.Huang2025;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
 import org.cml4j.lsm.experiment.PredictionScore;
 import org.cml4j.lsm.experiment.SeriesPanel;
+import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.Output;
 
 /**
@@ -71,7 +71,8 @@ public final class Huang2025Runner {
   public static EstimationOutcome run(Path dataDir, int depths, EstimationSettings s,
       ProgressListener progress) {
     String name = "huang2025-" + depths + "depth";
-    Huang2025Experiment e = Huang2025Experiment.load(folder(dataDir), depths);
+    Huang2025Experiment e = Huang2025Experiment.load(folder(dataDir), depths,
+        s.initialCondition());
     List<FitParam> fit = s.fit().isEmpty() ? defaultFit(s.solver()) : s.fit();
     if (fit.contains(FitParam.EPS)) {
       throw new IllegalArgumentException("--fit eps: " + name + " has no published starting "
@@ -81,18 +82,17 @@ public final class Huang2025Runner {
       throw new IllegalArgumentException("--starts " + s.starts() + ": " + name + " has only "
           + e.trialCount() + " published starts");
     }
-    Objective base = e.objective(s.stepSolver(), fit);
+    Objective base = e.objective(s.stepSolver(), fit, s.gradient());
     Observations obs = s.noisy() ? e.observations().withGaussianNoise(s.noiseSd(), s.seed())
         : e.observations();
-    Objective obj = new Objective(base.model(), base.forcing(), base.initial(), obs, base.space());
+    Objective obj = base.withObservations(obs);
     List<double[]> starts = e.starts(fit).subList(0, s.starts());
 
     long t0 = System.nanoTime();
     progress.begin(name + " " + s.solver(), starts.size());
     List<FitResult> results;
     try {
-      results = MultiStart.run(starts, (i, x) -> EstimationRuns.fit(s.solver(), obj, x),
-          s.threads(), progress::done);
+      results = EstimationRuns.fitAll(s.solver(), obj, starts, s.threads(), progress::done);
     } finally {
       progress.end();
     }
@@ -158,15 +158,21 @@ public final class Huang2025Runner {
         + "(Kdown = 800 cos(theta), Ldown = 100 W m-2, Ta = 296 K), targets generated with alpha 0.2, "
         + "lambda 0.8 W m-1 K-1, C 2.2e6 J m-3 K-1, h 15 and beta 1.5 (hbeta 25 W m-2 K-1), "
         + "Tb 293 K, eps 0.95. Fitted: %s; every other parameter is held at its true value. "
-        + "Initial state: %s. Solver: %s; implicit steps solved %s. %d of the %d published starts "
-        + "(trials.csv). Observations: %s.",
+        + "Initial state: %s. Solver: %s; implicit steps solved %s%s. %d of the %d published "
+        + "starts (trials.csv). Observations: %s.",
         depths == 2 ? "surface temperature and soil temperature at 5 cm" : "soil temperature at 5 cm",
         Huang2025.LEVELS, fitted,
-        depths == 2 ? "uniform 293 K profile" : "uniform Tb profile",
+        s.initialCondition() == Huang2025Experiment.InitialCondition.UNIFORM_293
+            ? "uniform 293 K profile (Tb acts only at the bottom)"
+            : "uniform Tb profile (level-0 outputs equal Tb)",
         s.solver().equals("adam") ? "Adam with the paper's learning rates and stopping rule"
             : "Levenberg-Marquardt on log coordinates with tangent-model Jacobians",
         s.stepSolver().name().equals("EXACT") ? "exactly (tridiagonal + Newton)"
-            : "by the paper's point-Jacobi sweeps",
+            : "by the paper's point-Jacobi sweeps to 1e-4 K",
+        !s.solver().equals("adam") ? ""
+            : s.gradient() == GradientMode.UNROLLED
+            ? ", gradient back-propagated through every sweep (as the authors' autograd)"
+            : ", gradient from the adjoint of the solved steps",
         starts, published,
         s.noisy() ? String.format(Locale.ROOT, "published targets plus Gaussian noise of SD %.3g K "
             + "(seed %d)", s.noiseSd(), s.seed()) : "the published noise-free targets");

@@ -59,7 +59,8 @@ public final class SiteEstimationAdapter implements SiteEstimation {
     progress.begin(req.name(), req.settings().starts());
     try {
       return EstimationRuns.site(e, req.settings().solver(), req.settings().stepSolver(),
-          req.settings().starts(), req.settings().seed(), req.settings().threads(), progress::done);
+          req.settings().gradient(), req.settings().starts(), req.settings().seed(),
+          req.settings().threads(), progress::done);
     } finally {
       progress.end();
     }

@@ -37,13 +37,21 @@ public final class SiteCsvWriter {
 
     /** Writes with times shown at the given UTC offset (e.g. the site's local standard time). */
     public static void write(SiteData data, Path file, ZoneOffset offset) {
+        write(data, file, offset, List.of());
+    }
+
+    /**
+     * As {@link #write(SiteData, Path, ZoneOffset)}, with extra {@code #} comment lines after the first
+     * one (metadata such as {@code lat: 40.0} and {@code lon: -88.4}).
+     */
+    public static void write(SiteData data, Path file, ZoneOffset offset, List<String> comments) {
         Path target = file.toAbsolutePath();
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
             tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                print(data, out, offset);
+                print(data, out, offset, comments);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -63,7 +71,8 @@ public final class SiteCsvWriter {
         }
     }
 
-    private static void print(SiteData data, Writer out, ZoneOffset offset) throws IOException {
+    private static void print(SiteData data, Writer out, ZoneOffset offset, List<String> comments)
+            throws IOException {
         List<String> names = new ArrayList<>(data.variableNames());
         List<String> header = new ArrayList<>();
         header.add("time");
@@ -77,6 +86,9 @@ public final class SiteCsvWriter {
                 .setRecordSeparator('\n').build())) {
             printer.printComment("cml4j site data (ALMA names, SI units: K, W m-2); source: "
                     + data.source().replace('\n', ' ') + "; step: " + data.stepSeconds() + " s");
+            for (String c : comments) {
+                printer.printComment(c.replace('\n', ' '));
+            }
             printer.printRecord(header);
             List<String> row = new ArrayList<>(header.size());
             for (int i = 0; i < times.length; i++) {

@@ -83,6 +83,22 @@ public final class SiteData {
         this.variables = Collections.unmodifiableMap(vars);
     }
 
+    /**
+     * Data checked as a reader checks a file (for series that come from elsewhere, e.g. one column of a
+     * gridded file): the time axis and lengths as in the public constructor, then every value against
+     * {@link PhysicalRanges} (values in the clip band are clipped and counted, other out-of-range values
+     * fail, fluxes follow {@code fluxPolicy}). Errors name {@code source}, the record index and time, the
+     * variable and the allowed range.
+     */
+    public static SiteData validated(String source, long[] epochSeconds, long stepSeconds,
+                                     Map<String, double[]> variables, OutOfRangePolicy fluxPolicy) {
+        SiteData checked = new SiteData(source, epochSeconds, stepSeconds, variables);
+        Map<String, double[]> vars = copy(checked.variables);
+        RecordFlags flags = RangeValidator.apply(vars, fluxPolicy, (i, v, d) -> SiteDataException.atRecord(
+                source, i, Instant.ofEpochSecond(checked.times[i]), v, d));
+        return new SiteData(source, checked.times, stepSeconds, vars, flags);
+    }
+
     private static Map<String, double[]> copy(Map<String, double[]> variables) {
         Map<String, double[]> out = new LinkedHashMap<>();
         variables.forEach((k, v) -> out.put(k, v.clone()));

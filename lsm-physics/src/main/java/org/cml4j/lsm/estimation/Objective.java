@@ -4,17 +4,21 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cml4j.lsm.gradient.Adjoint;
 import org.cml4j.lsm.gradient.AdjointGradient;
+import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.gradient.Tangent;
 import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.Param;
 import org.cml4j.lsm.model.SurfaceForcing;
 import org.cml4j.lsm.solver.SoilColumnModel;
+import org.cml4j.lsm.solver.StepSolver;
 import org.cml4j.lsm.solver.Trajectory;
 
 /**
  * The inverse problem: mean squared misfit between model outputs and {@link Observations}, as a
  * function of the fitted coordinates of a {@link ParameterSpace}. Gradients come from the discrete
- * adjoint, residual Jacobians from the tangent model. Thread-safe; counts evaluations.
+ * adjoint ({@link GradientMode#IMPLICIT} by default; {@link GradientMode#UNROLLED} through the
+ * Jacobi sweeps, as the authors' autograd), residual Jacobians from the tangent model (always the
+ * implicit derivative). Thread-safe; counts evaluations.
  */
 public final class Objective {
   private final SoilColumnModel model;
@@ -22,11 +26,27 @@ public final class Objective {
   private final InitialState initial;
   private final Observations obs;
   private final ParameterSpace space;
+  private final GradientMode gradientMode;
   private final AtomicLong forwardRuns = new AtomicLong();
   private final AtomicLong gradientRuns = new AtomicLong();
 
   public Objective(SoilColumnModel model, SurfaceForcing forcing, InitialState initial,
       Observations obs, ParameterSpace space) {
+    this(model, forcing, initial, obs, space, GradientMode.IMPLICIT);
+  }
+
+  /**
+   * An objective whose {@link #valueAndGradient} uses {@code mode}.
+   *
+   * @throws IllegalArgumentException for {@link GradientMode#UNROLLED} with a model whose step
+   *     solver is not JACOBI
+   */
+  public Objective(SoilColumnModel model, SurfaceForcing forcing, InitialState initial,
+      Observations obs, ParameterSpace space, GradientMode mode) {
+    if (mode == GradientMode.UNROLLED && model.solver() != StepSolver.JACOBI) {
+      throw new IllegalArgumentException("the UNROLLED gradient needs the JACOBI step solver, got "
+          + model.solver());
+    }
     if (obs.levels() != forcing.length()) {
       throw new IllegalArgumentException("observations have " + obs.levels()
           + " time levels but the forcing has " + forcing.length());
@@ -36,6 +56,21 @@ public final class Objective {
     this.initial = initial;
     this.obs = obs;
     this.space = space;
+    this.gradientMode = mode;
+  }
+
+  /** The same problem with another gradient mode (fresh evaluation counters). */
+  public Objective withGradientMode(GradientMode mode) {
+    return new Objective(model, forcing, initial, obs, space, mode);
+  }
+
+  /** The same problem with other observations (fresh evaluation counters). */
+  public Objective withObservations(Observations o) {
+    return new Objective(model, forcing, initial, o, space, gradientMode);
+  }
+
+  public GradientMode gradientMode() {
+    return gradientMode;
   }
 
   public ParameterSpace space() {
@@ -79,7 +114,14 @@ public final class Objective {
     return loss(simulate(theta).outputs(obs.outputs()));
   }
 
-  private double loss(double[][] y) {
+  /** Adds runs made on this objective's behalf elsewhere (e.g. by {@link BatchObjective}). */
+  void countRuns(long forward, long gradient) {
+    forwardRuns.addAndGet(forward);
+    gradientRuns.addAndGet(gradient);
+  }
+
+  /** Mean squared error of outputs {@code y[level][output]} against the observations. */
+  double loss(double[][] y) {
     double s = 0;
     for (int t = 0; t < y.length; t++) {
       for (int k = 0; k < y[t].length; k++) {
@@ -105,7 +147,7 @@ public final class Objective {
       }
     }
     gradientRuns.incrementAndGet();
-    AdjointGradient g = Adjoint.vjp(tr, obs.outputs(), seed);
+    AdjointGradient g = Adjoint.vjp(tr, obs.outputs(), seed, gradientMode);
     return new ValueGradient(loss(y), space.gradient(theta, g));
   }
 

@@ -58,14 +58,21 @@ public final class SiteExperiment {
 
   /** Reads the file, selects and resamples the window, and checks it. */
   public static SiteExperiment load(SiteRequest req) {
-    SiteData all = SiteDataReaders.read(req.file());
+    return of(req, SiteDataReaders.read(req.file()));
+  }
+
+  /**
+   * Builds the experiment from data already read (e.g. one column of a gridded file): selects and
+   * resamples the window of {@code req}, and checks it. Errors name {@link SiteData#source()}.
+   */
+  public static SiteExperiment of(SiteRequest req, SiteData all) {
     SiteData w = all.window(req.start(), req.end());
     if (w.stepSeconds() != 3600) {
       w = w.resample(3600, ResampleMethod.SAMPLE);
     }
     int levels = w.size();
     if (levels < req.fitHours()) {
-      throw SiteDataException.forFile(req.file().toString(), null, "the window " + req.start()
+      throw SiteDataException.forFile(w.source(), null, "the window " + req.start()
           + " .. " + req.end() + " has " + levels + " hourly levels, fewer than the " + req.fitHours()
           + " requested for fitting");
     }
@@ -102,7 +109,7 @@ public final class SiteExperiment {
       }
     }
     if (pts.isEmpty()) {
-      throw SiteDataException.forFile(req.file().toString(), "SoilTemp",
+      throw SiteDataException.forFile(w.source(), "SoilTemp",
           "no surface or soil temperature observed at the window start " + req.start()
               + ": cannot build the initial profile");
     }
@@ -123,7 +130,7 @@ public final class SiteExperiment {
 
   private static double[] gapFilled(SiteData w, String name, SiteRequest req) {
     if (!w.has(name)) {
-      throw SiteDataException.forFile(req.file().toString(), name, "required forcing variable "
+      throw SiteDataException.forFile(w.source(), name, "required forcing variable "
           + name + " is missing; available: " + w.variableNames());
     }
     double[] v = w.variable(name).clone();
@@ -139,7 +146,7 @@ public final class SiteExperiment {
         j++;
       }
       if (i == 0 || j == v.length || j - i > maxGap) {
-        throw SiteDataException.forFile(req.file().toString(), name, String.format(Locale.ROOT,
+        throw SiteDataException.forFile(w.source(), name, String.format(Locale.ROOT,
             "forcing gap of %d h starting %s in the window (at most %d h inside the window are"
                 + " interpolated)", j - i, w.time(i), maxGap));
       }
@@ -180,7 +187,7 @@ public final class SiteExperiment {
           return w.variable(key).clone();
         }
     }
-    throw SiteDataException.forFile(req.file().toString(), name, "variable " + name
+    throw SiteDataException.forFile(w.source(), name, "variable " + name
         + " is not in the file (SurfTemp may be derived from LWup, QhQle needs Qh and Qle);"
         + " available: " + w.variableNames());
   }

@@ -17,7 +17,9 @@ import org.cml4j.lsm.solver.Trajectory;
  * (tridiagonal), solve A^T mu = lambda_k, then dL/dtheta_k = -(dR/dtheta_k)^T mu and lambda_{k-1}
  * picks up mu on the non-Dirichlet rows. The result is exact (to round-off) for the
  * {@link org.cml4j.lsm.solver.StepSolver#EXACT} solver; for the Jacobi solver it is the gradient of
- * the exactly-converged step evaluated at Jacobi's state (consistent to the solver tolerance).
+ * the exactly-converged step evaluated at Jacobi's state (consistent to the solver tolerance);
+ * {@link GradientMode#UNROLLED} instead differentiates the truncated Jacobi sweeps themselves
+ * ({@link UnrolledJacobiAdjoint}).
  */
 public final class Adjoint {
   private Adjoint() {}
@@ -28,9 +30,24 @@ public final class Adjoint {
    * @param seed [level][output] weights, e.g. dLoss/dOutput
    */
   public static AdjointGradient vjp(Trajectory tr, List<Output> outputs, double[][] seed) {
+    return vjp(tr, outputs, seed, GradientMode.IMPLICIT);
+  }
+
+  /**
+   * Vector-Jacobian product in the given mode; {@link GradientMode#UNROLLED} needs a run of the
+   * {@link org.cml4j.lsm.solver.StepSolver#JACOBI} solver.
+   *
+   * @param seed [level][output] weights, e.g. dLoss/dOutput
+   * @throws IllegalArgumentException for UNROLLED on a run of another step solver
+   */
+  public static AdjointGradient vjp(Trajectory tr, List<Output> outputs, double[][] seed,
+      GradientMode mode) {
     int levels = tr.levels();
     if (seed.length != levels) {
       throw new IllegalArgumentException("seed has " + seed.length + " levels, run has " + levels);
+    }
+    if (mode == GradientMode.UNROLLED) {
+      return UnrolledJacobiAdjoint.vjp(tr, outputs, seed);
     }
     ModelGrid grid = tr.grid();
     int n = grid.nodes();
@@ -90,10 +107,19 @@ public final class Adjoint {
       System.arraycopy(mu, 0, carry, 0, n);
       carry[n - 1] = 0;
     }
-    // level 0: outputs at the initial state plus what flows back from step 1
-    v.load(tr.params(), tr.forcing(), 0);
-    java.util.Arrays.fill(gpk, 0);
-    java.util.Arrays.fill(gfk, 0);
+    return levelZero(tr, op, seed, carry, gp, gf);
+  }
+
+  /**
+   * Level 0: outputs at the initial state plus {@code carry}, what flows back from step 1; adds the
+   * initial-state path of Tb and packages the gradient.
+   */
+  static AdjointGradient levelZero(Trajectory tr, OutputOperator op, double[][] seed,
+      double[] carry, double[][] gp, double[][] gf) {
+    int n = carry.length;
+    LevelValues v = new LevelValues().load(tr.params(), tr.forcing(), 0);
+    double[] gpk = new double[Param.COUNT];
+    double[] gfk = new double[3];
     double[] g0 = carry.clone();
     checkSeed(seed[0], op.size(), 0);
     op.adjoint(seed[0], tr.state(0), v, g0, gpk, gfk);
@@ -113,7 +139,7 @@ public final class Adjoint {
     return new AdjointGradient(gp, g0, gf);
   }
 
-  private static void checkSeed(double[] s, int m, int k) {
+  static void checkSeed(double[] s, int m, int k) {
     if (s.length != m) {
       throw new IllegalArgumentException("seed at level " + k + " has " + s.length
           + " entries, expected one per output (" + m + ")");

@@ -62,6 +62,31 @@ public final class SoilColumnModel {
 
   /** Runs one column over all time levels of the forcing. */
   public Trajectory simulate(ColumnParameters p, SurfaceForcing f, InitialState init) {
+    return run(p, f, init, null);
+  }
+
+  /**
+   * Replays the truncated Jacobi iteration with a prescribed number of sweeps per step (no
+   * convergence test), e.g. the counts {@link Trajectory#stepIterations()} of a recorded run: the
+   * forward function whose exact derivative is the {@code UNROLLED} adjoint. Only for the
+   * {@link StepSolver#JACOBI} model.
+   *
+   * @param sweeps sweeps per step, indexed by the new level k = 1..levels-1 (entry 0 is ignored)
+   */
+  public Trajectory replayJacobi(ColumnParameters p, SurfaceForcing f, InitialState init,
+      int[] sweeps) {
+    if (solver != StepSolver.JACOBI) {
+      throw new IllegalStateException("replayJacobi needs the JACOBI step solver, this model uses "
+          + solver);
+    }
+    if (sweeps.length != f.length()) {
+      throw new IllegalArgumentException("replayJacobi: " + sweeps.length
+          + " sweep counts but the forcing has " + f.length() + " time levels");
+    }
+    return run(p, f, init, sweeps);
+  }
+
+  private Trajectory run(ColumnParameters p, SurfaceForcing f, InitialState init, int[] fixed) {
     int levels = f.length();
     for (Param q : Param.values()) {
       if (p.isTimeDependent(q) && p.seriesLength(q) != levels) {
@@ -73,12 +98,12 @@ public final class SoilColumnModel {
     double dt = grid.dt();
     double dx = grid.dx();
     double[][] states = new double[levels][n];
+    int[] steps = new int[levels];
     init.fill(states[0], p);
     double[] q = new double[n];
     double[] scratch = new double[n];
     LevelValues v = new LevelValues();
     double lastR = Double.NaN;
-    long iterations = 0;
     for (int k = 1; k < levels; k++) {
       v.load(p, f, k);
       double r = StepKernel.r(v, dt, dx);
@@ -88,18 +113,23 @@ public final class SoilColumnModel {
           StepKernel.eliminationFactors(r, n, q);
           lastR = r;
         }
-        iterations += StepKernel.solveExact(states[k - 1], states[k], v, r, a, q, scratch);
-      } else {
-        iterations += StepKernel.solveJacobi(states[k - 1], states[k], v, r, a, jacobiTolerance,
+        steps[k] = StepKernel.solveExact(states[k - 1], states[k], v, r, a, q, scratch);
+      } else if (fixed == null) {
+        steps[k] = JacobiKernel.solve(states[k - 1], states[k], v, r, a, jacobiTolerance,
             jacobiMaxSweeps, scratch);
+      } else {
+        JacobiKernel.solveFixed(states[k - 1], states[k], v, r, a, fixed[k], scratch);
+        steps[k] = fixed[k];
       }
     }
-    return new Trajectory(grid, p, f, init, states, iterations);
+    return new Trajectory(grid, solver, p, f, init, states, steps);
   }
 
   /**
    * Runs a batch of independent columns, each with its own parameters, forcing and initial state, in
-   * parallel on {@code threads} worker threads (1 = on the calling thread).
+   * parallel on {@code threads} worker threads (1 = on the calling thread). For throughput over many
+   * columns with constant parameters, {@link org.cml4j.lsm.batch.BatchColumnModel} is about 10x
+   * faster per core and does not keep every column's trajectory.
    */
   public List<Trajectory> simulateBatch(List<ColumnParameters> params, List<SurfaceForcing> forcing,
       List<InitialState> init, int threads) {

@@ -88,50 +88,12 @@ public final class StepKernel {
   }
 
   /**
-   * The point-Jacobi scheme of Huang et al. (2025), as in their public code (RuiyueH/SEB-model,
-   * {@code HeatEqSolver}): sweeps from T^n while max |change| &gt; tol; the surface node keeps the
-   * turbulent term and the linearised emission eps sigma (T0^k)^3 T0^{k+1} on its diagonal.
-   * {@code scratch} has length N.
+   * The point-Jacobi scheme of Huang et al. (2025); see {@link JacobiKernel#solve}.
    *
    * @return the number of sweeps
    */
   public static int solveJacobi(double[] prev, double[] next, LevelValues v, double r, double a,
       double tol, int maxSweeps, double[] scratch) {
-    int n = prev.length;
-    double[] cur = next;
-    double[] nxt = scratch;
-    System.arraycopy(prev, 0, cur, 0, n);
-    cur[n - 1] = v.tb;
-    double inv = 1 / (1 + 2 * r);
-    // surface row as in the authors' code: the turbulent term and the linearised emission
-    // eps sigma T0^3 * T0' sit on the diagonal (T0^3 from the previous sweep); a fully explicit G
-    // makes the sweep diverge for r ~ 13.
-    double s = (1 - v.alpha) * v.kdown + v.ldown + v.hbeta * v.ta;
-    for (int sweep = 1; sweep <= maxSweeps; sweep++) {
-      double t0 = cur[0];
-      nxt[0] = (prev[0] + 2 * r * cur[1] + a * s)
-          / (1 + 2 * r + a * (v.hbeta + v.eps * SIGMA * t0 * t0 * t0));
-      double change = Math.abs(nxt[0] - t0);
-      for (int i = 1; i < n - 1; i++) {
-        nxt[i] = (prev[i] + r * (cur[i - 1] + cur[i + 1])) * inv;
-        change = Math.max(change, Math.abs(nxt[i] - cur[i]));
-      }
-      nxt[n - 1] = v.tb;
-      double[] t = cur;
-      cur = nxt;
-      nxt = t;
-      if (change > tol) {
-        if (!Double.isFinite(change)) {
-          throw new IllegalStateException("Jacobi iteration diverged (r = " + r + ")");
-        }
-        continue;
-      }
-      if (cur != next) {
-        System.arraycopy(cur, 0, next, 0, n);
-      }
-      return sweep;
-    }
-    throw new IllegalStateException("Jacobi iteration did not reach tolerance " + tol + " K in "
-        + maxSweeps + " sweeps (r = " + r + ")");
+    return JacobiKernel.solve(prev, next, v, r, a, tol, maxSweeps, scratch);
   }
 }

@@ -19,16 +19,24 @@ public final class Trajectory {
   private final SurfaceForcing forcing;
   private final InitialState initial;
   private final double[][] states;
+  private final StepSolver solver;
+  private final int[] stepIterations;
   private final long solverIterations;
 
-  Trajectory(ModelGrid grid, ColumnParameters params, SurfaceForcing forcing, InitialState initial,
-      double[][] states, long solverIterations) {
+  Trajectory(ModelGrid grid, StepSolver solver, ColumnParameters params, SurfaceForcing forcing,
+      InitialState initial, double[][] states, int[] stepIterations) {
     this.grid = grid;
+    this.solver = solver;
     this.params = params;
     this.forcing = forcing;
     this.initial = initial;
     this.states = states;
-    this.solverIterations = solverIterations;
+    this.stepIterations = stepIterations;
+    long total = 0;
+    for (int it : stepIterations) {
+      total += it;
+    }
+    this.solverIterations = total;
   }
 
   public ModelGrid grid() {
@@ -55,6 +63,24 @@ public final class Trajectory {
   /** The state at level {@code k} (not copied: do not modify). */
   public double[] state(int k) {
     return states[k];
+  }
+
+  /** The step solver that produced the run. */
+  public StepSolver solver() {
+    return solver;
+  }
+
+  /**
+   * Newton iterations (exact solver) or Jacobi sweeps of each step, indexed by the new level
+   * (entry 0 is 0). A copy.
+   */
+  public int[] stepIterations() {
+    return stepIterations.clone();
+  }
+
+  /** Iterations or sweeps of the step that produced level {@code k} (k &gt;= 1). */
+  public int stepIterations(int k) {
+    return stepIterations[k];
   }
 
   /** Total Newton iterations (exact solver) or Jacobi sweeps over all steps. */

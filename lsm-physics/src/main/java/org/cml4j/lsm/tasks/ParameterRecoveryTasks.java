@@ -15,7 +15,6 @@ import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.Observations;
 import org.cml4j.lsm.experiment.Huang2025;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
-import org.cml4j.lsm.model.ModelGrid;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.SurfaceForcing;
 import org.cml4j.lsm.solver.SoilColumnModel;
@@ -104,7 +103,7 @@ public final class ParameterRecoveryTasks {
     }
     String id = id(depths);
     CouplingTask t = CouplingTask.builder().name(id)
-        .mechanism(new LsmMechanism(ModelGrid.HUANG2025, StepSolver.EXACT)).forcing(forcing)
+        .mechanism(LsmMechanism.huang2025()).forcing(forcing)
         .observations(observed).split(new TimeSplit(published, published, levels))
         .targets(List.of(Variables.SURF_TEMP, "SoilTemp_0.05", "SoilTemp_0.2", Variables.QG))
         .budget(budget).seed(seed).fitParameters(fit.stream().map(FitParam::symbol).toList())

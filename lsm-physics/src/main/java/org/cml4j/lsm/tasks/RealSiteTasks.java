@@ -43,6 +43,9 @@ public final class RealSiteTasks {
   public static final String VERSION = "1";
   static final String BONDVILLE_DIR = "bondville-us-bo1-1998";
   static final String PHOENIX_DIR = "phoenix-us-westphoenix-2012";
+  static final String BONDVILLE_FILE = BONDVILLE_DIR + "/forcing98_with_validation.dat";
+  static final String PHOENIX_FILE = PHOENIX_DIR + "/US-WestPhoenix_clean_observations_v1.nc";
+  static final String PHOENIX_TRIALS = "huang2025_trials.csv";
 
   private RealSiteTasks() {}
 
@@ -71,7 +74,10 @@ public final class RealSiteTasks {
             + " soil depths, Qg, Qh, Qle.");
   }
 
-  /** West Phoenix May 2012 with the authors' published values (a different protocol). */
+  /**
+   * West Phoenix May 2012 with the authors' published values (a different protocol; empty if
+   * {@code huang2025_trials.csv} is absent).
+   */
   public static Map.Entry<BenchTask, PublishedSpread> phoenix(Path dataDir, long seed,
       Budget budget) {
     SiteExperiment ex = SiteExperiment.load(SitePresets.phoenix2012(dataDir));
@@ -90,8 +96,9 @@ public final class RealSiteTasks {
         "West Phoenix (Urban-PLUMBER), from local 2012-05-01 00:00: 150 h observed (2 cm soil"
             + " temperature, LWup, Qh, Qle), the paper's 50 validation hours as test; albedo 0.172"
             + " known.");
-    Path trials = dataDir.resolve(PHOENIX_DIR).resolve("huang2025_trials.csv");
-    return Map.entry(b, phoenixSpread(trials));
+    Path trials = dataDir.resolve(PHOENIX_DIR).resolve(PHOENIX_TRIALS);
+    return Map.entry(b, Files.isRegularFile(trials) ? phoenixSpread(trials)
+        : new PublishedSpread("not available: " + trials + " not found", Map.of()));
   }
 
   static PublishedSpread phoenixSpread(Path file) {

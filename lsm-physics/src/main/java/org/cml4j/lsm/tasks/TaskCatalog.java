@@ -22,7 +22,8 @@ import org.cml4j.core.spi.Budget;
  *   <li>{@link #full}: as quick with a 10 d test and two more weather/noise replicates of twin and
  *   twin-extrap, a FULL budget of 600 s.</li>
  * </ul>
- * Tasks whose data are absent are skipped with a reason ({@link #skipped()}), never silently.
+ * Tasks whose data files are absent are skipped with a reason ({@link #skipped()}), never
+ * silently; a present but invalid file is an error naming the file.
  */
 public final class TaskCatalog {
   /** Version of the catalog as a whole (suite composition). */
@@ -90,37 +91,41 @@ public final class TaskCatalog {
     }
     List<Integer> depths = suite == Suite.TINY ? List.of(2) : List.of(2, 1);
     for (int d : depths) {
-      addIfPresent(ParameterRecoveryTasks.id(d), dataDir, "huang2025-synthetic",
-          () -> ParameterRecoveryTasks.task(dataDir.resolve("huang2025-synthetic"), d, seed,
-              budget), tasks, published, skipped);
+      addIfPresent(ParameterRecoveryTasks.id(d), dataDir, List.of(HUANG_DIR + "/trials.csv",
+          HUANG_DIR + "/target_T_surface.txt", HUANG_DIR + "/target_T_5cm.txt"),
+          () -> ParameterRecoveryTasks.task(dataDir.resolve(HUANG_DIR), d, seed, budget), tasks,
+          published, skipped);
     }
     if (suite != Suite.TINY) {
-      addIfPresent("bondville-1998", dataDir, RealSiteTasks.BONDVILLE_DIR,
+      addIfPresent("bondville-1998", dataDir, List.of(RealSiteTasks.BONDVILLE_FILE),
           () -> Map.entry(RealSiteTasks.bondville(dataDir, seed, budget), NONE), tasks, published,
           skipped);
-      addIfPresent("phoenix-2012", dataDir, RealSiteTasks.PHOENIX_DIR,
+      addIfPresent("phoenix-2012", dataDir, List.of(RealSiteTasks.PHOENIX_FILE),
           () -> RealSiteTasks.phoenix(dataDir, seed, budget), tasks, published, skipped);
     }
     return new TaskCatalog(suite, seed, tasks, published, skipped);
   }
 
+  private static final String HUANG_DIR = "huang2025-synthetic";
   private static final PublishedSpread NONE = new PublishedSpread("none", Map.of());
 
-  private static void addIfPresent(String id, Path dataDir, String folder,
+  private static void addIfPresent(String id, Path dataDir, List<String> files,
       Supplier<Map.Entry<BenchTask, PublishedSpread>> make, Map<String, BenchTask> tasks,
       Map<String, PublishedSpread> published, Map<String, String> skipped) {
     if (dataDir == null) {
       skipped.put(id, "no data folder given (shared/data not found)");
       return;
     }
-    Path dir = dataDir.resolve(folder);
-    if (!Files.isDirectory(dir)) {
-      skipped.put(id, dir + " not found");
-      return;
+    for (String f : files) {
+      Path p = dataDir.resolve(f);
+      if (!Files.isRegularFile(p)) {
+        skipped.put(id, p + " not found");
+        return;
+      }
     }
     Map.Entry<BenchTask, PublishedSpread> e = make.get();
     tasks.put(id, e.getKey());
-    if (e.getValue() != NONE) {
+    if (!e.getValue().finals().isEmpty()) {
       published.put(id, e.getValue());
     }
   }

@@ -33,7 +33,7 @@ class TaskCatalogTest {
     TaskCatalog c = TaskCatalog.quick(empty, 1);
     assertThat(c.skipped()).containsOnlyKeys("huang2025-2depth", "huang2025-1depth",
         "bondville-1998", "phoenix-2012");
-    assertThat(c.skipped().get("phoenix-2012")).contains("phoenix-us-westphoenix-2012")
+    assertThat(c.skipped().get("phoenix-2012")).contains("US-WestPhoenix_clean_observations_v1.nc")
         .contains("not found");
   }
 

@@ -1,0 +1,57 @@
+package org.cml4j.bench;
+
+import org.cml4j.lsm.tasks.BenchTask;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.core.provenance.Provenance;
+
+/** {@code provenance.json}: versions, seeds, data fingerprints, machine, wall time per task. */
+public final class BenchProvenance {
+  private BenchProvenance() {}
+
+  public static void write(Path file, List<String> args, String suite, long seed,
+      List<BenchTask> cases, List<String> approaches, Map<String, Double> taskSeconds,
+      double wallSeconds, int reusedCells) throws IOException {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = m.createObjectNode();
+    Provenance p = Provenance.collect(args, List.of());
+    root.put("cml4j", p.version());
+    root.put("gitCommit", p.gitCommit());
+    root.put("date", p.date());
+    root.putPOJO("arguments", args);
+    root.putPOJO("libraries", Provenance.libraryVersions());
+    ObjectNode machine = root.putObject("machine");
+    machine.put("java", p.java());
+    machine.put("os", p.os());
+    machine.put("processors", p.processors());
+    machine.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+    root.put("suite", suite);
+    root.put("seed", seed);
+    root.putPOJO("approaches", approaches);
+    root.put("wallSeconds", wallSeconds);
+    root.put("reusedCells", reusedCells);
+    var tasks = root.putArray("tasks");
+    for (BenchTask bc : cases) {
+      ObjectNode t = tasks.addObject();
+      t.put("id", bc.id());
+      t.put("family", bc.family());
+      t.put("version", bc.version());
+      t.put("seed", bc.task().seed());
+      t.put("dataFingerprint", bc.task().fingerprint());
+      t.put("truthFingerprint", bc.truth().fingerprint());
+      t.put("trainDays", bc.trainingDays());
+      t.putPOJO("targets", bc.task().targets());
+      Double s = taskSeconds.get(bc.id());
+      if (s != null) {
+        t.put("wallSeconds", s);
+      }
+    }
+    AtomicFiles.write(file, m.writeValueAsBytes(root));
+  }
+}

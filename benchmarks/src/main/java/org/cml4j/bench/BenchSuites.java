@@ -1,0 +1,68 @@
+package org.cml4j.bench;
+
+import org.cml4j.lsm.tasks.BenchTask;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.cml4j.core.registry.CouplingRegistry;
+import org.cml4j.core.spi.Approach;
+import org.cml4j.core.baseline.LearningOnlyBaseline;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.lsm.tasks.TaskCatalog;
+
+/** The task lists of each suite and the approaches the benchmark runs. */
+public final class BenchSuites {
+  private BenchSuites() {}
+
+  /** Cases of a suite (tiny, quick or full). */
+  public static List<BenchTask> cases(String suite, Path dataDir, long seed) {
+    TaskCatalog c = TaskCatalog.of(TaskCatalog.Suite.valueOf(suite.toUpperCase(
+        java.util.Locale.ROOT)), dataDir, seed);
+    c.skipped().forEach((id, why) -> System.err.println("bench: skipping task " + id + ": "
+        + why));
+    return c.tasks();
+  }
+
+  /** Both baselines, then every registered coupling (ordered by mode). */
+  public static List<Approach> approaches(CouplingRegistry reg) {
+    List<Approach> out = new ArrayList<>();
+    out.add(new PhysicsOnlyBaseline(reg.defaults().optimizer()));
+    out.add(LearningOnlyBaseline.standard());
+    reg.entries().forEach(e -> out.add(e.factory().create(reg.defaults())));
+    return out;
+  }
+
+  /** Keeps the named tasks (all if null); unknown ids fail listing the known ones. */
+  public static List<BenchTask> filterTasks(List<BenchTask> cases, List<String> ids) {
+    if (ids == null || ids.isEmpty()) {
+      return cases;
+    }
+    List<String> known = cases.stream().map(BenchTask::id).toList();
+    for (String id : ids) {
+      if (!known.contains(id)) {
+        throw new IllegalArgumentException("unknown task '" + id + "'; tasks of this suite: "
+            + String.join(", ", known));
+      }
+    }
+    return cases.stream().filter(c -> ids.contains(c.id())).toList();
+  }
+
+  /** Keeps approaches matching the patterns (name, or prefix with a trailing *). */
+  public static List<Approach> filterApproaches(List<Approach> all, List<String> patterns) {
+    if (patterns == null || patterns.isEmpty()) {
+      return all;
+    }
+    List<String> known = all.stream().map(Approach::name).toList();
+    List<Approach> out = new ArrayList<>();
+    for (String p : patterns) {
+      List<Approach> m = all.stream().filter(a -> p.endsWith("*")
+          ? a.name().startsWith(p.substring(0, p.length() - 1)) : a.name().equals(p)).toList();
+      if (m.isEmpty()) {
+        throw new IllegalArgumentException("no coupling matches '" + p + "'; registered: "
+            + String.join(", ", known));
+      }
+      m.stream().filter(a -> !out.contains(a)).forEach(out::add);
+    }
+    return all.stream().filter(out::contains).toList();
+  }
+}

@@ -1,0 +1,54 @@
+package org.cml4j.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one (task, approach) cell of the benchmark.
+ *
+ * @param task task id
+ * @param family task family
+ * @param approach coupling or baseline name
+ * @param category mode number and paradigm, or baseline kind
+ * @param paradigm cascade / embedding / fusion / baseline
+ * @param status ok, failed or not-applicable
+ * @param reason failure or non-applicability reason ("" when ok)
+ * @param trainDays training length in days
+ * @param scores one per target predicted (targets not predicted are absent)
+ * @param missingTargets targets the approach did not predict
+ * @param inconsistency fraction of test steps with |Rn - G - QH - QE| above 10 W m-2 (NaN if the
+ *     fluxes were not all predicted)
+ * @param paramError max relative error of the fitted parameters that have a truth (NaN if none)
+ * @param fitSeconds fit wall time
+ * @param predictSeconds predict wall time
+ * @param series test-period predictions per target (for plots)
+ */
+public record CellResult(String task, String family, String approach, String category,
+    String paradigm, String status, String reason, double trainDays, List<TargetScore> scores,
+    List<String> missingTargets, double inconsistency, double paramError, double fitSeconds,
+    double predictSeconds, Map<String, double[]> series) {
+  public static final String OK = "ok";
+  public static final String FAILED = "failed";
+  public static final String NOT_APPLICABLE = "not-applicable";
+
+  /**
+   * Mean over all task targets of RMSE normalised by the truth's standard deviation; a target the
+   * approach did not predict counts as 1 (the error of predicting the test-period mean). NaN for
+   * cells that did not run.
+   */
+  public double meanNormalisedRmse(Map<String, Double> truthStd) {
+    if (!status.equals(OK)) {
+      return Double.NaN;
+    }
+    double s = missingTargets.size();
+    int n = missingTargets.size();
+    for (TargetScore t : scores) {
+      Double sd = truthStd.get(t.target());
+      if (sd != null && sd > 0 && Double.isFinite(t.rmse())) {
+        s += t.rmse() / sd;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+}

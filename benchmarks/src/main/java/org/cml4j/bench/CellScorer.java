@@ -1,0 +1,101 @@
+package org.cml4j.bench;
+
+import org.cml4j.lsm.tasks.BenchTask;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.core.metrics.Metrics;
+import org.cml4j.core.metrics.PhysicsConsistency;
+import org.cml4j.core.spi.Approach;
+import org.cml4j.core.spi.Coupling;
+import org.cml4j.core.spi.CouplingSolution;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.TimeSplit;
+
+/** Scores a solution on a benchmark case's test period against its truth. */
+public final class CellScorer {
+  /** Energy-balance tolerance for the inconsistency fraction [W m-2]. */
+  public static final double ENERGY_TOLERANCE = 10.0;
+
+  private CellScorer() {}
+
+  /** Paradigm label of an approach: cascade / embedding / fusion / baseline. */
+  public static String paradigm(Approach a) {
+    return a instanceof Coupling c ? c.paradigm().name().toLowerCase(java.util.Locale.ROOT)
+        : "baseline";
+  }
+
+  /** A successful cell. */
+  public static CellResult score(BenchTask bc, Approach a, CouplingSolution s) {
+    TimeSplit sp = bc.task().split();
+    int from = sp.validationEnd();
+    int to = sp.size();
+    List<TargetScore> scores = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    Map<String, double[]> series = new LinkedHashMap<>();
+    for (String t : bc.task().targets()) {
+      if (!s.predictions().has(t)) {
+        missing.add(t);
+        continue;
+      }
+      double[] p = s.predictions().values(t, from, to);
+      double[] o = bc.truth().values(t, from, to);
+      for (int i = 0; i < p.length; i++) {
+        if (!Double.isFinite(p[i])) {
+          throw new IllegalStateException(a.name() + " predicted " + p[i] + " for " + t
+              + " at test step " + i);
+        }
+      }
+      Metrics.Scores m = Metrics.all(p, o);
+      scores.add(new TargetScore(t, m.n(), m.rmse(), m.bias(), m.kge()));
+      series.put(t, p);
+    }
+    double alpha = s.parameters().getOrDefault("alpha",
+        bc.task().knownParameters().getOrDefault("alpha", 0.2));
+    double incons = PhysicsConsistency.energyBalance(s.predictions(), bc.task().forcing(), alpha,
+        from, to, ENERGY_TOLERANCE).map(PhysicsConsistency.EnergyBalance::inconsistentFraction)
+        .orElse(Double.NaN);
+    double perr = Double.NaN;
+    for (var e : bc.trueParameters().entrySet()) {
+      Double fit = s.parameters().get(e.getKey());
+      if (fit != null && e.getValue() != 0) {
+        double rel = Math.abs(fit / e.getValue() - 1);
+        perr = Double.isNaN(perr) ? rel : Math.max(perr, rel);
+      }
+    }
+    return new CellResult(bc.id(), bc.family(), a.name(), a.category(), paradigm(a),
+        CellResult.OK, "", bc.trainingDays(), scores, missing, incons, perr, s.fitSeconds(),
+        s.predictSeconds(), series);
+  }
+
+  /** A cell that failed or does not apply. */
+  public static CellResult notRun(BenchTask bc, Approach a, String status, String reason,
+      double seconds) {
+    return new CellResult(bc.id(), bc.family(), a.name(), a.category(), paradigm(a), status,
+        reason, bc.trainingDays(), List.of(), bc.task().targets(), Double.NaN, Double.NaN, seconds,
+        0, Map.of());
+  }
+
+  /** Standard deviation of each target's truth over the test period (for normalising errors). */
+  public static Map<String, Double> truthStd(BenchTask bc) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    Frame tr = bc.truth();
+    TimeSplit sp = bc.task().split();
+    for (String t : bc.task().targets()) {
+      double[] v = tr.values(t, sp.validationEnd(), sp.size());
+      double s = 0;
+      double s2 = 0;
+      int n = 0;
+      for (double x : v) {
+        if (!Double.isNaN(x)) {
+          s += x;
+          s2 += x * x;
+          n++;
+        }
+      }
+      m.put(t, n < 2 ? Double.NaN : Math.sqrt(Math.max(0, s2 / n - (s / n) * (s / n))));
+    }
+    return m;
+  }
+}

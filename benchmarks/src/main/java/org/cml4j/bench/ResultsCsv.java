@@ -1,0 +1,54 @@
+package org.cml4j.bench;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cml4j.cli.report.AtomicFiles;
+
+/**
+ * {@code results.csv}: one row per (task, coupling, target, training size). Numbers are printed
+ * with 6 significant digits in a fixed locale, so the same seed gives the same file apart from
+ * the two timing columns.
+ */
+public final class ResultsCsv {
+  /** Column names. */
+  public static final List<String> HEADER = List.of("task", "family", "coupling", "category",
+      "paradigm", "target", "train_days", "status", "rmse", "bias", "kge", "inconsistency",
+      "param_error", "fit_seconds", "predict_seconds", "reason");
+
+  private ResultsCsv() {}
+
+  /** Writes the file atomically. */
+  public static void write(Path file, List<CellResult> cells) throws IOException {
+    AtomicFiles.write(file, os -> {
+      OutputStreamWriter w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+      try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
+          .setHeader(HEADER.toArray(String[]::new)).setRecordSeparator("\n").build())) {
+        for (CellResult c : cells) {
+          for (TargetScore s : c.scores()) {
+            p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(),
+                s.target(), num(c.trainDays()), c.status(), num(s.rmse()), num(s.bias()),
+                num(s.kge()), num(c.inconsistency()), num(c.paramError()), num(c.fitSeconds()),
+                num(c.predictSeconds()), c.reason());
+          }
+          String st = c.status().equals(CellResult.OK) ? "not-predicted" : c.status();
+          for (String t : c.missingTargets()) {
+            p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(), t,
+                num(c.trainDays()), st, "", "", "", "", num(c.paramError()),
+                num(c.fitSeconds()), num(c.predictSeconds()), c.reason());
+          }
+        }
+        p.flush();
+      }
+    });
+  }
+
+  static String num(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+  }
+}

@@ -1,0 +1,102 @@
+package org.cml4j.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.bench.BenchProvenance;
+import org.cml4j.bench.BenchReport;
+import org.cml4j.bench.BenchRunner;
+import org.cml4j.bench.BenchSuites;
+import org.cml4j.bench.CellResult;
+import org.cml4j.bench.ResultsCsv;
+import org.cml4j.cli.Cml4jCli;
+import org.cml4j.cli.ConsoleProgress;
+import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.Plugins;
+import org.cml4j.core.spi.Approach;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./cml4j bench}: the paradigm benchmark. Runs every registered coupling (and both
+ * baselines) on every task it can address and writes results.csv, report.md, report.html, plots
+ * and provenance.json.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run the paradigm benchmark suite and write results.csv, report.md/html, plots"
+        + " and provenance.json.")
+public final class BenchCommand implements Callable<Integer> {
+  @Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--suite", paramLabel = "tiny|quick|full", defaultValue = "quick",
+      description = "Suite size: tiny (CI, ~1 min), quick (default, < 10 min on 2 cores), full.")
+  String suite;
+
+  @Option(names = "--tasks", paramLabel = "ID,..", split = ",",
+      description = "Only these task ids (see docs/BENCHMARKS.md).")
+  List<String> tasks;
+
+  @Option(names = "--couplings", paramLabel = "NAME,..", split = ",",
+      description = "Only these couplings/baselines; a trailing * matches a prefix"
+          + " (e.g. cascade.*,baseline.*).")
+  List<String> couplings;
+
+  @Option(names = "--resume", description = "Reuse finished cells of an interrupted run in"
+      + " the output folder instead of recomputing them.")
+  boolean resume;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+      description = "Seed of every task and coupling (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Shared data folder (default: ../shared/data or $CML4J_DATA).")
+  Path data;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench",
+      description = "Output folder (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!List.of("tiny", "quick", "full").contains(suite)) {
+      throw new Cml4jCli.InputException("--suite must be tiny, quick or full, got '" + suite
+          + "'");
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
+    Path dataDir = DataLocator.find(data);
+    List<BenchTask> cases = BenchSuites.filterTasks(BenchSuites.cases(suite, dataDir, seed),
+        tasks);
+    List<Approach> approaches = BenchSuites.filterApproaches(
+        BenchSuites.approaches(Plugins.get().registry()), couplings);
+    o.printf("cml4j bench: suite %s, %d tasks x %d couplings/baselines -> %s%n", suite,
+        cases.size(), approaches.size(), out.toAbsolutePath().normalize());
+    o.flush();
+    BenchRunner.Run run = new BenchRunner(out, resume, ConsoleProgress.stderr(quiet))
+        .run(cases, approaches);
+    double wall = (System.nanoTime() - t0) * 1e-9;
+    ResultsCsv.write(out.resolve("results.csv"), run.cells());
+    BenchReport.write(out, cases, run.cells(), suite, seed, wall);
+    List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+    BenchProvenance.write(out.resolve("provenance.json"), args, suite, seed, cases,
+        approaches.stream().map(Approach::name).toList(), run.taskSeconds(), wall, run.reused());
+    long ok = run.cells().stream().filter(c -> c.status().equals(CellResult.OK)).count();
+    long failed = run.cells().stream().filter(c -> c.status().equals(CellResult.FAILED)).count();
+    o.printf("%d cells ok, %d failed, %d not applicable%s; %.0f s. Report: %s%n", ok, failed,
+        run.cells().size() - ok - failed, run.reused() > 0 ? " (" + run.reused() + " reused)"
+            : "", wall, out.resolve("report.md"));
+    o.flush();
+    return Cml4jCli.OK;
+  }
+}

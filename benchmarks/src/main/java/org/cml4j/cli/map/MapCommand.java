@@ -1,0 +1,279 @@
+package org.cml4j.cli.map;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cml4j.cli.Cml4jCli;
+import org.cml4j.cli.ConsoleProgress;
+import org.cml4j.cli.ProgressListener;
+import org.cml4j.cli.estimate.Converters;
+import org.cml4j.lsm.data.SiteDataException;
+import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.regional.ColumnFit;
+import org.cml4j.lsm.regional.ExecutorColumnRunner;
+import org.cml4j.lsm.regional.MapSettings;
+import org.cml4j.lsm.regional.MapTable;
+import org.cml4j.lsm.regional.RegionalInput;
+import org.cml4j.lsm.regional.RegionalMapping;
+import org.cml4j.lsm.regional.SyntheticRegion;
+import org.cml4j.lsm.solver.StepSolver;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code cml4j map}: regional parameter maps. Fits every column of a gridded netCDF-4 file or of a
+ * directory of site CSVs with the per-column inversion of {@code estimate --site}, in parallel,
+ * resumable chunk by chunk, and writes {@code map.csv} and {@code map.nc}.
+ */
+@Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Fits every column of a gridded netCDF-4 file (time x column, see "
+        + "docs/REGIONAL_FORMAT.md) or a directory of site CSVs, and writes parameter maps with "
+        + "standard errors and identifiability flags (map.csv, map.nc). Chunks are written as "
+        + "they finish; --resume continues an interrupted run.", "",
+        "Examples:",
+        "  cml4j map region.nc --out out/map/region",
+        "  cml4j map sites/ --albedo 0.2 --fit lambda,C,hbeta,Tb",
+        "  cml4j map --synthetic 64              (synthetic region, compared with its truth)",
+        "  cml4j map region.nc --out out/map/region --resume"})
+public final class MapCommand implements Callable<Integer> {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "INPUT",
+      description = "Gridded netCDF-4 file, or directory of site CSV files (one per column).")
+  Path input;
+
+  @Option(names = "--synthetic", paramLabel = "N",
+      description = "Generate a synthetic region of N columns into OUT/synthetic and map it.")
+  Integer synthetic;
+
+  @Option(names = "--synthetic-format", paramLabel = "nc|csv", defaultValue = "nc",
+      description = "Format of the synthetic input: nc (one netCDF-4 file) or csv (one site CSV "
+          + "per column). Default: ${DEFAULT-VALUE}.")
+  String syntheticFormat;
+
+  @Option(names = "--hours", paramLabel = "H", defaultValue = "101",
+      description = "Synthetic: hourly levels. Default: ${DEFAULT-VALUE}.")
+  int hours;
+
+  @Option(names = "--depths", paramLabel = "D,E", split = ",", defaultValue = "0.05,0.15",
+      description = "Synthetic: observed soil depths in m. Default: ${DEFAULT-VALUE}.")
+  List<Double> depths;
+
+  @Option(names = "--noise", paramLabel = "SD", defaultValue = "0.05",
+      description = "Synthetic: observation noise SD in K. Default: ${DEFAULT-VALUE}.")
+  double noise;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output folder. Default: out/map/<input name> or out/map/synthetic-<N>.")
+  Path out;
+
+  @Option(names = "--resume", description = "Skip the chunks an earlier run with the same input "
+      + "and settings finished.")
+  boolean resume;
+
+  @Option(names = "--force", description = "Discard the chunks of an earlier run in OUT.")
+  boolean force;
+
+  @Option(names = "--chunk", paramLabel = "N", defaultValue = "256",
+      description = "Columns per part file (the unit of --resume). Default: ${DEFAULT-VALUE}.")
+  int chunk;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads. Default: available processors.")
+  Integer threads;
+
+  @Option(names = "--fit", paramLabel = "P,Q", split = ",", converter = Converters.Fit.class,
+      description = "Parameters to fit. Default: alpha,lambda,C,hbeta,Tb (without alpha when "
+          + "--albedo is given).")
+  List<FitParam> fit = new ArrayList<>();
+
+  @Option(names = "--observe", paramLabel = "A,B", split = ",", converter = Converters.Out.class,
+      description = "Outputs to fit. Default: every SoilTemp_<depth> (and SurfTemp) of a column.")
+  List<Output> observe = new ArrayList<>();
+
+  @Option(names = "--albedo", paramLabel = "A", description = "Fixed albedo instead of fitting "
+      + "alpha.")
+  Double albedo;
+
+  @Option(names = "--solver", paramLabel = "lm|adam", defaultValue = "lm",
+      converter = Converters.Solver.class,
+      description = "Optimiser. Default: ${DEFAULT-VALUE}.")
+  String solver;
+
+  @Option(names = "--step-solver", paramLabel = "exact|jacobi", defaultValue = "exact",
+      description = "Implicit step solver. Default: ${DEFAULT-VALUE}.")
+  StepSolver stepSolver;
+
+  @Option(names = "--starts", paramLabel = "N", defaultValue = "2",
+      description = "Random starts per column (best converged kept). Default: ${DEFAULT-VALUE}.")
+  int starts;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+      description = "Seed of the starts and of the synthetic region. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--obs-error", paramLabel = "SD",
+      description = "Known observation error in K for the standard errors. Default: the "
+          + "residual SD of each column (at least 0.1 K).")
+  Double obsError;
+
+  @Option(names = "--no-netcdf", description = "Write map.csv only.")
+  boolean noNetcdf;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    CommandLine cl = spec.commandLine();
+    if ((input == null) == (synthetic == null)) {
+      throw new ParameterException(cl, input == null ? "give INPUT (a netCDF file or a folder of "
+          + "site CSVs) or --synthetic N" : "give either INPUT or --synthetic, not both");
+    }
+    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (nThreads < 1) {
+      throw new ParameterException(cl, "--threads must be at least 1, got " + nThreads);
+    }
+    if (synthetic != null && synthetic < 1) {
+      throw new ParameterException(cl, "--synthetic must be at least 1 column, got " + synthetic);
+    }
+    if (!syntheticFormat.equals("nc") && !syntheticFormat.equals("csv")) {
+      throw new ParameterException(cl, "--synthetic-format must be nc or csv, got '"
+          + syntheticFormat + "'");
+    }
+    MapSettings settings;
+    RegionalMapping.Options options;
+    Path dir = out != null ? out : Path.of("out", "map", synthetic != null
+        ? "synthetic-" + synthetic : stripExtension(input.getFileName().toString()));
+    try {
+      settings = new MapSettings(fit, observe.stream().map(Output::name).toList(),
+          albedo == null ? Double.NaN : albedo, solver, stepSolver, starts, seed,
+          obsError == null ? Double.NaN : obsError, chunk);
+      options = new RegionalMapping.Options(dir, resume, force, !noNetcdf);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new Cml4jCli.InputException("--out " + dir + ": exists and is not a folder");
+    }
+    ProgressListener progress = ConsoleProgress.stderr(quiet);
+    SyntheticRegion region = null;
+    Path in = input;
+    long t0 = System.nanoTime();
+    try {
+      if (synthetic != null) {
+        region = new SyntheticRegion(synthetic, hours, depths.stream().mapToDouble(
+            Double::doubleValue).toArray(), noise, seed);
+        in = generate(region, dir.resolve("synthetic"), progress);
+      }
+      progress.message("reading " + in);
+      RegionalInput ri = RegionalInput.open(in);
+      RegionalMapping.Summary s;
+      try (ExecutorColumnRunner runner = new ExecutorColumnRunner(nThreads)) {
+        s = RegionalMapping.run(ri, settings, runner, options, new Listener(progress,
+            "map " + ri.columns().size() + " columns"));
+      }
+      report(cl.getOut(), s, (System.nanoTime() - t0) * 1e-9, region);
+      return Cml4jCli.OK;
+    } catch (SiteDataException e) {
+      throw new Cml4jCli.InputException(e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new Cml4jCli.InputException(e.getMessage());
+    }
+  }
+
+  private Path generate(SyntheticRegion region, Path dir, ProgressListener progress)
+      throws IOException {
+    Path target = syntheticFormat.equals("nc") ? dir.resolve("region.nc") : dir.resolve("sites");
+    Path truth = dir.resolve("truth.csv");
+    if (resume && Files.exists(target) && Files.isRegularFile(truth)) {
+      progress.message("resume: reusing the synthetic input " + target);
+      return target;
+    }
+    progress.message(String.format(Locale.ROOT, "generating a synthetic region of %d columns "
+        + "(%d h, depths %s m, noise %.3g K) into %s", region.columns(), region.hours(),
+        depths, region.noiseSd(), target));
+    if (syntheticFormat.equals("nc")) {
+      region.writeNetcdf(target);
+    } else {
+      region.writeCsvDirectory(target);
+    }
+    region.writeTruth(truth);
+    return target;
+  }
+
+  private static void report(PrintWriter w, RegionalMapping.Summary s, double total,
+      SyntheticRegion region) throws IOException {
+    w.printf(Locale.ROOT, "map: %d columns, %d fitted, %d failed; %d of %d chunks resumed%n",
+        s.columns(), s.ok(), s.failed(), s.chunksSkipped(), s.chunks());
+    w.printf(Locale.ROOT, "fitting: %d columns in %.1f s on %s = %.1f columns/s; whole command "
+        + "%.1f s = %.1f columns/s end to end%n", s.columnsFitted(), s.fitSeconds(), s.runner(),
+        s.columnsPerSecond(), total, s.columnsFitted() / total);
+    if (region != null) {
+      List<ColumnFit> fits = MapTable.read(s.mapCsv());
+      for (SyntheticRegion.Recovery r : region.recovery(fits)) {
+        w.printf(Locale.ROOT, "  %-6s error vs truth: median %s, max %s; identifiable in %d of %d"
+            + "%n", r.name(), err(r.medianError(), r.relative()), err(r.maxError(), r.relative()),
+            r.identifiable(), r.fitted());
+      }
+    }
+    w.printf("wrote %s%s%n", s.mapCsv(), s.mapNc() == null ? "" : " and " + s.mapNc());
+    w.flush();
+  }
+
+  private static String err(double e, boolean relative) {
+    return relative ? String.format(Locale.ROOT, "%.2f %%", 100 * e)
+        : String.format(Locale.ROOT, "%.3f K", e);
+  }
+
+  private static String stripExtension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  /** Turns mapping progress into the console progress bar. */
+  private static final class Listener implements RegionalMapping.Listener {
+    private final ProgressListener progress;
+    private final String task;
+    private int done;
+
+    Listener(ProgressListener progress, String task) {
+      this.progress = progress;
+      this.task = task;
+    }
+
+    @Override
+    public void begin(int total, int alreadyDone) {
+      done = alreadyDone;
+      progress.begin(task, total, " columns");
+      progress.done(done);
+    }
+
+    @Override
+    public void columnsDone(int n) {
+      done += n;
+      progress.done(done);
+    }
+
+    @Override
+    public void message(String text) {
+      progress.message(text);
+    }
+
+    @Override
+    public void end() {
+      progress.end();
+    }
+  }
+}

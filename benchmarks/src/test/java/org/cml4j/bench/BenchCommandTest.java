@@ -1,0 +1,90 @@
+package org.cml4j.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.cml4j.cli.Cml4jCli;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cml4j bench} end to end on the tiny suite's structural twin. */
+class BenchCommandTest {
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = Cml4jCli.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** results.csv without the two timing columns. */
+  static List<String> withoutTimings(Path csv) throws Exception {
+    List<String> header = ResultsCsv.HEADER;
+    int fit = header.indexOf("fit_seconds");
+    return Files.readAllLines(csv).stream().map(l -> {
+      List<String> c = Arrays.asList(l.split(",", -1));
+      return c.size() > fit + 1 ? String.join(",", c.subList(0, fit)) + ","
+          + String.join(",", c.subList(fit + 2, c.size())) : l;
+    }).collect(Collectors.toList());
+  }
+
+  @Test
+  void tinySuiteWritesAllFilesRanksSanelyReproducesAndResumes(@TempDir Path dir)
+      throws Exception {
+    Path a = dir.resolve("a");
+    Run r = run("bench", "--suite", "tiny", "--tasks", "twin", "--quiet", "--out", a.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    for (String f : List.of("results.csv", "report.md", "report.html", "provenance.json",
+        "accuracy_vs_cost.png", "error_twin.png")) {
+      assertThat(a.resolve(f)).isNotEmptyFile();
+    }
+    List<String> rows = Files.readAllLines(a.resolve("results.csv"));
+    assertThat(rows.get(0)).startsWith("task,family,coupling,category,paradigm,target");
+    // the physics cannot represent Qh separately: physics-only does not predict it, others do
+    assertThat(rows).anyMatch(l -> l.startsWith("twin,") && l.contains(
+        ",baseline.physics-only,") && l.contains(",Qh,") && l.contains("not-predicted"));
+    assertThat(rows).anyMatch(l -> l.startsWith("twin,") && !l.contains("baseline.physics-only")
+        && l.contains(",Qh,") && l.contains(",ok,"));
+    String md = Files.readString(a.resolve("report.md"));
+    assertThat(md).contains("Summary: which paradigm wins where").contains("### twin");
+    assertThat(Files.readString(a.resolve("report.html"))).contains("data:image/png;base64,");
+    assertThat(Files.readString(a.resolve("provenance.json"))).contains("dataFingerprint")
+        .contains("\"seed\" : 42");
+
+    // same seed, baselines only, new folder: identical results apart from timings
+    Path b = dir.resolve("b");
+    assertThat(run("bench", "--suite", "tiny", "--tasks", "twin", "--couplings", "baseline.*",
+        "--quiet", "--out", b.toString()).code()).isZero();
+    List<String> fromA = withoutTimings(a.resolve("results.csv")).stream()
+        .filter(l -> l.contains(",baseline.")).toList();
+    List<String> fromB = withoutTimings(b.resolve("results.csv")).stream()
+        .filter(l -> l.contains(",baseline.")).toList();
+    assertThat(fromB).isEqualTo(fromA).isNotEmpty();
+
+    // resume reuses every finished cell
+    Run again = run("bench", "--suite", "tiny", "--tasks", "twin", "--resume", "--quiet",
+        "--out", a.toString());
+    assertThat(again.out()).contains("reused");
+    assertThat(withoutTimings(a.resolve("results.csv"))).isNotEmpty();
+  }
+
+  @Test
+  void unknownTaskAndCouplingFailListingKnownOnes(@TempDir Path dir) {
+    Run r = run("bench", "--suite", "tiny", "--tasks", "nope", "--out", dir.toString());
+    assertThat(r.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(r.err()).contains("unknown task 'nope'").contains("twin");
+    Run c = run("bench", "--suite", "tiny", "--couplings", "zzz", "--out", dir.toString());
+    assertThat(c.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(c.err()).contains("no coupling matches 'zzz'").contains("baseline.physics-only");
+  }
+}

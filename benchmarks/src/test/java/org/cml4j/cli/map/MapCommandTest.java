@@ -1,0 +1,78 @@
+package org.cml4j.cli.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cml4j.cli.Cml4jCli;
+import org.cml4j.lsm.regional.ColumnFit;
+import org.cml4j.lsm.regional.MapTable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cml4j map} end to end through picocli: synthetic region, resume, bad usage. */
+class MapCommandTest {
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = Cml4jCli.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return new Run(cl.execute(args), out.toString(), err.toString());
+  }
+
+  @Test
+  void syntheticRegionIsMappedComparedWithTruthAndResumed(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("m");
+    Run r = run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts", "1",
+        "--chunk", "4", "--threads", "2", "-q", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("map: 9 columns, 9 fitted, 0 failed; 0 of 3 chunks resumed")
+        .contains("columns/s end to end").containsPattern("lambda error vs truth: median \\d")
+        .contains("identifiable in 9 of 9");
+    assertThat(out.resolve("synthetic").resolve("sites").resolve("c00008.csv")).exists();
+    assertThat(out.resolve("synthetic").resolve("truth.csv")).exists();
+    List<ColumnFit> fits = MapTable.read(out.resolve("map.csv"));
+    assertThat(fits).hasSize(9).allMatch(ColumnFit::ok);
+    assertThat(out.resolve("map.nc")).exists();
+    String map = Files.readString(out.resolve("map.csv"));
+
+    Run again = run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts", "1",
+        "--chunk", "4", "-q", "--out", out.toString());
+    assertThat(again.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(again.err()).contains("earlier run").contains("--resume").contains("--force");
+
+    Files.delete(out.resolve("parts").resolve("part-00001.csv"));
+    Run resumed = run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts", "1",
+        "--chunk", "4", "-q", "--resume", "--out", out.toString());
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("2 of 3 chunks resumed").contains("fitting: 4 columns");
+    assertThat(Files.readString(out.resolve("map.csv"))).isEqualTo(map);
+  }
+
+  @Test
+  void badUsageAndBadInputExitWithCodeTwoAndOneLine(@TempDir Path dir) throws Exception {
+    Run none = run("map");
+    assertThat(none.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(none.err()).contains("give INPUT").contains("--synthetic N");
+    Run both = run("map", "x.nc", "--synthetic", "4");
+    assertThat(both.err()).contains("either INPUT or --synthetic");
+    Run albedo = run("map", "x.nc", "--albedo", "0.2", "--fit", "alpha,lambda");
+    assertThat(albedo.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(albedo.err()).contains("albedo is both fixed (0.2) and fitted");
+    Run missing = run("map", dir.resolve("absent.nc").toString(), "--out",
+        dir.resolve("o").toString());
+    assertThat(missing.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(missing.err()).contains("absent.nc: no such file or directory");
+    Path notNc = Files.writeString(dir.resolve("text.nc"), "not hdf5");
+    Run bad = run("map", notNc.toString(), "--out", dir.resolve("o").toString(), "-q");
+    assertThat(bad.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(bad.err()).contains("text.nc").contains("netCDF-4/HDF5").doesNotContain("\tat ");
+  }
+}

@@ -1,0 +1,116 @@
+package org.cml4j.cascade.transfer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.cascade.support.CascadeCoupling;
+import org.cml4j.cascade.support.Learning;
+import org.cml4j.cascade.support.PhysicsCalibration;
+import org.cml4j.cascade.support.Series;
+import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.learn.Learner;
+import org.cml4j.core.learn.LearnerSpec;
+import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Capabilities;
+import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingMode;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.Diagnostics;
+import org.cml4j.core.spi.Requirement;
+import org.cml4j.core.vars.Frame;
+
+/**
+ * Mode 1, transfer learning: an emulator pretrained on physics simulations over the task's
+ * forcing ({@link SimulationPretraining}) is fine-tuned on the training observations (early
+ * stopping on validation) and predicts the targets. The diagnostics also report, on the
+ * validation period, the pretrained emulator before fine-tuning and the same network trained from
+ * scratch on the same observations. The emulator has one output per simulated target; targets
+ * without observations are masked out of the fine-tuning loss (the shared layers still adapt).
+ * Targets the mechanism cannot simulate are not predicted.
+ */
+public final class TransferCoupling extends CascadeCoupling {
+  /** Registry name. */
+  public static final String NAME = "cascade.transfer";
+
+  public TransferCoupling(CouplingDefaults defaults) {
+    super(NAME, CouplingMode.PREPROCESSING_AND_INITIALISATION, "MLP emulator pretrained on"
+        + " physics simulations with sampled parameters, fine-tuned on the observations",
+        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).predictingUnobserved(),
+        defaults);
+  }
+
+  @Override
+  protected Applicability extraChecks(CouplingTask task) {
+    if (Targets.simulatedAndObserved(task).isEmpty()) {
+      return Applicability.no("no target is both simulated by the mechanism (to pretrain on) and"
+          + " observed at least " + Targets.MIN_TRAINING_OBS + " times in training (to fine-tune"
+          + " on); targets " + task.targets() + ", observed " + task.observed());
+    }
+    return Applicability.yes();
+  }
+
+  /** Emulator network for the task's budget. */
+  public static LearnerSpec spec(CouplingTask task) {
+    return LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(15, 40, 100))
+        .withBatchSize(128).withLearningRate(3e-3).withPatience(8).withSeed(task.seed());
+  }
+
+  /** Fine-tuning epochs for the task's budget. */
+  public static int fineTuneEpochs(CouplingTask task) {
+    return task.budget().scale(60, 200, 400);
+  }
+
+  /** Pretrains for the task's budget (samples 80/300/1000, 60/100/200 rows each). */
+  public static SimulationPretraining.Pretrained pretrain(CouplingTask task, int threads) {
+    return SimulationPretraining.pretrain(task, Targets.simulated(task),
+        task.budget().scale(80, 300, 1000),
+        task.budget().scale(60, 100, 200), spec(task), threads);
+  }
+
+  @Override
+  protected Result run(CouplingTask task) {
+    List<String> targets = Targets.simulated(task);
+    SimulationPretraining.Pretrained pre = pretrain(task, defaults.threads());
+    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    double[][] x = SimulationPretraining.features(forcing);
+    double[][] y = Learning.observed(task, targets);
+    Learning.Periods s = Learning.periods(task, targets);
+    Learner ft = SimulationPretraining.fineTune(pre.learner(), x, y, s.trainEnd(), s.valFrom(),
+        s.valTo(), fineTuneEpochs(task), 1e-3);
+    LearnerSpec scratchSpec = Learning.mlp(task, 48, 48);
+    int[] cols = SimulationPretraining.observedColumns(y, s.trainEnd());
+    Learning.Trained sc = Learning.fit(scratchSpec, x, SimulationPretraining.columns(y, cols), 0,
+        s.trainEnd(), s.valFrom(), s.valTo());
+    long t0 = System.nanoTime();
+    double[][] pf = ft.predict(x);
+    double[][] p0 = pre.learner().predict(x);
+    double[][] psObs = sc.learner().predict(x);
+    double[][] ps = new double[x.length][targets.size()];
+    for (int i = 0; i < x.length; i++) {
+      java.util.Arrays.fill(ps[i], Double.NaN);
+      for (int j = 0; j < cols.length; j++) {
+        ps[i][cols[j]] = psObs[i][j];
+      }
+    }
+    Frame pred = forcing.select(List.of());
+    Diagnostics.Builder d = Diagnostics.builder().scalar("sampleSimulations", pre.simulations())
+        .curve("pretrainValidationLoss", pre.report().valLoss());
+    for (int k = 0; k < targets.size(); k++) {
+      String v = targets.get(k);
+      double[] o = Series.columnOf(y, k);
+      double[] f = Series.columnOf(pf, k);
+      d.scalar("validationRmse.pretrainedOnly." + v, Series.rmse(o, Series.columnOf(p0, k),
+          s.valFrom(), s.valTo()))
+          .scalar("validationRmse.fineTuned." + v, Series.rmse(o, f, s.valFrom(),
+              s.valTo()))
+          .scalar("validationRmse.scratch." + v, Series.rmse(o, Series.columnOf(ps, k),
+              s.valFrom(), s.valTo()));
+      pred = pred.with(task.targetSpec(v), f);
+    }
+    Map<String, String> cfg = new LinkedHashMap<>();
+    cfg.put("emulator", spec(task).toString());
+    cfg.put("fineTuneEpochs", Integer.toString(fineTuneEpochs(task)));
+    cfg.put("fineTuneRate", "1e-3");
+    return new Result(pred, Map.of(), d.build(), cfg, (System.nanoTime() - t0) * 1e-9);
+  }
+}

@@ -1,0 +1,28 @@
+package org.cml4j.core.learn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * One-time ND4J settings for learners: one master thread and, unless the system property
+ * {@code cml4j.nd4j.threads} says otherwise, one OpenMP thread (per-op threading costs more than
+ * it saves on [32 x 32] matrices); and DOUBLE as ND4J's default floating type, because parts of
+ * DL4J 1.0.0-M2.1 (the LSTM forward pass, LastTimeStep backprop) allocate work arrays in the
+ * default type and would otherwise round a DOUBLE network to float precision.
+ */
+final class Nd4jRuntime {
+  private static boolean configured;
+
+  private Nd4jRuntime() {}
+
+  static synchronized void configure() {
+    if (configured) {
+      return;
+    }
+    int threads = Integer.getInteger("cml4j.nd4j.threads", 1);
+    Nd4j.getEnvironment().setMaxMasterThreads(1);
+    Nd4j.getEnvironment().setMaxThreads(Math.max(1, threads));
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    configured = true;
+  }
+}

@@ -1,0 +1,147 @@
+package org.cml4j.core.learn;
+
+import java.util.Arrays;
+
+/**
+ * Per-column z-score transform {@code z = (x - mean) / scale}, immutable.
+ *
+ * <p>{@link #fit} uses the non-NaN entries of each column (population standard deviation). A
+ * constant column (standard deviation below {@code 1e-12 * max(1, |mean|)}) gets scale 1, so it
+ * is only centred and never divided by zero. NaN entries stay NaN through both transforms.
+ */
+public final class Standardizer {
+  private final double[] mean;
+  private final double[] scale;
+
+  private Standardizer(double[] mean, double[] scale) {
+    this.mean = mean;
+    this.scale = scale;
+  }
+
+  /** Explicit means and (positive, finite) scales, e.g. a prior range of a physics parameter. */
+  public static Standardizer of(double[] mean, double[] scale) {
+    if (mean.length != scale.length) {
+      throw new IllegalArgumentException("mean has " + mean.length + " entries, scale has "
+          + scale.length);
+    }
+    for (int j = 0; j < mean.length; j++) {
+      if (!Double.isFinite(mean[j]) || !(scale[j] > 0) || !Double.isFinite(scale[j])) {
+        throw new IllegalArgumentException("column " + j + ": mean " + mean[j] + ", scale "
+            + scale[j] + " (need finite mean and finite scale > 0)");
+      }
+    }
+    return new Standardizer(mean.clone(), scale.clone());
+  }
+
+  /** The identity transform on {@code columns} columns. */
+  public static Standardizer identity(int columns) {
+    double[] ones = new double[columns];
+    Arrays.fill(ones, 1);
+    return new Standardizer(new double[columns], ones);
+  }
+
+  /**
+   * Fits on the non-NaN entries of each column of {@code rows}.
+   *
+   * @param what name used in error messages (e.g. "yTrain")
+   * @throws IllegalArgumentException if a column has no finite value or a value is infinite
+   */
+  public static Standardizer fit(double[][] rows, String what) {
+    if (rows == null || rows.length == 0) {
+      throw new IllegalArgumentException(what + " has no rows");
+    }
+    int m = rows[0].length;
+    double[] sum = new double[m];
+    long[] count = new long[m];
+    for (int i = 0; i < rows.length; i++) {
+      if (rows[i].length != m) {
+        throw new IllegalArgumentException(what + " row " + i + " has " + rows[i].length
+            + " columns, row 0 has " + m);
+      }
+      for (int j = 0; j < m; j++) {
+        double v = rows[i][j];
+        if (Double.isInfinite(v)) {
+          throw new IllegalArgumentException(what + " row " + i + ", column " + j + " is " + v);
+        }
+        if (!Double.isNaN(v)) {
+          sum[j] += v;
+          count[j]++;
+        }
+      }
+    }
+    double[] mean = new double[m];
+    double[] scale = new double[m];
+    for (int j = 0; j < m; j++) {
+      if (count[j] == 0) {
+        throw new IllegalArgumentException(what + " column " + j + " has no finite value in its "
+            + rows.length + " rows");
+      }
+      mean[j] = sum[j] / count[j];
+    }
+    double[] ss = new double[m];
+    for (double[] row : rows) {
+      for (int j = 0; j < m; j++) {
+        if (!Double.isNaN(row[j])) {
+          double d = row[j] - mean[j];
+          ss[j] += d * d;
+        }
+      }
+    }
+    for (int j = 0; j < m; j++) {
+      double sd = Math.sqrt(ss[j] / count[j]);
+      scale[j] = sd > 1e-12 * Math.max(1, Math.abs(mean[j])) ? sd : 1;
+    }
+    return new Standardizer(mean, scale);
+  }
+
+  /** Number of columns. */
+  public int columns() {
+    return mean.length;
+  }
+
+  public double mean(int j) {
+    return mean[j];
+  }
+
+  public double scale(int j) {
+    return scale[j];
+  }
+
+  /** {@code (x - mean) / scale}, column by column (a new matrix). */
+  public double[][] transform(double[][] x) {
+    double[][] z = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      checkWidth(x[i], i);
+      z[i] = new double[mean.length];
+      for (int j = 0; j < mean.length; j++) {
+        z[i][j] = (x[i][j] - mean[j]) / scale[j];
+      }
+    }
+    return z;
+  }
+
+  /** {@code mean + scale * z}, column by column (a new matrix). */
+  public double[][] inverse(double[][] z) {
+    double[][] x = new double[z.length][];
+    for (int i = 0; i < z.length; i++) {
+      checkWidth(z[i], i);
+      x[i] = new double[mean.length];
+      for (int j = 0; j < mean.length; j++) {
+        x[i][j] = mean[j] + scale[j] * z[i][j];
+      }
+    }
+    return x;
+  }
+
+  private void checkWidth(double[] row, int i) {
+    if (row.length != mean.length) {
+      throw new IllegalArgumentException("row " + i + " has " + row.length
+          + " columns, the scaler has " + mean.length);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Standardizer" + Arrays.toString(mean) + " / " + Arrays.toString(scale);
+  }
+}

@@ -1,0 +1,105 @@
+package org.cml4j.embed.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.core.provenance.RunProvenance;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.VariableSpec;
+import org.cml4j.core.vars.Variables;
+import org.cml4j.lsm.coupling.LsmMechanism;
+import org.cml4j.lsm.model.Output;
+
+/** Small helpers shared by the embedding couplings. */
+public final class TaskSupport {
+  /** Plugin name used in provenance. */
+  public static final String PLUGIN = "cml4j-embed";
+
+  private TaskSupport() {}
+
+  /** The land-surface mechanism of a task, or an error naming the coupling and the mechanism. */
+  public static LsmMechanism lsm(CouplingTask task, String coupling) {
+    return task.mechanism().unwrap(LsmMechanism.class).orElseThrow(() ->
+        new IllegalArgumentException(coupling + " needs the land-surface column mechanism"
+            + " (LsmMechanism); task " + task.name() + " has " + task.mechanism().name()));
+  }
+
+  /** Whether the task's mechanism is the land-surface column. */
+  public static boolean isLsm(CouplingTask task) {
+    return task.mechanism().unwrap(LsmMechanism.class).isPresent();
+  }
+
+  /**
+   * Observed variables the mechanism simulates with at least {@code min} observations in the
+   * training period, optionally temperatures only.
+   */
+  public static List<String> observedSimulable(CouplingTask task, boolean temperaturesOnly,
+      int min) {
+    List<String> out = new ArrayList<>();
+    for (String v : task.observed()) {
+      boolean temp = v.equals(Variables.SURF_TEMP) || Variables.isSoilTemperature(v);
+      if (task.mechanism().canSimulate(v) && (!temperaturesOnly || temp)
+          && task.observations().countValid(v, 0, task.split().trainEnd()) >= min) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** Throws before any training if a target cannot be produced by the mechanism. */
+  public static void requireSimulableTargets(CouplingTask task, String coupling) {
+    List<String> bad = task.targets().stream().filter(t -> !task.mechanism().canSimulate(t))
+        .toList();
+    if (!bad.isEmpty()) {
+      throw new IllegalArgumentException(coupling + ": the mechanism " + task.mechanism().name()
+          + " cannot simulate targets " + bad + "; it can produce SoilTemp_<m>, SurfTemp, Qg,"
+          + " LWup, QhQle, Rnet");
+    }
+  }
+
+  /** A predictions frame on the task's axis with one series per name (units from the outputs). */
+  public static Frame frame(CouplingTask task, Map<String, double[]> series) {
+    Frame f = task.forcing().select(List.of());
+    for (var e : series.entrySet()) {
+      Output o = Output.parse(e.getKey());
+      f = f.with(new VariableSpec(e.getKey(), o.unit()), e.getValue());
+    }
+    return f;
+  }
+
+  /** Provenance with the config map. */
+  public static RunProvenance provenance(String coupling, Map<String, String> config,
+      CouplingTask task) {
+    return RunProvenance.of(coupling, PLUGIN, config, task.seed(), task.fingerprint());
+  }
+
+  /** A modifiable config map from key/value pairs. */
+  public static Map<String, String> config(Object... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < kv.length; i += 2) {
+      m.put(String.valueOf(kv[i]), String.valueOf(kv[i + 1]));
+    }
+    return m;
+  }
+
+  /** Root mean square of {@code a - b} over indices [from, to) where both are finite. */
+  public static double rmse(double[] a, double[] b, int from, int to) {
+    double s = 0;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (Double.isFinite(a[i]) && Double.isFinite(b[i])) {
+        double d = a[i] - b[i];
+        s += d * d;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : Math.sqrt(s / n);
+  }
+
+  /** Seconds since {@code t0} (nanoTime). */
+  public static double since(long t0) {
+    return (System.nanoTime() - t0) * 1e-9;
+  }
+}

@@ -3,12 +3,14 @@ package org.cml4j.fuse;
 import java.util.List;
 import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingMode;
+import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingPlugin;
 import org.cml4j.fuse.hybrid.AssimilationHybrid;
 import org.cml4j.fuse.hybrid.PgdlHybrid;
 import org.cml4j.fuse.input.PhysicsInputCoupling;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.fuse.net.FusionNetCoupling;
+import org.cml4j.fuse.net.OutputLayer;
 import org.cml4j.fuse.structure.PhysicsLayerCoupling;
 
 /**
@@ -35,7 +37,7 @@ public final class FusePlugin implements CouplingPlugin {
         CouplingFactory.of(PHYSICS_LOSS, CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT,
             physicsLossDescription(), d -> physicsLoss()),
         CouplingFactory.of(ENERGY_CONSERVING, CouplingMode.MODEL_STRUCTURE_CONSTRAINT,
-            energyConservingDescription(), d -> energyConserving()),
+            energyConservingDescription(), FusePlugin::energyConserving),
         CouplingFactory.of(PhysicsLayerCoupling.NAME, CouplingMode.MODEL_STRUCTURE_CONSTRAINT,
             "network -> bounded time-varying hbeta -> differentiable physics (adjoint-trained)",
             PhysicsLayerCoupling::new),
@@ -52,10 +54,13 @@ public final class FusePlugin implements CouplingPlugin {
         physicsLossDescription(), FusionNetConfig.physicsLoss());
   }
 
-  /** The mode-9 energy-conserving network. */
-  public static FusionNetCoupling energyConserving() {
-    return new FusionNetCoupling(ENERGY_CONSERVING, CouplingMode.MODEL_STRUCTURE_CONSTRAINT,
-        energyConservingDescription(), FusionNetConfig.energyConserving());
+  /**
+   * The mode-9 energy-conserving network: the mode-7 network (forcing plus calibrated-physics
+   * inputs) with the energy-conserving output layer instead of free outputs.
+   */
+  public static PhysicsInputCoupling energyConserving(CouplingDefaults d) {
+    return new PhysicsInputCoupling(ENERGY_CONSERVING, CouplingMode.MODEL_STRUCTURE_CONSTRAINT,
+        d, true, OutputLayer.ENERGY_CONSERVING);
   }
 
   private static String physicsLossDescription() {
@@ -63,6 +68,7 @@ public final class FusePlugin implements CouplingPlugin {
   }
 
   private static String energyConservingDescription() {
-    return "network whose output layer partitions available energy (Rn - G = Qh + Qle exactly)";
+    return "physics-input network whose output layer partitions the available energy Rn - G"
+        + " into Qh and Qle (closure exact by construction)";
   }
 }

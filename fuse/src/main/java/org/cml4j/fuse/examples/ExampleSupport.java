@@ -18,6 +18,12 @@ import org.cml4j.lsm.tasks.BenchTask;
 
 /** Shared helpers of the fusion examples: data location, scoring against the truth, tables. */
 public final class ExampleSupport {
+  /**
+   * The examples' budget: tiny effort (epochs, starts) with a generous wall-time limit, so that a
+   * loaded machine does not cut training short and the results stay reproducible.
+   */
+  public static final Budget BUDGET = new Budget(Budget.Effort.TINY, 900);
+
   /** Tolerance of the energy-balance consistency check [W m-2]. */
   public static final double ENERGY_TOLERANCE = 10;
 

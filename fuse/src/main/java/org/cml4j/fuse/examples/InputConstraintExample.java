@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.fuse.examples.ExampleSupport.Score;
 import org.cml4j.fuse.input.PhysicsInputCoupling;
@@ -33,14 +32,14 @@ public final class InputConstraintExample {
 
   /** The tiny-suite twin at the tiny budget. */
   public static BenchTask twin(long seed) {
-    return ExampleSupport.withBudget(TaskCatalog.tiny(null, seed).task("twin"), Budget.tiny());
+    return ExampleSupport.withBudget(TaskCatalog.tiny(null, seed).task("twin"), ExampleSupport.BUDGET);
   }
 
   /** Runs on the twin and, if {@code dataDir} is not null, on Bondville. */
   public static Result run(long seed, Path dataDir) {
     List<Score> tw = compare(twin(seed));
     List<Score> bo = dataDir == null ? List.of()
-        : compare(RealSiteTasks.bondville(dataDir, seed, Budget.tiny()));
+        : compare(RealSiteTasks.bondville(dataDir, seed, ExampleSupport.BUDGET));
     return new Result(tw, bo);
   }
 

@@ -3,7 +3,6 @@ package org.cml4j.fuse.examples;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.fuse.FusePlugin;
@@ -49,7 +48,7 @@ public final class ObjectiveConstraintExample {
   /** The twin observed for 3 days (quick catalog, {@code twin-n3}) at the tiny budget. */
   public static BenchTask scarceTwin(long seed) {
     return ExampleSupport.withBudget(TaskCatalog.quick(null, seed).task("twin-n3"),
-        Budget.tiny());
+        ExampleSupport.BUDGET);
   }
 
   /** Runs the comparison on a task. */

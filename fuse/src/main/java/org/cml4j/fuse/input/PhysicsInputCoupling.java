@@ -16,6 +16,7 @@ import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.fuse.net.FusionNetCoupling;
+import org.cml4j.fuse.net.OutputLayer;
 import org.cml4j.fuse.physics.PhysicsSimulation;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
@@ -35,27 +36,45 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 public final class PhysicsInputCoupling implements Coupling {
   /** Registry name. */
   public static final String NAME = "fusion.physics-inputs";
+  private final String name;
+  private final CouplingMode mode;
   private final CouplingDefaults defaults;
   private final boolean physicsInputs;
+  private final OutputLayer layer;
 
+  /** The mode-7 coupling ({@code physicsInputs = true}) or the same network without them. */
   public PhysicsInputCoupling(CouplingDefaults defaults, boolean physicsInputs) {
+    this(physicsInputs ? NAME : "network on forcing only", CouplingMode.INPUT_VARIABLE_CONSTRAINT,
+        defaults, physicsInputs, OutputLayer.FREE);
+  }
+
+  /**
+   * The same network with another output layer, e.g. the energy-conserving layer (registered as
+   * mode 9, {@code fusion.energy-conserving}).
+   */
+  public PhysicsInputCoupling(String name, CouplingMode mode, CouplingDefaults defaults,
+      boolean physicsInputs, OutputLayer layer) {
+    this.name = name;
+    this.mode = mode;
     this.defaults = defaults;
     this.physicsInputs = physicsInputs;
+    this.layer = layer;
   }
 
   @Override
   public String name() {
-    return physicsInputs ? NAME : NAME + "-off";
+    return name;
   }
 
   @Override
   public CouplingMode mode() {
-    return CouplingMode.INPUT_VARIABLE_CONSTRAINT;
+    return mode;
   }
 
   @Override
   public String description() {
-    return "network on forcing plus calibrated-physics outputs (PGNN hybrid-physics-data)";
+    return "network on forcing plus calibrated-physics outputs (PGNN hybrid-physics-data)"
+        + (layer == OutputLayer.FREE ? "" : ", energy-conserving output layer");
   }
 
   @Override
@@ -74,7 +93,7 @@ public final class PhysicsInputCoupling implements Coupling {
   }
 
   private FusionNetCoupling network() {
-    return new FusionNetCoupling(name(), mode(), description(), config());
+    return new FusionNetCoupling(name(), mode(), description(), config().withLayer(layer));
   }
 
   /**
@@ -121,7 +140,7 @@ public final class PhysicsInputCoupling implements Coupling {
     }
     Map<String, String> cfg = new LinkedHashMap<>();
     cfg.put("physicsInputs", Boolean.toString(physicsInputs));
-    cfg.put("network", config().toString());
+    cfg.put("network", config().withLayer(layer).toString());
     return new CouplingSolution(name(), pred, sim == null ? Map.of() : sim.fitted(), d.build(),
         (System.nanoTime() - t0) * 1e-9 - net.predictSeconds(), net.predictSeconds(),
         RunProvenance.of(name(), "fuse", cfg, task.seed(), task.fingerprint()));

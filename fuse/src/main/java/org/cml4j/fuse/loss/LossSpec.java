@@ -52,6 +52,11 @@ public record LossSpec(double dataWeight, double l2, List<PhysicsTerm> terms, Ph
     return new LossSpec(dataWeight, l2, terms, r);
   }
 
+  /** The same spec with another L2 penalty. */
+  public LossSpec withL2(double l) {
+    return new LossSpec(dataWeight, l, terms, rows);
+  }
+
   /** The same spec without physics terms. */
   public LossSpec withoutTerms() {
     return new LossSpec(dataWeight, l2, List.of(), rows);

@@ -298,37 +298,38 @@ public final class FusionNetwork {
       }
       return new Forward(head, phys, x);
     }
-    // energy-conserving layer: the head predicts every target but the residual one
-    int kr = names.indexOf(residual);
-    List<String> headNames = new ArrayList<>(names);
-    headNames.remove(kr);
-    double[] muH = new double[headNames.size()];
-    double[] sdH = new double[headNames.size()];
-    for (int k = 0, j = 0; k < names.size(); k++) {
-      if (k != kr) {
-        muH[j] = mu[k];
-        sdH[j++] = sdv[k];
+    // energy-conserving layer: the head predicts every target but the turbulent fluxes, plus
+    // (when Qh and Qle are both targets) the logit of the evaporative fraction
+    List<String> turb = residual.equals(Variables.QLE) ? List.of(Variables.QH, Variables.QLE)
+        : List.of(Variables.QHQLE);
+    List<String> headNames = new ArrayList<>();
+    List<Double> muH = new ArrayList<>();
+    List<Double> sdH = new ArrayList<>();
+    for (int k = 0; k < names.size(); k++) {
+      if (!turb.contains(names.get(k))) {
+        headNames.add(names.get(k));
+        muH.add(mu[k]);
+        sdH.add(sdv[k]);
       }
     }
-    SDVariable physHead = head.mul(row(sdH)).add(row(muH));
-    Map<String, SDVariable> headCols = new HashMap<>();
-    java.util.function.Function<String, SDVariable> col = n -> headCols.computeIfAbsent(n,
+    int free = headNames.size();
+    SDVariable physHead = sd.slice(head, new int[] {0, 0}, rows, free)
+        .mul(row(sdH.stream().mapToDouble(Double::doubleValue).toArray()))
+        .add(row(muH.stream().mapToDouble(Double::doubleValue).toArray()));
+    Map<String, SDVariable> cols = new HashMap<>();
+    java.util.function.Function<String, SDVariable> col = n -> cols.computeIfAbsent(n,
         q -> sd.slice(physHead, new int[] {0, headNames.indexOf(q)}, rows, 1));
-    SDVariable res = radiation.build(sd, col, f -> rawFeature(x, f), this::scalar)
+    SDVariable available = radiation.build(sd, col, f -> rawFeature(x, f), this::scalar)
         .sub(col.apply(Variables.QG));
-    if (residual.equals(Variables.QLE)) {
-      res = res.sub(col.apply(Variables.QH));
+    if (turb.size() == 1) {
+      cols.put(Variables.QHQLE, available);
+    } else {
+      SDVariable ef = sd.nn().sigmoid(sd.slice(head, new int[] {0, free}, rows, 1));
+      SDVariable qle = available.mul(ef);
+      cols.put(Variables.QLE, qle);
+      cols.put(Variables.QH, available.sub(qle));
     }
-    List<SDVariable> cols = new ArrayList<>();
-    if (kr > 0) {
-      cols.add(sd.slice(physHead, new int[] {0, 0}, rows, kr));
-    }
-    cols.add(res);
-    if (kr < names.size() - 1) {
-      cols.add(sd.slice(physHead, new int[] {0, kr}, rows, names.size() - 1 - kr));
-    }
-    SDVariable phys = cols.size() == 1 ? cols.get(0) : sd.concat(1, cols.toArray(
-        SDVariable[]::new));
+    SDVariable phys = sd.concat(1, names.stream().map(col).toArray(SDVariable[]::new));
     if (named) {
       phys = sd.identity("Y", phys);
     }

@@ -14,15 +14,16 @@ public enum OutputLayer {
   /**
    * Energy-conserving layer (a conservation layer in the sense of Beucler et al. 2021, Phys. Rev.
    * Lett. 126:098302): the network predicts the net-radiation output (Rnet, LWup or SurfTemp, see
-   * {@link NetRadiation}), Qg and every turbulent flux but one; the last turbulent flux is the
-   * residual of the available energy, {@code Qle = Rn - Qg - Qh} (or {@code QhQle = Rn - Qg}), so
-   * {@code Rn = Qg + Qh + Qle} holds to round-off by construction.
+   * {@link NetRadiation}), Qg and the logit of the evaporative fraction {@code f}; the layer
+   * partitions the available energy {@code A = Rn - Qg} into {@code Qle = f A} and
+   * {@code Qh = A - Qle} (or {@code QhQle = A}), so {@code Rn = Qg + Qh + Qle} holds to round-off
+   * by construction, and Qh and Qle share the sign of A (a positive Bowen ratio).
    */
   ENERGY_CONSERVING;
 
   /**
-   * The target computed as the energy residual, or null for {@link #FREE}; fails naming the
-   * targets and inputs if the energy-conserving layer cannot be built from them.
+   * The last turbulent flux the energy-conserving layer derives (Qle, or QhQle), or null for
+   * {@link #FREE}; fails naming the targets and inputs if the layer cannot be built from them.
    */
   public String residualTarget(List<String> targets, List<String> features) {
     if (this == FREE) {

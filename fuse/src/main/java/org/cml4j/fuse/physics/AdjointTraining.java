@@ -83,7 +83,7 @@ public final class AdjointTraining {
     }
 
     /** Training and validation misfit of a run, and the adjoint seed of the training misfit. */
-    Evaluation evaluate(Frame sim) {
+    public Evaluation evaluate(Frame sim) {
       int n = observed[0].length;
       double[][] seed = new double[n][variables.size()];
       double loss = 0;
@@ -108,7 +108,33 @@ public final class AdjointTraining {
     }
   }
 
-  record Evaluation(double loss, double validation, double[][] seed) {}
+  /**
+   * Misfits of one run.
+   *
+   * @param loss training misfit
+   * @param validation validation misfit
+   * @param seed adjoint seed [time][variable] of the training misfit
+   */
+  public record Evaluation(double loss, double validation, double[][] seed) {}
+
+  /**
+   * One forward and reverse pass through network, head and mechanism.
+   *
+   * @param evaluation the misfits of the run
+   * @param gradient gradient of the training misfit with respect to the network's parameters
+   * @param u the network's outputs
+   */
+  public record Pass(Evaluation evaluation, double[] gradient, double[][] u) {}
+
+  /** The training misfit and its gradient with respect to the network's parameters. */
+  public static Pass pass(MechanismModel mechanism, ModelInput base, PhysicsHead head,
+      Regressor net, double[][] x, Objective objective) {
+    double[][] u = net.predict(x);
+    ModelRun run = mechanism.run(head.apply(base, u));
+    Evaluation e = objective.evaluate(run.outputs());
+    ParameterGradient g = run.vjp(e.seed());
+    return new Pass(e, net.backprop(x, head.chain(g, u)), u);
+  }
 
   /**
    * Result of a training run.
@@ -157,9 +183,8 @@ public final class AdjointTraining {
     boolean validate = objective.validates();
     int epoch = 0;
     while (epoch < epochs) {
-      double[][] u = net.predict(x);
-      ModelRun run = mechanism.run(head.apply(base, u));
-      Evaluation e = objective.evaluate(run.outputs());
+      Pass pass = pass(mechanism, base, head, net, x, objective);
+      Evaluation e = pass.evaluation();
       epoch++;
       losses.add(e.loss());
       vals.add(e.validation());
@@ -178,8 +203,7 @@ public final class AdjointTraining {
       if ((System.nanoTime() - t0) * 1e-9 > maxSeconds) {
         break;
       }
-      ParameterGradient g = run.vjp(e.seed());
-      double[] grad = net.backprop(x, head.chain(g, u));
+      double[] grad = pass.gradient();
       double c1 = 1 - Math.pow(B1, epoch);
       double c2 = 1 - Math.pow(B2, epoch);
       for (int i = 0; i < p.length; i++) {

@@ -69,23 +69,37 @@ class PhysicsTermGradientTest {
     assertThat(check(null, OutputLayer.ENERGY_CONSERVING, 1)).isLessThan(1e-7);
   }
 
+  @Test
+  void energyConservingLayerWithNetRadiationFromLongwaveAndASkipConnection() {
+    List<VariableSpec> noRnet = TARGETS.stream().filter(v -> !v.name().equals("Rnet")).toList();
+    assertThat(check(null, OutputLayer.ENERGY_CONSERVING, 1, noRnet, true)).isLessThan(1e-7);
+    assertThat(check(new HeatEquationResidual(List.of("LWup", "SoilTemp_0.05", "SoilTemp_0.1"),
+        4e-7, true, 0.95, 0.1, 1), OutputLayer.FREE, 1, noRnet, true)).isLessThan(1e-7);
+  }
+
   /**
    * Largest difference between the SameDiff and central-FD gradients over all parameters,
    * relative to the largest gradient component (components that are exactly zero, e.g. the
    * output bias in a monotonicity term, make element-wise relative errors meaningless).
    */
   static double check(PhysicsTerm term, OutputLayer layer, double dataWeight) {
+    return check(term, layer, dataWeight, TARGETS, false);
+  }
+
+  static double check(PhysicsTerm term, OutputLayer layer, double dataWeight,
+      List<VariableSpec> targets, boolean skip) {
     Random rnd = new Random(7);
     double[][] x = new double[ROWS][FEATURES.size()];
-    double[][] y = new double[ROWS][TARGETS.size()];
+    double[][] y = new double[ROWS][targets.size()];
     for (int i = 0; i < ROWS; i++) {
       for (int j = 0; j < x[i].length; j++) {
         x[i][j] = j == 0 ? 400 * rnd.nextDouble() : j == 1 ? 350 + 30 * rnd.nextGaussian()
             : rnd.nextGaussian();
       }
       for (int k = 0; k < y[i].length; k++) {
-        y[i][k] = k < 4 ? 290 + 3 * rnd.nextGaussian() : k == 6 ? 420 + 20 * rnd.nextGaussian()
-            : 50 + 100 * rnd.nextGaussian();
+        String n = targets.get(k).name();
+        y[i][k] = n.startsWith("S") ? 290 + 3 * rnd.nextGaussian() : n.equals("LWup")
+            ? 420 + 20 * rnd.nextGaussian() : 50 + 100 * rnd.nextGaussian();
       }
     }
     y[3][2] = Double.NaN;
@@ -96,8 +110,19 @@ class PhysicsTermGradientTest {
       terms.add(term);
     }
     LossSpec loss = new LossSpec(dataWeight, 0, terms, PhysicsRows.ALL);
+    int head = targets.size() - (layer == OutputLayer.FREE ? 0 : 1);
+    FusionNetwork.Skip sk = null;
+    if (skip) {
+      double[][] m = new double[FEATURES.size()][head];
+      double[] b = new double[head];
+      for (int j = 0; j < head; j++) {
+        m[j % FEATURES.size()][j] = 0.5 + 0.1 * j;
+        b[j] = 0.1 * j;
+      }
+      sk = new FusionNetwork.Skip(m, b);
+    }
     FusionNetwork net = new FusionNetwork(new NetSpec(new int[] {5}, 1, 0, 1e-2, 0, 3),
-        FEATURES, fx, TARGETS, fy, layer, loss, ROWS, 3600, null);
+        FEATURES, fx, targets, fy, layer, loss.withL2(skip ? 0.01 : 0), ROWS, 3600, null, sk);
     boolean[] all = new boolean[ROWS];
     boolean[] none = new boolean[ROWS];
     java.util.Arrays.fill(all, true);

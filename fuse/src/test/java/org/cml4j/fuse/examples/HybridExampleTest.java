@@ -39,7 +39,9 @@ class HybridExampleTest {
     }
     // honest: physics inputs alone are as accurate on this 3-day twin (see docs/modes/fusion.md)
     assertThat(ExampleSupport.meanRatio(hybrid, inputs)).isBetween(0.8, 1.4);
-    assertThat(ExampleSupport.meanRatio(hybrid, physics)).isBetween(0.7, 1.3);
+    // and not ahead of the calibrated physics on average over the targets both predict (the
+    // hybrid also predicts Qh and Qle, which the physics cannot)
+    assertThat(ExampleSupport.meanRatio(hybrid, physics)).isBetween(1.0, 1.3);
 
     List<Score> a = r.assimilation();
     Score da = a.get(3);

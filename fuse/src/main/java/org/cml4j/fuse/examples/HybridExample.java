@@ -54,7 +54,7 @@ public final class HybridExample {
         task));
     pgdl.add(ExampleSupport.run(PgdlHybrid.create("+ physics loss", d, loss), task));
     pgdl.add(ExampleSupport.run(PgdlHybrid.create(PgdlHybrid.NAME, d,
-        loss.withAuxiliaryInputs(true).withPretraining(true)), task));
+        PgdlHybrid.hybridConfig()), task));
     List<Score> da = new ArrayList<>();
     da.add(physics);
     da.add(ExampleSupport.run(AssimilationHybrid.create("EnKF alone", d,

@@ -13,8 +13,7 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.FeatureSpec;
-import org.cml4j.fuse.data.ZScore;
-import org.cml4j.fuse.net.SameDiffRegressor;
+import org.cml4j.fuse.net.LearnerRegressor;
 import org.cml4j.fuse.physics.AdjointTraining;
 import org.cml4j.fuse.physics.ForcingCorrectionHead;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
@@ -71,14 +70,15 @@ public final class ModelErrorStage implements Stage {
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     double[][] x = FeatureSpec.standard(List.copyOf(task.forcing().names()))
         .matrix(task.forcing(), task.auxiliary());
-    SameDiffRegressor net = new SameDiffRegressor(new int[] {16}, ZScore.fit(x, 0, x.length), 1,
-        new double[] {0}, task.seed());
+    LearnerRegressor net = new LearnerRegressor(new int[] {16}, x, new double[] {0},
+        new double[] {0.5}, task.seed());
     ForcingCorrectionHead head = new ForcingCorrectionHead(Variables.LWDOWN, maxAbs);
     ModelInput base = new ModelInput(task.forcing(), cal.parameters(), Map.of(), vars,
         task.initialObservations());
     AdjointTraining.Result r = AdjointTraining.train(task.mechanism(), base, head, net, x,
         AdjointTraining.Objective.of(task, vars), task.budget().scale(150, 400, 1000), 1e-2,
-        task.budget().scale(40, 80, 150), task.budget().maxSeconds() / 2);
+        task.budget().scale(40, 80, 150), 1e-2,
+        task.budget().maxSeconds() / 2);
     double[] dg = head.correction(r.u());
     Diagnostics d = Diagnostics.builder().curve("loss", r.loss())
         .curve("validationLoss", r.validationLoss()).curve("dG", dg)

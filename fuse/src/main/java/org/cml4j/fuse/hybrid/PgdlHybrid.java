@@ -13,6 +13,8 @@ import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.VariableSpec;
+import org.cml4j.fuse.input.PhysicsInputCoupling;
+import org.cml4j.fuse.loss.PhysicsWeights;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.fuse.net.FusionNetCoupling;
 import org.cml4j.fuse.physics.PhysicsSimulation;
@@ -38,9 +40,13 @@ public final class PgdlHybrid {
 
   private PgdlHybrid() {}
 
-  /** The full hybrid: physics inputs, pretraining and physics loss. */
+  /**
+   * The full hybrid: physics inputs (with the pass-through skip connection and the strong L2 of
+   * the mode-7 network), pretraining on the simulations and the standard physics loss.
+   */
   public static FusionNetConfig hybridConfig() {
-    return FusionNetConfig.physicsLoss().withPretraining(true);
+    return PhysicsInputCoupling.config().withPhysics(PhysicsWeights.standard())
+        .withPretraining(true);
   }
 
   /** The registered coupling. */

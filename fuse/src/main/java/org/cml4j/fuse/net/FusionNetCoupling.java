@@ -163,8 +163,8 @@ public final class FusionNetCoupling implements Coupling {
         y[i][k] = c == null ? Double.NaN : c[i];
       }
     }
-    int epochs = task.budget().scale(400, 1200, 3000);
-    int pre = config.pretrain() ? task.budget().scale(200, 500, 1000) : 0;
+    int epochs = task.budget().scale(300, 1000, 3000);
+    int pre = config.pretrain() ? task.budget().scale(100, 400, 1000) : 0;
     NetSpec spec = new NetSpec(config.hidden(), epochs, pre, config.learningRate(),
         task.budget().scale(150, 300, 500), task.seed());
     NetRadiation rn = config.layer() == OutputLayer.ENERGY_CONSERVING

@@ -162,11 +162,14 @@ public final class AdjointTraining {
    * @param epochs maximum epochs
    * @param learningRate Adam step size
    * @param patience epochs without a better validation misfit before stopping (0 = none)
+   * @param l2 weight decay {@code l2 * |p|^2} added to the misfit (for a regressor whose zero
+   *     weights give its start value, e.g. {@link org.cml4j.fuse.net.LearnerRegressor}, this pulls
+   *     the network towards the calibrated constant parameters)
    * @param maxSeconds soft wall-time limit
    */
   public static Result train(MechanismModel mechanism, ModelInput base, PhysicsHead head,
       Regressor net, double[][] x, Objective objective, int epochs, double learningRate,
-      int patience, double maxSeconds) {
+      int patience, double l2, double maxSeconds) {
     if (!base.outputs().equals(objective.variables())) {
       throw new IllegalArgumentException("model outputs " + base.outputs()
           + " differ from the objective's variables " + objective.variables());
@@ -204,6 +207,9 @@ public final class AdjointTraining {
         break;
       }
       double[] grad = pass.gradient();
+      for (int i = 0; i < p.length; i++) {
+        grad[i] += 2 * l2 * p[i];
+      }
       double c1 = 1 - Math.pow(B1, epoch);
       double c2 = 1 - Math.pow(B2, epoch);
       for (int i = 0; i < p.length; i++) {
@@ -216,6 +222,22 @@ public final class AdjointTraining {
     net.setParams(best);
     return new Result(epoch, Math.max(1, bestEpoch), toArray(losses), toArray(vals),
         net.predict(x), (System.nanoTime() - t0) * 1e-9);
+  }
+
+  /**
+   * Inputs of networks that drive the physics: the forcing variables that control surface
+   * exchange (wind, shortwave, air temperature, rain — whichever the task has) with a 24 h moving
+   * average and the hour of day. A small, physically motivated set generalises better from a few
+   * days than every forcing column with several moving averages.
+   */
+  public static org.cml4j.fuse.data.FeatureSpec features(CouplingTask task) {
+    List<String> f = new ArrayList<>();
+    for (String v : List.of("Wind", "SWdown", "Tair", "Rainf")) {
+      if (task.forcing().has(v)) {
+        f.add(v);
+      }
+    }
+    return new org.cml4j.fuse.data.FeatureSpec(f, new double[] {24}, true, List.of());
   }
 
   private static double[] toArray(List<Double> l) {

@@ -23,6 +23,8 @@ class StructureConstraintExampleTest {
     // ground flux (the partition inherits the errors of Rn and G), comparable on average
     assertThat(r.conserving().rmse("Qh")).isLessThan(r.free().rmse("Qh"));
     assertThat(ExampleSupport.meanRatio(r.conserving(), r.free())).isBetween(0.8, 1.3);
+    // and still ahead of the calibrated physics on average (which cannot split Qh and Qle)
+    assertThat(ExampleSupport.meanRatio(r.conserving(), r.physicsOnly())).isLessThan(1.0);
     // (b) physics as the final layer: bounded hbeta(t), exact energy balance, beats the physics
     Map<String, Double> s = r.physicsLayer().solution().diagnostics().scalars();
     assertThat(s.get("boundViolation")).isZero();

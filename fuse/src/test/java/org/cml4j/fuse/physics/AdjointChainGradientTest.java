@@ -8,8 +8,7 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.FeatureSpec;
-import org.cml4j.fuse.data.ZScore;
-import org.cml4j.fuse.net.SameDiffRegressor;
+import org.cml4j.fuse.net.LearnerRegressor;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,8 @@ class AdjointChainGradientTest {
         task.initialObservations());
     double[][] x = FeatureSpec.standard(List.of("SWdown", "Tair", "Wind")).matrix(task.forcing(),
         task.auxiliary());
-    SameDiffRegressor net = new SameDiffRegressor(new int[] {3}, ZScore.fit(x, 0, x.length), 1,
-        new double[] {bias}, 5);
+    LearnerRegressor net = new LearnerRegressor(new int[] {3}, x, new double[] {bias},
+        new double[] {0.5}, 5);
     double[] w = net.params();
     // move away from the small-output start so every weight matters
     for (int i = 0; i < w.length; i++) {

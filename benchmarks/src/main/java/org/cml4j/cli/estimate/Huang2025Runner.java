@@ -13,7 +13,6 @@ import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.Identifiability;
 import org.cml4j.lsm.estimation.IdentifiabilityReport;
-import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.Observations;
 import org.cml4j.lsm.experiment.EstimationOutcome;
@@ -93,8 +92,7 @@ public final class Huang2025Runner {
     progress.begin(name + " " + s.solver(), starts.size());
     List<FitResult> results;
     try {
-      results = MultiStart.run(starts, (i, x) -> EstimationRuns.fit(s.solver(), obj, x),
-          s.threads(), progress::done);
+      results = EstimationRuns.fitAll(s.solver(), obj, starts, s.threads(), progress::done);
     } finally {
       progress.end();
     }

@@ -110,7 +110,8 @@ public final class ReportMarkdownWriter {
     long fwd = o.starts().stream().mapToLong(FitResult::forwardEvaluations).sum();
     sb.append(String.format(Locale.ROOT, "- total wall time: %.2f s for %d starts%n",
         o.wallSeconds(), n));
-    sb.append(String.format(Locale.ROOT, "- per start: mean %.2f s (sum %.2f s over threads)%n",
+    sb.append(String.format(Locale.ROOT,
+        "- per start: mean %.2f s (sum %.2f s; starts fitted as one batch share its time)%n",
         sum / n, sum));
     sb.append(String.format(Locale.ROOT, "- evaluations: %d gradient/Jacobian, %d forward%n%n",
         grads, fwd));

@@ -11,8 +11,14 @@ package org.cml4j.core.learn;
  * Learner lstm = Learners.create(LearnerSpec.lstm(16, 24), nIn, nOut);  // 24-row window
  * }</pre>
  *
- * <p>The first call configures ND4J for small tensors (one thread; override the OpenMP count with
- * {@code -Dcml4j.nd4j.threads=N}).
+ * <p>The first call configures ND4J process-wide: one thread for small tensors (override the
+ * OpenMP count with {@code -Dcml4j.nd4j.threads=N}) and DOUBLE as the default floating type
+ * ({@code Nd4j.setDefaultDataTypes(DOUBLE, DOUBLE)}), without which DL4J's LSTM silently computes
+ * in float precision. Code that relies on ND4J's FLOAT default should pass data types explicitly.
+ *
+ * <p>Cost: DL4J spends roughly 1 ms of CPU per mini-batch step on a 2 x 32 MLP (per-op overhead,
+ * not arithmetic) plus garbage-collection work, so prefer batches of 64+ rows; see
+ * {@code LearnerTrainingBenchmark} and {@code docs/LEARNERS.md}.
  */
 public final class Learners {
   private Learners() {}

@@ -29,7 +29,8 @@ final class NetworkLearner implements Learner {
 
   NetworkLearner(LearnerSpec spec, int nIn, int nOut) {
     if (nIn < 1 || nOut < 1) {
-      throw new IllegalArgumentException("nIn = " + nIn + ", nOut = " + nOut + ": both must be >= 1");
+      throw new IllegalArgumentException("nIn = " + nIn + ", nOut = " + nOut
+          + ": both must be >= 1");
     }
     this.spec = spec;
     this.nIn = nIn;
@@ -58,7 +59,7 @@ final class NetworkLearner implements Learner {
     yScaler = Standardizer.fit(yTrain, "yTrain");
     net = NetworkFactory.build(spec, nIn, nOut);
     round = 0;
-    return train(xTrain, yTrain, xVal, yVal, spec.maxEpochs(), false);
+    return train(xTrain, yTrain, xVal, yVal, spec.maxEpochs(), false, "yTrain");
   }
 
   @Override
@@ -74,7 +75,7 @@ final class NetworkLearner implements Learner {
     }
     net.setLearningRate(learningRate);
     round++;
-    return train(x, y, xVal, yVal, epochs, true);
+    return train(x, y, xVal, yVal, epochs, true, "y");
   }
 
   private void checkValidation(double[][] xVal, double[][] yVal) {
@@ -87,12 +88,12 @@ final class NetworkLearner implements Learner {
   }
 
   private TrainingReport train(double[][] x, double[][] y, double[][] xVal, double[][] yVal,
-      int maxEpochs, boolean warmStart) {
+      int maxEpochs, boolean warmStart, String yName) {
     long t0 = System.nanoTime();
     double[][] zx = xScaler.transform(x);
     double[][] zy = yScaler.transform(y);
     SeriesBatches batches = new SeriesBatches(zx, nIn, spec);
-    int[] usable = rowsWithTargets(zy, "y");
+    int[] usable = rowsWithTargets(zy, yName);
     Evaluation trainEval = new Evaluation(batches, zy, usable);
     Evaluation valEval = null;
     if (xVal != null) {
@@ -105,6 +106,7 @@ final class NetworkLearner implements Learner {
     double[] trainLoss = new double[maxEpochs];
     double[] valLoss = new double[maxEpochs];
     Arrays.fill(valLoss, Double.NaN);
+    INDArray start = net.params().dup();
     double best = Double.POSITIVE_INFINITY;
     INDArray bestParams = null;
     int bestEpoch = 0;
@@ -125,9 +127,10 @@ final class NetworkLearner implements Learner {
       }
       trainLoss[epoch] = trainEval.loss();
       if (!Double.isFinite(trainLoss[epoch])) {
+        net.setParams(bestParams != null ? bestParams : start);
         throw new IllegalStateException("training diverged in epoch " + (epoch + 1)
             + " (training loss " + trainLoss[epoch] + "); lower the learning rate (now "
-            + net.getLearningRate(0) + ")");
+            + net.getLearningRate(0) + "); weights reset to the best or starting ones");
       }
       epoch++;
       if (valEval != null) {
@@ -186,8 +189,11 @@ final class NetworkLearner implements Learner {
     for (int from = 0; from < rows.length; from += CHUNK) {
       int to = Math.min(rows.length, from + CHUNK);
       INDArray o = net.output(b.features(rows, from, to), false, null, null);
-      double[][] m = o.toDoubleMatrix();
-      System.arraycopy(m, 0, out, from, to - from);
+      // one bulk copy: toDoubleMatrix() builds a row view (with native shape info) per row
+      double[] flat = o.dup('c').data().asDouble();
+      for (int k = 0; k < to - from; k++) {
+        out[from + k] = Arrays.copyOfRange(flat, k * nOut, (k + 1) * nOut);
+      }
     }
     return out;
   }

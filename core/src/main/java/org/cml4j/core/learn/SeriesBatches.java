@@ -23,14 +23,6 @@ final class SeriesBatches {
     this.recurrent = spec.kind() == LearnerSpec.Kind.LSTM;
   }
 
-  int lookback() {
-    return lookback;
-  }
-
-  boolean recurrent() {
-    return recurrent;
-  }
-
   /** Features of rows {@code rows[from..to)}. */
   INDArray features(int[] rows, int from, int to) {
     int b = to - from;
@@ -84,7 +76,8 @@ final class SeriesBatches {
 
   /**
    * Adds the gradient with respect to network inputs {@code eps} (batch of rows
-   * {@code rows[from..to)}) into {@code dz} [rows][nIn], summing over windows (padding positions count for row 0).
+   * {@code rows[from..to)}) into {@code dz} [rows][nIn], summing over windows (padding positions
+   * count for row 0).
    */
   void scatterInputGradient(INDArray eps, int[] rows, int from, int to, double[][] dz) {
     int b = to - from;

@@ -37,7 +37,7 @@ public record TrainingReport(int epochs, int bestEpoch, double[] trainLoss, doub
     return valLoss.clone();
   }
 
-  /** Validation loss of the kept weights (NaN without validation data or if {@code bestEpoch = 0}). */
+  /** Validation loss of the kept weights (NaN without validation data or if bestEpoch = 0). */
   public double bestValLoss() {
     return bestEpoch >= 1 ? valLoss[bestEpoch - 1] : Double.NaN;
   }

@@ -99,7 +99,8 @@ class BackpropTest {
   }
 
   /**
-   * Fourth-order central difference, h = 1e-4 max(1, |v|): truncation ~h^4, rounding ~1e-16 |f| / h,
+   * Fourth-order central difference, h = 1e-4 max(1, |v|): truncation ~h^4, rounding
+   * ~1e-16 |f| / h,
    * both far below the 1e-7 tolerance for objectives of O(100).
    */
   static double derivative(double v, java.util.function.DoubleUnaryOperator f) {

@@ -34,7 +34,8 @@ class LearnerInputTest {
     assertThat(r.trainLoss()).doesNotContain(Double.NaN);
     assertThat(r.bestValLoss()).isLessThan(0.05);
     // scalers use only the observed entries: mean of output 1 stays near 100 (zeros would drag it)
-    assertThat(l.targetScaler().mean(1)).isCloseTo(100 + 10 * Math.sin(1.5) / 1.5, within(0.5)); // E[cos U(-1.5, 1.5)]
+    // E[cos U(-1.5, 1.5)] = sin(1.5) / 1.5
+    assertThat(l.targetScaler().mean(1)).isCloseTo(100 + 10 * Math.sin(1.5) / 1.5, within(0.5));
     double[][] xTest = Synthetic.uniform(300, 2, 13);
     double[][] yTest = new double[300][2];
     for (int i = 0; i < 300; i++) {
@@ -105,6 +106,19 @@ class LearnerInputTest {
     assertThat(l.targetScaler().scale(0)).isEqualTo(1.0);
     assertThat(r.finalTrainLoss()).isFinite();
     assertThat(l.predict(x)[0][0]).isCloseTo(3, within(0.5));
+  }
+
+  @Test
+  void divergenceIsReportedAndWeightsReset() {
+    double[][] x = Synthetic.uniform(64, 2, 15);
+    Learner l = Learners.create(LearnerSpec.mlp(4).withEpochs(3).withLearningRate(1e300), 2, 1);
+    assertThatThrownBy(() -> l.fit(x, Synthetic.smooth(x), null, null))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("training diverged in epoch 1")
+        .hasMessageContaining("lower the learning rate");
+    assertThat(l.params()).doesNotContain(Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY);
+    assertThat(l.predict(x)[0][0]).isFinite();
   }
 
   @Test

@@ -13,7 +13,7 @@ class MlpLearnerTest {
     double[][] x = Synthetic.uniform(1200, 2, 1);
     double[][] y = Synthetic.smooth(x);
     double[][] xTest = Synthetic.uniform(500, 2, 2);
-    Learner l = Learners.create(LearnerSpec.mlp(32, 32).withEpochs(60), 2, 1);
+    Learner l = Learners.create(LearnerSpec.mlp(32, 32).withEpochs(30), 2, 1);
     TrainingReport r = l.fit(Synthetic.rows(x, 0, 1000), Synthetic.rows(y, 0, 1000),
         Synthetic.rows(x, 1000, 1200), Synthetic.rows(y, 1000, 1200));
     double r2 = Synthetic.r2(l.predict(xTest), Synthetic.smooth(xTest), 0);

@@ -19,7 +19,7 @@ final class Synthetic {
     return x;
   }
 
-  /** Smooth nonlinear target {@code 20 + 5 (sin(2 a) + 0.5 b^2 - a b)} (offset and scale test the scalers). */
+  /** Smooth target {@code 20 + 5 (sin(2 a) + 0.5 b^2 - a b)}; offset and scale test the scalers. */
   static double[][] smooth(double[][] x) {
     double[][] y = new double[x.length][1];
     for (int i = 0; i < x.length; i++) {

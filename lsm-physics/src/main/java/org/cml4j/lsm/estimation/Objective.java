@@ -114,7 +114,14 @@ public final class Objective {
     return loss(simulate(theta).outputs(obs.outputs()));
   }
 
-  private double loss(double[][] y) {
+  /** Adds runs made on this objective's behalf elsewhere (e.g. by {@link BatchObjective}). */
+  void countRuns(long forward, long gradient) {
+    forwardRuns.addAndGet(forward);
+    gradientRuns.addAndGet(gradient);
+  }
+
+  /** Mean squared error of outputs {@code y[level][output]} against the observations. */
+  double loss(double[][] y) {
     double s = 0;
     for (int t = 0; t < y.length; t++) {
       for (int k = 0; k < y[t].length; k++) {

@@ -112,11 +112,23 @@ public final class ParameterSpace {
 
   /** Gradient with respect to the coordinates from an adjoint gradient (constant parameters). */
   public double[] gradient(double[] theta, AdjointGradient g) {
+    double[] byParam = new double[Param.COUNT];
+    for (Param p : modelDirections()) {
+      byParam[p.ordinal()] = g.constant(p);
+    }
+    return gradient(theta, byParam);
+  }
+
+  /**
+   * Gradient with respect to the coordinates from the gradient with respect to the constant model
+   * parameters, indexed by {@link Param#ordinal()}.
+   */
+  public double[] gradient(double[] theta, double[] byParam) {
     List<Param> dirs = modelDirections();
     double[][] c = chain(theta);
     double[] out = new double[free.size()];
     for (int j = 0; j < dirs.size(); j++) {
-      double gj = g.constant(dirs.get(j));
+      double gj = byParam[dirs.get(j).ordinal()];
       for (int i = 0; i < out.length; i++) {
         out[i] += gj * c[j][i];
       }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.cml4j.lsm.estimation.AdamConfig;
+import org.cml4j.lsm.batch.BatchRunner;
 import org.cml4j.lsm.estimation.AdamOptimizer;
+import org.cml4j.lsm.estimation.BatchObjective;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.Identifiability;
@@ -32,6 +34,23 @@ public final class EstimationRuns {
     }
   }
 
+  /**
+   * Fits every start. Adam on an objective the batched kernel supports (exact step solver, constant
+   * base parameters) runs all starts in lockstep as one vectorised batch per step
+   * ({@link AdamOptimizer#fitAll}); anything else runs one start per thread ({@link MultiStart}).
+   * Both give the same results (to round-off), in start order.
+   */
+  public static List<FitResult> fitAll(String solver, Objective o, List<double[]> starts,
+      int threads, IntConsumer progress) {
+    if (solver.equals("adam") && BatchObjective.supports(o)) {
+      try (BatchRunner runner = new BatchRunner(Math.max(1, threads), BatchRunner.DEFAULT_CHUNK)) {
+        return new AdamOptimizer(AdamConfig.huang2025(o.space()))
+            .fitAll(new BatchObjective(o, runner), starts, progress);
+      }
+    }
+    return MultiStart.run(starts, (i, s) -> fit(solver, o, s), threads, progress);
+  }
+
   /** Runs a site experiment with the implicit adjoint gradient. */
   public static EstimationOutcome site(SiteExperiment e, String solver, StepSolver step, int starts,
       long seed, int threads, IntConsumer progress) {
@@ -43,8 +62,7 @@ public final class EstimationRuns {
       GradientMode gradient, int starts, long seed, int threads, IntConsumer progress) {
     long t0 = System.nanoTime();
     Objective o = e.objective(step).withGradientMode(gradient);
-    List<FitResult> rs = MultiStart.run(e.starts(starts, seed), (i, s) -> fit(solver, o, s),
-        threads, progress);
+    List<FitResult> rs = fitAll(solver, o, e.starts(starts, seed), threads, progress);
     int best = best(rs);
     double[] theta = rs.get(best).fitted();
     IdentifiabilityReport id = new Identifiability().analyze(o, theta, Double.NaN);

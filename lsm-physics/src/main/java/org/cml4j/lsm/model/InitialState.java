@@ -117,7 +117,14 @@ public final class InitialState {
 
   /** Writes the level-0 state for the given parameters into {@code x}. */
   public void fill(double[] x, ColumnParameters p) {
-    double tb = p.value(Param.TB, 0);
+    fill(x, p.value(Param.TB, 0));
+  }
+
+  /**
+   * Writes the level-0 state for a bottom temperature {@code tb} [K] at level 0 into {@code x}
+   * (one value per node); fails naming the node if a blended value leaves (150, 400) K.
+   */
+  public void fill(double[] x, double tb) {
     if (base == null) {
       Arrays.fill(x, tb);
       return;

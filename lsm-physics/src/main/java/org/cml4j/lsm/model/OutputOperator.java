@@ -53,6 +53,21 @@ public final class OutputOperator {
     return kinds.length;
   }
 
+  /** Kind of output {@code k}. */
+  public Output.Kind kind(int k) {
+    return kinds[k];
+  }
+
+  /** Upper-node index of the interpolation of soil-temperature output {@code k} (0 otherwise). */
+  public int node(int k) {
+    return node[k];
+  }
+
+  /** Weight of node {@code node(k)+1} in soil-temperature output {@code k} (0 = exactly on a node). */
+  public double weight(int k) {
+    return weight[k];
+  }
+
   /** Writes the outputs for state {@code x} at a level with values {@code v} into {@code out}. */
   public void evaluate(double[] x, LevelValues v, double[] out) {
     double x0 = x[0];

@@ -63,9 +63,9 @@ public record MapSettings(List<FitParam> fit, List<String> observe, double albed
     }
   }
 
-  /** LM, exact steps, 3 starts, seed 42, residual-based SE, 256 columns per chunk. */
+  /** LM, exact steps, 2 starts, seed 42, residual-based SE, 256 columns per chunk (the CLI's). */
   public static MapSettings defaults() {
-    return new MapSettings(List.of(), List.of(), Double.NaN, "lm", StepSolver.EXACT, 3, 42,
+    return new MapSettings(List.of(), List.of(), Double.NaN, "lm", StepSolver.EXACT, 2, 42,
         Double.NaN, 256);
   }
 

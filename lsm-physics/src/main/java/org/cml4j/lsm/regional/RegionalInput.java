@@ -53,6 +53,9 @@ public record RegionalInput(Path source, String kind, List<ColumnInput> columns,
     for (GriddedColumn c : GriddedNetcdfReader.read(source)) {
       cols.add(new ColumnInput.Gridded(c));
     }
+    if (cols.isEmpty()) {
+      throw new IllegalArgumentException(source + ": the column dimension is empty");
+    }
     return new RegionalInput(source, "netcdf", cols, sha256(source));
   }
 

@@ -127,7 +127,9 @@ public final class SoilColumnModel {
 
   /**
    * Runs a batch of independent columns, each with its own parameters, forcing and initial state, in
-   * parallel on {@code threads} worker threads (1 = on the calling thread).
+   * parallel on {@code threads} worker threads (1 = on the calling thread). For throughput over many
+   * columns with constant parameters, {@link org.cml4j.lsm.batch.BatchColumnModel} is about 10x
+   * faster per core and does not keep every column's trajectory.
    */
   public List<Trajectory> simulateBatch(List<ColumnParameters> params, List<SurfaceForcing> forcing,
       List<InitialState> init, int threads) {

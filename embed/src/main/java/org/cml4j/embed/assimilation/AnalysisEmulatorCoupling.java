@@ -1,0 +1,234 @@
+package org.cml4j.embed.assimilation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Capabilities;
+import org.cml4j.core.spi.Coupling;
+import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingMode;
+import org.cml4j.core.spi.CouplingSolution;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.Diagnostics;
+import org.cml4j.core.spi.Requirement;
+import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.embed.physics.ColumnStepper;
+import org.cml4j.embed.support.FastMlp;
+import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.support.Timing;
+import org.cml4j.lsm.coupling.LsmMechanism;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.lsm.model.LevelValues;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.model.OutputOperator;
+
+/**
+ * Mode 5 (model adjustment) with learning in the data-assimilation cycle, analysis emulation: the
+ * EnKF ({@link ColumnEnsembleFilter}, state only, calibrated model) runs over the training period;
+ * an MLP learns its analysis step — the increment at a few control depths from the innovations
+ * (observation minus forecast, with a missing-value mask), the forecast's state shape, the forcing
+ * and the hour of day (cf. learned data assimilation, e.g. Boudier et al. 2023). From the end of
+ * training on, one deterministic model run with the emulated analysis replaces the ensemble: it
+ * assimilates the validation-period observations and forecasts the test period freely. The EnKF
+ * also runs over the validation period for comparison: diagnostics give both analyses' RMSE
+ * against the observations and the cost of one cycle of each.
+ */
+public final class AnalysisEmulatorCoupling implements Coupling {
+  /** Registry name. */
+  public static final String NAME = "embed.analysis-emulator";
+  private final CouplingDefaults defaults;
+  private final EnkfConfig config;
+  private final EnkfSetup setup;
+
+  public AnalysisEmulatorCoupling(CouplingDefaults defaults, EnkfConfig config,
+      EnkfSetup setup) {
+    this.defaults = defaults;
+    this.config = config;
+    this.setup = setup.augmenting(List.of());
+  }
+
+  public AnalysisEmulatorCoupling(CouplingDefaults defaults) {
+    this(defaults, EnkfConfig.standard(), EnkfSetup.defaults());
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public CouplingMode mode() {
+    return CouplingMode.MODEL_ADJUSTMENT;
+  }
+
+  @Override
+  public String description() {
+    return "network emulating the EnKF analysis step (innovations -> increments) in a single"
+        + " deterministic run";
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
+        .estimatingParameters().predictingUnobserved();
+  }
+
+  @Override
+  public Applicability applicability(CouplingTask task) {
+    return TaskSupport.applicability(task, capabilities(), true, 48);
+  }
+
+  @Override
+  public CouplingSolution solve(CouplingTask task) {
+    TaskSupport.require(applicability(task), NAME, task);
+    List<String> vars = setup.assimilated(task, NAME);
+    double[][] aux = IncrementLearning.auxiliary(task, NAME);
+    double[] hours = IncrementLearning.hours(task);
+    long t0 = System.nanoTime();
+    Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
+    LsmMechanism lsm = TaskSupport.lsm(task, NAME);
+    CalibratedColumn col = CalibratedColumn.of(lsm, LsmMechanism.surfaceForcing(task.forcing()),
+        cal.parameters(), task.initialObservations());
+    ColumnEnsembleFilter filter = new ColumnEnsembleFilter(col.grid(), col.forcing(),
+        cal.parameters(), List.of(), lsm.initialState(task.initialObservations()));
+    EnkfConfig cfg = config.withMembers(task.budget().scale(Math.min(24, config.members()),
+        config.members(), Math.max(80, config.members()))).withSeed(config.seed() + task.seed());
+    List<String> report = new ArrayList<>(TaskSupport.simulableTargets(task));
+    TaskSupport.observedSimulable(task, false, 1).stream().filter(v -> !report.contains(v))
+        .forEach(report::add);
+    List<Output> outs = report.stream().map(Output::parse).toList();
+    List<ObservationSeries> obs = setup.observations(task, vars);
+    int trainEnd = task.split().trainEnd();
+    int valEnd = task.split().validationEnd();
+    EnkfResult enkf = filter.run(obs, cfg, valEnd, outs, null);
+    StateFeatures sf = StateFeatures.standard(col.grid());
+    int p = obs.size();
+    int nIn = sf.size(aux[0].length) + 2 * p;
+    List<double[]> xs = new ArrayList<>();
+    List<double[]> ys = new ArrayList<>();
+    LevelValues v = new LevelValues();
+    for (int k = 1; k < trainEnd; k++) {
+      if (!enkf.analysed()[k]) {
+        continue;
+      }
+      double[] in = new double[nIn];
+      features(sf, enkf.forecastMean()[k], col.load(v, k), hours[k], aux[k],
+          enkf.innovation()[k], in);
+      double[] inc = sf.sample(enkf.analysisMean()[k]);
+      double[] f = sf.sample(enkf.forecastMean()[k]);
+      for (int j = 0; j < inc.length; j++) {
+        inc[j] -= f[j];
+      }
+      xs.add(in);
+      ys.add(inc);
+    }
+    int nv = Math.max(1, xs.size() / 5);
+    List<double[]> xv = new ArrayList<>(xs.subList(xs.size() - nv, xs.size()));
+    List<double[]> yv = new ArrayList<>(ys.subList(ys.size() - nv, ys.size()));
+    List<double[]> xt = new ArrayList<>(xs.subList(0, xs.size() - nv));
+    List<double[]> yt = new ArrayList<>(ys.subList(0, ys.size() - nv));
+    IncrementLearning.Trained tr = IncrementLearning.train(xt, yt, xv, yv, new int[] {32, 32},
+        task.budget().scale(60, 150, 300), task.seed(), NAME);
+    long t1 = System.nanoTime();
+    double[] x0 = enkf.analysisMean()[trainEnd - 1];
+    Emulated em = new Emulated(col, sf, tr.net(), obs, hours, aux);
+    double[][] states = em.run(x0, trainEnd - 1, col.levels(), valEnd);
+    int cycles = Math.max(1, valEnd - trainEnd);
+    double emuCycle = Timing.bestOf(2, 3, () -> em.run(x0, trainEnd - 1, valEnd, valEnd))
+        / cycles;
+    double enkfCycle = enkf.seconds() / (col.levels() - 1);
+    double[][] ye = col.outputs(states, trainEnd - 1, report);
+    Map<String, double[]> pred = new LinkedHashMap<>();
+    Diagnostics.Builder d = Diagnostics.builder().scalar("members", cfg.members())
+        .scalar("trainingPairs", xt.size()).scalar("epochs", tr.report().epochs())
+        .scalar("enkfCycleMicros", enkfCycle * 1e6).scalar("emulatedCycleMicros", emuCycle * 1e6)
+        .scalar("speedup", enkfCycle / emuCycle)
+        .scalar("physicsEvaluations", cal.evaluations() + enkf.memberSteps()
+            / (double) (col.levels() - 1) + 1)
+        .curve("trainLoss", tr.report().trainLoss())
+        .curve("validationLoss", tr.report().valLoss());
+    for (int j = 0; j < report.size(); j++) {
+      String t = report.get(j);
+      double[] e = enkf.output(t);
+      double[] s = new double[col.levels()];
+      for (int k = 0; k < s.length; k++) {
+        s[k] = k < trainEnd - 1 ? e[k] : ye[j][k - trainEnd + 1];
+      }
+      if (task.targets().contains(t)) {
+        pred.put(t, s);
+      }
+      if (task.observations().has(t) && valEnd > trainEnd) {
+        double[] o = task.observations().values(t);
+        d.scalar("validationAnalysisRmseEnkf_" + t, TaskSupport.rmse(e, o, trainEnd, valEnd));
+        d.scalar("validationAnalysisRmseEmulated_" + t, TaskSupport.rmse(s, o, trainEnd,
+            valEnd));
+      }
+    }
+    return new CouplingSolution(NAME, TaskSupport.frame(task, pred), cal.fitted(), d.build(),
+        (t1 - t0) * 1e-9, 0, TaskSupport.provenance(NAME, TaskSupport.config("members",
+            cfg.members(), "assimilate", vars, "network", "32x32 tanh"), task));
+  }
+
+  private static void features(StateFeatures sf, double[] forecast, LevelValues v, double hour,
+      double[] aux, double[] innovation, double[] in) {
+    sf.features(forecast, v, hour, aux, in);
+    int off = sf.size(aux.length);
+    for (int j = 0; j < innovation.length; j++) {
+      boolean ok = Double.isFinite(innovation[j]);
+      in[off + j] = ok ? innovation[j] : 0;
+      in[off + innovation.length + j] = ok ? 1 : 0;
+    }
+  }
+
+  /** The deterministic model with the emulated analysis. */
+  private static final class Emulated {
+    private final CalibratedColumn col;
+    private final StateFeatures sf;
+    private final FastMlp net;
+    private final List<ObservationSeries> obs;
+    private final double[] hours;
+    private final double[][] aux;
+    private final OutputOperator op;
+
+    Emulated(CalibratedColumn col, StateFeatures sf, FastMlp net, List<ObservationSeries> obs,
+        double[] hours, double[][] aux) {
+      this.col = col;
+      this.sf = sf;
+      this.net = net;
+      this.obs = obs;
+      this.hours = hours;
+      this.aux = aux;
+      this.op = new OutputOperator(obs.stream().map(ObservationSeries::output).toList(),
+          col.grid());
+    }
+
+    /** States over [from, to), analysing at steps below {@code assimilateUntil}. */
+    double[][] run(double[] x0, int from, int to, int assimilateUntil) {
+      ColumnStepper st = new ColumnStepper(col.grid());
+      double[] hx = new double[obs.size()];
+      double[] innov = new double[obs.size()];
+      double[] in = new double[net.nIn()];
+      double[] out = new double[net.nOut()];
+      return col.run((k, prev, next, v) -> {
+        st.step(prev, next, v);
+        if (k >= assimilateUntil) {
+          return;
+        }
+        op.evaluate(next, v, hx);
+        boolean any = false;
+        for (int j = 0; j < hx.length; j++) {
+          innov[j] = obs.get(j).at(k) - hx[j];
+          any |= Double.isFinite(innov[j]);
+        }
+        if (any) {
+          features(sf, next, v, hours[k], aux[k], innov, in);
+          net.predict(in, out);
+          sf.apply(out, next);
+        }
+      }, x0, from, to);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.cml4j.embed.assimilation;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cml4j.core.learn.Learner;
+import org.cml4j.core.learn.LearnerSpec;
+import org.cml4j.core.learn.Learners;
+import org.cml4j.core.learn.TrainingReport;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.embed.support.FastMlp;
+
+/** Shared pieces of the couplings that learn from a filter's analysis increments. */
+final class IncrementLearning {
+  private IncrementLearning() {}
+
+  /** Hour of day of every step of the task's axis. */
+  static double[] hours(CouplingTask task) {
+    long[] t = task.forcing().times();
+    double[] h = new double[t.length];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = Math.floorMod(t[i], 86400L) / 3600.0;
+    }
+    return h;
+  }
+
+  /** Auxiliary inputs [step][variable], rejecting gaps. */
+  static double[][] auxiliary(CouplingTask task, String coupling) {
+    List<String> names = new ArrayList<>(task.auxiliary().names());
+    int n = task.split().size();
+    double[][] a = new double[n][names.size()];
+    for (int j = 0; j < names.size(); j++) {
+      double[] v = task.auxiliary().values(names.get(j));
+      for (int k = 0; k < n; k++) {
+        if (!Double.isFinite(v[k])) {
+          throw new IllegalArgumentException(coupling + ": auxiliary input " + names.get(j)
+              + " is missing at step " + k + "; gap-fill it first");
+        }
+        a[k][j] = v[k];
+      }
+    }
+    return a;
+  }
+
+  /** A trained network and its report. */
+  record Trained(FastMlp net, TrainingReport report, int pairs) {}
+
+  /** Trains an MLP on the pairs (validation pairs may be empty). */
+  static Trained train(List<double[]> xs, List<double[]> ys, List<double[]> xv,
+      List<double[]> yv, int[] hidden, int epochs, long seed, String coupling) {
+    if (xs.size() < 24) {
+      throw new IllegalArgumentException(coupling + ": only " + xs.size() + " analysis steps in"
+          + " the training period; at least 24 are needed to learn from increments");
+    }
+    LearnerSpec spec = LearnerSpec.mlp(hidden).withEpochs(epochs).withBatchSize(64)
+        .withLearningRate(3e-3).withL2(1e-4).withPatience(20).withSeed(seed);
+    Learner l = Learners.create(spec, xs.get(0).length, ys.get(0).length);
+    TrainingReport r = l.fit(xs.toArray(double[][]::new), ys.toArray(double[][]::new),
+        xv.isEmpty() ? null : xv.toArray(double[][]::new),
+        yv.isEmpty() ? null : yv.toArray(double[][]::new));
+    return new Trained(FastMlp.of(l), r, xs.size());
+  }
+}

@@ -1,0 +1,119 @@
+package org.cml4j.embed.solving;
+
+import java.util.List;
+import java.util.Map;
+import org.cml4j.core.spi.MechanismModel;
+import org.cml4j.core.spi.ModelInput;
+import org.cml4j.core.spi.ModelRun;
+import org.cml4j.core.spi.ParameterGradient;
+import org.cml4j.core.vars.Frame;
+
+/**
+ * Mean squared misfit of a mechanism run with constant and time-varying parameters against
+ * observed variables over a period, and its adjoint gradient with respect to both (through
+ * {@link ModelRun#vjp}). Variables in different units are each divided by their variance over the
+ * fitted period. Counts forward and adjoint runs.
+ */
+public final class SeriesObjective {
+  private final MechanismModel mechanism;
+  private final Frame forcing;
+  private final List<String> variables;
+  private final double[][] obs;
+  private final double[] weight;
+  private final Map<String, Double> initialObservations;
+  private long forwardRuns;
+  private long adjointRuns;
+
+  /**
+   * @param from first step of the period the weights are computed on
+   * @param to end (exclusive) of that period
+   */
+  public SeriesObjective(MechanismModel mechanism, Frame forcing, Frame observations,
+      List<String> variables, Map<String, Double> initialObservations, int from, int to) {
+    if (variables.isEmpty()) {
+      throw new IllegalArgumentException("series objective: no observed variable");
+    }
+    this.mechanism = mechanism;
+    this.forcing = forcing;
+    this.variables = List.copyOf(variables);
+    this.initialObservations = Map.copyOf(initialObservations);
+    boolean sameUnit = variables.stream().map(v -> observations.spec(v).unit()).distinct()
+        .count() == 1;
+    obs = new double[variables.size()][];
+    weight = new double[variables.size()];
+    for (int k = 0; k < obs.length; k++) {
+      obs[k] = observations.values(variables.get(k));
+      double s = 0;
+      double s2 = 0;
+      int n = 0;
+      for (int t = from; t < to; t++) {
+        if (!Double.isNaN(obs[k][t])) {
+          s += obs[k][t];
+          s2 += obs[k][t] * obs[k][t];
+          n++;
+        }
+      }
+      if (n < 2) {
+        throw new IllegalArgumentException("variable " + variables.get(k) + " has " + n
+            + " observations in steps [" + from + ", " + to + "); need at least 2");
+      }
+      weight[k] = sameUnit ? 1 : 1 / Math.max(1e-6, s2 / n - (s / n) * (s / n));
+    }
+  }
+
+  public long forwardRuns() {
+    return forwardRuns;
+  }
+
+  public long adjointRuns() {
+    return adjointRuns;
+  }
+
+  /** Runs the mechanism. */
+  public ModelRun run(Map<String, Double> constants, Map<String, double[]> series) {
+    forwardRuns++;
+    return mechanism.run(new ModelInput(forcing, constants, series, variables,
+        initialObservations));
+  }
+
+  /** Loss of a run's outputs over steps [from, to). */
+  public double loss(Frame outputs, int from, int to) {
+    double s = 0;
+    int n = 0;
+    for (int k = 0; k < obs.length; k++) {
+      double[] y = outputs.values(variables.get(k));
+      for (int t = from; t < to; t++) {
+        if (!Double.isNaN(obs[k][t])) {
+          double d = y[t] - obs[k][t];
+          s += weight[k] * d * d;
+          n++;
+        }
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+
+  /** Gradient of {@link #loss} over [from, to) through the run's adjoint. */
+  public ParameterGradient gradient(ModelRun run, int from, int to) {
+    adjointRuns++;
+    Frame out = run.outputs();
+    double[][] seed = new double[out.size()][variables.size()];
+    int n = 0;
+    for (int k = 0; k < obs.length; k++) {
+      for (int t = from; t < to; t++) {
+        if (!Double.isNaN(obs[k][t])) {
+          n++;
+        }
+      }
+    }
+    for (int k = 0; k < obs.length; k++) {
+      double[] y = out.values(variables.get(k));
+      for (int t = from; t < to; t++) {
+        if (!Double.isNaN(obs[k][t])) {
+          seed[t][k] = 2 * weight[k] * (y[t] - obs[k][t]) / n;
+        }
+      }
+    }
+    return run.vjp(seed);
+  }
+}

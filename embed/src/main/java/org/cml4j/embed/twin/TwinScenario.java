@@ -1,0 +1,333 @@
+package org.cml4j.embed.twin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.cml4j.core.spi.Budget;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.MechanismModel;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.TimeSplit;
+import org.cml4j.core.vars.VariableSpec;
+import org.cml4j.core.vars.Variables;
+import org.cml4j.embed.physics.LayeredSoil;
+import org.cml4j.embed.physics.RichColumnModel;
+import org.cml4j.embed.physics.RichTrajectory;
+import org.cml4j.embed.physics.SoilProperties;
+import org.cml4j.embed.physics.SurfaceSpec;
+import org.cml4j.lsm.coupling.LsmMechanism;
+import org.cml4j.lsm.model.Output;
+
+/**
+ * A seeded twin experiment: synthetic weather ({@link SyntheticWeather}), a truth column
+ * ({@link RichColumnModel}: by default a layered soil with moisture-dependent conductivity on a
+ * 2 mm / 2 min grid, and a diurnally and moisture-varying Bowen ratio), spun up for a few days, and
+ * its outputs as noisy pseudo-observations of a {@link CouplingTask} for the simple model
+ * ({@link LsmMechanism#huang2025()}), with the surface water content as auxiliary input
+ * ({@code SoilMoist}). The noise-free truth stays available for scoring on every period.
+ */
+public final class TwinScenario {
+  /** Name of the auxiliary surface water-content variable. */
+  public static final String SOIL_MOIST = "SoilMoist";
+  private final String name;
+  private final SyntheticWeather.Series weather;
+  private final RichColumnModel model;
+  private final SurfaceSpec surface;
+  private final RichTrajectory truth;
+  private final Frame axis;
+
+  private TwinScenario(String name, SyntheticWeather.Series weather, RichColumnModel model,
+      SurfaceSpec surface, RichTrajectory truth) {
+    this.name = name;
+    this.weather = weather;
+    this.model = model;
+    this.surface = surface;
+    this.truth = truth;
+    this.axis = Frame.regular(weather.levels(), 3600);
+  }
+
+  /**
+   * The structural twin: three-layer soil with moisture-dependent conductivity, varying Bowen
+   * ratio, 501 nodes (2 mm) and 30 sub-steps (2 min), albedo 0.2, Tb 291 K, 3 days of spin-up.
+   */
+  public static TwinScenario structural(int days, long seed) {
+    return builder().days(days).seed(seed).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Number of hourly levels. */
+  public int levels() {
+    return weather.levels();
+  }
+
+  public SyntheticWeather.Series weather() {
+    return weather;
+  }
+
+  public RichColumnModel model() {
+    return model;
+  }
+
+  public SurfaceSpec surface() {
+    return surface;
+  }
+
+  /** The noise-free truth run. */
+  public RichTrajectory truth() {
+    return truth;
+  }
+
+  /** Hourly axis starting at t = 0. */
+  public Frame axis() {
+    return axis;
+  }
+
+  /** Forcing frame SWdown, LWdown, Tair. */
+  public Frame forcingFrame() {
+    return axis.with(Variables.SWDOWN, weather.forcing().kdown())
+        .with(Variables.LWDOWN, weather.forcing().ldown())
+        .with(Variables.TAIR, weather.forcing().ta());
+  }
+
+  /** The truth's outputs (noise-free) as a frame. */
+  public Frame truthFrame(List<String> names) {
+    return truth.frame(axis, names);
+  }
+
+  /** Auxiliary inputs: surface water content {@code SoilMoist} [m3 m-3]. */
+  public Frame moistureFrame() {
+    return axis.with(new VariableSpec(SOIL_MOIST, "m3 m-3"), weather.moisture().surfaceSeries());
+  }
+
+  /** A coupling task on this scenario (see {@link TaskOptions}). */
+  public CouplingTask task(TaskOptions o) {
+    Set<String> vars = new LinkedHashSet<>(o.observed());
+    vars.addAll(o.targets());
+    Frame obs = axis.select(List.of());
+    Random rnd = new Random(o.noiseSeed());
+    for (String v : vars) {
+      Output out = Output.parse(v);
+      double[] s = truth.output(v);
+      double sd = out.unit().equals("K") ? o.temperatureNoise() : o.fluxNoise();
+      for (int i = 0; i < s.length; i++) {
+        s[i] += sd * rnd.nextGaussian();
+      }
+      obs = obs.with(new VariableSpec(out.name(), out.unit()), s);
+    }
+    CouplingTask.Builder b = CouplingTask.builder().name(name + "/" + o.label())
+        .mechanism(o.mechanism()).forcing(forcingFrame()).observations(obs)
+        .split(TimeSplit.fractions(levels(), o.trainFraction(), o.validationFraction()))
+        .targets(o.targets()).budget(o.budget()).seed(o.seed())
+        .fitParameters(o.fitParameters());
+    if (o.moistureAuxiliary()) {
+      b.auxiliary(moistureFrame());
+    }
+    o.knownAlbedo().ifPresent(a -> b.knownParameter("alpha", a));
+    return b.build();
+  }
+
+  /**
+   * How to turn the scenario into a task.
+   *
+   * @param label task label suffix
+   * @param mechanism the model couplings see (default the paper's column)
+   * @param observed observed variables (also the assimilated/fitted ones)
+   * @param targets variables to predict (also observed, for scoring)
+   * @param temperatureNoise observation noise on temperatures [K]
+   * @param fluxNoise observation noise on fluxes [W m-2]
+   * @param noiseSeed seed of the noise
+   * @param trainFraction train fraction of the axis
+   * @param validationFraction validation fraction
+   * @param budget compute budget
+   * @param seed task seed
+   * @param fitParameters parameters couplings should estimate
+   * @param moistureAuxiliary whether to pass {@code SoilMoist} as auxiliary input
+   * @param knownAlbedo albedo given to couplings, if any
+   */
+  public record TaskOptions(String label, MechanismModel mechanism, List<String> observed,
+      List<String> targets, double temperatureNoise, double fluxNoise, long noiseSeed,
+      double trainFraction, double validationFraction, Budget budget, long seed,
+      List<String> fitParameters, boolean moistureAuxiliary,
+      java.util.Optional<Double> knownAlbedo) {
+    public TaskOptions {
+      observed = List.copyOf(observed);
+      targets = List.copyOf(targets);
+      fitParameters = List.copyOf(fitParameters);
+    }
+
+    /**
+     * Surface and 5 cm observed, 5 cm and 20 cm targets, 0.1 K / 5 W m-2 noise, 60/15/25 split,
+     * tiny budget, lambda/C/hbeta/Tb fitted, albedo known, moisture auxiliary.
+     */
+    public static TaskOptions standard() {
+      return new TaskOptions("standard", LsmMechanism.huang2025(),
+          List.of("SurfTemp", "SoilTemp_0.05"), List.of("SoilTemp_0.05", "SoilTemp_0.2"), 0.1, 5,
+          7, 0.6, 0.15, Budget.tiny(), 42, List.of("lambda", "C", "hbeta", "Tb"), true,
+          java.util.Optional.of(0.2));
+    }
+
+    public TaskOptions withObserved(List<String> v) {
+      return new TaskOptions(label, mechanism, v, targets, temperatureNoise, fluxNoise, noiseSeed,
+          trainFraction, validationFraction, budget, seed, fitParameters, moistureAuxiliary,
+          knownAlbedo);
+    }
+
+    public TaskOptions withTargets(List<String> v) {
+      return new TaskOptions(label, mechanism, observed, v, temperatureNoise, fluxNoise, noiseSeed,
+          trainFraction, validationFraction, budget, seed, fitParameters, moistureAuxiliary,
+          knownAlbedo);
+    }
+
+    public TaskOptions withNoise(double temperature, double flux) {
+      return new TaskOptions(label, mechanism, observed, targets, temperature, flux, noiseSeed,
+          trainFraction, validationFraction, budget, seed, fitParameters, moistureAuxiliary,
+          knownAlbedo);
+    }
+
+    public TaskOptions withSplit(double train, double validation) {
+      return new TaskOptions(label, mechanism, observed, targets, temperatureNoise, fluxNoise,
+          noiseSeed, train, validation, budget, seed, fitParameters, moistureAuxiliary,
+          knownAlbedo);
+    }
+
+    public TaskOptions withBudget(Budget b) {
+      return new TaskOptions(label, mechanism, observed, targets, temperatureNoise, fluxNoise,
+          noiseSeed, trainFraction, validationFraction, b, seed, fitParameters, moistureAuxiliary,
+          knownAlbedo);
+    }
+
+    public TaskOptions withLabel(String l) {
+      return new TaskOptions(l, mechanism, observed, targets, temperatureNoise, fluxNoise,
+          noiseSeed, trainFraction, validationFraction, budget, seed, fitParameters,
+          moistureAuxiliary, knownAlbedo);
+    }
+
+    public TaskOptions withMechanism(MechanismModel m) {
+      return new TaskOptions(label, m, observed, targets, temperatureNoise, fluxNoise,
+          noiseSeed, trainFraction, validationFraction, budget, seed, fitParameters,
+          moistureAuxiliary, knownAlbedo);
+    }
+
+    public TaskOptions withFitParameters(List<String> p) {
+      return new TaskOptions(label, mechanism, observed, targets, temperatureNoise, fluxNoise,
+          noiseSeed, trainFraction, validationFraction, budget, seed, p, moistureAuxiliary,
+          knownAlbedo);
+    }
+
+    public TaskOptions withSeed(long s) {
+      return new TaskOptions(label, mechanism, observed, targets, temperatureNoise, fluxNoise,
+          noiseSeed, trainFraction, validationFraction, budget, s, fitParameters,
+          moistureAuxiliary, knownAlbedo);
+    }
+  }
+
+  /** Builder of scenarios. */
+  public static final class Builder {
+    private String name = "structural-twin";
+    private int days = 20;
+    private int spinupDays = 3;
+    private long seed = 1;
+    private SyntheticWeather weather = SyntheticWeather.summer();
+    private SoilProperties soil = LayeredSoil.threeLayer();
+    private int nodes = 501;
+    private int substeps = 30;
+    private boolean varyingBowen = true;
+    private double hbeta = 25;
+    private double alpha = 0.2;
+    private double eps = 0.95;
+    private double tb = 291;
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder days(int v) {
+      days = v;
+      return this;
+    }
+
+    public Builder spinupDays(int v) {
+      spinupDays = v;
+      return this;
+    }
+
+    public Builder seed(long v) {
+      seed = v;
+      return this;
+    }
+
+    public Builder weather(SyntheticWeather v) {
+      weather = v;
+      return this;
+    }
+
+    public Builder soil(SoilProperties v) {
+      soil = v;
+      return this;
+    }
+
+    /** Truth resolution: nodes over 1 m and sub-steps per hour. */
+    public Builder resolution(int nodes, int substeps) {
+      this.nodes = nodes;
+      this.substeps = substeps;
+      return this;
+    }
+
+    /** Constant exchange coefficient instead of the varying Bowen ratio. */
+    public Builder constantHbeta(double v) {
+      varyingBowen = false;
+      hbeta = v;
+      return this;
+    }
+
+    public Builder alpha(double v) {
+      alpha = v;
+      return this;
+    }
+
+    public Builder tb(double v) {
+      tb = v;
+      return this;
+    }
+
+    public TwinScenario build() {
+      if (days < 2 || spinupDays < 0) {
+        throw new IllegalArgumentException("twin scenario: need days >= 2 and spinupDays >= 0, got "
+            + days + ", " + spinupDays);
+      }
+      int spin = spinupDays * 24;
+      int levels = days * 24 + 1;
+      SyntheticWeather.Series all = weather.generate(spin + levels, seed);
+      double[] hb = varyingBowen
+          ? SyntheticWeather.exchangeCoefficient(all.forcing(), all.moisture())
+          : new double[] {hbeta};
+      SurfaceSpec s = new SurfaceSpec(alpha, eps, tb, hb);
+      RichColumnModel m = new RichColumnModel(nodes, 1.0, 3600, substeps, soil, true);
+      RichTrajectory full = m.run(s, all.forcing(), all.moisture(), m.uniformState(tb));
+      double[] init = full.state(spin);
+      SyntheticWeather.Series w = all.slice(spin, spin + levels);
+      SurfaceSpec sw = s.slice(spin, spin + levels);
+      RichTrajectory truth = m.run(sw, w.forcing(), w.moisture(), init);
+      return new TwinScenario(name + "-" + days + "d-seed" + seed, w, m, sw, truth);
+    }
+  }
+
+  /** Names of the standard soil-temperature outputs at the given depths. */
+  public static List<String> soilTemperatures(double... depths) {
+    List<String> out = new ArrayList<>();
+    for (double d : depths) {
+      out.add(Variables.soilTemperature(d));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,383 @@
+package org.cml4j.fuse.net;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.core.metrics.PhysicsConsistency;
+import org.cml4j.core.provenance.RunProvenance;
+import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Capabilities;
+import org.cml4j.core.spi.Coupling;
+import org.cml4j.core.spi.CouplingMode;
+import org.cml4j.core.spi.CouplingSolution;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.Diagnostics;
+import org.cml4j.core.spi.MechanismModel;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.TimeSplit;
+import org.cml4j.core.vars.VariableSpec;
+import org.cml4j.core.vars.Variables;
+import org.cml4j.fuse.data.FeatureSpec;
+import org.cml4j.fuse.data.TaskData;
+import org.cml4j.fuse.data.ZScore;
+import org.cml4j.fuse.loss.HeatEquationResidual;
+import org.cml4j.fuse.loss.LossSpec;
+import org.cml4j.fuse.loss.NetRadiation;
+import org.cml4j.fuse.loss.PhysicsTerm;
+import org.cml4j.fuse.loss.PhysicsTerms;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A fusion coupling built on one {@link FusionNetwork}: physics outputs as inputs (auxiliary
+ * variables, mode 7), physics terms in the loss (mode 8), an energy-conserving output layer
+ * (mode 9) and pretraining on physics simulations (the cascade element of Read et al. 2019), each
+ * switched on by the {@link FusionNetConfig}. The network reads the task's forcing (current values,
+ * 6/24/72 h moving averages, hour of day) plus the auxiliary variables, is trained full-batch on the
+ * training period with early stopping on the validation period, and predicts every target over the
+ * whole axis. Physics terms act on all rows by default: the forcing of the validation and test
+ * periods is known, their observations are not used.
+ */
+public final class FusionNetCoupling implements Coupling {
+  private final String name;
+  private final CouplingMode mode;
+  private final String description;
+  private final FusionNetConfig config;
+
+  public FusionNetCoupling(String name, CouplingMode mode, String description,
+      FusionNetConfig config) {
+    this.name = name;
+    this.mode = mode;
+    this.description = description;
+    this.config = config;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public CouplingMode mode() {
+    return mode;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  /** The configuration. */
+  public FusionNetConfig config() {
+    return config;
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return new Capabilities(java.util.Set.of(), false, config.pretrain()
+        || config.physics().heatEquation() > 0, 24);
+  }
+
+  @Override
+  public Applicability applicability(CouplingTask task) {
+    Applicability a = capabilities().check(task);
+    if (!a.applicable()) {
+      return a;
+    }
+    if (task.targets().stream().noneMatch(t -> observed(task, t)
+        && task.observations().countValid(t, 0, task.split().trainEnd()) >= 24)) {
+      return Applicability.no("no target has 24 training observations");
+    }
+    try {
+      config.layer().residualTarget(outputs(task), setupFeatures(task));
+    } catch (IllegalArgumentException e) {
+      return Applicability.no(e.getMessage());
+    }
+    if (config.pretrain() && simulated(task).isEmpty()) {
+      return Applicability.no("pretraining needs auxiliary simulations named <target>"
+          + FusionNetConfig.SIMULATION_SUFFIX);
+    }
+    return Applicability.yes();
+  }
+
+  /**
+   * The targets the network outputs: those with training observations, those with an auxiliary
+   * physics simulation when pretraining, and unobserved soil temperatures between observed
+   * profile depths when the heat-equation term is on (the physics then interpolates them; deeper
+   * ones would be extrapolations it barely constrains). Other targets are not predicted.
+   */
+  public List<String> outputs(CouplingTask task) {
+    return outputs(task, task.auxiliary().names());
+  }
+
+  /** {@link #outputs(CouplingTask)} as if the task's auxiliary variables were {@code aux}. */
+  public List<String> outputs(CouplingTask task, java.util.Collection<String> aux) {
+    List<String> features = new ArrayList<>(task.forcing().names());
+    List<String> observedProfile = HeatEquationResidual.profile(task.targets().stream()
+        .filter(t -> observed(task, t)).toList(), features);
+    double top = observedProfile.isEmpty() ? 0 : HeatEquationResidual.depth(observedProfile.get(0));
+    double bottom = observedProfile.isEmpty() ? 0
+        : HeatEquationResidual.depth(observedProfile.get(observedProfile.size() - 1));
+    List<String> out = new ArrayList<>();
+    for (String t : task.targets()) {
+      boolean between = Variables.isSoilTemperature(t) && observedProfile.size() >= 2
+          && Variables.depthOf(t) > top && Variables.depthOf(t) < bottom;
+      if (observed(task, t) || config.pretrain() && aux.contains(t
+          + FusionNetConfig.SIMULATION_SUFFIX) || between && config.physics().heatEquation() > 0) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static boolean observed(CouplingTask task, String t) {
+    return task.observations().has(t)
+        && task.observations().countValid(t, 0, task.split().trainEnd()) >= 2;
+  }
+
+  /** The network, features and loss this coupling would train on the task (validated). */
+  public Setup setup(CouplingTask task) {
+    List<String> outs = outputs(task);
+    if (outs.isEmpty()) {
+      throw new IllegalArgumentException(name + ": none of the targets " + task.targets()
+          + " has training observations in task " + task.name() + "; observed: "
+          + task.observed());
+    }
+    List<String> aux = config.auxiliaryInputs() ? List.copyOf(task.auxiliary().names())
+        : List.of();
+    FeatureSpec fs = FeatureSpec.standard(List.copyOf(task.forcing().names())).withAuxiliary(aux);
+    double[][] x = fs.matrix(task.forcing(), task.auxiliary());
+    List<String> features = fs.columns();
+    List<VariableSpec> specs = outs.stream().map(task::targetSpec).toList();
+    double albedo = prior(task, "alpha", 0.2);
+    double eps = prior(task, "eps", 0.95);
+    List<PhysicsTerm> terms = PhysicsTerms.forTargets(outs, features, config.physics(),
+        diffusivity(task), albedo, eps);
+    LossSpec loss = new LossSpec(1, config.l2(), terms, config.physicsRows());
+    TimeSplit s = task.split();
+    double[][] y = new double[s.size()][outs.size()];
+    for (int k = 0; k < outs.size(); k++) {
+      double[] c = task.observations().has(outs.get(k))
+          ? task.observations().values(outs.get(k)) : null;
+      for (int i = 0; i < y.length; i++) {
+        y[i][k] = c == null ? Double.NaN : c[i];
+      }
+    }
+    int epochs = task.budget().scale(300, 1000, 3000);
+    int pre = config.pretrain() ? task.budget().scale(100, 400, 1000) : 0;
+    NetSpec spec = new NetSpec(config.hidden(), epochs, pre, config.learningRate(),
+        task.budget().scale(150, 300, 500), task.seed());
+    NetRadiation rn = config.layer() == OutputLayer.ENERGY_CONSERVING
+        ? NetRadiation.detect(outs, features, albedo, eps).orElse(null) : null;
+    ZScore fx = ZScore.fit(x, 0, x.length);
+    ZScore fy = targetScaler(task, outs, y);
+    String residual = config.layer().residualTarget(outs, features);
+    FusionNetwork net = new FusionNetwork(spec, features, fx, specs, fy, config.layer(), loss,
+        x.length, task.forcing().stepSeconds(), rn, skip(outs, residual, features, fx, fy));
+    return new Setup(net, x, y, outs);
+  }
+
+  /**
+   * A skip connection passing each {@code <target>_physics} input through to its target (in
+   * z-score units), so a network with physics inputs starts at the physics and learns a
+   * correction; null if no output has a physics input.
+   */
+  private static FusionNetwork.Skip skip(List<String> outs, String residual,
+      List<String> features, ZScore fx, ZScore fy) {
+    List<String> head = new ArrayList<>(outs);
+    head.remove(residual);
+    double[][] m = new double[features.size()][head.size()];
+    double[] b = new double[head.size()];
+    boolean any = false;
+    for (int j = 0; j < head.size(); j++) {
+      int i = features.indexOf(head.get(j) + FusionNetConfig.SIMULATION_SUFFIX);
+      int k = outs.indexOf(head.get(j));
+      if (i >= 0) {
+        m[i][j] = fx.sd()[i] / fy.sd()[k];
+        b[j] = (fx.mean()[i] - fy.mean()[k]) / fy.sd()[k];
+        any = true;
+      }
+    }
+    return any ? new FusionNetwork.Skip(m, b) : null;
+  }
+
+  /**
+   * Target scaling: training observations; else the target's physics simulation; else (an
+   * unobserved profile temperature) the nearest observed profile temperature.
+   */
+  private ZScore targetScaler(CouplingTask task, List<String> outs, double[][] y) {
+    int tr = task.split().trainEnd();
+    ZScore obs = ZScore.fit(y, 0, tr);
+    double[] mu = obs.mean();
+    double[] sdv = obs.sd();
+    for (int k = 0; k < outs.size(); k++) {
+      String t = outs.get(k);
+      if (observed(task, t)) {
+        continue;
+      }
+      double[][] col;
+      String sim = t + FusionNetConfig.SIMULATION_SUFFIX;
+      if (task.auxiliary().has(sim)) {
+        col = column(task.auxiliary().values(sim));
+        ZScore z = ZScore.fit(col, 0, col.length);
+        mu[k] = z.mean()[0];
+        sdv[k] = z.sd()[0];
+      } else {
+        double d = HeatEquationResidual.depth(t);
+        int best = -1;
+        for (int j = 0; j < outs.size(); j++) {
+          if (observed(task, outs.get(j)) && Variables.isSoilTemperature(outs.get(j)) && (best < 0 || Math.abs(HeatEquationResidual.depth(outs.get(j)) - d)
+              < Math.abs(HeatEquationResidual.depth(outs.get(best)) - d))) {
+            best = j;
+          }
+        }
+        mu[k] = mu[best];
+        sdv[k] = sdv[best];
+      }
+    }
+    return new ZScore(mu, sdv);
+  }
+
+  private static double[][] column(double[] v) {
+    double[][] m = new double[v.length][1];
+    for (int i = 0; i < v.length; i++) {
+      m[i][0] = v[i];
+    }
+    return m;
+  }
+
+  private static double prior(CouplingTask task, String p, double fallback) {
+    return task.knownParameters().getOrDefault(p, nominal(task.mechanism(), p, fallback));
+  }
+
+  /**
+   * The network with its input and target matrices.
+   *
+   * @param network the untrained network
+   * @param x features [time][feature]
+   * @param y observed targets [time][output] (NaN where missing)
+   * @param outputs the predicted targets, in column order
+   */
+  public record Setup(FusionNetwork network, double[][] x, double[][] y, List<String> outputs) {}
+
+  @Override
+  public CouplingSolution solve(CouplingTask task) {
+    long t0 = System.nanoTime();
+    Setup st = setup(task);
+    FusionNetwork net = st.network();
+    TimeSplit s = task.split();
+    int n = st.x().length;
+    double[][] sim = config.pretrain() ? simulationMatrix(task, st.outputs()) : null;
+    Diagnostics.Builder d = Diagnostics.builder();
+    double budgetSeconds = task.budget().maxSeconds();
+    boolean[] physicsRows = config.physicsRows() == LossSpec.PhysicsRows.ALL
+        ? TaskData.range(n, 0, n) : TaskData.trainRows(s);
+    if (sim != null) {
+      Map<String, INDArray> pf = net.feed(st.x(), sim, TaskData.range(n, 0, n), new boolean[n],
+          physicsRows, false);
+      FusionTraining.Report pr = FusionTraining.train(net, pf, net.spec().pretrainEpochs(),
+          net.spec().learningRate(), 0, false, budgetSeconds / 2);
+      d.curve("pretrain.loss", pr.curves().get("loss")).scalar("pretrainEpochs", pr.epochs());
+    }
+    boolean validate = TaskData.hasValidationData(st.y(), s);
+    Map<String, INDArray> feed = net.feed(st.x(), st.y(), TaskData.trainRows(s),
+        TaskData.validationRows(s), physicsRows, true);
+    double left = Math.max(1, budgetSeconds - (System.nanoTime() - t0) * 1e-9);
+    int warmup = net.loss().terms().isEmpty() ? 0 : Integer.getInteger("fuse.warmup", net.spec().epochs() / 4);
+    FusionTraining.Report r = FusionTraining.train(net, feed, net.spec().epochs(),
+        net.spec().learningRate(), net.spec().patience(), validate, left, warmup);
+    double fitSeconds = (System.nanoTime() - t0) * 1e-9;
+    long t1 = System.nanoTime();
+    double[][] pred = net.predict(st.x());
+    List<VariableSpec> specs = st.outputs().stream().map(task::targetSpec).toList();
+    Frame predictions = TaskData.frame(task, specs, pred);
+    double predictSeconds = (System.nanoTime() - t1) * 1e-9;
+    d.scalar("epochs", r.epochs()).scalar("bestEpoch", r.bestEpoch())
+        .scalar("earlyStopped", r.earlyStopped() ? 1 : 0)
+        .scalar("trainMisfit", r.atBest("misfit"));
+    if (validate) {
+      d.scalar("validationMisfit", r.atBest("val_misfit"));
+      for (String t : st.outputs()) {
+        if (task.observations().has(t)) {
+          d.scalar("validationRmse." + t, TaskData.rmse(predictions.values(t),
+              task.observations().values(t), s.trainEnd(), s.validationEnd()));
+        }
+      }
+    }
+    for (PhysicsTerm t : net.loss().terms()) {
+      d.scalar("term." + t.name(), r.atBest(t.name())).scalar("weight." + t.name(), t.weight())
+          .curve("term." + t.name(), r.curves().get(t.name()));
+    }
+    net.fittedTermValues().forEach(d::scalar);
+    r.curves().forEach((k, v) -> {
+      if (k.equals("loss") || k.equals("misfit") || k.equals("val_misfit")) {
+        d.curve(k, v);
+      }
+    });
+    double alpha = net.fittedTermValues().getOrDefault("layer.alpha", net.fittedTermValues()
+        .getOrDefault("energy-balance.alpha", prior(task, "alpha", 0.2)));
+    PhysicsConsistency.energyBalance(predictions, task.forcing(), alpha, 0, n, 10)
+        .ifPresent(e -> d.scalar("energyResidualMeanAbs", e.meanAbsResidual())
+            .scalar("energyInconsistentFraction", e.inconsistentFraction()));
+    d.note(net.spec().toString()).note("features: " + net.features());
+    if (st.outputs().size() < task.targets().size()) {
+      d.note("not predicted (no training observations, simulation or physics constraint): "
+          + task.targets().stream().filter(t -> !st.outputs().contains(t)).toList());
+    }
+    Map<String, String> cfg = new LinkedHashMap<>();
+    cfg.put("config", config.toString());
+    cfg.put("net", net.spec().toString());
+    cfg.put("terms", net.loss().weights().toString());
+    return new CouplingSolution(name, predictions, Map.of(), d.build(), fitSeconds,
+        predictSeconds, RunProvenance.of(name, "fuse", cfg, task.seed(), task.fingerprint()));
+  }
+
+  private List<String> setupFeatures(CouplingTask task) {
+    List<String> aux = config.auxiliaryInputs() ? List.copyOf(task.auxiliary().names())
+        : List.of();
+    return FeatureSpec.standard(List.copyOf(task.forcing().names())).withAuxiliary(aux).columns();
+  }
+
+  /** Simulated targets [time][target] from auxiliary {@code <target>_physics} (NaN if absent). */
+  private double[][] simulationMatrix(CouplingTask task, List<String> outs) {
+    List<String> have = simulated(task);
+    if (have.isEmpty()) {
+      throw new IllegalArgumentException("pretraining needs auxiliary simulations of the targets"
+          + " named <target>" + FusionNetConfig.SIMULATION_SUFFIX + " (e.g. from a physics stage);"
+          + " the task's auxiliary variables are " + task.auxiliary().names());
+    }
+    int n = task.split().size();
+    double[][] m = new double[n][outs.size()];
+    for (int k = 0; k < outs.size(); k++) {
+      String v = outs.get(k) + FusionNetConfig.SIMULATION_SUFFIX;
+      double[] c = task.auxiliary().has(v) ? task.auxiliary().values(v) : null;
+      for (int i = 0; i < n; i++) {
+        m[i][k] = c == null ? Double.NaN : c[i];
+      }
+    }
+    return m;
+  }
+
+  private static List<String> simulated(CouplingTask task) {
+    List<String> l = new ArrayList<>();
+    for (String t : task.targets()) {
+      if (task.auxiliary().has(t + FusionNetConfig.SIMULATION_SUFFIX)) {
+        l.add(t);
+      }
+    }
+    return l;
+  }
+
+  /** Initial diffusivity lambda / C [m2 s-1]: known parameters, else the mechanism's nominal. */
+  static double diffusivity(CouplingTask task) {
+    MechanismModel m = task.mechanism();
+    double lambda = task.knownParameters().getOrDefault("lambda", nominal(m, "lambda", 0.8));
+    double c = task.knownParameters().getOrDefault("C", nominal(m, "C", 2.2e6));
+    return lambda / c;
+  }
+
+  private static double nominal(MechanismModel m, String p, double fallback) {
+    return m.parameters().stream().filter(i -> i.name().equals(p)).findFirst()
+        .map(i -> i.nominal()).orElse(fallback);
+  }
+}

@@ -1,0 +1,145 @@
+package org.cml4j.fuse.net;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Full-batch Adam training of a {@link FusionNetwork} (Kingma and Ba 2015; beta1 0.9, beta2
+ * 0.999, eps 1e-8), recording the loss, the data misfit, the validation misfit and every physics
+ * term after each epoch; with validation rows it stops after {@code patience} epochs without a
+ * better validation misfit and restores the best weights.
+ */
+public final class FusionTraining {
+  private static final double B1 = 0.9;
+  private static final double B2 = 0.999;
+  private static final double EPS = 1e-8;
+
+  private FusionTraining() {}
+
+  /**
+   * Result of one training phase.
+   *
+   * @param epochs epochs run
+   * @param bestEpoch epoch (1-based) whose weights were kept
+   * @param earlyStopped true if patience ran out
+   * @param curves per-epoch values: "loss", "misfit", "val_misfit" and one per physics term
+   * @param seconds wall time
+   */
+  public record Report(int epochs, int bestEpoch, boolean earlyStopped,
+      Map<String, double[]> curves, double seconds) {
+    /** Last value of a curve. */
+    public double last(String curve) {
+      double[] c = curves.get(curve);
+      if (c == null) {
+        throw new IllegalArgumentException("no curve " + curve + "; curves: " + curves.keySet());
+      }
+      return c[c.length - 1];
+    }
+
+    /** Value of a curve at the kept epoch. */
+    public double atBest(String curve) {
+      return curves.get(curve)[bestEpoch - 1];
+    }
+  }
+
+  /**
+   * Trains for at most {@code epochs} epochs (or until {@code maxSeconds} of wall time).
+   *
+   * @param net the network
+   * @param feed placeholder values (see {@link FusionNetwork#feed})
+   * @param epochs maximum epochs
+   * @param learningRate Adam step size
+   * @param patience early-stopping patience in epochs (0 = none); only used with validation rows
+   * @param validate whether the feed has validation rows to stop and select on
+   * @param maxSeconds soft wall-time limit
+   */
+  public static Report train(FusionNetwork net, Map<String, INDArray> feed, int epochs,
+      double learningRate, int patience, boolean validate, double maxSeconds) {
+    return train(net, feed, epochs, learningRate, patience, validate, maxSeconds, 0);
+  }
+
+  /**
+   * Same as {@link #train(FusionNetwork, Map, int, double, int, boolean, double)} with a physics
+   * warm-up: the physics-term weights rise linearly from 0 to their configured values over the
+   * first {@code warmup} epochs (the data fix the solution before the physics refines it; strong
+   * physics terms from the start pull an untrained network towards trivial solutions such as a
+   * profile that does not change in time). Early stopping only starts after the warm-up.
+   */
+  public static Report train(FusionNetwork net, Map<String, INDArray> feed, int epochs,
+      double learningRate, int patience, boolean validate, double maxSeconds, int warmup) {
+    Map<String, INDArray> ph = new java.util.HashMap<>(feed);
+    long t0 = System.nanoTime();
+    List<String> vars = net.trainable();
+    Map<String, double[]> p = new LinkedHashMap<>();
+    Map<String, double[]> m = new LinkedHashMap<>();
+    Map<String, double[]> v = new LinkedHashMap<>();
+    for (String n : vars) {
+      double[] x = net.parameter(n);
+      p.put(n, x);
+      m.put(n, new double[x.length]);
+      v.put(n, new double[x.length]);
+    }
+    Map<String, List<Double>> curves = new LinkedHashMap<>();
+    Map<String, double[]> best = null;
+    double bestVal = Double.POSITIVE_INFINITY;
+    int bestEpoch = 0;
+    int epoch = 0;
+    boolean stopped = false;
+    while (epoch < epochs) {
+      if (warmup > 0) {
+        net.scaleTerms(ph, Math.min(1.0, epoch / (double) warmup));
+      }
+      FusionNetwork.Step s = net.step(ph);
+      epoch++;
+      s.values().forEach((k, val) -> curves.computeIfAbsent(k, q -> new ArrayList<>()).add(val));
+      double loss = s.values().get("loss");
+      if (!Double.isFinite(loss)) {
+        throw new IllegalStateException("fusion network loss became " + loss + " at epoch "
+            + epoch + " (values " + s.values() + "); lower the learning rate or the term weights");
+      }
+      double score = validate ? s.values().get("val_misfit") : loss;
+      if (epoch <= warmup) {
+        bestEpoch = epoch;
+      } else if (score < bestVal) {
+        bestVal = score;
+        bestEpoch = epoch;
+        best = copy(p);
+      } else if (validate && patience > 0 && epoch - bestEpoch >= patience) {
+        stopped = true;
+        break;
+      }
+      if ((System.nanoTime() - t0) * 1e-9 > maxSeconds) {
+        break;
+      }
+      double c1 = 1 - Math.pow(B1, epoch);
+      double c2 = 1 - Math.pow(B2, epoch);
+      for (String n : vars) {
+        double[] g = s.gradients().get(n);
+        double[] x = p.get(n);
+        double[] mm = m.get(n);
+        double[] vv = v.get(n);
+        for (int i = 0; i < x.length; i++) {
+          mm[i] = B1 * mm[i] + (1 - B1) * g[i];
+          vv[i] = B2 * vv[i] + (1 - B2) * g[i] * g[i];
+          x[i] -= learningRate * (mm[i] / c1) / (Math.sqrt(vv[i] / c2) + EPS);
+        }
+        net.setParameter(n, x);
+      }
+    }
+    if (best != null) {
+      best.forEach(net::setParameter);
+    }
+    Map<String, double[]> c = new LinkedHashMap<>();
+    curves.forEach((k, l) -> c.put(k, l.stream().mapToDouble(Double::doubleValue).toArray()));
+    return new Report(epoch, Math.max(1, bestEpoch), stopped, c, (System.nanoTime() - t0) * 1e-9);
+  }
+
+  private static Map<String, double[]> copy(Map<String, double[]> p) {
+    Map<String, double[]> c = new LinkedHashMap<>();
+    p.forEach((k, x) -> c.put(k, x.clone()));
+    return c;
+  }
+}

@@ -1,0 +1,117 @@
+package org.cml4j.fuse.physics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.ModelInput;
+import org.cml4j.core.spi.ModelRun;
+import org.cml4j.core.spi.OptimizerSettings;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.VariableSpec;
+import org.cml4j.core.vars.Variables;
+import org.cml4j.fuse.net.FusionNetConfig;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+
+/**
+ * The calibrated mechanism run that fusion couplings use as a source of physics knowledge: its
+ * constant parameters are fitted by multi-start Levenberg–Marquardt to the observed variables it
+ * can simulate over the training period (exactly as {@link PhysicsOnlyBaseline}), then it is run
+ * over the whole time axis (training, validation and test: only the forcing is needed).
+ */
+public final class PhysicsSimulation {
+  private PhysicsSimulation() {}
+
+  /**
+   * A calibrated run.
+   *
+   * @param parameters all parameters the run used
+   * @param fitted the fitted parameters
+   * @param outputs the simulated variables over the whole axis
+   * @param evaluations model runs spent on the calibration
+   * @param seconds wall time
+   */
+  public record Result(Map<String, Double> parameters, Map<String, Double> fitted, Frame outputs,
+      int evaluations, double seconds) {
+    /** The outputs renamed {@code <name>_physics} (same units), for network inputs/pretraining. */
+    public Frame suffixed() {
+      return PhysicsSimulation.suffixed(outputs);
+    }
+  }
+
+  /**
+   * Calibrates the task's mechanism on its training period and simulates {@code variables}; the
+   * number of LM starts follows the budget (1 / 2 / the settings' starts).
+   */
+  public static Result calibrated(CouplingTask task, List<String> variables,
+      OptimizerSettings settings) {
+    long t0 = System.nanoTime();
+    for (String v : variables) {
+      if (!task.mechanism().canSimulate(v)) {
+        throw new IllegalArgumentException("mechanism " + task.mechanism().name()
+            + " cannot simulate " + v);
+      }
+    }
+    int starts = task.budget().scale(1, Math.min(2, settings.starts()), settings.starts());
+    OptimizerSettings s = new OptimizerSettings(settings.method(), settings.maxIterations(),
+        settings.maxEvaluations(), starts, settings.relativeTolerance());
+    Calibration cal = new PhysicsOnlyBaseline(s).calibrate(task);
+    ModelRun run = task.mechanism().run(new ModelInput(task.forcing(), cal.parameters(), Map.of(),
+        variables, task.initialObservations()));
+    return new Result(cal.parameters(), cal.fitted(), run.outputs(), cal.evaluations(),
+        (System.nanoTime() - t0) * 1e-9);
+  }
+
+  /**
+   * The physics variables worth giving a network (the PGNN "hybrid-physics-data" inputs of
+   * Karpatne et al. 2017): every target the mechanism simulates, the surface temperature, the
+   * ground heat flux and, when turbulent fluxes are targets, their sum QhQle.
+   */
+  public static List<String> inputVariables(CouplingTask task) {
+    Set<String> v = new LinkedHashSet<>();
+    for (String t : task.targets()) {
+      if (task.mechanism().canSimulate(t)) {
+        v.add(t);
+      }
+    }
+    v.add(Variables.SURF_TEMP);
+    v.add(Variables.QG);
+    if (task.targets().contains(Variables.QH) || task.targets().contains(Variables.QLE)) {
+      v.add(Variables.QHQLE);
+    }
+    List<String> out = new ArrayList<>();
+    for (String x : v) {
+      if (task.mechanism().canSimulate(x)) {
+        out.add(x);
+      }
+    }
+    return out;
+  }
+
+  /** Specs of {@code <name>_physics} variables for the given names (standard units). */
+  public static List<VariableSpec> suffixedSpecs(List<String> names) {
+    return names.stream().map(n -> new VariableSpec(n + FusionNetConfig.SIMULATION_SUFFIX,
+        VariableSpec.of(n).unit())).toList();
+  }
+
+  /** A frame with every variable renamed {@code <name>_physics} (same units). */
+  public static Frame suffixed(Frame f) {
+    Frame out = f.select(List.of());
+    for (VariableSpec v : f.specs()) {
+      out = out.with(new VariableSpec(v.name() + FusionNetConfig.SIMULATION_SUFFIX, v.unit()),
+          f.values(v.name()));
+    }
+    return out;
+  }
+
+  /** Parameters as a sorted printable map. */
+  public static Map<String, Double> rounded(Map<String, Double> p) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    p.forEach((k, v) -> m.put(k, Math.round(v * 1e4) / 1e4));
+    return m;
+  }
+}

@@ -1,0 +1,32 @@
+package org.cml4j.fuse.testsupport;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Locates {@code ../shared/data} (beside the project root) from any module directory. */
+public final class SharedData {
+  private SharedData() {}
+
+  /** The shared data folder, or a JUnit assumption failure (skip) with a clear message. */
+  public static Path dir() {
+    Path p = Path.of("").toAbsolutePath();
+    for (int i = 0; i < 5 && p != null; i++, p = p.getParent()) {
+      Path cand = p.resolve("shared").resolve("data");
+      if (Files.isDirectory(cand)) {
+        return cand;
+      }
+    }
+    assumeTrue(false, "../shared/data not found above " + Path.of("").toAbsolutePath()
+        + ": real-data test skipped");
+    return null;
+  }
+
+  /** A folder under {@code shared/data}; skips the calling test if absent. */
+  public static Path folder(String relative) {
+    Path f = dir().resolve(relative);
+    assumeTrue(Files.isDirectory(f), () -> f + " not found; real-data test skipped");
+    return f;
+  }
+}

@@ -1,0 +1,187 @@
+package org.cml4j.lsm.batch;
+
+import static org.cml4j.lsm.model.Output.SIGMA;
+
+import java.util.List;
+import org.cml4j.lsm.model.InitialState;
+import org.cml4j.lsm.model.ModelGrid;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.model.Param;
+
+/**
+ * Forward + tangent-linear sweeps for one chunk of columns (the batched form of
+ * {@code org.cml4j.lsm.gradient.Tangent}): after each exact step, for each direction, solve
+ * {@code A dT^k = dT^{k-1} - (dR/dtheta) dtheta} with the step's tridiagonal Jacobian A, reusing
+ * the chunk's elimination factors, vectorised across columns. Per-worker workspace.
+ */
+final class BatchTangent {
+  final ChunkKernel kernel;
+  private final ChunkOutputs op;
+  private final List<Param> dirs;
+  private final double[][] s0;
+  private final double[][] s1;
+  private final double[][][] dts;
+  private final double[][] y;
+  private final double[][] dy;
+  private final double[] b0;
+  private final double[] lap;
+  private final double[] den;
+
+  BatchTangent(ModelGrid grid, List<Output> outputs, List<Param> dirs, int width) {
+    kernel = new ChunkKernel(grid, width);
+    op = new ChunkOutputs(outputs, grid);
+    this.dirs = dirs;
+    s0 = kernel.newState();
+    s1 = kernel.newState();
+    dts = new double[dirs.size()][][];
+    for (int j = 0; j < dts.length; j++) {
+      dts[j] = kernel.newState();
+    }
+    y = new double[op.size()][width];
+    dy = new double[op.size()][width];
+    b0 = new double[width];
+    lap = new double[width];
+    den = new double[width];
+  }
+
+  void run(ColumnBatch b, int from, int w, double[] values, double[] jac, double[] finals) {
+    ChunkKernel k = kernel;
+    k.load(b, from, w);
+    int levels = b.levels();
+    int n = k.n;
+    double[][] cur = s0;
+    double[][] nxt = s1;
+    k.initial(b, cur);
+    for (int j = 0; j < dts.length; j++) {
+      double[][] d = dts[j];
+      for (int i = 0; i < n; i++) {
+        java.util.Arrays.fill(d[i], 0, w, 0);
+      }
+      if (dirs.get(j) == Param.TB) {
+        for (int c = 0; c < w; c++) {
+          InitialState init = b.initial(from + c);
+          for (int i = 0; i < n; i++) {
+            d[i][c] = init.tbWeight(i);
+          }
+        }
+      }
+    }
+    k.loadForcing(b, 0);
+    record(b, cur, values, jac, from, w, 0, levels);
+    for (int level = 1; level < levels; level++) {
+      k.loadForcing(b, level);
+      k.step(cur, nxt);
+      for (int j = 0; j < dts.length; j++) {
+        solve(nxt, dts[j], dirs.get(j));
+      }
+      record(b, nxt, values, jac, from, w, level, levels);
+      double[][] t = cur;
+      cur = nxt;
+      nxt = t;
+    }
+    BatchColumnModel.storeFinal(k, cur, finals);
+  }
+
+  private void record(ColumnBatch b, double[][] x, double[] values, double[] jac, int from, int w,
+      int level, int levels) {
+    op.evaluate(kernel, x, y);
+    BatchColumnModel.scatter(y, values, from, w, level, levels);
+    int m = op.size();
+    int p = dirs.size();
+    int stride = levels * m * p;
+    for (int j = 0; j < p; j++) {
+      op.tangent(kernel, dts[j], dirs.get(j), x, dy);
+      for (int o = 0; o < m; o++) {
+        double[] row = dy[o];
+        int base = from * stride + (level * m + o) * p + j;
+        for (int c = 0; c < w; c++) {
+          jac[base + c * stride] = row[c];
+        }
+      }
+    }
+  }
+
+  /** Advances tangent state {@code d} (in place) through the step that produced {@code x}. */
+  private void solve(double[][] x, double[][] d, Param dir) {
+    ChunkKernel k = kernel;
+    int n = k.n;
+    int w = k.w;
+    double[] x0 = x[0];
+    double[] x1 = x[1];
+    double[] q1 = k.q[1];
+    for (int c = 0; c < w; c++) {
+      double t = x0[c];
+      double t3 = t * t * t;
+      double grad1 = x1[c] - t;
+      double extra;
+      switch (dir) {
+        case LAMBDA:
+          extra = 2 * grad1 * (k.r[c] / k.lambda[c]);
+          lap[c] = k.r[c] / k.lambda[c];
+          break;
+        case C:
+          double g = (1 - k.alpha[c]) * k.kd[c] + k.ld[c] - k.eps[c] * SIGMA * t3 * t
+              - k.hbeta[c] * (t - k.ta[c]);
+          extra = -(2 * k.r[c] * grad1 + k.a[c] * g) / k.heat[c];
+          lap[c] = -k.r[c] / k.heat[c];
+          break;
+        case ALPHA:
+          extra = -k.a[c] * k.kd[c];
+          lap[c] = 0;
+          break;
+        case HBETA:
+          extra = -k.a[c] * (t - k.ta[c]);
+          lap[c] = 0;
+          break;
+        case EPS:
+          extra = -k.a[c] * SIGMA * t3 * t;
+          lap[c] = 0;
+          break;
+        default:
+          extra = 0;
+          lap[c] = 0;
+      }
+      b0[c] = d[0][c] + extra;
+      den[c] = 1 + 2 * k.r[c] + k.a[c] * (4 * k.eps[c] * SIGMA * t3 + k.hbeta[c])
+          - 2 * k.r[c] * q1[c];
+    }
+    double[][] p = k.p;
+    double[] pn = p[n - 1];
+    java.util.Arrays.fill(pn, 0, w, dir == Param.TB ? 1 : 0);
+    boolean interior = dir == Param.LAMBDA || dir == Param.C;
+    for (int i = n - 2; i >= 1; i--) {
+      double[] pi = p[i];
+      double[] pi1 = p[i + 1];
+      double[] di = d[i];
+      double[] qri = k.qr[i];
+      double[] r = k.r;
+      if (interior) {
+        double[] xm = x[i - 1];
+        double[] xi = x[i];
+        double[] xp = x[i + 1];
+        for (int c = 0; c < w; c++) {
+          double bi = di[c] + (xm[c] - 2 * xi[c] + xp[c]) * lap[c];
+          pi[c] = (bi + r[c] * pi1[c]) * qri[c];
+        }
+      } else {
+        for (int c = 0; c < w; c++) {
+          pi[c] = (di[c] + r[c] * pi1[c]) * qri[c];
+        }
+      }
+    }
+    double[] d0 = d[0];
+    double[] p1 = p[1];
+    for (int c = 0; c < w; c++) {
+      d0[c] = (b0[c] + 2 * k.r[c] * p1[c]) / den[c];
+    }
+    for (int i = 1; i < n; i++) {
+      double[] di = d[i];
+      double[] dm = d[i - 1];
+      double[] pi = p[i];
+      double[] qi = k.q[i];
+      for (int c = 0; c < w; c++) {
+        di[c] = pi[c] + qi[c] * dm[c];
+      }
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package org.cml4j.lsm.batch;
+
+import static org.cml4j.lsm.model.Output.SIGMA;
+
+import org.cml4j.lsm.model.InitialState;
+import org.cml4j.lsm.model.ModelGrid;
+import org.cml4j.lsm.model.Param;
+import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.solver.StepKernel;
+
+/**
+ * The exact backward-Euler step of {@link StepKernel#solveExact} for a chunk of columns at once,
+ * structure-of-arrays: every field is indexed {@code [node][column]} (rows of {@code cap} doubles),
+ * and every inner loop runs over the columns of one row, so the Thomas recurrences over nodes and
+ * the surface Newton iterations vectorise across columns (HotSpot SuperWord). Parameters are
+ * constant per column, so the elimination factors are computed once per chunk. Mutable
+ * per-worker scratch; not thread-safe.
+ */
+final class ChunkKernel {
+  private static final int NEWTON_MAX = 60;
+
+  final int n;
+  final int cap;
+  final double dt;
+  final double dx;
+  /** Columns in the current chunk and the index of its first column in the batch. */
+  int w;
+  int from;
+
+  final double[] alpha;
+  final double[] lambda;
+  final double[] heat;
+  final double[] hbeta;
+  final double[] tb;
+  final double[] eps;
+  /** r = lambda dt / (C dx^2), a = 2 dt / (C dx), c1 = 1 + 2r(1-q1) + a hbeta, c4 = a eps sigma. */
+  final double[] r;
+  final double[] a;
+  final double[] c1;
+  final double[] c4;
+  /** Elimination factors q_i and q_i / r. */
+  final double[][] q;
+  final double[][] qr;
+  /** Forcing of the current level. */
+  final double[] kd;
+  final double[] ld;
+  final double[] ta;
+  /** Scratch: eliminated right-hand side [node][column] and Newton state per column. */
+  final double[][] p;
+  private final double[] x;
+  private final double[] rhs;
+  private final double[] xs;
+  long newtonIterations;
+
+  ChunkKernel(ModelGrid grid, int cap) {
+    this.n = grid.nodes();
+    this.cap = cap;
+    this.dt = grid.dt();
+    this.dx = grid.dx();
+    alpha = new double[cap];
+    lambda = new double[cap];
+    heat = new double[cap];
+    hbeta = new double[cap];
+    tb = new double[cap];
+    eps = new double[cap];
+    r = new double[cap];
+    a = new double[cap];
+    c1 = new double[cap];
+    c4 = new double[cap];
+    q = new double[n][cap];
+    qr = new double[n][cap];
+    kd = new double[cap];
+    ld = new double[cap];
+    ta = new double[cap];
+    p = new double[n][cap];
+    x = new double[cap];
+    rhs = new double[cap];
+    xs = new double[n];
+  }
+
+  /** Allocates one state, {@code [node][column]}. */
+  double[][] newState() {
+    return new double[n][cap];
+  }
+
+  /** Loads the parameters of columns {@code [from, from + w)} and the elimination factors. */
+  void load(ColumnBatch b, int from, int w) {
+    this.from = from;
+    this.w = w;
+    for (int c = 0; c < w; c++) {
+      int j = from + c;
+      alpha[c] = b.value(Param.ALPHA, j);
+      lambda[c] = b.value(Param.LAMBDA, j);
+      heat[c] = b.value(Param.C, j);
+      hbeta[c] = b.value(Param.HBETA, j);
+      tb[c] = b.value(Param.TB, j);
+      eps[c] = b.value(Param.EPS, j);
+    }
+    double[] qn = q[n - 1];
+    for (int c = 0; c < w; c++) {
+      r[c] = lambda[c] * dt / (heat[c] * dx * dx);
+      a[c] = 2 * dt / (heat[c] * dx);
+      qn[c] = 0;
+      qr[n - 1][c] = 0;
+    }
+    for (int i = n - 2; i >= 1; i--) {
+      double[] qi = q[i];
+      double[] qi1 = q[i + 1];
+      double[] qri = qr[i];
+      for (int c = 0; c < w; c++) {
+        qi[c] = r[c] / (1 + 2 * r[c] - r[c] * qi1[c]);
+        qri[c] = qi[c] / r[c];
+      }
+    }
+    double[] q1 = q[1];
+    for (int c = 0; c < w; c++) {
+      c1[c] = 1 + 2 * r[c] * (1 - q1[c]) + a[c] * hbeta[c];
+      c4[c] = a[c] * eps[c] * SIGMA;
+    }
+    newtonIterations = 0;
+  }
+
+  /** Loads the forcing of level {@code k} for the chunk's columns. */
+  void loadForcing(ColumnBatch b, int k) {
+    if (b.sharedForcing()) {
+      SurfaceForcing f = b.forcing(0);
+      double k0 = f.kdown()[k];
+      double l0 = f.ldown()[k];
+      double t0 = f.ta()[k];
+      for (int c = 0; c < w; c++) {
+        kd[c] = k0;
+        ld[c] = l0;
+        ta[c] = t0;
+      }
+    } else {
+      for (int c = 0; c < w; c++) {
+        SurfaceForcing f = b.forcing(from + c);
+        kd[c] = f.kdown()[k];
+        ld[c] = f.ldown()[k];
+        ta[c] = f.ta()[k];
+      }
+    }
+  }
+
+  /** Writes the level-0 state of the chunk's columns into {@code s}. */
+  void initial(ColumnBatch b, double[][] s) {
+    for (int c = 0; c < w; c++) {
+      InitialState init = b.initial(from + c);
+      try {
+        init.fill(xs, tb[c]);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("column " + (from + c) + ": " + e.getMessage(), e);
+      }
+      for (int i = 0; i < n; i++) {
+        s[i][c] = xs[i];
+      }
+    }
+  }
+
+  /**
+   * One exact step from {@code prev} to {@code next} for the loaded forcing level: elimination from
+   * the Dirichlet bottom, Newton on the surface row (all columns iterate until the largest update
+   * is below {@link StepKernel#NEWTON_TOLERANCE}), back-substitution.
+   */
+  void step(double[][] prev, double[][] next) {
+    double[] pn = p[n - 1];
+    System.arraycopy(tb, 0, pn, 0, w);
+    for (int i = n - 2; i >= 1; i--) {
+      double[] pi = p[i];
+      double[] pi1 = p[i + 1];
+      double[] xi = prev[i];
+      double[] qri = qr[i];
+      for (int c = 0; c < w; c++) {
+        pi[c] = (xi[c] + r[c] * pi1[c]) * qri[c];
+      }
+    }
+    double[] p1 = p[1];
+    double[] x0 = prev[0];
+    for (int c = 0; c < w; c++) {
+      rhs[c] = x0[c] + 2 * r[c] * p1[c]
+          + a[c] * ((1 - alpha[c]) * kd[c] + ld[c] + hbeta[c] * ta[c]);
+      x[c] = x0[c];
+    }
+    int it = 0;
+    while (true) {
+      double maxStep = 0;
+      double minX = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < w; c++) {
+        double xc = x[c];
+        double x3 = xc * xc * xc;
+        double f = c1[c] * xc + c4[c] * x3 * xc - rhs[c];
+        double d = f / (c1[c] + 4 * c4[c] * x3);
+        xc -= d;
+        x[c] = xc;
+        maxStep = Math.max(maxStep, Math.abs(d));
+        minX = Math.min(minX, xc);
+      }
+      it++;
+      if (maxStep <= StepKernel.NEWTON_TOLERANCE) {
+        break;
+      }
+      if (it >= NEWTON_MAX || !(minX > 0) || !(maxStep < Double.POSITIVE_INFINITY)) {
+        throw newtonFailure(prev, it);
+      }
+    }
+    newtonIterations += it;
+    double[] n0 = next[0];
+    System.arraycopy(x, 0, n0, 0, w);
+    for (int i = 1; i < n; i++) {
+      double[] ni = next[i];
+      double[] nm = next[i - 1];
+      double[] pi = p[i];
+      double[] qi = q[i];
+      for (int c = 0; c < w; c++) {
+        ni[c] = pi[c] + qi[c] * nm[c];
+      }
+    }
+  }
+
+  private IllegalStateException newtonFailure(double[][] prev, int it) {
+    int bad = 0;
+    for (int c = 0; c < w; c++) {
+      if (!(x[c] > 0) || !Double.isFinite(x[c])) {
+        bad = c;
+        break;
+      }
+    }
+    return new IllegalStateException("surface Newton iteration failed in column " + (from + bad)
+        + " (Ts = " + x[bad] + " K after " + it + " iterations; previous Ts = " + prev[0][bad]
+        + " K, r = " + r[bad] + ", hbeta = " + hbeta[bad] + ", Kdown = " + kd[bad] + ")");
+  }
+
+  /** Copies the chunk's columns of state {@code src} into {@code dst}. */
+  void copy(double[][] src, double[][] dst) {
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(src[i], 0, dst[i], 0, w);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.cml4j.lsm.estimation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.cml4j.lsm.batch.BatchRunner;
+import org.cml4j.lsm.experiment.Huang2025;
+import org.cml4j.lsm.model.InitialState;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.solver.SoilColumnModel;
+import org.cml4j.lsm.solver.StepSolver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The batched objective and lockstep multi-start Adam against their scalar counterparts. */
+class BatchObjectiveTest {
+  static final List<FitParam> FIT = List.of(FitParam.ALPHA, FitParam.H, FitParam.BETA,
+      FitParam.LAMBDA, FitParam.TB, FitParam.C);
+  static final BatchRunner RUNNER = new BatchRunner(2, 64);
+
+  @AfterAll
+  static void close() {
+    RUNNER.close();
+  }
+
+  /** Synthetic two-depth experiment: truth of Huang et al. (2025), 0.05 K noise, 49 levels. */
+  static Objective objective(StepSolver solver) {
+    List<Output> outs = List.of(Output.SURFACE_TEMPERATURE, Output.soilTemperature(0.05));
+    SoilColumnModel model = SoilColumnModel.huang2025(StepSolver.EXACT);
+    SurfaceForcing f = Huang2025.forcing(49);
+    Observations obs = new Observations(outs, model.simulate(Huang2025.truth(), f).outputs(outs))
+        .withGaussianNoise(0.05, 11);
+    return new Objective(SoilColumnModel.huang2025(solver), f, InitialState.uniformTb(), obs,
+        new ParameterSpace(FIT, Huang2025.truth()));
+  }
+
+  static List<double[]> starts(int count, long seed) {
+    Random rnd = new Random(seed);
+    List<double[]> s = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      s.add(new double[] {0.1 + 0.2 * rnd.nextDouble(), 8 + 15 * rnd.nextDouble(),
+          0.8 + 1.5 * rnd.nextDouble(), 0.4 + rnd.nextDouble(), 288 + 10 * rnd.nextDouble(),
+          1.5e6 + 1.5e6 * rnd.nextDouble()});
+    }
+    return s;
+  }
+
+  @Test
+  void batchedValuesAndGradientsEqualTheScalarObjective() {
+    Objective o = objective(StepSolver.EXACT);
+    BatchObjective b = new BatchObjective(o, RUNNER);
+    List<double[]> thetas = starts(9, 3);
+    // misfit gradients sum seeds 2(y - obs)/n of both signs, so the model's 1e-14 relative
+    // round-off differences show up at about 1e-9 relative here
+    List<Objective.ValueGradient> got = b.valueAndGradient(thetas);
+    double[] values = b.values(thetas);
+    for (int i = 0; i < thetas.size(); i++) {
+      Objective.ValueGradient ref = o.valueAndGradient(thetas.get(i));
+      assertThat(got.get(i).value()).isCloseTo(ref.value(),
+          org.assertj.core.data.Offset.offset(1e-10 * ref.value()));
+      assertThat(values[i]).isCloseTo(ref.value(),
+          org.assertj.core.data.Offset.offset(1e-10 * ref.value()));
+      for (int j = 0; j < FIT.size(); j++) {
+        double r = ref.gradient()[j];
+        assertThat(got.get(i).gradient()[j]).as("start %d, %s", i, FIT.get(j))
+            .isCloseTo(r, org.assertj.core.data.Offset.offset(1e-7 * Math.abs(r)));
+      }
+    }
+    assertThat(o.forwardRuns()).isEqualTo(9 + 9 + 9);
+  }
+
+  @Test
+  void lockstepAdamFollowsEachStartsScalarIteration() {
+    Objective o = objective(StepSolver.EXACT);
+    AdamOptimizer adam = new AdamOptimizer(AdamConfig.huang2025(o.space()));
+    List<double[]> starts = starts(6, 8);
+    int[] seen = {0};
+    List<FitResult> batched = adam.fitAll(new BatchObjective(o, RUNNER), starts,
+        d -> seen[0] = d);
+    assertThat(seen[0]).isEqualTo(6);
+    for (int i = 0; i < starts.size(); i++) {
+      FitResult ref = adam.fit(o, starts.get(i));
+      FitResult got = batched.get(i);
+      assertThat(got.iterations()).as("start %d", i).isEqualTo(ref.iterations());
+      assertThat(got.converged()).isEqualTo(ref.converged());
+      for (int j = 0; j < FIT.size(); j++) {
+        assertThat(got.fitted()[j]).as("start %d, %s", i, FIT.get(j)).isCloseTo(ref.fitted()[j],
+            org.assertj.core.data.Offset.offset(1e-8 * Math.abs(ref.fitted()[j])));
+      }
+      assertThat(got.loss()).isCloseTo(ref.loss(),
+          org.assertj.core.data.Offset.offset(1e-8 * ref.loss()));
+      assertThat(got.initial()).containsExactly(starts.get(i));
+    }
+  }
+
+  @Test
+  void onlyTheExactSolverIsBatched() {
+    Objective jacobi = objective(StepSolver.JACOBI);
+    assertThat(BatchObjective.supports(jacobi)).isFalse();
+    assertThatThrownBy(() -> new BatchObjective(jacobi, RUNNER))
+        .hasMessageContaining("EXACT step solver").hasMessageContaining("JACOBI");
+  }
+}

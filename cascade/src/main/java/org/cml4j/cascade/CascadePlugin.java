@@ -14,7 +14,8 @@ import org.cml4j.core.spi.CouplingPlugin;
 
 /**
  * The cascade paradigm of Shen et al. (2023): one model feeds the other. Mode 1 (preprocessing and
- * initialisation): {@code cascade.gap-fill}, {@code cascade.learned-init}, {@code cascade.transfer};
+ * initialisation): {@code cascade.gap-fill}, {@code cascade.learned-init},
+ * {@code cascade.transfer};
  * mode 2 (intermediate-variable passing): {@code cascade.intermediate-variables}; mode 3
  * (post-processing): {@code cascade.error-correction}, {@code cascade.downscaling},
  * {@code cascade.ensemble}. See {@code docs/modes/cascade.md}.

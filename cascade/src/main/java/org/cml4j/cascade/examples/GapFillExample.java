@@ -16,7 +16,8 @@ import org.cml4j.core.vars.Variables;
 /**
  * Mode 1, gap filling and QC, on the gappy twin ({@link CascadeTwins#gappy}: six 9 h forcing
  * gaps, observation gaps, 12 spikes in Qg): RMSE of the learned and the linear forcing fill in the
- * gaps against the true forcing; spikes found by the double-differencing test; and the test-period RMSE of
+ * gaps against the true forcing; spikes found by the double-differencing test; and the
+ * test-period RMSE of
  * {@code cascade.gap-fill} against the plain physics (linearly filled forcing, raw observations).
  * Run: {@code java -cp cascade/target/classes:... org.cml4j.cascade.examples.GapFillExample}.
  */

@@ -125,7 +125,8 @@ public final class Huang2025LearnedStart {
    * @param seconds wall time of the whole comparison
    */
   public record Outcome(int starts, Map<String, Double> estimate, double[] heldOutError,
-      int sampleSimulations, StartStats adamRandom, StartStats adamLearned, StartStats adamLearnedSteps,
+      int sampleSimulations, StartStats adamRandom, StartStats adamLearned,
+      StartStats adamLearnedSteps,
       int[] adamBudgets, int[] curveRandom, int[] curveLearned, int[] curveLearnedSteps,
       StartStats lmRandom,
       StartStats lmLearned, double seconds) {}
@@ -209,8 +210,7 @@ public final class Huang2025LearnedStart {
     StartStats lmLearned = StartStats.of(MultiStart.run(learnedReduced,
         (i, s) -> lm.fit(reduced, s), threads, d -> { }));
     return new Outcome(n, space.named(init.estimate(observed)), init.heldOutError(), set.size()
-        + set.failures(), adamRandom, adamLearned, adamScaled, budgets, curves[0], curves[1], curves[2], lmRandom,
-        lmLearned,
-        (System.nanoTime() - t0) * 1e-9);
+        + set.failures(), adamRandom, adamLearned, adamScaled, budgets, curves[0], curves[1],
+        curves[2], lmRandom, lmLearned, (System.nanoTime() - t0) * 1e-9);
   }
 }

@@ -36,8 +36,8 @@ import org.cml4j.lsm.model.ModelGrid;
  * from the interpolated physics, the fine forcing and its departure from the coarse-sampled
  * forcing (the sub-step signal the coarse model never saw), and the time of day. Prediction =
  * interpolated physics + learned refinement (simulated targets without training observations get
- * the interpolated physics; targets the mechanism cannot simulate are not predicted). Needs the {@link LsmMechanism} (to build the coarse
- * grid) on a task whose step equals the model's. Statistical downscaling after a dynamical model
+ * the interpolated physics; targets the mechanism cannot simulate are not predicted). Needs the
+ * {@link LsmMechanism} (to build the coarse grid) on a task whose step equals the model's. Statistical downscaling after a dynamical model
  * (e.g. Wilby &amp; Wigley 1997) with the learned transfer function of Shen et al. (2023), mode 3.
  */
 public final class DownscalingCoupling extends CascadeCoupling {

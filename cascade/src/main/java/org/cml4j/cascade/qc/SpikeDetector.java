@@ -10,7 +10,9 @@ import java.util.Arrays;
  * {@code blockSteps} steps centred on it (Papale et al.: 13 days, z = 4 to 7), its
  * deviation from the mean of its neighbours also exceeds {@code minDeviation}, and its |d| is not
  * smaller than its neighbours' (a spike at i also inflates d at i-1 and i+1, by half as much;
- * this keeps the neighbours of a spike from being flagged with it).
+ * this keeps the neighbours of a spike from being flagged with it). Nothing is flagged where the
+ * block holds fewer than {@code blockSteps / 2} valid differences: the robust scale of d needs
+ * several days of data (a 3-day record would otherwise lose genuine cloud-driven peaks).
  *
  * @param z threshold in robust standard deviations of d (> 0)
  * @param blockSteps block length in steps over which median and MAD of d are taken (>= 10)
@@ -48,7 +50,7 @@ public record SpikeDetector(double z, int blockSteps, double minDeviation) {
       int a = Math.max(0, Math.min(i - half, n - blockSteps));
       int b = Math.min(n, a + blockSteps);
       double[] w = Arrays.stream(d, a, b).filter(v -> !Double.isNaN(v)).toArray();
-      if (w.length < 10) {
+      if (w.length < Math.max(10, blockSteps / 2)) {
         continue;
       }
       double med = median(w);

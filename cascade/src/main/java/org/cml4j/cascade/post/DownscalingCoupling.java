@@ -128,8 +128,14 @@ public final class DownscalingCoupling extends CascadeCoupling {
         outs.add(v);
       }
     }
-    CalibratedPhysics coarse = new PhysicsCalibration(defaults.optimizer()).calibrate(coarseTask,
-        outs);
+    CalibratedPhysics coarse;
+    try {
+      coarse = new PhysicsCalibration(defaults.optimizer()).calibrate(coarseTask, outs);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("calibration of the " + factor + "x coarser model failed on"
+          + " task " + task.name() + " (" + cTrain + " coarse training levels; the coarse"
+          + " problem may not identify the parameters): " + e.getMessage(), e);
+    }
     Frame interp = forcing.select(List.of());
     for (String v : outs) {
       interp = interp.with(coarse.outputs().spec(v), interpolate(coarse.output(v), factor, n));

@@ -32,11 +32,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A fusion coupling built on one {@link FusionNetwork}: physics outputs as inputs (auxiliary
  * variables, mode 7), physics terms in the loss (mode 8), an energy-conserving output layer
  * (mode 9) and pretraining on physics simulations (the cascade element of Read et al. 2019), each
- * switched on by the {@link FusionNetConfig}. The network reads the task's forcing (current values,
- * 6/24/72 h moving averages, hour of day) plus the auxiliary variables, is trained full-batch on the
- * training period with early stopping on the validation period, and predicts every target over the
- * whole axis. Physics terms act on all rows by default: the forcing of the validation and test
- * periods is known, their observations are not used.
+ * switched on by the {@link FusionNetConfig}. The network reads the task's forcing (current
+ * values, 6/24/72 h moving averages, hour of day) plus the auxiliary variables, is trained
+ * full-batch on the training period with early stopping on the validation period, and predicts
+ * every target it can learn over the whole axis. Physics terms act on all rows by default: the
+ * forcing of the validation and test periods is known, their observations are not used.
  */
 public final class FusionNetCoupling implements Coupling {
   private final String name;
@@ -226,7 +226,8 @@ public final class FusionNetCoupling implements Coupling {
         double d = HeatEquationResidual.depth(t);
         int best = -1;
         for (int j = 0; j < outs.size(); j++) {
-          if (observed(task, outs.get(j)) && Variables.isSoilTemperature(outs.get(j)) && (best < 0 || Math.abs(HeatEquationResidual.depth(outs.get(j)) - d)
+          if (observed(task, outs.get(j)) && Variables.isSoilTemperature(outs.get(j))
+              && (best < 0 || Math.abs(HeatEquationResidual.depth(outs.get(j)) - d)
               < Math.abs(HeatEquationResidual.depth(outs.get(best)) - d))) {
             best = j;
           }
@@ -283,7 +284,7 @@ public final class FusionNetCoupling implements Coupling {
     Map<String, INDArray> feed = net.feed(st.x(), st.y(), TaskData.trainRows(s),
         TaskData.validationRows(s), physicsRows, true);
     double left = Math.max(1, budgetSeconds - (System.nanoTime() - t0) * 1e-9);
-    int warmup = net.loss().terms().isEmpty() ? 0 : Integer.getInteger("fuse.warmup", net.spec().epochs() / 4);
+    int warmup = net.loss().terms().isEmpty() ? 0 : net.spec().epochs() / 4;
     FusionTraining.Report r = FusionTraining.train(net, feed, net.spec().epochs(),
         net.spec().learningRate(), net.spec().patience(), validate, left, warmup);
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;

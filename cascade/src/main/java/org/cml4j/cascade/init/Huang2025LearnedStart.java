@@ -138,8 +138,10 @@ public final class Huang2025LearnedStart {
    * @param spec network settings
    * @param seed seed of the sampler and of the scatter of learned starts
    * @param threads threads for samples and multi-starts
+   * @param budgets Adam step budgets of the convergence curves (e.g. 10, 25, 50, 100)
    */
-  public static Outcome run(Path dir, int samples, LearnerSpec spec, long seed, int threads) {
+  public static Outcome run(Path dir, int samples, LearnerSpec spec, long seed, int threads,
+      int... budgets) {
     long t0 = System.nanoTime();
     Huang2025Experiment e = Huang2025Experiment.load(dir, 2);
     Objective reduced = e.objective(StepSolver.EXACT, REDUCED);
@@ -188,7 +190,6 @@ public final class Huang2025LearnedStart {
         learnedReduced.get(0), paperCfg.learningRates()), paperCfg.maxSteps()));
     StartStats adamScaled = StartStats.of(MultiStart.run(learnedPaper,
         (i, s) -> scaled.fit(paper, s), threads, d -> { }));
-    int[] budgets = {10, 25, 50, 100};
     int[][] curves = new int[3][budgets.length];
     for (int b = 0; b < budgets.length; b++) {
       AdamOptimizer pr = new AdamOptimizer(withSteps(paperCfg, paperCfg.learningRates(),

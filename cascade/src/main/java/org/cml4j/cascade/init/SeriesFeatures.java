@@ -119,7 +119,7 @@ public final class SeriesFeatures {
           + " steps [" + from + ", " + to + "); harmonic features need at least 12 (half a day)");
     }
     for (int a = 0; a < 6; a++) {
-      ata[a][a] += 1e-9 * n;
+      ata[a][a] += 1e-12 * n;
     }
     RealMatrix m = new Array2DRowRealMatrix(ata, false);
     return new CholeskyDecomposition(m).getSolver().solve(new ArrayRealVector(aty, false))

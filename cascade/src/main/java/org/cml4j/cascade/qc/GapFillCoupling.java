@@ -21,8 +21,9 @@ import org.cml4j.core.vars.VariableSpec;
 /**
  * Mode 1, preprocessing (gap filling and quality control): the forcing's gaps are filled by a
  * {@link LearnedGapFiller} (linear interpolation where the network does not beat it on held-out
- * artificial gaps), spikes in the observations are flagged by an {@link OutlierDetector} (Hampel
- * filter; flux and temperature settings chosen by unit) and removed, and the physics is then
+ * artificial gaps), spikes in the observations are flagged — fluxes by the double-differencing
+ * test of Papale et al. (2006) ({@link SpikeDetector}), temperatures by a Hampel filter
+ * ({@link OutlierDetector}) — and removed, and the physics is then
  * calibrated on the cleaned training observations and run with the filled forcing. Observation
  * gaps are left out of the calibration's misfit rather than imputed (imputed values would add no
  * information and bias the weights). Targets the mechanism cannot simulate are not predicted.
@@ -33,7 +34,7 @@ public final class GapFillCoupling extends CascadeCoupling {
 
   public GapFillCoupling(CouplingDefaults defaults) {
     super(NAME, CouplingMode.PREPROCESSING_AND_INITIALISATION, "learned gap filling of the"
-        + " forcing + Hampel spike removal of the observations, then calibrated physics",
+        + " forcing + spike removal of the observations, then calibrated physics",
         Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
             .predictingUnobserved(), defaults);
   }
@@ -49,11 +50,14 @@ public final class GapFillCoupling extends CascadeCoupling {
     return Applicability.yes();
   }
 
-  /** The gap filler for a task's budget: MLP(32, 32), 12-step gaps. */
+  /**
+   * The gap filler for a task's budget: MLP(24, 24), artificial gaps up to 12 steps, 100 / 300 /
+   * 800 of them, 30 / 120 / 300 epochs for the TINY / QUICK / FULL budget.
+   */
   public static LearnedGapFiller filler(CouplingTask task) {
-    LearnerSpec spec = LearnerSpec.mlp(32, 32).withEpochs(task.budget().scale(40, 150, 400))
+    LearnerSpec spec = LearnerSpec.mlp(24, 24).withEpochs(task.budget().scale(30, 120, 300))
         .withBatchSize(64).withLearningRate(5e-3).withPatience(15).withSeed(task.seed());
-    return new LearnedGapFiller(12, task.budget().scale(150, 400, 1000), spec, task.seed());
+    return new LearnedGapFiller(12, task.budget().scale(100, 300, 800), spec, task.seed());
   }
 
   /** Observations with flagged spikes removed, and the number flagged per variable. */
@@ -61,10 +65,9 @@ public final class GapFillCoupling extends CascadeCoupling {
     Map<String, Integer> flagged = new LinkedHashMap<>();
     Frame f = obs;
     for (VariableSpec v : obs.specs()) {
-      OutlierDetector det = "K".equals(v.unit()) ? OutlierDetector.hourlyTemperature()
-          : OutlierDetector.hourlyFlux();
       double[] x = obs.values(v.name());
-      boolean[] flags = det.flag(x);
+      boolean[] flags = "K".equals(v.unit()) ? OutlierDetector.hourlyTemperature().flag(x)
+          : SpikeDetector.hourlyFlux().flag(x);
       flagged.put(v.name(), OutlierDetector.count(flags));
       for (int i = 0; i < x.length; i++) {
         if (flags[i]) {
@@ -77,8 +80,24 @@ public final class GapFillCoupling extends CascadeCoupling {
     return flagged;
   }
 
+  /**
+   * Everything computed, for reports and tests.
+   *
+   * @param filled the forcing with its gaps filled, and the filler's report per variable
+   * @param cleaned the observations with flagged spikes removed
+   * @param spikes values removed per observed variable
+   * @param result the coupling's result
+   */
+  public record Analysis(LearnedGapFiller.Filled filled, Frame cleaned,
+      Map<String, Integer> spikes, Result result) {}
+
   @Override
   protected Result run(CouplingTask task) {
+    return analyse(task).result();
+  }
+
+  /** Fills, cleans, calibrates and predicts (no applicability check). */
+  public Analysis analyse(CouplingTask task) {
     List<String> forcingVars = task.mechanism().forcing().stream().map(VariableSpec::name)
         .toList();
     LearnedGapFiller.Filled filled = filler(task).fill(task.forcing(), forcingVars);
@@ -101,9 +120,9 @@ public final class GapFillCoupling extends CascadeCoupling {
         .note(v + " gaps filled " + (r.usedLearned() ? "by the network" : "linearly")));
     flagged.forEach((v, c) -> d.scalar("spikesRemoved." + v, c));
     Map<String, String> cfg = new LinkedHashMap<>();
-    cfg.put("filler", "maxGap 12, MLP(32, 32)");
+    cfg.put("filler", "maxGap 12, MLP(24, 24)");
     cfg.put("optimizer", defaults.optimizer().toString());
-    return new Result(pred, phys.fitted(), d.note("calibrated on " + phys.calibratedOn()).build(),
-        cfg, (System.nanoTime() - t0) * 1e-9);
+    return new Analysis(filled, obs, flagged, new Result(pred, phys.fitted(), d.note(
+        "calibrated on " + phys.calibratedOn()).build(), cfg, (System.nanoTime() - t0) * 1e-9));
   }
 }

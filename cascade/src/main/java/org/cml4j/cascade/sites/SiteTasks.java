@@ -17,6 +17,7 @@ import org.cml4j.lsm.data.SiteData;
 import org.cml4j.lsm.data.SiteDataException;
 import org.cml4j.lsm.data.SiteDataReaders;
 import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.tasks.BenchTask;
 
 /**
  * Real-site coupling tasks for the cascade evaluations, read in place from {@code shared/data}:
@@ -33,28 +34,39 @@ public final class SiteTasks {
 
   /**
    * West Phoenix (Urban-PLUMBER, Lipson et al. 2022), 28 days from local 2012-05-01 00:00
-   * (UTC-7): half training, 15 % validation, the rest test; observed 2 cm soil temperature,
-   * surface temperature from LWup, Qh and Qle; albedo known (0.172, the site's midday value).
+   * (UTC-7): half training, 15 % validation, the rest test; observed and predicted 2 cm soil
+   * temperature, surface temperature from LWup, Qh and Qle; albedo known (0.172, the site's
+   * midday value). Longer than the catalog's {@code phoenix-2012} (150 h observed), so learners
+   * get two weeks of training data.
    */
-  public static CouplingTask phoenix2012(Path dataDir, List<String> targets, Budget budget) {
-    return fromFile("phoenix-2012-may", dataDir.resolve("phoenix-us-westphoenix-2012")
-            .resolve("US-WestPhoenix_clean_observations_v1.nc"),
-        Instant.parse("2012-05-01T07:00:00Z"), Instant.parse("2012-05-29T07:00:00Z"), 0.5, 0.15,
-        List.of("SoilTemp_0.02", Variables.SURF_TEMP, Variables.QH, Variables.QLE), targets,
+  public static BenchTask phoenix2012(Path dataDir, Budget budget) {
+    List<String> vars = List.of("SoilTemp_0.02", Variables.SURF_TEMP, Variables.QH, Variables.QLE);
+    Path file = dataDir.resolve("phoenix-us-westphoenix-2012")
+        .resolve("US-WestPhoenix_clean_observations_v1.nc");
+    Instant a = Instant.parse("2012-05-01T07:00:00Z");
+    Instant b = Instant.parse("2012-05-29T07:00:00Z");
+    CouplingTask t = fromFile("phoenix-2012-may", file, a, b, 0.5, 0.15, vars, vars,
         Map.of("alpha", 0.172), budget, 2012);
+    return new BenchTask(t.name(), "real-site", t, observedTruth(file, a, b, vars), Map.of(),
+        "West Phoenix, 28 d of May 2012, 14 d train, 4 d validation, 10 d test");
   }
 
   /**
    * Bondville 1998 (Noah LSM validation file; Meyers &amp; Hollinger 2004), 28 days from local
-   * 1 October 00:00 (UTC-6): half training, 15 % validation, the rest test; observed soil
-   * temperatures at 2, 8 and 32 cm, IR skin temperature, ground heat flux, H and LE.
+   * 1 October 00:00 (UTC-6): half training, 15 % validation, the rest test; observed and
+   * predicted soil temperatures at 2, 8 and 32 cm, IR skin temperature, ground heat flux, H and
+   * LE.
    */
-  public static CouplingTask bondville1998(Path dataDir, List<String> targets, Budget budget) {
-    return fromFile("bondville-1998-oct", dataDir.resolve("bondville-us-bo1-1998")
-            .resolve("forcing98_with_validation.dat"),
-        Instant.parse("1998-10-01T06:00:00Z"), Instant.parse("1998-10-29T06:00:00Z"), 0.5, 0.15,
-        List.of("SoilTemp_0.02", "SoilTemp_0.08", "SoilTemp_0.32", Variables.SURF_TEMP,
-            Variables.QG, Variables.QH, Variables.QLE), targets, Map.of(), budget, 1998);
+  public static BenchTask bondville1998(Path dataDir, Budget budget) {
+    List<String> vars = List.of("SoilTemp_0.02", "SoilTemp_0.08", "SoilTemp_0.32",
+        Variables.SURF_TEMP, Variables.QG, Variables.QH, Variables.QLE);
+    Path file = dataDir.resolve("bondville-us-bo1-1998").resolve("forcing98_with_validation.dat");
+    Instant a = Instant.parse("1998-10-01T06:00:00Z");
+    Instant b = Instant.parse("1998-10-29T06:00:00Z");
+    CouplingTask t = fromFile("bondville-1998-oct", file, a, b, 0.5, 0.15, vars, vars, Map.of(),
+        budget, 1998);
+    return new BenchTask(t.name(), "real-site", t, observedTruth(file, a, b, vars), Map.of(),
+        "Bondville, 28 d of October 1998, 14 d train, 4 d validation, 10 d test");
   }
 
   /**

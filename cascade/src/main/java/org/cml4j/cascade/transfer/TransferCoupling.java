@@ -67,8 +67,16 @@ public final class TransferCoupling extends CascadeCoupling {
         task.budget().scale(60, 100, 200), spec(task), threads);
   }
 
+  /** The pretrained emulator and the coupling's result, for reports and tests. */
+  public record Analysis(SimulationPretraining.Pretrained pretrained, Result result) {}
+
   @Override
   protected Result run(CouplingTask task) {
+    return analyse(task).result();
+  }
+
+  /** Pretrains, fine-tunes and predicts (no applicability check). */
+  public Analysis analyse(CouplingTask task) {
     List<String> targets = Targets.simulated(task);
     SimulationPretraining.Pretrained pre = pretrain(task, defaults.threads());
     Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
@@ -111,6 +119,7 @@ public final class TransferCoupling extends CascadeCoupling {
     cfg.put("emulator", spec(task).toString());
     cfg.put("fineTuneEpochs", Integer.toString(fineTuneEpochs(task)));
     cfg.put("fineTuneRate", "1e-3");
-    return new Result(pred, Map.of(), d.build(), cfg, (System.nanoTime() - t0) * 1e-9);
+    return new Analysis(pre, new Result(pred, Map.of(), d.build(), cfg,
+        (System.nanoTime() - t0) * 1e-9));
   }
 }

@@ -16,8 +16,9 @@ package org.cml4j.core.learn;
  * ({@code Nd4j.setDefaultDataTypes(DOUBLE, DOUBLE)}), without which DL4J's LSTM silently computes
  * in float precision. Code that relies on ND4J's FLOAT default should pass data types explicitly.
  *
- * <p>Cost: DL4J spends roughly 1 ms per mini-batch step on a 2 x 32 MLP (per-op overhead, not
- * arithmetic), so prefer batches of 64+ rows; see the {@code LearnerTrainingBenchmark}.
+ * <p>Cost: DL4J spends roughly 1 ms of CPU per mini-batch step on a 2 x 32 MLP (per-op overhead,
+ * not arithmetic) plus garbage-collection work, so prefer batches of 64+ rows; see
+ * {@code LearnerTrainingBenchmark} and {@code docs/LEARNERS.md}.
  */
 public final class Learners {
   private Learners() {}

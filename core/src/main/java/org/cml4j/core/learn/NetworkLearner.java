@@ -189,8 +189,11 @@ final class NetworkLearner implements Learner {
     for (int from = 0; from < rows.length; from += CHUNK) {
       int to = Math.min(rows.length, from + CHUNK);
       INDArray o = net.output(b.features(rows, from, to), false, null, null);
-      double[][] m = o.toDoubleMatrix();
-      System.arraycopy(m, 0, out, from, to - from);
+      // one bulk copy: toDoubleMatrix() builds a row view (with native shape info) per row
+      double[] flat = o.dup('c').data().asDouble();
+      for (int k = 0; k < to - from; k++) {
+        out[from + k] = Arrays.copyOfRange(flat, k * nOut, (k + 1) * nOut);
+      }
     }
     return out;
   }

@@ -72,29 +72,18 @@ public final class AnalysisEmulatorCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
+        .estimatingParameters().predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    if (!TaskSupport.isLsm(task)) {
-      return Applicability.no("needs the land-surface column mechanism");
-    }
-    Applicability a = capabilities().check(task);
-    if (a.applicable() && PhysicsOnlyBaseline.calibrationVariables(task).isEmpty()) {
-      return Applicability.no("no observed variable to calibrate the physics on");
-    }
-    return a;
+    return TaskSupport.applicability(task, capabilities(), true, 48);
   }
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     List<String> vars = setup.assimilated(task, NAME);
     double[][] aux = IncrementLearning.auxiliary(task, NAME);
     double[] hours = IncrementLearning.hours(task);
@@ -107,7 +96,7 @@ public final class AnalysisEmulatorCoupling implements Coupling {
         cal.parameters(), List.of(), lsm.initialState(task.initialObservations()));
     EnkfConfig cfg = config.withMembers(task.budget().scale(Math.min(24, config.members()),
         config.members(), Math.max(80, config.members()))).withSeed(config.seed() + task.seed());
-    List<String> report = new ArrayList<>(task.targets());
+    List<String> report = new ArrayList<>(TaskSupport.simulableTargets(task));
     TaskSupport.observedSimulable(task, false, 1).stream().filter(v -> !report.contains(v))
         .forEach(report::add);
     List<Output> outs = report.stream().map(Output::parse).toList();

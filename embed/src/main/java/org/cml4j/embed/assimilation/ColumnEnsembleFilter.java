@@ -1,5 +1,11 @@
 package org.cml4j.embed.assimilation;
 
+import static org.cml4j.embed.assimilation.ParameterTransforms.clampU;
+import static org.cml4j.embed.assimilation.ParameterTransforms.fromU;
+import static org.cml4j.embed.assimilation.ParameterTransforms.gaspariCohn;
+import static org.cml4j.embed.assimilation.ParameterTransforms.scale;
+import static org.cml4j.embed.assimilation.ParameterTransforms.toU;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +26,8 @@ import org.cml4j.lsm.model.Param;
 import org.cml4j.lsm.model.SurfaceForcing;
 
 /**
- * Ensemble Kalman filter for the simple land-surface column (Huang, Heaney &amp; van Reeuwijk 2025):
- * the state is the soil-temperature profile on the model's nodes, optionally augmented with
+ * Ensemble Kalman filter for the simple land-surface column (Huang, Heaney &amp; van Reeuwijk
+ * 2025): the state is the soil-temperature profile on the model's nodes, optionally augmented with
  * constant parameters (joint state–parameter estimation, Moradkhani et al. 2005) that then evolve
  * by a small random walk. Forecast: each member's backward-Euler step with its own parameters,
  * plus surface-weighted additive noise and an optional {@link ForecastCorrection}. Analysis:
@@ -103,8 +109,8 @@ public final class ColumnEnsembleFilter {
     }
     OutputOperator outOp = new OutputOperator(outputs, grid);
     List<Output> obsOutputs = obs.stream().map(ObservationSeries::output).toList();
-    OutputOperator obsOp = new OutputOperator(obsOutputs.isEmpty() ? List.of(Output.SURFACE_TEMPERATURE)
-        : obsOutputs, grid);
+    OutputOperator obsOp = new OutputOperator(obsOutputs.isEmpty()
+        ? List.of(Output.SURFACE_TEMPERATURE) : obsOutputs, grid);
     int no = outputs.size();
     double[][] outMean = new double[levels][no];
     double[][] outSpread = new double[levels][no];
@@ -329,45 +335,6 @@ public final class ColumnEnsembleFilter {
     v.kdown = forcing.kdown()[k];
     v.ldown = forcing.ldown()[k];
     v.ta = forcing.ta()[k];
-  }
-
-  /** Gaspari and Cohn (1999) fifth-order taper: 1 at r = 0, 0 for r >= 2. */
-  static double gaspariCohn(double r) {
-    if (r >= 2) {
-      return 0;
-    }
-    if (r <= 1) {
-      return 1 - 5.0 / 3 * r * r + 5.0 / 8 * r * r * r + 0.5 * Math.pow(r, 4)
-          - 0.25 * Math.pow(r, 5);
-    }
-    return 4 - 5 * r + 5.0 / 3 * r * r + 5.0 / 8 * r * r * r - 0.5 * Math.pow(r, 4)
-        + Math.pow(r, 5) / 12 - 2 / (3 * r);
-  }
-
-  /** Scale of one unit of spread in transformed coordinates. */
-  static double scale(ParameterInfo p) {
-    if (p.positive()) {
-      return 1;
-    }
-    return switch (p.name()) {
-      case "alpha" -> 0.1;
-      case "eps" -> 0.05;
-      default -> 1;
-    };
-  }
-
-  static double toU(ParameterInfo p, double v) {
-    return p.positive() ? Math.log(v) : v;
-  }
-
-  static double fromU(ParameterInfo p, double u) {
-    return p.positive() ? Math.exp(u) : u;
-  }
-
-  private static double clampU(ParameterInfo p, double u) {
-    double lo = p.positive() ? Math.log(Math.max(p.lower(), 1e-6 * p.nominal())) : p.lower();
-    double hi = p.positive() ? Math.log(p.upper()) : p.upper();
-    return Math.max(lo, Math.min(hi, u));
   }
 
   private static double[] mean(double[][] a) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.Coupling;
+import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
@@ -16,8 +17,9 @@ import org.cml4j.lsm.model.Output;
 
 /**
  * Mode 5 (model adjustment): the ensemble Kalman filter ({@link ColumnEnsembleFilter}) keeps the
- * simple model's soil-temperature state — and, with augmentation, its parameters — close to the
- * observations during the training and validation periods, then forecasts freely from the last
+ * simple model's soil-temperature state — and, with augmentation, its parameters (prior: a
+ * calibration on the training period, or the first guess) — close to the observations during the
+ * training and validation periods, then forecasts freely from the last
  * analysis over the test period. Predictions are ensemble means; fitted parameters are the
  * ensemble means at the end of the assimilation window. Diagnostics compare analysis and free-run
  * errors for every observed variable.
@@ -25,17 +27,22 @@ import org.cml4j.lsm.model.Output;
 public final class EnkfCoupling implements Coupling {
   /** Registry name. */
   public static final String NAME = "embed.enkf";
+  private final CouplingDefaults defaults;
   private final EnkfConfig config;
   private final EnkfSetup setup;
 
-  public EnkfCoupling(EnkfConfig config, EnkfSetup setup) {
+  public EnkfCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup) {
+    this.defaults = defaults;
     this.config = config;
     this.setup = setup;
   }
 
-  /** Default filter and setup. */
-  public EnkfCoupling() {
-    this(EnkfConfig.standard(), EnkfSetup.defaults());
+  /**
+   * Default filter and setup; with the calibrated prior the parameter spread is 0.1 (about 10 %),
+   * with the first-guess prior 0.3.
+   */
+  public EnkfCoupling(CouplingDefaults defaults) {
+    this(defaults, EnkfConfig.standard().withParameterSpread(0.1, 0.002), EnkfSetup.defaults());
   }
 
   @Override
@@ -55,31 +62,24 @@ public final class EnkfCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
+        .estimatingParameters().predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    if (!TaskSupport.isLsm(task)) {
-      return Applicability.no("needs the land-surface column mechanism");
-    }
-    return capabilities().check(task);
+    return TaskSupport.applicability(task, capabilities(), true, 2);
   }
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     long t0 = System.nanoTime();
     List<String> vars = setup.assimilated(task, NAME);
-    ColumnEnsembleFilter filter = setup.filter(task, NAME);
+    ColumnEnsembleFilter filter = setup.filter(task, NAME, defaults.optimizer());
     EnkfConfig cfg = config.withMembers(task.budget().scale(Math.min(24, config.members()),
         config.members(), Math.max(80, config.members()))).withSeed(config.seed() + task.seed());
-    List<String> report = new java.util.ArrayList<>(task.targets());
+    List<String> report = new java.util.ArrayList<>(TaskSupport.simulableTargets(task));
     task.observed().stream().filter(v -> !report.contains(v) && task.mechanism().canSimulate(v))
         .forEach(report::add);
     List<Output> outs = report.stream().map(Output::parse).toList();
@@ -88,7 +88,7 @@ public final class EnkfCoupling implements Coupling {
     long t1 = System.nanoTime();
     EnkfResult free = filter.run(List.of(), cfg, 0, outs, null);
     Map<String, double[]> pred = new LinkedHashMap<>();
-    for (String t : task.targets()) {
+    for (String t : TaskSupport.simulableTargets(task)) {
       pred.put(t, res.output(t));
     }
     int end = task.split().validationEnd();

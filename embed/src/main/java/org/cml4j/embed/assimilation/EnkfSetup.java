@@ -23,27 +23,39 @@ import org.cml4j.lsm.model.Output;
  * @param soilError observation error of soil temperatures [K]
  * @param surfaceError observation error of the surface temperature [K]
  * @param fluxError observation error of fluxes [W m-2]
+ * @param calibratedPrior true: prior parameter means from a Levenberg–Marquardt calibration on the
+ *     training period (the filter refines them); false: the task's first guess (nominal and known
+ *     values)
  */
 public record EnkfSetup(List<String> assimilate, List<String> augment, double soilError,
-    double surfaceError, double fluxError) {
+    double surfaceError, double fluxError, boolean calibratedPrior) {
   public EnkfSetup {
     assimilate = List.copyOf(assimilate);
     augment = augment == null ? null : List.copyOf(augment);
   }
 
-  /** Defaults: all observed temperatures; task's fit parameters; 0.15 K, 0.5 K, 15 W m-2. */
+  /**
+   * Defaults: all observed temperatures; the task's fit parameters except alpha, eps, Tb;
+   * 0.15 K, 0.5 K, 15 W m-2; calibrated prior.
+   */
   public static EnkfSetup defaults() {
-    return new EnkfSetup(List.of(), null, 0.15, 0.5, 15);
+    return new EnkfSetup(List.of(), null, 0.15, 0.5, 15, true);
   }
 
   /** Same with an explicit list of assimilated variables. */
   public EnkfSetup assimilating(List<String> vars) {
-    return new EnkfSetup(vars, augment, soilError, surfaceError, fluxError);
+    return new EnkfSetup(vars, augment, soilError, surfaceError, fluxError, calibratedPrior);
   }
 
   /** Same with an explicit list of augmented parameters. */
   public EnkfSetup augmenting(List<String> params) {
-    return new EnkfSetup(assimilate, params, soilError, surfaceError, fluxError);
+    return new EnkfSetup(assimilate, params, soilError, surfaceError, fluxError,
+        calibratedPrior);
+  }
+
+  /** Same with the prior from the first guess (false) or a calibration (true). */
+  public EnkfSetup withCalibratedPrior(boolean v) {
+    return new EnkfSetup(assimilate, augment, soilError, surfaceError, fluxError, v);
   }
 
   /** Assimilated variables for a task (checked: observed and simulable). */
@@ -93,10 +105,18 @@ public record EnkfSetup(List<String> assimilate, List<String> augment, double so
     return out;
   }
 
-  /** The filter for a task: prior = the task's first guess, initial state from observations. */
-  public ColumnEnsembleFilter filter(CouplingTask task, String coupling) {
+  /**
+   * The filter for a task: prior from a calibration (or the first guess), initial state from the
+   * observations at the first step.
+   *
+   * @param defaults optimizer settings of the calibration
+   */
+  public ColumnEnsembleFilter filter(CouplingTask task, String coupling,
+      org.cml4j.core.spi.OptimizerSettings defaults) {
     LsmMechanism lsm = TaskSupport.lsm(task, coupling);
-    Map<String, Double> base = new LinkedHashMap<>(PhysicsOnlyBaseline.firstGuess(task));
+    Map<String, Double> base = new LinkedHashMap<>(calibratedPrior
+        ? new PhysicsOnlyBaseline(defaults).calibrate(task).parameters()
+        : PhysicsOnlyBaseline.firstGuess(task));
     return new ColumnEnsembleFilter(lsm.columnModel().grid(),
         LsmMechanism.surfaceForcing(task.forcing()), base, augmented(task),
         lsm.initialState(task.initialObservations()));

@@ -76,29 +76,18 @@ public final class ModelErrorCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
+        .estimatingParameters().predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    if (!TaskSupport.isLsm(task)) {
-      return Applicability.no("needs the land-surface column mechanism");
-    }
-    Applicability a = capabilities().check(task);
-    if (a.applicable() && PhysicsOnlyBaseline.calibrationVariables(task).isEmpty()) {
-      return Applicability.no("no observed variable to calibrate the physics on");
-    }
-    return a;
+    return TaskSupport.applicability(task, capabilities(), true, 48);
   }
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     List<String> vars = setup.assimilated(task, NAME);
     double[][] aux = IncrementLearning.auxiliary(task, NAME);
     double[] hours = IncrementLearning.hours(task);
@@ -111,7 +100,7 @@ public final class ModelErrorCoupling implements Coupling {
         cal.parameters(), List.of(), lsm.initialState(task.initialObservations()));
     EnkfConfig cfg = config.withMembers(task.budget().scale(Math.min(24, config.members()),
         config.members(), Math.max(80, config.members()))).withSeed(config.seed() + task.seed());
-    List<Output> outs = task.targets().stream().map(Output::parse).toList();
+    List<Output> outs = TaskSupport.simulableTargets(task).stream().map(Output::parse).toList();
     List<ObservationSeries> obs = setup.observations(task, vars);
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
@@ -152,7 +141,7 @@ public final class ModelErrorCoupling implements Coupling {
     long t1 = System.nanoTime();
     validationForecasts(task, col, first, trainEnd, valEnd, corr, d);
     Map<String, double[]> pred = new LinkedHashMap<>();
-    for (String t : task.targets()) {
+    for (String t : TaskSupport.simulableTargets(task)) {
       pred.put(t, res.output(t));
     }
     d.scalar("physicsEvaluations", cal.evaluations() + (correct ? 2 : 1) * res.memberSteps()

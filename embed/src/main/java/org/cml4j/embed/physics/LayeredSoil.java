@@ -44,7 +44,8 @@ public record LayeredSoil(List<Layer> layers) implements SoilProperties {
     for (int i = 1; i < layers.size(); i++) {
       if (!(layers.get(i).bottom() > layers.get(i - 1).bottom())) {
         throw new IllegalArgumentException("soil layers must be ordered by depth: layer " + i
-            + " bottom " + layers.get(i).bottom() + " m is not below " + layers.get(i - 1).bottom());
+            + " bottom " + layers.get(i).bottom() + " m is not below "
+            + layers.get(i - 1).bottom());
       }
     }
     layers = List.copyOf(layers);

@@ -8,8 +8,8 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * A richer, forward-only soil column used as the "truth" of twin experiments and as the expensive
  * high-resolution reference: the heat equation {@code C(z,t) dT/dt = d/dz (lambda(z,t) dT/dz)} on
  * {@code nodes} equally spaced nodes with depth- and moisture-dependent properties
- * ({@link SoilProperties}, {@link MoistureField}), the surface energy balance of Huang, Heaney &amp;
- * van Reeuwijk (2025) as flux condition (with a time-varying exchange coefficient), a Dirichlet
+ * ({@link SoilProperties}, {@link MoistureField}), the surface energy balance of Huang, Heaney
+ * &amp; van Reeuwijk (2025) as flux condition (with a time-varying exchange coefficient), a Dirichlet
  * bottom, and backward Euler with {@code substeps} sub-steps per forcing interval (forcing
  * interpolated linearly in time, or held at the new level like the simple model).
  *

@@ -71,39 +71,94 @@ public final class AmortisedInverseCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    Applicability a = capabilities().check(task);
-    if (a.applicable() && PhysicsOnlyBaseline.calibrationVariables(task).isEmpty()) {
-      return Applicability.no("no observed variable the mechanism can simulate");
-    }
-    return a;
+    return TaskSupport.applicability(task, capabilities(), false, 12);
   }
 
-  @Override
-  public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
+  /**
+   * A trained amortised inverse for tasks sharing this task's forcing, initial observations, fitted
+   * variables and training period (e.g. noisy variants of the same experiment).
+   */
+  public static final class Trained {
+    private final List<String> vars;
+    private final List<String> fit;
+    private final Map<String, Double> guess;
+    private final ParameterBox box;
+    private final Pca pca;
+    private final Learner net;
+    private final int runs;
+    private final TrainingReport report;
+    private final double seconds;
+
+    private Trained(List<String> vars, List<String> fit, Map<String, Double> guess,
+        ParameterBox box, Pca pca, Learner net, int runs, TrainingReport report,
+        double seconds) {
+      this.vars = vars;
+      this.fit = fit;
+      this.guess = guess;
+      this.box = box;
+      this.pca = pca;
+      this.net = net;
+      this.runs = runs;
+      this.report = report;
+      this.seconds = seconds;
     }
+
+    /** Physics runs used for training. */
+    public int runs() {
+      return runs;
+    }
+
+    /** Wall time of sampling and training. */
+    public double seconds() {
+      return seconds;
+    }
+
+    public TrainingReport report() {
+      return report;
+    }
+
+    /** Variance kept by the principal components of the observed series. */
+    public double explainedVariance() {
+      return pca.explainedVariance();
+    }
+
+    /** One-pass estimate of the fitted parameters from a task's training observations. */
+    public Map<String, Double> estimate(CouplingTask task) {
+      double[] observed = observedVector(task, vars, task.split().trainEnd());
+      double[] z = net.predict(new double[][] {pca.project(observed)})[0];
+      return box.fromU(box.denormalise(z));
+    }
+
+    /** Single-start physics LM from a one-pass estimate. */
+    public Calibration refine(CouplingTask task, Map<String, Double> onePass) {
+      Map<String, Double> start = new LinkedHashMap<>(guess);
+      start.putAll(onePass);
+      return new MechanismCalibrator(new OptimizerSettings("lm", 100, 200, 1, 1e-10))
+          .calibrate(SurrogateInversionCoupling.problem(task, vars, fit, start));
+    }
+  }
+
+  /** Samples the physics over the task's prior box and trains the inverse network. */
+  public Trained train(CouplingTask task) {
+    long t0 = System.nanoTime();
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     int end = task.split().trainEnd();
-    double[] observed = observedVector(task, vars, end);
-    long t0 = System.nanoTime();
+    observedVector(task, vars, end);
     List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
     Map<String, Double> guess = PhysicsOnlyBaseline.firstGuess(task);
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
-    int n = task.budget().scale(200, 500, 1500);
+    int n = task.budget().scale(100, 500, 1500);
     PhysicsSamples s = PhysicsSamples.draw(task, box, guess, vars, end, n, task.seed(),
         defaults.threads());
     int components = 20;
     Pca pca = Pca.fit(s.y(), components);
-    int copies = 3;
+    int copies = task.budget().scale(2, 3, 4);
     Random rnd = new Random(task.seed() + 5);
     double[][] x = new double[n * copies][];
     double[][] y = new double[n * copies][];
@@ -120,41 +175,44 @@ public final class AmortisedInverseCoupling implements Coupling {
     }
     int nv = Math.max(copies, (n / 7) * copies);
     int nt = x.length - nv;
-    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(200, 500, 1200))
+    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(120, 500, 1200))
         .withBatchSize(64).withLearningRate(2e-3).withPatience(40).withSeed(task.seed());
-    Learner net = Learners.create(spec, components, fit.size());
+    Learner net = Learners.create(spec, pca.components(), fit.size());
     TrainingReport rep = net.fit(java.util.Arrays.copyOf(x, nt), java.util.Arrays.copyOf(y, nt),
         java.util.Arrays.copyOfRange(x, nt, x.length), java.util.Arrays.copyOfRange(y, nt,
             x.length));
+    return new Trained(vars, fit, guess, box, pca, net, n, rep, TaskSupport.since(t0));
+  }
+
+  @Override
+  public CouplingSolution solve(CouplingTask task) {
+    TaskSupport.require(applicability(task), NAME, task);
+    Trained tr = train(task);
     long t1 = System.nanoTime();
-    double[] z = net.predict(new double[][] {pca.project(observed)})[0];
-    Map<String, Double> onePass = box.fromU(box.denormalise(z));
+    Map<String, Double> onePass = tr.estimate(task);
     double onePassSeconds = TaskSupport.since(t1);
-    Map<String, Double> start = new LinkedHashMap<>(guess);
-    start.putAll(onePass);
     long r0 = System.nanoTime();
-    Calibration refined = new MechanismCalibrator(new OptimizerSettings("lm", 100, 200, 1,
-        1e-10)).calibrate(SurrogateInversionCoupling.problem(task, vars, fit, start));
+    Calibration refined = tr.refine(task, onePass);
     double refineSeconds = TaskSupport.since(r0);
     Frame pred = task.mechanism().run(new ModelInput(task.forcing(), refined.parameters(),
-        Map.of(), task.targets(), task.initialObservations())).outputs();
-    Diagnostics.Builder d = Diagnostics.builder().scalar("trainingRuns", n)
-        .scalar("samplingSeconds", s.seconds()).scalar("trainSeconds", rep.seconds())
-        .scalar("epochs", rep.epochs()).scalar("onePassSeconds", onePassSeconds)
-        .scalar("refineSeconds", refineSeconds)
+        Map.of(), TaskSupport.simulableTargets(task), task.initialObservations())).outputs();
+    Diagnostics.Builder d = Diagnostics.builder().scalar("trainingRuns", tr.runs())
+        .scalar("trainSeconds", tr.seconds()).scalar("epochs", tr.report().epochs())
+        .scalar("onePassSeconds", onePassSeconds).scalar("refineSeconds", refineSeconds)
         .scalar("refineEvaluations", refined.evaluations())
-        .scalar("physicsEvaluations", n + refined.evaluations())
-        .scalar("pcaExplainedVariance", pca.explainedVariance())
-        .curve("trainLoss", rep.trainLoss()).curve("validationLoss", rep.valLoss());
+        .scalar("physicsEvaluations", tr.runs() + refined.evaluations())
+        .scalar("pcaExplainedVariance", tr.explainedVariance())
+        .curve("trainLoss", tr.report().trainLoss())
+        .curve("validationLoss", tr.report().valLoss());
     onePass.forEach((k, v) -> d.scalar("onePass_" + k, v));
     Map<String, Double> fitted = new LinkedHashMap<>();
-    for (String f : fit) {
+    for (String f : tr.fit) {
       fitted.put(f, refined.parameters().get(f));
     }
-    return new CouplingSolution(NAME, pred, fitted, d.build(), (t1 - t0) * 1e-9,
+    return new CouplingSolution(NAME, pred, fitted, d.build(), tr.seconds(),
         onePassSeconds + refineSeconds, TaskSupport.provenance(NAME, TaskSupport.config(
-            "samples", n, "noiseCopies", copies, "maxNoise", maxNoise, "components", components,
-            "network", spec), task));
+            "samples", tr.runs(), "maxNoise", maxNoise, "components", 20,
+            "network", "64x64 tanh"), task));
   }
 
   /**

@@ -36,7 +36,7 @@ public final class ForwardSurrogate {
       y[i] = pca.project(s.y()[i]);
     }
     int nv = Math.max(2, n * 15 / 100);
-    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(epochs).withBatchSize(32)
+    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(epochs).withBatchSize(64)
         .withLearningRate(3e-3).withPatience(40).withSeed(seed);
     Learner l = Learners.create(spec, x[0].length, pca.components());
     TrainingReport r = l.fit(java.util.Arrays.copyOf(x, n - nv), java.util.Arrays.copyOf(y,

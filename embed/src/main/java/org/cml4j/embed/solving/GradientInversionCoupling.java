@@ -59,17 +59,13 @@ public final class GradientInversionCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    Applicability a = capabilities().check(task);
-    if (a.applicable() && PhysicsOnlyBaseline.calibrationVariables(task).isEmpty()) {
-      return Applicability.no("no observed variable the mechanism can simulate");
-    }
-    return a;
+    return TaskSupport.applicability(task, capabilities(), false, 2);
   }
 
   /**
@@ -98,11 +94,7 @@ public final class GradientInversionCoupling implements Coupling {
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     long t0 = System.nanoTime();
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
@@ -116,7 +108,7 @@ public final class GradientInversionCoupling implements Coupling {
     long t1 = System.nanoTime();
     Map<String, Double> params = new LinkedHashMap<>(starts.get(best.index));
     params.putAll(best.result.fitted());
-    List<String> targets = task.targets();
+    List<String> targets = TaskSupport.simulableTargets(task);
     Frame pred = task.mechanism().run(new ModelInput(task.forcing(), params, Map.of(), targets,
         task.initialObservations())).outputs();
     long t2 = System.nanoTime();
@@ -131,7 +123,7 @@ public final class GradientInversionCoupling implements Coupling {
         .curve("lossPerStep", best.result.lossCurve())
         .note("Adam (paper settings) on " + vars + ", fitted " + fit);
     for (String t : targets) {
-      if (task.observations().has(t)) {
+      if (task.observations().has(t) && task.split().validationEnd() > task.split().trainEnd()) {
         d.scalar("validationRmse_" + t, TaskSupport.rmse(pred.values(t),
             task.observations().values(t), task.split().trainEnd(), task.split().validationEnd()));
       }

@@ -66,18 +66,15 @@ public final class LearnedParameterCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    Applicability a = capabilities().check(task);
+    Applicability a = TaskSupport.applicability(task, capabilities(), false, 24);
     if (!a.applicable()) {
       return a;
-    }
-    if (PhysicsOnlyBaseline.calibrationVariables(task).isEmpty()) {
-      return Applicability.no("no observed variable the mechanism can simulate");
     }
     for (String p : learned) {
       try {
@@ -94,11 +91,7 @@ public final class LearnedParameterCoupling implements Coupling {
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     double[][] x = ParameterNetwork.features(task.forcing(), task.auxiliary());
     long t0 = System.nanoTime();
     Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
@@ -114,7 +107,7 @@ public final class LearnedParameterCoupling implements Coupling {
         .standard(task.budget().scale(80, 250, 600), task.seed()));
     ParameterNetwork.Result r = pn.train(cal.parameters(), trainEnd, valEnd);
     long t1 = System.nanoTime();
-    List<String> targets = task.targets();
+    List<String> targets = TaskSupport.simulableTargets(task);
     Frame pred = task.mechanism().run(new ModelInput(task.forcing(), r.constants(), r.series(),
         targets, task.initialObservations())).outputs();
     Frame constant = task.mechanism().run(new ModelInput(task.forcing(), cal.parameters(),

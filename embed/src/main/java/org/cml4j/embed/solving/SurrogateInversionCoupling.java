@@ -8,7 +8,6 @@ import org.apache.commons.math3.exception.ConvergenceException;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
 import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -87,37 +86,29 @@ public final class SurrogateInversionCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    Applicability a = capabilities().check(task);
-    if (a.applicable() && PhysicsOnlyBaseline.calibrationVariables(task).isEmpty()) {
-      return Applicability.no("no observed variable the mechanism can simulate");
-    }
-    return a;
+    return TaskSupport.applicability(task, capabilities(), false, 12);
   }
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     long t0 = System.nanoTime();
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
     Map<String, Double> guess = PhysicsOnlyBaseline.firstGuess(task);
     int end = task.split().trainEnd();
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
-    int n = task.budget().scale(160, 400, 1000);
+    int n = task.budget().scale(100, 400, 1000);
     PhysicsSamples samples = PhysicsSamples.draw(task, box, guess, vars, end, n, task.seed(),
         defaults.threads());
     ForwardSurrogate sur = ForwardSurrogate.train(samples, 16,
-        task.budget().scale(300, 800, 2000), task.seed());
+        task.budget().scale(150, 600, 2000), task.seed());
     Misfit mis = new Misfit(task, vars, end);
     int starts = task.budget().scale(3, 8, 50);
     double[] best = null;
@@ -168,7 +159,7 @@ public final class SurrogateInversionCoupling implements Coupling {
       }
     }
     Frame pred = task.mechanism().run(new ModelInput(task.forcing(), params, Map.of(),
-        task.targets(), task.initialObservations())).outputs();
+        TaskSupport.simulableTargets(task), task.initialObservations())).outputs();
     Map<String, Double> fitted = new LinkedHashMap<>();
     for (String f : fit) {
       fitted.put(f, params.get(f));

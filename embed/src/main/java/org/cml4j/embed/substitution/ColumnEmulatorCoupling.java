@@ -37,9 +37,9 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * entire hourly column step. Its state is the temperature at a dozen coarse depths (the bottom
  * held at Tb); from the state and the forcing at both ends of the hour it predicts the hourly
  * change, and is rolled out autoregressively. The change is a ridge-regression backbone (which
- * carries the linear, stable diffusion part of the step; its spectral radius is reported) plus an
- * MLP for the remainder (the radiative, nonlinear surface). It is trained on an expensive reference — the same
- * physics on a fine grid ({@link Config#fineNodes} nodes over the column, 1 mm by default, and
+ * carries the linear, stable diffusion part of the step; its spectral radius is reported) plus
+ * an MLP for the remainder (the radiative, nonlinear surface). It is trained on an expensive
+ * reference — the same physics on a fine grid ({@link Config#fineNodes} nodes over the column, 1 mm by default, and
  * {@link Config#fineSubsteps} sub-steps per hour, 1 minute by default), run with the parameters
  * calibrated on the training period over the training forcing and perturbed copies — with noise
  * injected into the input states so that the rollout corrects its own drift (Sanchez-Gonzalez et
@@ -112,13 +112,13 @@ public final class ColumnEmulatorCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    return EmulatorSupport.applicability(task, capabilities());
+    return TaskSupport.applicability(task, capabilities(), true, 24);
   }
 
   /** The fine reference for calibrated parameters. */
@@ -134,11 +134,7 @@ public final class ColumnEmulatorCoupling implements Coupling {
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     double bottom = config.depths()[config.depths().length - 1];
     double colDepth = TaskSupport.lsm(task, NAME).columnModel().grid().depth();
     if (Math.abs(bottom - colDepth) > 1e-9) {
@@ -200,7 +196,7 @@ public final class ColumnEmulatorCoupling implements Coupling {
     double emuUs = Timing.bestOf(3, 3, () -> rollout(fast, x0, col.forcing())) * 1e6 / steps;
     double coarseUs = Timing.bestOf(3, 3, () -> col.run(col.physics())) * 1e6 / steps;
     double fineUs = (e2 - e1) * 1e-3 / steps;
-    List<String> targets = task.targets();
+    List<String> targets = TaskSupport.simulableTargets(task);
     double[][] ye = ProfileOutputs.evaluate(targets, config.depths(), emu, col.forcing(),
         col.parameters());
     double[][] yf = new double[targets.size()][];

@@ -3,7 +3,6 @@ package org.cml4j.embed.substitution;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -15,18 +14,6 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 /** Shared steps of the substitution couplings: applicability, calibration, rollout comparison. */
 final class EmulatorSupport {
   private EmulatorSupport() {}
-
-  static Applicability applicability(CouplingTask task,
-      org.cml4j.core.spi.Capabilities capabilities) {
-    if (!TaskSupport.isLsm(task)) {
-      return Applicability.no("needs the land-surface column mechanism");
-    }
-    Applicability a = capabilities.check(task);
-    if (a.applicable() && PhysicsOnlyBaseline.calibrationVariables(task).isEmpty()) {
-      return Applicability.no("no observed variable to calibrate the physics on");
-    }
-    return a;
-  }
 
   /** Calibrates the physics on the training period (the parameters every emulator uses). */
   static Calibration calibrate(CouplingTask task, CouplingDefaults defaults) {
@@ -45,20 +32,17 @@ final class EmulatorSupport {
    */
   static void compare(Diagnostics.Builder d, List<String> targets, double[][] emu,
       double[][] phys, String against) {
-    double max = 0;
     for (int j = 0; j < targets.size(); j++) {
       int n = emu[j].length;
       double m = 0;
       for (int k = 0; k < n; k++) {
         m = Math.max(m, Math.abs(emu[j][k] - phys[j][k]));
       }
-      max = Math.max(max, m);
       d.scalar("rolloutRmseVs" + against + "_" + targets.get(j),
           TaskSupport.rmse(emu[j], phys[j], 0, n));
       d.scalar("rolloutMaxDevVs" + against + "_" + targets.get(j), m);
       d.scalar("lastWeekRmseVs" + against + "_" + targets.get(j),
           TaskSupport.rmse(emu[j], phys[j], Math.max(0, n - 168), n));
     }
-    d.scalar("rolloutMaxDevVs" + against, max);
   }
 }

@@ -88,13 +88,13 @@ public final class EnhancerCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    return EmulatorSupport.applicability(task, capabilities());
+    return TaskSupport.applicability(task, capabilities(), true, 24);
   }
 
   /** The pseudo-observation variable names. */
@@ -109,11 +109,7 @@ public final class EnhancerCoupling implements Coupling {
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     double[][] x = ParameterNetwork.features(task.forcing(), task.auxiliary());
     long t0 = System.nanoTime();
     Calibration cal = EmulatorSupport.calibrate(task, defaults);
@@ -145,7 +141,7 @@ public final class EnhancerCoupling implements Coupling {
         .standard(task.budget().scale(80, 250, 600), task.seed()));
     ParameterNetwork.Result r = pn.train(cal.parameters(), trainEnd, valEnd);
     long t1 = System.nanoTime();
-    List<String> targets = task.targets();
+    List<String> targets = TaskSupport.simulableTargets(task);
     Frame pred = task.mechanism().run(new ModelInput(task.forcing(), r.constants(), r.series(),
         targets, task.initialObservations())).outputs();
     Frame coarse = task.mechanism().run(new ModelInput(task.forcing(), cal.parameters(),

@@ -68,13 +68,13 @@ public final class SurfaceEmulatorCoupling implements Coupling {
 
   @Override
   public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.SIMULATED_TARGETS).estimatingParameters().predictingUnobserved();
+    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
   }
 
   @Override
   public Applicability applicability(CouplingTask task) {
-    return EmulatorSupport.applicability(task, capabilities());
+    return TaskSupport.applicability(task, capabilities(), true, 24);
   }
 
   /** The trained emulator as a step rule of the calibrated column. */
@@ -100,11 +100,7 @@ public final class SurfaceEmulatorCoupling implements Coupling {
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+    TaskSupport.require(applicability(task), NAME, task);
     long t0 = System.nanoTime();
     Calibration cal = EmulatorSupport.calibrate(task, defaults);
     CalibratedColumn col = EmulatorSupport.column(task, NAME, cal.parameters());
@@ -128,7 +124,7 @@ public final class SurfaceEmulatorCoupling implements Coupling {
     int steps = col.levels() - 1;
     double emuUs = Timing.bestOf(3, 3, () -> col.run(emu)) * 1e6 / steps;
     double physUs = Timing.bestOf(3, 3, () -> col.run(phys)) * 1e6 / steps;
-    List<String> targets = task.targets();
+    List<String> targets = TaskSupport.simulableTargets(task);
     double[][] ye = col.outputs(se, 0, targets);
     double[][] yp = col.outputs(sp, 0, targets);
     Map<String, double[]> pred = new LinkedHashMap<>();

@@ -129,7 +129,7 @@ public final class FastMlp {
 
   private double activate(double s) {
     return switch (act) {
-      case TANH -> Math.tanh(s);
+      case TANH -> 1 - 2 / (Math.exp(2 * s) + 1);
       case RELU -> Math.max(0, s);
       case LEAKY_RELU -> s > 0 ? s : 0.01 * s;
       case ELU -> s > 0 ? s : Math.expm1(s);

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.provenance.RunProvenance;
+import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
@@ -48,14 +50,47 @@ public final class TaskSupport {
     return out;
   }
 
-  /** Throws before any training if a target cannot be produced by the mechanism. */
-  public static void requireSimulableTargets(CouplingTask task, String coupling) {
-    List<String> bad = task.targets().stream().filter(t -> !task.mechanism().canSimulate(t))
-        .toList();
-    if (!bad.isEmpty()) {
-      throw new IllegalArgumentException(coupling + ": the mechanism " + task.mechanism().name()
-          + " cannot simulate targets " + bad + "; it can produce SoilTemp_<m>, SurfTemp, Qg,"
-          + " LWup, QhQle, Rnet");
+  /**
+   * The targets the mechanism can simulate (the others, e.g. Qh and Qle separately for the
+   * single-hbeta column, are left out of the predictions and reported as such).
+   */
+  public static List<String> simulableTargets(CouplingTask task) {
+    return task.targets().stream().filter(t -> task.mechanism().canSimulate(t)).toList();
+  }
+
+  /**
+   * Common applicability of the embedding couplings: the capabilities, at least one simulable
+   * target, at least one observed simulable variable, the land-surface mechanism if
+   * {@code needsLsm}, and {@code minTrain} training steps.
+   */
+  public static Applicability applicability(CouplingTask task, Capabilities caps,
+      boolean needsLsm, int minTrain) {
+    if (needsLsm && !isLsm(task)) {
+      return Applicability.no("needs the land-surface column mechanism (LsmMechanism), got "
+          + task.mechanism().name());
+    }
+    Applicability a = caps.check(task);
+    if (!a.applicable()) {
+      return a;
+    }
+    if (simulableTargets(task).isEmpty()) {
+      return Applicability.no("the mechanism simulates none of the targets " + task.targets());
+    }
+    if (observedSimulable(task, false, 2).isEmpty()) {
+      return Applicability.no("no observed variable the mechanism can simulate");
+    }
+    if (task.split().trainEnd() < minTrain) {
+      return Applicability.no("the training period has " + task.split().trainEnd()
+          + " steps; at least " + minTrain + " are needed");
+    }
+    return a;
+  }
+
+  /** Throws the reason if the coupling cannot address the task (before any training). */
+  public static void require(Applicability a, String coupling, CouplingTask task) {
+    if (!a.applicable()) {
+      throw new IllegalArgumentException(coupling + " cannot address task " + task.name() + ": "
+          + a.reason());
     }
   }
 

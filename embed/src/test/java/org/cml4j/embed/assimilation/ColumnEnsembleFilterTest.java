@@ -1,12 +1,11 @@
 package org.cml4j.embed.assimilation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.cml4j.core.metrics.Metrics;
-import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.embed.twin.SyntheticWeather;
 import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.model.ColumnParameters;
@@ -20,45 +19,61 @@ import org.cml4j.lsm.solver.Trajectory;
 import org.junit.jupiter.api.Test;
 
 class ColumnEnsembleFilterTest {
+  private static final Map<String, Double> PRIOR = Map.of("alpha", 0.2, "lambda", 0.8, "C",
+      2.2e6, "hbeta", 20.0, "Tb", 291.0, "eps", 0.95);
+
   @Test
-  void analysisBeatsTheFreeRunAndParametersConverge() {
-    int levels = 15 * 24 + 1;
-    SurfaceForcing f = SyntheticWeather.summer().generate(levels, 5).forcing();
-    ColumnParameters truth = ColumnParameters.builder().alpha(0.2).lambda(1.3)
-        .heatCapacity(2.8e6).hbeta(32).tb(291).build();
-    SoilColumnModel model = SoilColumnModel.huang2025(StepSolver.EXACT);
-    Trajectory tr = model.simulate(truth, f);
-    Random rnd = new Random(3);
-    double[] ts = noisy(tr.output(Output.SURFACE_TEMPERATURE), 0.3, rnd);
-    double[] t5 = noisy(tr.output(Output.soilTemperature(0.05)), 0.1, rnd);
-    LsmMechanism mech = LsmMechanism.huang2025();
-    List<ParameterInfo> aug = List.of(mech.parameter("lambda"), mech.parameter("C"),
-        mech.parameter("hbeta"));
-    Map<String, Double> prior = Map.of("alpha", 0.2, "lambda", 0.8, "C", 2.2e6, "hbeta", 20.0,
-        "Tb", 291.0, "eps", 0.95);
-    ColumnEnsembleFilter filter = new ColumnEnsembleFilter(ModelGrid.HUANG2025, f, prior, aug,
-        InitialState.uniformTb());
-    List<Output> outs = List.of(Output.soilTemperature(0.2), Output.soilTemperature(0.05));
-    EnkfResult a = filter.run(List.of(new ObservationSeries(Output.SURFACE_TEMPERATURE, ts, 0.3),
-        new ObservationSeries(Output.soilTemperature(0.05), t5, 0.1)), EnkfConfig.standard(),
-        levels, outs, null);
-    EnkfResult free = filter.run(List.of(), EnkfConfig.standard(), levels, outs, null);
-    double[] t20 = tr.output(Output.soilTemperature(0.2));
-    double ea = Metrics.rmse(a.output("SoilTemp_0.2"), t20);
-    double ef = Metrics.rmse(free.output("SoilTemp_0.2"), t20);
-    double[] lam = a.parameter("lambda");
-    double[] c = a.parameter("C");
-    double[] hb = a.parameter("hbeta");
-    System.out.printf("analysis %.3f free %.3f lambda %.3f C %.3g hbeta %.2f secs %.3f%n", ea,
-        ef, lam[levels - 1], c[levels - 1], hb[levels - 1], a.seconds());
-    assertThat(ea).isLessThan(0.5 * ef);
+  void assimilatesADepthBetweenNodesStateOnlyAndIsReproducible() {
+    int levels = 5 * 24 + 1;
+    SurfaceForcing f = SyntheticWeather.summer().generate(levels, 9).forcing();
+    Trajectory tr = SoilColumnModel.huang2025(StepSolver.EXACT).simulate(ColumnParameters
+        .builder().alpha(0.2).lambda(1.2).heatCapacity(2.5e6).hbeta(30).tb(291).build(), f);
+    Output probe = Output.soilTemperature(0.033);
+    double[] obs = tr.output(probe);
+    Random rnd = new Random(1);
+    for (int i = 0; i < obs.length; i++) {
+      obs[i] = i % 3 == 0 ? obs[i] + 0.1 * rnd.nextGaussian() : Double.NaN;
+    }
+    ColumnEnsembleFilter filter = new ColumnEnsembleFilter(ModelGrid.HUANG2025, f, PRIOR,
+        List.of(), InitialState.uniformTb());
+    List<Output> outs = List.of(probe, Output.soilTemperature(0.1));
+    EnkfConfig cfg = EnkfConfig.standard().withMembers(20);
+    List<ObservationSeries> o = List.of(new ObservationSeries(probe, obs, 0.1));
+    EnkfResult a = filter.run(o, cfg, levels, outs, null);
+    EnkfResult b = filter.run(o, cfg, levels, outs, null);
+    EnkfResult free = filter.run(List.of(), cfg, levels, outs, null);
+    assertThat(a.output("SoilTemp_0.033")).containsExactly(b.output("SoilTemp_0.033"));
+    double[] truth = tr.output(probe);
+    assertThat(org.cml4j.core.metrics.Metrics.rmse(a.output("SoilTemp_0.033"), truth))
+        .isLessThan(0.8 * org.cml4j.core.metrics.Metrics.rmse(free.output("SoilTemp_0.033"),
+            truth));
+    int analysed = 0;
+    for (int k = 0; k < levels; k++) {
+      analysed += a.analysed()[k] ? 1 : 0;
+    }
+    assertThat(analysed).isEqualTo((levels - 1) / 3);
+    assertThat(a.parameters()).isEmpty();
+    assertThat(a.memberSteps()).isEqualTo(20L * (levels - 1));
   }
 
-  private static double[] noisy(double[] v, double sd, Random rnd) {
-    double[] o = v.clone();
-    for (int i = 0; i < o.length; i++) {
-      o[i] += sd * rnd.nextGaussian();
-    }
-    return o;
+  @Test
+  void gaspariCohnTaperAndBadInputs() {
+    assertThat(ParameterTransforms.gaspariCohn(0)).isEqualTo(1.0);
+    assertThat(ParameterTransforms.gaspariCohn(1)).isCloseTo(0.2083,
+        org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(ParameterTransforms.gaspariCohn(2)).isEqualTo(0.0);
+    SurfaceForcing f = SyntheticWeather.summer().generate(10, 1).forcing();
+    assertThatThrownBy(() -> new ColumnEnsembleFilter(ModelGrid.HUANG2025, f,
+        Map.of("lambda", 1.0), List.of(), InitialState.uniformTb()))
+        .hasMessageContaining("lack alpha");
+    assertThatThrownBy(() -> new EnkfConfig(2, 1, 0, 0, 0, 0, 0, 1))
+        .hasMessageContaining("members >= 4");
+    assertThatThrownBy(() -> new ObservationSeries(Output.SURFACE_TEMPERATURE, new double[3], 0))
+        .hasMessageContaining("SurfTemp");
+    ColumnEnsembleFilter filter = new ColumnEnsembleFilter(ModelGrid.HUANG2025, f, PRIOR,
+        List.of(LsmMechanism.huang2025().parameter("lambda")), InitialState.uniformTb());
+    assertThatThrownBy(() -> filter.run(List.of(new ObservationSeries(Output.SURFACE_TEMPERATURE,
+        new double[4], 0.1)), EnkfConfig.standard(), 10, List.of(Output.SURFACE_TEMPERATURE),
+        null)).hasMessageContaining("4 levels");
   }
 }

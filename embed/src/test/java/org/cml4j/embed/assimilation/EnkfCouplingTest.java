@@ -13,24 +13,27 @@ import org.junit.jupiter.api.Test;
 
 class EnkfCouplingTest {
   @Test
-  void structuralTwin() {
+  void filterForecastBeatsTheCalibratedPhysicsOnTheStructuralTwin() {
     TwinScenario sc = TwinScenario.builder().days(16).seed(4).resolution(201, 12).build();
     CouplingTask task = sc.task(TwinScenario.TaskOptions.standard()
-        .withObserved(List.of("SurfTemp", "SoilTemp_0.05")).withTargets(List.of("SoilTemp_0.05",
-            "SoilTemp_0.2")));
-    CouplingSolution s = new EnkfCoupling().solve(task);
-    CouplingSolution b = new PhysicsOnlyBaseline(CouplingDefaults.standard().optimizer())
-        .solve(task);
+        .withObserved(List.of("SurfTemp", "SoilTemp_0.05"))
+        .withTargets(List.of("SoilTemp_0.05", "SoilTemp_0.2")));
+    CouplingDefaults d = CouplingDefaults.standard();
+    CouplingSolution s = new EnkfCoupling(d).solve(task);
+    CouplingSolution b = new PhysicsOnlyBaseline(d.optimizer()).solve(task);
     int from = task.split().validationEnd();
     int to = task.split().size();
+    double enkf = 0;
+    double base = 0;
     for (String t : task.targets()) {
       double[] truth = sc.truth().output(t);
-      System.out.printf("%s enkf test %.3f baseline test %.3f | analysis %.3f free %.3f%n", t,
-          TaskSupport.rmse(s.prediction(t), truth, from, to),
-          TaskSupport.rmse(b.prediction(t), truth, from, to),
-          TaskSupport.rmse(s.prediction(t), truth, 0, from),
-          TaskSupport.rmse(b.prediction(t), truth, 0, from));
+      enkf += TaskSupport.rmse(s.prediction(t), truth, from, to);
+      base += TaskSupport.rmse(b.prediction(t), truth, from, to);
+      assertThat(s.diagnostics().scalars().get("analysisRmse_SoilTemp_0.05"))
+          .isLessThan(s.diagnostics().scalars().get("freeRunRmse_SoilTemp_0.05"));
     }
-    System.out.println(s.parameters() + " " + b.parameters());
+    assertThat(enkf).isLessThan(base);
+    assertThat(s.parameters()).containsKeys("lambda", "C", "hbeta");
+    assertThat(s.diagnostics().curves()).containsKey("parameterMean_lambda");
   }
 }

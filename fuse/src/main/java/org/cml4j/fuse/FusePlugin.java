@@ -14,8 +14,8 @@ import org.cml4j.fuse.net.OutputLayer;
 import org.cml4j.fuse.structure.PhysicsLayerCoupling;
 
 /**
- * The fusion paradigm's couplings (modes 7–10 of Shen et al. 2023): mechanism knowledge inside the
- * learner as inputs, loss terms, architecture, and hybrids of several modes.
+ * The fusion paradigm's couplings (modes 7–10 of Shen et al. 2023): mechanism knowledge inside
+ * the learner as inputs, loss terms, architecture, and hybrids of several modes.
  */
 public final class FusePlugin implements CouplingPlugin {
   /** Mode 8: physics terms in the loss. */

@@ -32,7 +32,8 @@ public final class InputConstraintExample {
 
   /** The tiny-suite twin at the tiny budget. */
   public static BenchTask twin(long seed) {
-    return ExampleSupport.withBudget(TaskCatalog.tiny(null, seed).task("twin"), ExampleSupport.BUDGET);
+    return ExampleSupport.withBudget(TaskCatalog.tiny(null, seed).task("twin"),
+        ExampleSupport.BUDGET);
   }
 
   /** Runs on the twin and, if {@code dataDir} is not null, on Bondville. */

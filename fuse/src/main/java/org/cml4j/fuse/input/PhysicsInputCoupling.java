@@ -80,7 +80,8 @@ public final class PhysicsInputCoupling implements Coupling {
   @Override
   public Capabilities capabilities() {
     return physicsInputs ? new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM), true,
-        true, 24) : new Capabilities(Set.of(), false, false, 24);
+        true, FusionNetCoupling.MIN_TRAINING) : new Capabilities(Set.of(), false, false,
+        FusionNetCoupling.MIN_TRAINING);
   }
 
   @Override

@@ -13,7 +13,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * soil-temperature profile, with the backward-Euler step of the mechanism model (Huang et al. 2025)
  * and the three-point second difference on a non-uniform grid:
  * <pre>
- *   r_i(t) = T_i(t) - T_i(t-1) - kappa dt * 2/(h- + h+) [(T_{i+1} - T_i)/h+ - (T_i - T_{i-1})/h-](t)
+ *   r_i(t) = T_i(t) - T_i(t-1)
+ *            - kappa dt * 2/(h- + h+) [(T_{i+1} - T_i)/h+ - (T_i - T_{i-1})/h-](t)
  * </pre>
  * for every interior depth i of the profile and every pair of consecutive rows whose later row is a
  * physics row; the term is {@code mean(r^2) / scale^2} [K^2 / K^2]. The diffusivity

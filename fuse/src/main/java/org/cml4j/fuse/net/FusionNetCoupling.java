@@ -32,13 +32,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A fusion coupling built on one {@link FusionNetwork}: physics outputs as inputs (auxiliary
  * variables, mode 7), physics terms in the loss (mode 8), an energy-conserving output layer
  * (mode 9) and pretraining on physics simulations (the cascade element of Read et al. 2019), each
- * switched on by the {@link FusionNetConfig}. The network reads the task's forcing (current values,
- * 6/24/72 h moving averages, hour of day) plus the auxiliary variables, is trained full-batch on the
- * training period with early stopping on the validation period, and predicts every target over the
- * whole axis. Physics terms act on all rows by default: the forcing of the validation and test
- * periods is known, their observations are not used.
+ * switched on by the {@link FusionNetConfig}. The network reads the task's forcing (current
+ * values, 6/24/72 h moving averages, hour of day) plus the auxiliary variables, is trained
+ * full-batch on the training period with early stopping on the validation period, and predicts
+ * every target it can learn over the whole axis. Physics terms act on all rows by default: the
+ * forcing of the validation and test periods is known, their observations are not used.
  */
 public final class FusionNetCoupling implements Coupling {
+  /** Fewest training observations of some target for the coupling to apply. */
+  public static final int MIN_TRAINING = 12;
   private final String name;
   private final CouplingMode mode;
   private final String description;
@@ -75,7 +77,7 @@ public final class FusionNetCoupling implements Coupling {
   @Override
   public Capabilities capabilities() {
     return new Capabilities(java.util.Set.of(), false, config.pretrain()
-        || config.physics().heatEquation() > 0, 24);
+        || config.physics().heatEquation() > 0, MIN_TRAINING);
   }
 
   @Override
@@ -85,8 +87,9 @@ public final class FusionNetCoupling implements Coupling {
       return a;
     }
     if (task.targets().stream().noneMatch(t -> observed(task, t)
-        && task.observations().countValid(t, 0, task.split().trainEnd()) >= 24)) {
-      return Applicability.no("no target has 24 training observations");
+        && task.observations().countValid(t, 0, task.split().trainEnd()) >= MIN_TRAINING)) {
+      return Applicability.no("none of the targets " + task.targets() + " has " + MIN_TRAINING
+          + " training observations");
     }
     try {
       config.layer().residualTarget(outputs(task), setupFeatures(task));
@@ -94,8 +97,9 @@ public final class FusionNetCoupling implements Coupling {
       return Applicability.no(e.getMessage());
     }
     if (config.pretrain() && simulated(task).isEmpty()) {
-      return Applicability.no("pretraining needs auxiliary simulations named <target>"
-          + FusionNetConfig.SIMULATION_SUFFIX);
+      return Applicability.no("pretraining needs auxiliary simulations of the targets named"
+          + " <target>" + FusionNetConfig.SIMULATION_SUFFIX + " (e.g. from a physics stage); the"
+          + " task's auxiliary variables are " + task.auxiliary().names());
     }
     return Applicability.yes();
   }
@@ -104,7 +108,10 @@ public final class FusionNetCoupling implements Coupling {
    * The targets the network outputs: those with training observations, those with an auxiliary
    * physics simulation when pretraining, and unobserved soil temperatures between observed
    * profile depths when the heat-equation term is on (the physics then interpolates them; deeper
-   * ones would be extrapolations it barely constrains). Other targets are not predicted.
+   * ones would be extrapolations it barely constrains). Other targets are not predicted. When the
+   * energy terms or the energy-conserving layer need a net-radiation source (Rnet, LWup or
+   * SurfTemp) that no target provides, an observed one is added as an extra output; it is trained
+   * and used inside the network but not returned as a prediction.
    */
   public List<String> outputs(CouplingTask task) {
     return outputs(task, task.auxiliary().names());
@@ -127,6 +134,17 @@ public final class FusionNetCoupling implements Coupling {
         out.add(t);
       }
     }
+    // an observed net-radiation source the energy terms or layer need but no target provides
+    boolean energy = config.layer() == OutputLayer.ENERGY_CONSERVING
+        || config.physics().energyBalance() > 0;
+    if (energy && NetRadiation.detect(out, features, 0.2, 0.95).isEmpty()) {
+      for (String v : List.of(Variables.RNET, Variables.LWUP, Variables.SURF_TEMP)) {
+        if (!out.contains(v) && observed(task, v)) {
+          out.add(v);
+          break;
+        }
+      }
+    }
     return out;
   }
 
@@ -138,7 +156,7 @@ public final class FusionNetCoupling implements Coupling {
   /** The network, features and loss this coupling would train on the task (validated). */
   public Setup setup(CouplingTask task) {
     List<String> outs = outputs(task);
-    if (outs.isEmpty()) {
+    if (outs.stream().noneMatch(task.targets()::contains)) {
       throw new IllegalArgumentException(name + ": none of the targets " + task.targets()
           + " has training observations in task " + task.name() + "; observed: "
           + task.observed());
@@ -226,7 +244,8 @@ public final class FusionNetCoupling implements Coupling {
         double d = HeatEquationResidual.depth(t);
         int best = -1;
         for (int j = 0; j < outs.size(); j++) {
-          if (observed(task, outs.get(j)) && Variables.isSoilTemperature(outs.get(j)) && (best < 0 || Math.abs(HeatEquationResidual.depth(outs.get(j)) - d)
+          if (observed(task, outs.get(j)) && Variables.isSoilTemperature(outs.get(j))
+              && (best < 0 || Math.abs(HeatEquationResidual.depth(outs.get(j)) - d)
               < Math.abs(HeatEquationResidual.depth(outs.get(best)) - d))) {
             best = j;
           }
@@ -262,6 +281,11 @@ public final class FusionNetCoupling implements Coupling {
 
   @Override
   public CouplingSolution solve(CouplingTask task) {
+    Applicability a = applicability(task);
+    if (!a.applicable()) {
+      throw new IllegalArgumentException(name + " cannot address task " + task.name() + ": "
+          + a.reason());
+    }
     long t0 = System.nanoTime();
     Setup st = setup(task);
     FusionNetwork net = st.network();
@@ -283,14 +307,16 @@ public final class FusionNetCoupling implements Coupling {
     Map<String, INDArray> feed = net.feed(st.x(), st.y(), TaskData.trainRows(s),
         TaskData.validationRows(s), physicsRows, true);
     double left = Math.max(1, budgetSeconds - (System.nanoTime() - t0) * 1e-9);
-    int warmup = net.loss().terms().isEmpty() ? 0 : Integer.getInteger("fuse.warmup", net.spec().epochs() / 4);
+    int warmup = net.loss().terms().isEmpty() ? 0 : net.spec().epochs() / 4;
     FusionTraining.Report r = FusionTraining.train(net, feed, net.spec().epochs(),
         net.spec().learningRate(), net.spec().patience(), validate, left, warmup);
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;
     long t1 = System.nanoTime();
     double[][] pred = net.predict(st.x());
     List<VariableSpec> specs = st.outputs().stream().map(task::targetSpec).toList();
-    Frame predictions = TaskData.frame(task, specs, pred);
+    Frame all = TaskData.frame(task, specs, pred);
+    Frame predictions = all.select(st.outputs().stream().filter(task.targets()::contains)
+        .toList());
     double predictSeconds = (System.nanoTime() - t1) * 1e-9;
     d.scalar("epochs", r.epochs()).scalar("bestEpoch", r.bestEpoch())
         .scalar("earlyStopped", r.earlyStopped() ? 1 : 0)
@@ -299,7 +325,7 @@ public final class FusionNetCoupling implements Coupling {
       d.scalar("validationMisfit", r.atBest("val_misfit"));
       for (String t : st.outputs()) {
         if (task.observations().has(t)) {
-          d.scalar("validationRmse." + t, TaskData.rmse(predictions.values(t),
+          d.scalar("validationRmse." + t, TaskData.rmse(all.values(t),
               task.observations().values(t), s.trainEnd(), s.validationEnd()));
         }
       }
@@ -316,11 +342,11 @@ public final class FusionNetCoupling implements Coupling {
     });
     double alpha = net.fittedTermValues().getOrDefault("layer.alpha", net.fittedTermValues()
         .getOrDefault("energy-balance.alpha", prior(task, "alpha", 0.2)));
-    PhysicsConsistency.energyBalance(predictions, task.forcing(), alpha, 0, n, 10)
+    PhysicsConsistency.energyBalance(all, task.forcing(), alpha, 0, n, 10)
         .ifPresent(e -> d.scalar("energyResidualMeanAbs", e.meanAbsResidual())
             .scalar("energyInconsistentFraction", e.inconsistentFraction()));
     d.note(net.spec().toString()).note("features: " + net.features());
-    if (st.outputs().size() < task.targets().size()) {
+    if (!task.targets().stream().allMatch(st.outputs()::contains)) {
       d.note("not predicted (no training observations, simulation or physics constraint): "
           + task.targets().stream().filter(t -> !st.outputs().contains(t)).toList());
     }

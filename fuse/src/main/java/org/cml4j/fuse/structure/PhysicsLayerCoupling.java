@@ -39,9 +39,9 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * carries it to the network's output, and {@code Learner.backprop} to its weights (differentiable
  * parameter learning, Tsai et al. 2021, Nat. Commun. 12:5988). The other parameters keep their
  * calibrated constant values. Every prediction is a mechanism output, so the mechanism's own
- * constraints hold exactly: parameters within bounds, energy balance {@code Rnet = Qg + QhQle}, heat
- * conservation in the soil. Targets the mechanism cannot simulate (Qh, Qle separately) are not
- * predicted.
+ * constraints hold exactly: parameters within bounds, energy balance
+ * {@code Rnet = Qg + QhQle}, heat conservation in the soil. Targets the mechanism cannot
+ * simulate (Qh, Qle separately) are not predicted.
  */
 public final class PhysicsLayerCoupling implements Coupling {
   /** Registry name. */

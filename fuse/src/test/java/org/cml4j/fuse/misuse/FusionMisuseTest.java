@@ -136,7 +136,7 @@ class FusionMisuseTest {
     // a target nobody observed and nothing constrains
     CouplingTask deep = twin.toBuilder().targets(List.of("SoilTemp_0.5")).build();
     assertThatThrownBy(() -> FusePlugin.physicsLoss().solve(deep))
-        .hasMessageContaining("none of the targets [SoilTemp_0.5] has training observations");
+        .hasMessageContaining("none of the targets [SoilTemp_0.5] has 12 training observations");
     // a learned parameter the mechanism does not have
     PhysicsLayerCoupling bad = new PhysicsLayerCoupling(CouplingDefaults.standard(),
         Map.of("roughness", new double[] {0, 1}));

@@ -2,7 +2,7 @@ package org.cml4j.embed.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.cml4j.embed.testsupport.SharedData;
+import org.cml4j.lsm.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 
 class SolvingExampleTest {

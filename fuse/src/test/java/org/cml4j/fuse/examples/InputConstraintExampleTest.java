@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.fuse.examples.ExampleSupport.Score;
-import org.cml4j.fuse.testsupport.SharedData;
+import org.cml4j.lsm.testsupport.SharedData;
 import org.cml4j.lsm.tasks.RealSiteTasks;
 import org.junit.jupiter.api.Test;
 

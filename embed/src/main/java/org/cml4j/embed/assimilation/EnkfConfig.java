@@ -53,6 +53,15 @@ public record EnkfConfig(int members, double inflation, double stateNoise, doubl
         localization, seed);
   }
 
+  /**
+   * This configuration sized for a task: members scaled by the task's budget effort (at most 24
+   * for TINY, as configured for QUICK, at least 80 for FULL) and the seed offset by the task's.
+   */
+  public EnkfConfig forTask(org.cml4j.core.spi.CouplingTask task) {
+    return withMembers(task.budget().scale(Math.min(24, members), members, Math.max(80, members)))
+        .withSeed(seed + task.seed());
+  }
+
   public EnkfConfig withSeed(long s) {
     return new EnkfConfig(members, inflation, stateNoise, initialSpread, parameterSpread,
         parameterWalk, localization, s);

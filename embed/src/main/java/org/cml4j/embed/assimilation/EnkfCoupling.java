@@ -77,8 +77,7 @@ public final class EnkfCoupling implements Coupling {
     long t0 = System.nanoTime();
     List<String> vars = setup.assimilated(task, NAME);
     ColumnEnsembleFilter filter = setup.filter(task, NAME, defaults.optimizer());
-    EnkfConfig cfg = config.withMembers(task.budget().scale(Math.min(24, config.members()),
-        config.members(), Math.max(80, config.members()))).withSeed(config.seed() + task.seed());
+    EnkfConfig cfg = config.forTask(task);
     List<String> report = new java.util.ArrayList<>(TaskSupport.simulableTargets(task));
     task.observed().stream().filter(v -> !report.contains(v) && task.mechanism().canSimulate(v))
         .forEach(report::add);

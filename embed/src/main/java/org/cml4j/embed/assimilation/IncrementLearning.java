@@ -6,12 +6,34 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
+import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.OptimizerSettings;
+import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.lsm.coupling.LsmMechanism;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.embed.support.FastMlp;
 
 /** Shared pieces of the couplings that learn from a filter's analysis increments. */
 final class IncrementLearning {
   private IncrementLearning() {}
+
+  /** The calibrated physics column and a state-only ensemble filter around it. */
+  record CalibratedFilter(Calibration calibration, CalibratedColumn column,
+      ColumnEnsembleFilter filter) {}
+
+  /** Calibrates the mechanism on the training period and builds the filter around it. */
+  static CalibratedFilter calibratedFilter(CouplingTask task, OptimizerSettings optimizer,
+      String coupling) {
+    Calibration cal = new PhysicsOnlyBaseline(optimizer).calibrate(task);
+    LsmMechanism lsm = TaskSupport.lsm(task, coupling);
+    CalibratedColumn col = CalibratedColumn.of(lsm, LsmMechanism.surfaceForcing(task.forcing()),
+        cal.parameters(), task.initialObservations());
+    ColumnEnsembleFilter filter = new ColumnEnsembleFilter(col.grid(), col.forcing(),
+        cal.parameters(), List.of(), lsm.initialState(task.initialObservations()));
+    return new CalibratedFilter(cal, col, filter);
+  }
 
   /** Hour of day of every step of the task's axis. */
   static double[] hours(CouplingTask task) {

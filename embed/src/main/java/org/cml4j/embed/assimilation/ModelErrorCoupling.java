@@ -19,7 +19,6 @@ import org.cml4j.embed.physics.ColumnStepper;
 import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.LsmMechanism;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.Output;
 
@@ -92,14 +91,12 @@ public final class ModelErrorCoupling implements Coupling {
     double[][] aux = IncrementLearning.auxiliary(task, NAME);
     double[] hours = IncrementLearning.hours(task);
     long t0 = System.nanoTime();
-    Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
-    LsmMechanism lsm = TaskSupport.lsm(task, NAME);
-    CalibratedColumn col = CalibratedColumn.of(lsm, LsmMechanism.surfaceForcing(task.forcing()),
-        cal.parameters(), task.initialObservations());
-    ColumnEnsembleFilter filter = new ColumnEnsembleFilter(col.grid(), col.forcing(),
-        cal.parameters(), List.of(), lsm.initialState(task.initialObservations()));
-    EnkfConfig cfg = config.withMembers(task.budget().scale(Math.min(24, config.members()),
-        config.members(), Math.max(80, config.members()))).withSeed(config.seed() + task.seed());
+    IncrementLearning.CalibratedFilter cf = IncrementLearning.calibratedFilter(task,
+        defaults.optimizer(), NAME);
+    Calibration cal = cf.calibration();
+    CalibratedColumn col = cf.column();
+    ColumnEnsembleFilter filter = cf.filter();
+    EnkfConfig cfg = config.forTask(task);
     List<Output> outs = TaskSupport.simulableTargets(task).stream().map(Output::parse).toList();
     List<ObservationSeries> obs = setup.observations(task, vars);
     int trainEnd = task.split().trainEnd();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.cli.report.PlotWriter;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -31,10 +32,7 @@ final class BenchPlots {
 
   private BenchPlots() {}
 
-  /** A written plot: file relative to the report folder and a caption. */
-  record Plot(String file, String caption) {}
-
-  static Plot errorByCoupling(Path dir, String task, List<CellResult> cells,
+  static PlotWriter.Plot errorByCoupling(Path dir, String task, List<CellResult> cells,
       Map<String, Double> std) throws IOException {
     CategoryChart c = new CategoryChartBuilder().width(1000).height(520)
         .title(task + ": normalised test RMSE (RMSE / std of truth, mean over targets)")
@@ -58,12 +56,12 @@ final class BenchPlots {
     if (ok.isEmpty()) {
       c.addSeries("none", List.of("no successful cells"), List.of(0.0));
     }
-    String f = "error_" + BenchRunner.safe(task) + ".png";
+    String f = "error_" + PlotWriter.safe(task) + ".png";
     save(dir, f, c);
-    return new Plot(f, task + ": error by coupling, coloured by paradigm");
+    return new PlotWriter.Plot(f, task + ": error by coupling, coloured by paradigm");
   }
 
-  static Plot sampleEfficiency(Path dir, Map<String, TreeMap<Double, Double>> curves)
+  static PlotWriter.Plot sampleEfficiency(Path dir, Map<String, TreeMap<Double, Double>> curves)
       throws IOException {
     XYChart c = new XYChartBuilder().width(900).height(520)
         .title("Sample efficiency: best normalised test RMSE per paradigm vs training days")
@@ -78,10 +76,10 @@ final class BenchPlots {
       s.setMarkerColor(COLORS.getOrDefault(e.getKey(), Color.DARK_GRAY));
     }
     save(dir, "sample_efficiency.png", c);
-    return new Plot("sample_efficiency.png", "sample-efficiency curves by paradigm");
+    return new PlotWriter.Plot("sample_efficiency.png", "sample-efficiency curves by paradigm");
   }
 
-  static Plot accuracyVsCost(Path dir, List<CellResult> cells,
+  static PlotWriter.Plot accuracyVsCost(Path dir, List<CellResult> cells,
       Map<String, Map<String, Double>> stdByTask) throws IOException {
     XYChart c = new XYChartBuilder().width(900).height(520)
         .title("Accuracy against cost (every successful cell)")
@@ -110,10 +108,10 @@ final class BenchPlots {
       c.addSeries("none", new double[] {1}, new double[] {0});
     }
     save(dir, "accuracy_vs_cost.png", c);
-    return new Plot("accuracy_vs_cost.png", "accuracy against cost, coloured by paradigm");
+    return new PlotWriter.Plot("accuracy_vs_cost.png", "accuracy against cost, coloured by paradigm");
   }
 
-  static Plot series(Path dir, String task, String target, double[] hours, double[] truth,
+  static PlotWriter.Plot series(Path dir, String task, String target, double[] hours, double[] truth,
       Map<String, double[]> bestByParadigm, Map<String, String> labels) throws IOException {
     XYChart c = new XYChartBuilder().width(1000).height(520)
         .title(task + ": " + target + " on the test period, best coupling of each paradigm")
@@ -124,9 +122,9 @@ final class BenchPlots {
     for (var e : bestByParadigm.entrySet()) {
       addLine(c, labels.get(e.getKey()), hours, e.getValue(), COLORS.get(e.getKey()));
     }
-    String f = "series_" + BenchRunner.safe(task) + "_" + BenchRunner.safe(target) + ".png";
+    String f = "series_" + PlotWriter.safe(task) + "_" + PlotWriter.safe(target) + ".png";
     save(dir, f, c);
-    return new Plot(f, task + ": " + target + ", truth vs best coupling per paradigm");
+    return new PlotWriter.Plot(f, task + ": " + target + ", truth vs best coupling per paradigm");
   }
 
   private static void addLine(XYChart c, String name, double[] x, double[] y, Color col) {

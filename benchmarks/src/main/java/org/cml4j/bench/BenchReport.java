@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.cli.report.PlotWriter;
 import org.cml4j.lsm.tasks.TaskCatalog;
 
 /**
@@ -104,7 +105,7 @@ public final class BenchReport {
       blocks.add(new Para("Sample efficiency: best normalised RMSE of each paradigm against the"
           + " number of training days on the structural twin."));
       blocks.add(new Table(List.of("paradigm", "training days", "best normalised RMSE"), se));
-      BenchPlots.Plot p = BenchPlots.sampleEfficiency(dir, curves);
+      PlotWriter.Plot p = BenchPlots.sampleEfficiency(dir, curves);
       blocks.add(new Image(p.file(), p.caption()));
     }
     List<List<String>> cost = new ArrayList<>();
@@ -126,7 +127,7 @@ public final class BenchReport {
         + " (over the cells that predicted G, QH+QE and LWup or Rn)."));
     blocks.add(new Table(List.of("paradigm", "cells ok", "median s", "max s",
         "energy-balance violation fraction", "cells with fluxes"), cost));
-    BenchPlots.Plot ac = BenchPlots.accuracyVsCost(dir, cells, std);
+    PlotWriter.Plot ac = BenchPlots.accuracyVsCost(dir, cells, std);
     blocks.add(new Image(ac.file(), ac.caption()));
   }
 
@@ -166,7 +167,7 @@ public final class BenchReport {
     if (!notes.isEmpty()) {
       blocks.add(new Para("Not applicable: " + String.join("; ", notes) + "."));
     }
-    BenchPlots.Plot p = BenchPlots.errorByCoupling(dir, bc.id(), tc, std);
+    PlotWriter.Plot p = BenchPlots.errorByCoupling(dir, bc.id(), tc, std);
     blocks.add(new Image(p.file(), p.caption()));
     Map<String, CellResult> best = bestByParadigm(tc, bc.id(), std);
     String target = bc.task().targets().get(0);
@@ -185,7 +186,7 @@ public final class BenchReport {
       for (int i = 0; i < hours.length; i++) {
         hours[i] = i * bc.task().forcing().stepSeconds() / 3600.0;
       }
-      BenchPlots.Plot s = BenchPlots.series(dir, bc.id(), target, hours, truth, series, labels);
+      PlotWriter.Plot s = BenchPlots.series(dir, bc.id(), target, hours, truth, series, labels);
       blocks.add(new Image(s.file(), s.caption()));
     }
   }

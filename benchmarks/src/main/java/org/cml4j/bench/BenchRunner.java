@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.cli.ProgressListener;
 import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.cli.report.PlotWriter;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.CouplingSolution;
@@ -51,7 +52,8 @@ public final class BenchRunner {
         long t0 = System.nanoTime();
         for (Approach a : approaches) {
           progress.status(bc.id() + " / " + a.name());
-          Path f = cellDir.resolve(safe(bc.id()) + "__" + safe(a.name()) + ".json");
+          Path f = cellDir.resolve(PlotWriter.safe(bc.id()) + "__" + PlotWriter.safe(a.name())
+              + ".json");
           CellResult r = null;
           if (resume && Files.isRegularFile(f)) {
             try {
@@ -98,10 +100,5 @@ public final class BenchRunner {
       return CellScorer.notRun(bc, a, CellResult.FAILED, msg.replace('\n', ' '),
           (System.nanoTime() - t0) * 1e-9);
     }
-  }
-
-  /** File-name-safe form of an id. */
-  public static String safe(String s) {
-    return s.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 }

@@ -31,6 +31,13 @@ public record CellResult(String task, String family, String approach, String cat
   public static final String FAILED = "failed";
   public static final String NOT_APPLICABLE = "not-applicable";
 
+  /** This result filed under another task with the same content (id and family replaced). */
+  public CellResult forTask(org.cml4j.lsm.tasks.BenchTask other) {
+    return new CellResult(other.id(), other.family(), approach, category, paradigm, status, reason,
+        trainDays, scores, missingTargets, inconsistency, paramError, fitSeconds, predictSeconds,
+        series);
+  }
+
   /**
    * Mean over all task targets of RMSE normalised by the truth's standard deviation; a target the
    * approach did not predict counts as 1 (the error of predicting the test-period mean). NaN for

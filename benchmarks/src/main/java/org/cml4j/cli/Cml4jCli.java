@@ -3,6 +3,7 @@ package org.cml4j.cli;
 import java.io.PrintWriter;
 import org.cml4j.cli.bench.BenchCommand;
 import org.cml4j.cli.estimate.EstimateCommand;
+import org.cml4j.cli.example.ExampleCommand;
 import org.cml4j.cli.list.ListCommand;
 import org.cml4j.cli.map.MapCommand;
 import org.cml4j.core.provenance.Provenance;
@@ -30,7 +31,7 @@ public final class Cml4jCli implements Runnable {
 
   /** Subcommands, in help order. */
   static final Class<?>[] SUBCOMMANDS = {BenchCommand.class, EstimateCommand.class,
-      ListCommand.class, MapCommand.class};
+      ExampleCommand.class, ListCommand.class, MapCommand.class};
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

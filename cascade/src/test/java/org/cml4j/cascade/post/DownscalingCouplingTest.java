@@ -10,7 +10,9 @@ import org.cml4j.cascade.twin.CascadeTwin;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Variables;
+import org.cml4j.cascade.testsupport.SharedData;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.lsm.tasks.ParameterRecoveryTasks;
 import org.junit.jupiter.api.Test;
 
 class DownscalingCouplingTest {
@@ -29,6 +31,22 @@ class DownscalingCouplingTest {
     assertThat(c.rmse(ours, Variables.SURF_TEMP)).isLessThan(c.rmse(base, Variables.SURF_TEMP));
     assertThat(c.rmse(ours, Variables.QG)).isLessThan(c.rmse(base, Variables.QG));
     assertThat(c.rmse(ours, "SoilTemp_0.05")).isGreaterThan(c.rmse(base, "SoilTemp_0.05"));
+  }
+
+  @Test
+  void runsOnTheOneDepthRecoveryTaskWhereTheFitPushesTbToItsBound() {
+    // the calibration used to clamp Tb onto its bound (150 K), which InitialState rejects
+    var task = ParameterRecoveryTasks.task(SharedData.dir().resolve("huang2025-synthetic"), 1, 1,
+        Budget.tiny()).getKey().task();
+    var c = new DownscalingCoupling(CouplingDefaults.standard(), 3);
+    assertThat(c.applicability(task).applicable()).isTrue();
+    var sol = c.solve(task);
+    for (String target : task.targets()) {
+      double[] test = java.util.Arrays.copyOfRange(sol.prediction(target),
+          task.split().validationEnd(), task.split().size());
+      assertThat(test).isNotEmpty();
+      assertThat(java.util.Arrays.stream(test).allMatch(Double::isFinite)).as(target).isTrue();
+    }
   }
 
   @Test

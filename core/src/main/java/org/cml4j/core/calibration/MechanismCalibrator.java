@@ -136,10 +136,17 @@ public final class MechanismCalibrator {
         best.run());
   }
 
-  private static double clamp(ParameterInfo p, double v) {
-    double lo = p.positive() ? Math.max(p.lower(), 1e-9 * Math.max(1, Math.abs(p.nominal())))
-        : p.lower();
-    return Math.max(lo, Math.min(p.upper(), v));
+  /**
+   * Clamps strictly inside the bounds (a margin of 1e-9 of the range): models may reject a value
+   * exactly on a bound (e.g. an initial temperature must lie in the open interval (150, 400) K).
+   */
+  static double clamp(ParameterInfo p, double v) {
+    double margin = 1e-9 * (p.upper() - p.lower());
+    double lo = p.lower() + margin;
+    if (p.positive()) {
+      lo = Math.max(lo, 1e-9 * Math.max(1, Math.abs(p.nominal())));
+    }
+    return Math.max(lo, Math.min(p.upper() - margin, v));
   }
 
   private static double toU(ParameterInfo p, double v) {

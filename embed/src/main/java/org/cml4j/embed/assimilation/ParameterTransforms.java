@@ -43,9 +43,22 @@ public final class ParameterTransforms {
     return p.positive() ? Math.exp(u) : u;
   }
 
+  /**
+   * Clamps a transformed value strictly inside the parameter's bounds (a margin of 1e-9 in log
+   * space or of the range), so that {@link #fromU} never lands on or, by round-off of
+   * {@code exp(log(upper))}, beyond a bound that a model or {@link ParameterInfo#check} rejects.
+   */
   public static double clampU(ParameterInfo p, double u) {
-    double lo = p.positive() ? Math.log(Math.max(p.lower(), 1e-6 * p.nominal())) : p.lower();
-    double hi = p.positive() ? Math.log(p.upper()) : p.upper();
+    double lo;
+    double hi;
+    if (p.positive()) {
+      lo = Math.log(Math.max(p.lower(), 1e-6 * p.nominal())) + 1e-9;
+      hi = Math.log(p.upper()) - 1e-9;
+    } else {
+      double margin = 1e-9 * (p.upper() - p.lower());
+      lo = p.lower() + margin;
+      hi = p.upper() - margin;
+    }
     return Math.max(lo, Math.min(hi, u));
   }
 }

@@ -1,9 +1,8 @@
 package org.cml4j.bench;
 
+import org.cml4j.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -15,17 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cml4j bench} end to end on the tiny suite's structural twin. */
 class BenchCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = Cml4jCli.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** results.csv without the two timing columns. */
   static List<String> withoutTimings(Path csv) throws Exception {
@@ -42,7 +30,8 @@ class BenchCommandTest {
   void tinySuiteWritesAllFilesRanksSanelyReproducesAndResumes(@TempDir Path dir)
       throws Exception {
     Path a = dir.resolve("a");
-    Run r = run("bench", "--suite", "tiny", "--tasks", "twin", "--quiet", "--out", a.toString());
+    CliRun r = CliRun.run("bench", "--suite", "tiny", "--tasks", "twin", "--quiet", "--out",
+        a.toString());
     assertThat(r.code()).as(r.err()).isZero();
     for (String f : List.of("results.csv", "report.md", "report.html", "provenance.json",
         "accuracy_vs_cost.png", "error_twin.png")) {
@@ -63,7 +52,8 @@ class BenchCommandTest {
 
     // same seed, baselines only, new folder: identical results apart from timings
     Path b = dir.resolve("b");
-    assertThat(run("bench", "--suite", "tiny", "--tasks", "twin", "--couplings", "baseline.*",
+    assertThat(CliRun.run("bench", "--suite", "tiny", "--tasks", "twin", "--couplings",
+        "baseline.*",
         "--quiet", "--out", b.toString()).code()).isZero();
     List<String> fromA = withoutTimings(a.resolve("results.csv")).stream()
         .filter(l -> l.contains(",baseline.")).toList();
@@ -72,7 +62,7 @@ class BenchCommandTest {
     assertThat(fromB).isEqualTo(fromA).isNotEmpty();
 
     // resume reuses every finished cell
-    Run again = run("bench", "--suite", "tiny", "--tasks", "twin", "--resume", "--quiet",
+    CliRun again = CliRun.run("bench", "--suite", "tiny", "--tasks", "twin", "--resume", "--quiet",
         "--out", a.toString());
     assertThat(again.out()).contains("reused");
     assertThat(withoutTimings(a.resolve("results.csv"))).isNotEmpty();
@@ -80,10 +70,11 @@ class BenchCommandTest {
 
   @Test
   void unknownTaskAndCouplingFailListingKnownOnes(@TempDir Path dir) {
-    Run r = run("bench", "--suite", "tiny", "--tasks", "nope", "--out", dir.toString());
+    CliRun r = CliRun.run("bench", "--suite", "tiny", "--tasks", "nope", "--out", dir.toString());
     assertThat(r.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(r.err()).contains("unknown task 'nope'").contains("twin");
-    Run c = run("bench", "--suite", "tiny", "--couplings", "zzz", "--out", dir.toString());
+    CliRun c = CliRun.run("bench", "--suite", "tiny", "--couplings", "zzz", "--out",
+        dir.toString());
     assertThat(c.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(c.err()).contains("no coupling matches 'zzz'").contains("baseline.physics-only");
   }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +19,6 @@ import org.cml4j.lsm.experiment.SeriesPanel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code cml4j estimate} end to end through picocli, and its error handling. */
 class EstimateCommandTest {
@@ -37,26 +34,11 @@ class EstimateCommandTest {
     }
   }
 
-  /** Exit code, stdout, stderr. */
-  record Run(int code, String out, String err) {}
-
-  static Run run(CommandLine cl, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  static Run run(String... args) {
-    return run(Cml4jCli.commandLine(), args);
-  }
-
   @Test
   void huang2025TwoDepthsWithLmWritesResultsReportAndPlots(@TempDir Path dir) throws Exception {
     assumeTrue(haveData, "shared/data not found: end-to-end test skipped");
-    Run r = run("estimate", "--experiment", "huang2025-2depth", "--solver", "lm", "--starts", "4",
+    CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--solver", "lm",
+        "--starts", "4",
         "--quiet", "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("4 starts in").contains("wrote " + dir);
@@ -103,7 +85,8 @@ class EstimateCommandTest {
   void adamOnHuang2025WithTheAuthorsJacobiPathReproducesTheirFinalValues(@TempDir Path dir)
       throws Exception {
     assumeTrue(haveData, "shared/data not found: end-to-end test skipped");
-    Run r = run("estimate", "--experiment", "huang2025-2depth", "--solver", "adam", "--starts", "2",
+    CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--solver", "adam",
+        "--starts", "2",
         "--step-solver", "jacobi", "--quiet", "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("(adam, jacobi steps, unrolled gradient)");
@@ -121,21 +104,23 @@ class EstimateCommandTest {
 
   @Test
   void gradientAndInitialStateOptionsAreChecked() {
-    Run r = run("estimate", "--experiment", "huang2025-2depth", "--solver", "adam",
+    CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--solver", "adam",
         "--step-solver", "exact", "--gradient", "unrolled");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--gradient unrolled").contains("needs --step-solver jacobi");
-    Run bad = run("estimate", "--experiment", "huang2025-2depth", "--initial-state", "300");
+    CliRun bad = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--initial-state",
+        "300");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--initial-state must be tb or 293, got '300'");
-    Run site = run("estimate", "--experiment", "bondville-1998", "--initial-state", "293");
+    CliRun site = CliRun.run("estimate", "--experiment", "bondville-1998", "--initial-state",
+        "293");
     assertThat(site.code()).isEqualTo(2);
     assertThat(site.err()).contains("--initial-state applies to the huang2025 experiments only");
   }
 
   @Test
   void unknownExperimentNamesTheAllowedOnes() {
-    Run r = run("estimate", "--experiment", "nonsense");
+    CliRun r = CliRun.run("estimate", "--experiment", "nonsense");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("nonsense")
         .contains("huang2025-1depth, huang2025-2depth, phoenix-2012, bondville-1998")
@@ -145,42 +130,45 @@ class EstimateCommandTest {
 
   @Test
   void unknownFitParameterListsTheKnownOnes() {
-    Run r = run("estimate", "--experiment", "huang2025-2depth", "--fit", "alpha,kappa");
+    CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--fit", "alpha,kappa");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("kappa").contains("known: alpha, lambda, C, hbeta, Tb");
   }
 
   @Test
   void zeroStartsIsAClearError() {
-    Run r = run("estimate", "--experiment", "huang2025-2depth", "--starts", "0");
+    CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--starts", "0");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--starts must be at least 1, got 0");
   }
 
   @Test
   void otherBadInputsAreUsageErrors() {
-    assertThat(run("estimate").err()).contains("give --experiment NAME");
-    assertThat(run("estimate", "--experiment", "huang2025-2depth", "--solver", "bfgs").err())
+    assertThat(CliRun.run("estimate").err()).contains("give --experiment NAME");
+    assertThat(CliRun.run("estimate", "--experiment", "huang2025-2depth", "--solver", "bfgs").err())
         .contains("allowed: adam, lm");
-    Run siteOpt = run("estimate", "--experiment", "huang2025-1depth", "--observe", "Qg");
+    CliRun siteOpt = CliRun.run("estimate", "--experiment", "huang2025-1depth", "--observe", "Qg");
     assertThat(siteOpt.code()).isEqualTo(2);
     assertThat(siteOpt.err()).contains("--observe apply to site runs only");
-    Run out = run("estimate", "--experiment", "huang2025-2depth", "--observe", "Qx");
+    CliRun out = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--observe", "Qx");
     assertThat(out.err()).contains("unknown output 'Qx'");
-    Run noData = run("estimate", "--experiment", "huang2025-2depth", "--data", "/nonexistent");
+    CliRun noData = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--data",
+        "/nonexistent");
     assertThat(noData.code()).isEqualTo(2);
     assertThat(noData.err()).contains("--data /nonexistent: not a folder").doesNotContain("\tat ");
-    Run verbose = run("estimate", "--experiment", "huang2025-2depth", "--data", "/nonexistent",
+    CliRun verbose = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--data",
+        "/nonexistent",
         "--verbose");
     assertThat(verbose.err()).contains("\tat ");
-    assertThat(run("--version").code()).isZero();
-    assertThat(run().code()).isEqualTo(2);
+    assertThat(CliRun.run("--version").code()).isZero();
+    assertThat(CliRun.run().code()).isEqualTo(2);
   }
 
   @Test
   void tooManyStartsForThePublishedTrials() {
     assumeTrue(haveData, "shared/data not found");
-    Run r = run("estimate", "--experiment", "huang2025-2depth", "--starts", "51", "--quiet");
+    CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--starts", "51",
+        "--quiet");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("only 50 published starts");
   }
@@ -188,13 +176,13 @@ class EstimateCommandTest {
   @Test
   void bondvilleRunsEndToEndThroughTheInstalledSiteAdapter(@TempDir Path dir) throws Exception {
     assumeTrue(SiteEstimation.find() != null, "no site implementation installed");
-    Run r = run("estimate", "--experiment", "bondville-1998", "--starts", "2", "--quiet",
+    CliRun r = CliRun.run("estimate", "--experiment", "bondville-1998", "--starts", "2", "--quiet",
         "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
     String json = java.nio.file.Files.readString(dir.resolve("results.json"));
     assertThat(json).contains("SoilTemp_0.32").contains("validation");
     assertThat(dir.resolve("series_SoilTemp_0.64.png")).isNotEmptyFile();
-    Run bad = run("estimate", "--site", dir.resolve("results.json").toString());
+    CliRun bad = CliRun.run("estimate", "--site", dir.resolve("results.json").toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--start");
   }
@@ -219,7 +207,8 @@ class EstimateCommandTest {
               new double[] {1.1, 2.1, 2.9, 4.2}, 2, "predicted")), Map.of(), "", 0.5);
     };
     Path data = Files.createDirectories(dir.resolve("data"));
-    Run r = run(Cml4jCli.commandLine(new EstimateCommand(fake)), "estimate", "--experiment",
+    CliRun r = CliRun.run(Cml4jCli.commandLine(new EstimateCommand(fake)), "estimate",
+        "--experiment",
         "bondville-1998", "--data", data.toString(), "--start", "1998-06-01", "--end",
         "1998-06-10T12:00", "--observe", "SoilTemp_0.05,SurfTemp", "--predict", "Qg",
         "--albedo", "0.2", "--fit", "lambda", "--quiet", "--out", dir.resolve("o").toString());

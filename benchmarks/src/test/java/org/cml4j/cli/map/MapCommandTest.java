@@ -1,9 +1,8 @@
 package org.cml4j.cli.map;
 
+import org.cml4j.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,21 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code cml4j map} end to end through picocli: synthetic region, resume, bad usage. */
 class MapCommandTest {
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cl = Cml4jCli.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Run(cl.execute(args), out.toString(), err.toString());
-  }
-
   @Test
   void syntheticRegionIsMappedComparedWithTruthAndResumed(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("m");
-    Run r = run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts", "1",
+    CliRun r = CliRun.run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts", "1",
         "--chunk", "4", "--threads", "2", "-q", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("map: 9 columns, 9 fitted, 0 failed; 0 of 3 chunks resumed")
@@ -43,13 +31,15 @@ class MapCommandTest {
     assertThat(out.resolve("map.nc")).exists();
     String map = Files.readString(out.resolve("map.csv"));
 
-    Run again = run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts", "1",
+    CliRun again = CliRun.run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts",
+        "1",
         "--chunk", "4", "-q", "--out", out.toString());
     assertThat(again.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(again.err()).contains("earlier run").contains("--resume").contains("--force");
 
     Files.delete(out.resolve("parts").resolve("part-00001.csv"));
-    Run resumed = run("map", "--synthetic", "9", "--synthetic-format", "csv", "--starts", "1",
+    CliRun resumed = CliRun.run("map", "--synthetic", "9", "--synthetic-format", "csv",
+        "--starts", "1",
         "--chunk", "4", "-q", "--resume", "--out", out.toString());
     assertThat(resumed.code()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("2 of 3 chunks resumed").contains("fitting: 4 columns");
@@ -58,20 +48,20 @@ class MapCommandTest {
 
   @Test
   void badUsageAndBadInputExitWithCodeTwoAndOneLine(@TempDir Path dir) throws Exception {
-    Run none = run("map");
+    CliRun none = CliRun.run("map");
     assertThat(none.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(none.err()).contains("give INPUT").contains("--synthetic N");
-    Run both = run("map", "x.nc", "--synthetic", "4");
+    CliRun both = CliRun.run("map", "x.nc", "--synthetic", "4");
     assertThat(both.err()).contains("either INPUT or --synthetic");
-    Run albedo = run("map", "x.nc", "--albedo", "0.2", "--fit", "alpha,lambda");
+    CliRun albedo = CliRun.run("map", "x.nc", "--albedo", "0.2", "--fit", "alpha,lambda");
     assertThat(albedo.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(albedo.err()).contains("albedo is both fixed (0.2) and fitted");
-    Run missing = run("map", dir.resolve("absent.nc").toString(), "--out",
+    CliRun missing = CliRun.run("map", dir.resolve("absent.nc").toString(), "--out",
         dir.resolve("o").toString());
     assertThat(missing.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(missing.err()).contains("absent.nc: no such file or directory");
     Path notNc = Files.writeString(dir.resolve("text.nc"), "not hdf5");
-    Run bad = run("map", notNc.toString(), "--out", dir.resolve("o").toString(), "-q");
+    CliRun bad = CliRun.run("map", notNc.toString(), "--out", dir.resolve("o").toString(), "-q");
     assertThat(bad.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(bad.err()).contains("text.nc").contains("netCDF-4/HDF5").doesNotContain("\tat ");
   }

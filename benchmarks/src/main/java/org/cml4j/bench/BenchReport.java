@@ -33,6 +33,8 @@ public final class BenchReport {
 
   private record Image(String file, String caption) {}
 
+  private record Bullets(List<String> items) {}
+
   /** Builds and writes both reports and the plots into {@code dir}. */
   public static void write(Path dir, List<BenchTask> cases, List<CellResult> cells,
       String suite, long seed, double wallSeconds) throws IOException {
@@ -67,6 +69,7 @@ public final class BenchReport {
   private void summary(Path dir, List<BenchTask> cases, List<CellResult> cells,
       Map<String, Map<String, Double>> std) throws IOException {
     blocks.add(new Heading(2, "Summary: which paradigm wins where (measured)"));
+    blocks.add(new Bullets(BenchFindings.of(cases, cells, std)));
     List<List<String>> rows = new ArrayList<>();
     for (BenchTask bc : cases) {
       Map<String, CellResult> best = bestByParadigm(cells, bc.id(), std.get(bc.id()));
@@ -223,6 +226,9 @@ public final class BenchReport {
         sb.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
       } else if (b instanceof Para p) {
         sb.append(p.text()).append("\n\n");
+      } else if (b instanceof Bullets l) {
+        l.items().forEach(x -> sb.append("- ").append(x).append('\n'));
+        sb.append('\n');
       } else if (b instanceof Table t) {
         sb.append("| ").append(String.join(" | ", t.header())).append(" |\n|");
         t.header().forEach(x -> sb.append("---|"));
@@ -251,6 +257,10 @@ public final class BenchReport {
             .append(h.level()).append(">\n");
       } else if (b instanceof Para p) {
         sb.append("<p>").append(inline(p.text())).append("</p>\n");
+      } else if (b instanceof Bullets l) {
+        sb.append("<ul>");
+        l.items().forEach(x -> sb.append("<li>").append(inline(x)).append("</li>"));
+        sb.append("</ul>\n");
       } else if (b instanceof Table t) {
         sb.append("<table><tr>");
         t.header().forEach(x -> sb.append("<th>").append(esc(x)).append("</th>"));

@@ -46,6 +46,13 @@ class BenchCommandTest {
         && l.contains(",Qh,") && l.contains(",ok,"));
     String md = Files.readString(a.resolve("report.md"));
     assertThat(md).contains("Summary: which paradigm wins where").contains("### twin");
+    // findings in words, one per dimension the issue names; on the twin a physics-aware
+    // coupling, not the physics-only baseline, is the most accurate
+    assertThat(md).contains("- **Accuracy**").contains("- **Extrapolation**")
+        .contains("- **Sample efficiency**").contains("- **Cost**")
+        .contains("- **Physical consistency**");
+    assertThat(md).containsPattern("- \\*\\*Accuracy\\*\\*[^\\n]*— (cascade|embedding|fusion)"
+        + " on 1 task \\(twin\\)");
     assertThat(Files.readString(a.resolve("report.html"))).contains("data:image/png;base64,");
     assertThat(Files.readString(a.resolve("provenance.json"))).contains("dataFingerprint")
         .contains("\"seed\" : 42");

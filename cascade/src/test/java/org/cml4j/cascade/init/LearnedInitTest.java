@@ -3,7 +3,7 @@ package org.cml4j.cascade.init;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cml4j.cascade.examples.LearnedInitExample;
-import org.cml4j.cascade.testsupport.SharedData;
+import org.cml4j.lsm.testsupport.SharedData;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.junit.jupiter.api.Test;

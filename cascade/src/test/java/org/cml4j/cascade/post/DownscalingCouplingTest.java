@@ -10,7 +10,7 @@ import org.cml4j.cascade.twin.CascadeTwin;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Variables;
-import org.cml4j.cascade.testsupport.SharedData;
+import org.cml4j.lsm.testsupport.SharedData;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.tasks.ParameterRecoveryTasks;
 import org.junit.jupiter.api.Test;

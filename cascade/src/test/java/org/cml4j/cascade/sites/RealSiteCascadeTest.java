@@ -11,7 +11,7 @@ import org.cml4j.cascade.intermediate.IntermediateVariableCoupling;
 import org.cml4j.cascade.post.ErrorCorrectionCoupling;
 import org.cml4j.cascade.qc.OutlierDetector;
 import org.cml4j.cascade.qc.SpikeDetector;
-import org.cml4j.cascade.testsupport.SharedData;
+import org.cml4j.lsm.testsupport.SharedData;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;

@@ -16,11 +16,16 @@ public final class BenchSuites {
 
   /** Cases of a suite (tiny, quick or full). */
   public static List<BenchTask> cases(String suite, Path dataDir, long seed) {
+    return catalog(suite, dataDir, seed).tasks();
+  }
+
+  /** The suite's task catalog; tasks whose data are missing are reported on stderr. */
+  public static TaskCatalog catalog(String suite, Path dataDir, long seed) {
     TaskCatalog c = TaskCatalog.of(TaskCatalog.Suite.valueOf(suite.toUpperCase(
         java.util.Locale.ROOT)), dataDir, seed);
     c.skipped().forEach((id, why) -> System.err.println("bench: skipping task " + id + ": "
         + why));
-    return c.tasks();
+    return c;
   }
 
   /** Both baselines, then every registered coupling (ordered by mode). */

@@ -22,20 +22,26 @@ import java.util.Map;
  * @param fitSeconds fit wall time
  * @param predictSeconds predict wall time
  * @param series test-period predictions per target (for plots)
+ * @param parameters fitted values of the parameters that have a truth (parameter-recovery tasks;
+ *     empty otherwise, and in cells written before this field existed)
  */
 public record CellResult(String task, String family, String approach, String category,
     String paradigm, String status, String reason, double trainDays, List<TargetScore> scores,
     List<String> missingTargets, double inconsistency, double paramError, double fitSeconds,
-    double predictSeconds, Map<String, double[]> series) {
+    double predictSeconds, Map<String, double[]> series, Map<String, Double> parameters) {
   public static final String OK = "ok";
   public static final String FAILED = "failed";
   public static final String NOT_APPLICABLE = "not-applicable";
+
+  public CellResult {
+    parameters = parameters == null ? Map.of() : new java.util.TreeMap<>(parameters);
+  }
 
   /** This result filed under another task with the same content (id and family replaced). */
   public CellResult forTask(org.cml4j.lsm.tasks.BenchTask other) {
     return new CellResult(other.id(), other.family(), approach, category, paradigm, status, reason,
         trainDays, scores, missingTargets, inconsistency, paramError, fitSeconds, predictSeconds,
-        series);
+        series, parameters);
   }
 
   /**

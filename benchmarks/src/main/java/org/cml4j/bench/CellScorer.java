@@ -57,8 +57,12 @@ public final class CellScorer {
         from, to, ENERGY_TOLERANCE).map(PhysicsConsistency.EnergyBalance::inconsistentFraction)
         .orElse(Double.NaN);
     double perr = Double.NaN;
+    Map<String, Double> fitted = new java.util.TreeMap<>();
     for (var e : bc.trueParameters().entrySet()) {
       Double fit = s.parameters().get(e.getKey());
+      if (fit != null) {
+        fitted.put(e.getKey(), fit);
+      }
       if (fit != null && e.getValue() != 0) {
         double rel = Math.abs(fit / e.getValue() - 1);
         perr = Double.isNaN(perr) ? rel : Math.max(perr, rel);
@@ -66,7 +70,7 @@ public final class CellScorer {
     }
     return new CellResult(bc.id(), bc.family(), a.name(), a.category(), paradigm(a),
         CellResult.OK, "", bc.trainingDays(), scores, missing, incons, perr, s.fitSeconds(),
-        s.predictSeconds(), series);
+        s.predictSeconds(), series, fitted);
   }
 
   /** A cell that failed or does not apply. */
@@ -74,7 +78,7 @@ public final class CellScorer {
       double seconds) {
     return new CellResult(bc.id(), bc.family(), a.name(), a.category(), paradigm(a), status,
         reason, bc.trainingDays(), List.of(), bc.task().targets(), Double.NaN, Double.NaN, seconds,
-        0, Map.of());
+        0, Map.of(), Map.of());
   }
 
   /** Standard deviation of each target's truth over the test period (for normalising errors). */

@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.lsm.tasks.PublishedSpread;
+import org.cml4j.lsm.tasks.TaskCatalog;
 import org.cml4j.bench.BenchProvenance;
 import org.cml4j.bench.BenchReport;
 import org.cml4j.bench.BenchRunner;
@@ -76,8 +79,10 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     Path dataDir = DataLocator.find(data);
-    List<BenchTask> cases = BenchSuites.filterTasks(BenchSuites.cases(suite, dataDir, seed),
-        tasks);
+    TaskCatalog catalog = BenchSuites.catalog(suite, dataDir, seed);
+    List<BenchTask> cases = BenchSuites.filterTasks(catalog.tasks(), tasks);
+    Map<String, PublishedSpread> published = new java.util.LinkedHashMap<>();
+    cases.forEach(c -> catalog.published(c.id()).ifPresent(p -> published.put(c.id(), p)));
     List<Approach> approaches = BenchSuites.filterApproaches(
         BenchSuites.approaches(Plugins.get().registry()), couplings);
     o.printf("cml4j bench: suite %s, %d tasks x %d couplings/baselines -> %s%n", suite,
@@ -87,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         .run(cases, approaches);
     double wall = (System.nanoTime() - t0) * 1e-9;
     ResultsCsv.write(out.resolve("results.csv"), run.cells());
-    BenchReport.write(out, cases, run.cells(), suite, seed, wall);
+    BenchReport.write(out, cases, run.cells(), published, suite, seed, wall);
     List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
     BenchProvenance.write(out.resolve("provenance.json"), args, suite, seed, cases,
         approaches.stream().map(Approach::name).toList(), run.taskSeconds(), wall, run.reused());

@@ -22,8 +22,8 @@ import java.util.Map;
  * @param fitSeconds fit wall time
  * @param predictSeconds predict wall time
  * @param series test-period predictions per target (for plots)
- * @param parameters fitted values of the parameters that have a truth (parameter-recovery tasks;
- *     empty otherwise, and in cells written before this field existed)
+ * @param parameters the solution's fitted scalar parameters (empty in cells written before this
+ *     field existed)
  */
 public record CellResult(String task, String family, String approach, String category,
     String paradigm, String status, String reason, double trainDays, List<TargetScore> scores,

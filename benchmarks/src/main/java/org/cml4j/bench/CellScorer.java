@@ -58,11 +58,13 @@ public final class CellScorer {
         .orElse(Double.NaN);
     double perr = Double.NaN;
     Map<String, Double> fitted = new java.util.TreeMap<>();
+    s.parameters().forEach((k, v) -> {
+      if (Double.isFinite(v)) {
+        fitted.put(k, v);
+      }
+    });
     for (var e : bc.trueParameters().entrySet()) {
       Double fit = s.parameters().get(e.getKey());
-      if (fit != null) {
-        fitted.put(e.getKey(), fit);
-      }
       if (fit != null && e.getValue() != 0) {
         double rel = Math.abs(fit / e.getValue() - 1);
         perr = Double.isNaN(perr) ? rel : Math.max(perr, rel);

@@ -21,7 +21,10 @@ final class RecoveryTable {
 
   private RecoveryTable() {}
 
-  /** Header and rows; empty rows when no coupling reported a published parameter. */
+  /**
+   * Rows: the truth (if the task has one), the published spread, then each coupling that reported
+   * a published parameter, best first; empty when none did.
+   */
   static List<List<String>> rows(BenchTask bc, PublishedSpread spread, List<CellResult> cells) {
     List<String> params = new ArrayList<>(spread.parameters());
     List<List<String>> rows = new ArrayList<>();
@@ -38,7 +41,9 @@ final class RecoveryTable {
     pub.add("");
     truth.add("0");
     pub.add("");
-    rows.add(truth);
+    if (!bc.trueParameters().isEmpty()) {
+      rows.add(truth);
+    }
     rows.add(pub);
     List<CellResult> fitted = cells.stream().filter(c -> c.status().equals(CellResult.OK)
         && params.stream().anyMatch(c.parameters()::containsKey))

@@ -18,6 +18,8 @@ import org.cml4j.fuse.structure.PhysicsLayerCoupling;
  * the learner as inputs, loss terms, architecture, and hybrids of several modes.
  */
 public final class FusePlugin implements CouplingPlugin {
+  /** Plugin name, also recorded in the provenance of its couplings. */
+  public static final String PLUGIN = "fuse";
   /** Mode 8: physics terms in the loss. */
   public static final String PHYSICS_LOSS = "fusion.physics-loss";
   /** Mode 9: energy-conserving output layer. */
@@ -25,7 +27,7 @@ public final class FusePlugin implements CouplingPlugin {
 
   @Override
   public String name() {
-    return "fuse";
+    return PLUGIN;
   }
 
   @Override

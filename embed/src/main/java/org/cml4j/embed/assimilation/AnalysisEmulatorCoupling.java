@@ -4,22 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.ColumnStepper;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.embed.support.Timing;
-import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.OutputOperator;
@@ -35,16 +29,17 @@ import org.cml4j.lsm.model.OutputOperator;
  * also runs over the validation period for comparison: diagnostics give both analyses' RMSE
  * against the observations and the cost of one cycle of each.
  */
-public final class AnalysisEmulatorCoupling implements Coupling {
+public final class AnalysisEmulatorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.analysis-emulator";
-  private final CouplingDefaults defaults;
   private final EnkfConfig config;
   private final EnkfSetup setup;
 
   public AnalysisEmulatorCoupling(CouplingDefaults defaults, EnkfConfig config,
       EnkfSetup setup) {
-    this.defaults = defaults;
+    super(NAME, CouplingMode.MODEL_ADJUSTMENT, "network emulating the EnKF analysis step"
+        + " (innovations -> increments) in a single deterministic run",
+        observedSoilTemperature(), defaults, true, 48);
     this.config = config;
     this.setup = setup.augmenting(List.of());
   }
@@ -54,54 +49,22 @@ public final class AnalysisEmulatorCoupling implements Coupling {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_ADJUSTMENT;
-  }
-
-  @Override
-  public String description() {
-    return "network emulating the EnKF analysis step (innovations -> increments) in a single"
-        + " deterministic run";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
-        .estimatingParameters().predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), true, 48);
-  }
-
-  @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
-    List<String> vars = setup.assimilated(task, NAME);
-    double[][] aux = IncrementLearning.auxiliary(task, NAME);
-    double[] hours = IncrementLearning.hours(task);
+  protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
-    IncrementLearning.CalibratedFilter cf = IncrementLearning.calibratedFilter(task,
-        defaults.optimizer(), NAME);
-    Calibration cal = cf.calibration();
+    IncrementLearning.CalibratedFilter cf = IncrementLearning.calibratedFilter(task, setup,
+        config, defaults.optimizer(), NAME);
     CalibratedColumn col = cf.column();
-    ColumnEnsembleFilter filter = cf.filter();
-    EnkfConfig cfg = config.forTask(task);
+    List<ObservationSeries> obs = cf.observations();
+    double[][] aux = cf.auxiliary();
+    double[] hours = cf.hours();
     List<String> report = new ArrayList<>(TaskSupport.simulableTargets(task));
     TaskSupport.observedSimulable(task, false, 1).stream().filter(v -> !report.contains(v))
         .forEach(report::add);
     List<Output> outs = report.stream().map(Output::parse).toList();
-    List<ObservationSeries> obs = setup.observations(task, vars);
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
-    EnkfResult enkf = filter.run(obs, cfg, valEnd, outs, null);
-    StateFeatures sf = StateFeatures.standard(col.grid());
+    EnkfResult enkf = cf.filter().run(obs, cf.config(), valEnd, outs, null);
+    StateFeatures sf = cf.features();
     int p = obs.size();
     int nIn = sf.size(aux[0].length) + 2 * p;
     List<double[]> xs = new ArrayList<>();
@@ -139,11 +102,11 @@ public final class AnalysisEmulatorCoupling implements Coupling {
     double enkfCycle = enkf.seconds() / (col.levels() - 1);
     double[][] ye = col.outputs(states, trainEnd - 1, report);
     Map<String, double[]> pred = new LinkedHashMap<>();
-    Diagnostics.Builder d = Diagnostics.builder().scalar("members", cfg.members())
+    Diagnostics.Builder d = Diagnostics.builder().scalar("members", cf.config().members())
         .scalar("trainingPairs", xt.size()).scalar("epochs", tr.report().epochs())
         .scalar("enkfCycleMicros", enkfCycle * 1e6).scalar("emulatedCycleMicros", emuCycle * 1e6)
         .scalar("speedup", enkfCycle / emuCycle)
-        .scalar("physicsEvaluations", cal.evaluations() + enkf.memberSteps()
+        .scalar("physicsEvaluations", cf.calibration().evaluations() + enkf.memberSteps()
             / (double) (col.levels() - 1) + 1)
         .curve("trainLoss", tr.report().trainLoss())
         .curve("validationLoss", tr.report().valLoss());
@@ -164,9 +127,9 @@ public final class AnalysisEmulatorCoupling implements Coupling {
             valEnd));
       }
     }
-    return new CouplingSolution(NAME, TaskSupport.frame(task, pred), cal.fitted(), d.build(),
-        (t1 - t0) * 1e-9, 0, TaskSupport.provenance(NAME, TaskSupport.config("members",
-            cfg.members(), "assimilate", vars, "network", "32x32 tanh"), task));
+    return new Result(TaskSupport.frame(task, pred), cf.calibration().fitted(), d.build(),
+        TaskSupport.config("members", cf.config().members(), "assimilate", cf.assimilated(),
+            "network", "32x32 tanh"), 0).timed((t1 - t0) * 1e-9, 0);
   }
 
   private static void features(StateFeatures sf, double[] forecast, LevelValues v, double hour,

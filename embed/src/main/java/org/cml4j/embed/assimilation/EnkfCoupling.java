@@ -3,15 +3,11 @@ package org.cml4j.embed.assimilation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.model.Output;
 
@@ -24,15 +20,15 @@ import org.cml4j.lsm.model.Output;
  * ensemble means at the end of the assimilation window. Diagnostics compare analysis and free-run
  * errors for every observed variable.
  */
-public final class EnkfCoupling implements Coupling {
+public final class EnkfCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.enkf";
-  private final CouplingDefaults defaults;
   private final EnkfConfig config;
   private final EnkfSetup setup;
 
   public EnkfCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup) {
-    this.defaults = defaults;
+    super(NAME, CouplingMode.MODEL_ADJUSTMENT, "ensemble Kalman filter on the soil-temperature"
+        + " state with parameter augmentation", observedSoilTemperature(), defaults, true, 2);
     this.config = config;
     this.setup = setup;
   }
@@ -46,34 +42,7 @@ public final class EnkfCoupling implements Coupling {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_ADJUSTMENT;
-  }
-
-  @Override
-  public String description() {
-    return "ensemble Kalman filter on the soil-temperature state with parameter augmentation";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
-        .estimatingParameters().predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), true, 2);
-  }
-
-  @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
     List<String> vars = setup.assimilated(task, NAME);
     ColumnEnsembleFilter filter = setup.filter(task, NAME, defaults.optimizer());
@@ -109,9 +78,9 @@ public final class EnkfCoupling implements Coupling {
       fitted.put(p, s[end - 1]);
       d.curve("parameterMean_" + p, s);
     }
-    return new CouplingSolution(NAME, TaskSupport.frame(task, pred), fitted, d.build(),
-        (t1 - t0) * 1e-9, 0, TaskSupport.provenance(NAME, TaskSupport.config("members",
-            cfg.members(), "inflation", cfg.inflation(), "stateNoise", cfg.stateNoise(),
-            "assimilate", vars, "augment", res.parameters(), "seed", cfg.seed()), task));
+    return new Result(TaskSupport.frame(task, pred), fitted, d.build(), TaskSupport.config(
+        "members", cfg.members(), "inflation", cfg.inflation(), "stateNoise", cfg.stateNoise(),
+        "assimilate", vars, "augment", res.parameters(), "seed", cfg.seed()), 0)
+        .timed((t1 - t0) * 1e-9, 0);
   }
 }

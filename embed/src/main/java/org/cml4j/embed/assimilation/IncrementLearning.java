@@ -19,20 +19,33 @@ import org.cml4j.embed.support.FastMlp;
 final class IncrementLearning {
   private IncrementLearning() {}
 
-  /** The calibrated physics column and a state-only ensemble filter around it. */
-  record CalibratedFilter(Calibration calibration, CalibratedColumn column,
-      ColumnEnsembleFilter filter) {}
+  /**
+   * What the increment-learning couplings share before their first filter run: the assimilated
+   * variables and their observation series, the auxiliary inputs and hours of day, the physics
+   * calibrated on the training period, its column, a state-only ensemble filter around it, the
+   * filter settings for the task and the standard state features of the column.
+   */
+  record CalibratedFilter(List<String> assimilated, List<ObservationSeries> observations,
+      double[][] auxiliary, double[] hours, Calibration calibration, CalibratedColumn column,
+      ColumnEnsembleFilter filter, EnkfConfig config, StateFeatures features) {}
 
-  /** Calibrates the mechanism on the training period and builds the filter around it. */
-  static CalibratedFilter calibratedFilter(CouplingTask task, OptimizerSettings optimizer,
-      String coupling) {
+  /**
+   * Checks the assimilated variables and auxiliary inputs, calibrates the mechanism on the
+   * training period and builds the filter around it.
+   */
+  static CalibratedFilter calibratedFilter(CouplingTask task, EnkfSetup setup,
+      EnkfConfig config, OptimizerSettings optimizer, String coupling) {
+    List<String> vars = setup.assimilated(task, coupling);
+    double[][] aux = auxiliary(task, coupling);
+    double[] hours = hours(task);
     Calibration cal = new PhysicsOnlyBaseline(optimizer).calibrate(task);
     LsmMechanism lsm = TaskSupport.lsm(task, coupling);
     CalibratedColumn col = CalibratedColumn.of(lsm, LsmMechanism.surfaceForcing(task.forcing()),
         cal.parameters(), task.initialObservations());
     ColumnEnsembleFilter filter = new ColumnEnsembleFilter(col.grid(), col.forcing(),
         cal.parameters(), List.of(), lsm.initialState(task.initialObservations()));
-    return new CalibratedFilter(cal, col, filter);
+    return new CalibratedFilter(vars, setup.observations(task, vars), aux, hours, cal, col,
+        filter, config.forTask(task), StateFeatures.standard(col.grid()));
   }
 
   /** Hour of day of every step of the task's axis. */

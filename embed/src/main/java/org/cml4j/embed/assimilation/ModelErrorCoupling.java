@@ -4,21 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.ColumnStepper;
 import org.cml4j.embed.support.FastMlp;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.Output;
 
@@ -34,10 +28,9 @@ import org.cml4j.lsm.model.Output;
  * ensemble. Diagnostics compare free forecasts over the validation period with and without the
  * correction.
  */
-public final class ModelErrorCoupling implements Coupling {
+public final class ModelErrorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.enkf-model-error";
-  private final CouplingDefaults defaults;
   private final EnkfConfig config;
   private final EnkfSetup setup;
   private final boolean correct;
@@ -47,7 +40,9 @@ public final class ModelErrorCoupling implements Coupling {
    */
   public ModelErrorCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup,
       boolean correct) {
-    this.defaults = defaults;
+    super(NAME, CouplingMode.MODEL_ADJUSTMENT, "EnKF whose analysis increments train a network"
+        + " that corrects the forecast step (model-error learning)", observedSoilTemperature(),
+        defaults, true, 48);
     this.config = config;
     this.setup = setup.augmenting(List.of());
     this.correct = correct;
@@ -58,51 +53,19 @@ public final class ModelErrorCoupling implements Coupling {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_ADJUSTMENT;
-  }
-
-  @Override
-  public String description() {
-    return "EnKF whose analysis increments train a network that corrects the forecast step"
-        + " (model-error learning)";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE)
-        .estimatingParameters().predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), true, 48);
-  }
-
-  @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
-    List<String> vars = setup.assimilated(task, NAME);
-    double[][] aux = IncrementLearning.auxiliary(task, NAME);
-    double[] hours = IncrementLearning.hours(task);
+  protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
-    IncrementLearning.CalibratedFilter cf = IncrementLearning.calibratedFilter(task,
-        defaults.optimizer(), NAME);
-    Calibration cal = cf.calibration();
+    IncrementLearning.CalibratedFilter cf = IncrementLearning.calibratedFilter(task, setup,
+        config, defaults.optimizer(), NAME);
     CalibratedColumn col = cf.column();
-    ColumnEnsembleFilter filter = cf.filter();
-    EnkfConfig cfg = config.forTask(task);
+    EnkfConfig cfg = cf.config();
+    double[][] aux = cf.auxiliary();
+    double[] hours = cf.hours();
     List<Output> outs = TaskSupport.simulableTargets(task).stream().map(Output::parse).toList();
-    List<ObservationSeries> obs = setup.observations(task, vars);
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
-    EnkfResult first = filter.run(obs, cfg, valEnd, outs, null);
-    StateFeatures sf = StateFeatures.standard(col.grid());
+    EnkfResult first = cf.filter().run(cf.observations(), cfg, valEnd, outs, null);
+    StateFeatures sf = cf.features();
     int nIn = sf.size(aux[0].length);
     List<double[]> xs = new ArrayList<>();
     List<double[]> ys = new ArrayList<>();
@@ -131,7 +94,7 @@ public final class ModelErrorCoupling implements Coupling {
       IncrementLearning.Trained tr = IncrementLearning.train(xs, ys, xv, yv, new int[] {16, 16},
           task.budget().scale(60, 150, 300), task.seed(), NAME);
       corr = correction(sf, tr.net(), hours, aux);
-      res = filter.run(obs, cfg, valEnd, outs, corr);
+      res = cf.filter().run(cf.observations(), cfg, valEnd, outs, corr);
       d.scalar("epochs", tr.report().epochs()).curve("trainLoss", tr.report().trainLoss())
           .curve("validationLoss", tr.report().valLoss());
     }
@@ -141,12 +104,12 @@ public final class ModelErrorCoupling implements Coupling {
     for (String t : TaskSupport.simulableTargets(task)) {
       pred.put(t, res.output(t));
     }
-    d.scalar("physicsEvaluations", cal.evaluations() + (correct ? 2 : 1) * res.memberSteps()
-        / (double) (task.split().size() - 1));
-    return new CouplingSolution(NAME, TaskSupport.frame(task, pred), cal.fitted(), d.build(),
-        (t1 - t0) * 1e-9, 0, TaskSupport.provenance(NAME, TaskSupport.config("members",
-            cfg.members(), "assimilate", vars, "correct", correct, "network", "16x16 tanh",
-            "control", java.util.Arrays.toString(sf.control())), task));
+    d.scalar("physicsEvaluations", cf.calibration().evaluations() + (correct ? 2 : 1)
+        * res.memberSteps() / (double) (task.split().size() - 1));
+    return new Result(TaskSupport.frame(task, pred), cf.calibration().fitted(), d.build(),
+        TaskSupport.config("members", cfg.members(), "assimilate", cf.assimilated(), "correct",
+            correct, "network", "16x16 tanh", "control", java.util.Arrays.toString(sf.control())),
+        0).timed((t1 - t0) * 1e-9, 0);
   }
 
   /** The learned term as a forecast correction. */

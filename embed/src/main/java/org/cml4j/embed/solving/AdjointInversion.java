@@ -112,22 +112,9 @@ public final class AdjointInversion {
             + v);
       }
       obs[k] = observations.values(v);
-      double s = 0;
-      double s2 = 0;
-      int n = 0;
-      for (int t = from; t < to; t++) {
-        if (!Double.isNaN(obs[k][t])) {
-          s += obs[k][t];
-          s2 += obs[k][t] * obs[k][t];
-          n++;
-        }
-      }
-      if (n < 2) {
-        throw new IllegalArgumentException("variable " + v + " has " + n + " observations in"
-            + " steps [" + from + ", " + to + "); need at least 2");
-      }
-      weight[k] = sameUnit ? 1 : 1 / Math.max(1e-6, s2 / n - (s / n) * (s / n));
-      c += n;
+      SeriesObjective.Weight w = SeriesObjective.Weight.of(obs[k], v, from, to, sameUnit);
+      weight[k] = w.value();
+      c += w.count();
     }
     count = c;
   }

@@ -10,18 +10,13 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.OptimizerSettings;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.Pca;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
@@ -36,48 +31,22 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * estimate, the refinement's physics evaluations and time (cf. amortised inference,
  * Cranmer, Brehmer and Louppe 2020).
  */
-public final class AmortisedInverseCoupling implements Coupling {
+public final class AmortisedInverseCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.amortised-inverse";
-  private final CouplingDefaults defaults;
   private final double maxNoise;
 
   /** @param maxNoise largest training noise level [observation units] */
   public AmortisedInverseCoupling(CouplingDefaults defaults, double maxNoise) {
-    this.defaults = defaults;
+    super(NAME, CouplingMode.MODEL_SOLVING, "network from observed series to parameters in one"
+        + " pass, refined by the physics inversion", differentiableMechanism(), defaults, false,
+        12);
     this.maxNoise = maxNoise;
   }
 
   /** Training noise up to 0.5 (K for temperatures). */
   public AmortisedInverseCoupling(CouplingDefaults defaults) {
     this(defaults, 0.5);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_SOLVING;
-  }
-
-  @Override
-  public String description() {
-    return "network from observed series to parameters in one pass, refined by the physics"
-        + " inversion";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), false, 12);
   }
 
   /**
@@ -185,8 +154,7 @@ public final class AmortisedInverseCoupling implements Coupling {
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     Trained tr = train(task);
     long t1 = System.nanoTime();
     Map<String, Double> onePass = tr.estimate(task);
@@ -194,8 +162,8 @@ public final class AmortisedInverseCoupling implements Coupling {
     long r0 = System.nanoTime();
     Calibration refined = tr.refine(task, onePass);
     double refineSeconds = TaskSupport.since(r0);
-    Frame pred = task.mechanism().run(new ModelInput(task.forcing(), refined.parameters(),
-        Map.of(), TaskSupport.simulableTargets(task), task.initialObservations())).outputs();
+    Frame pred = TaskSupport.simulate(task, refined.parameters(), Map.of(),
+        TaskSupport.simulableTargets(task));
     Diagnostics.Builder d = Diagnostics.builder().scalar("trainingRuns", tr.runs())
         .scalar("trainSeconds", tr.seconds()).scalar("epochs", tr.report().epochs())
         .scalar("onePassSeconds", onePassSeconds).scalar("refineSeconds", refineSeconds)
@@ -209,10 +177,9 @@ public final class AmortisedInverseCoupling implements Coupling {
     for (String f : tr.fit) {
       fitted.put(f, refined.parameters().get(f));
     }
-    return new CouplingSolution(NAME, pred, fitted, d.build(), tr.seconds(),
-        onePassSeconds + refineSeconds, TaskSupport.provenance(NAME, TaskSupport.config(
-            "samples", tr.runs(), "maxNoise", maxNoise, "components", 20,
-            "network", "64x64 tanh"), task));
+    return new Result(pred, fitted, d.build(), TaskSupport.config("samples", tr.runs(),
+        "maxNoise", maxNoise, "components", 20, "network", "64x64 tanh"), 0)
+        .timed(tr.seconds(), onePassSeconds + refineSeconds);
   }
 
   /**

@@ -10,18 +10,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ParameterInfo;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
@@ -33,39 +28,13 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * differentiable mechanism. Diagnostics: starts, losses, forward and adjoint runs, how many starts
  * reached the best loss within 1 %, the loss curve of the best start.
  */
-public final class GradientInversionCoupling implements Coupling {
+public final class GradientInversionCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.gradient-inversion";
-  private final CouplingDefaults defaults;
 
   public GradientInversionCoupling(CouplingDefaults defaults) {
-    this.defaults = defaults;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_SOLVING;
-  }
-
-  @Override
-  public String description() {
-    return "adjoint-gradient (Adam) inversion of the physics parameters, multi-start (the paper)";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), false, 2);
+    super(NAME, CouplingMode.MODEL_SOLVING, "adjoint-gradient (Adam) inversion of the physics"
+        + " parameters, multi-start (the paper)", differentiableMechanism(), defaults, false, 2);
   }
 
   /**
@@ -93,8 +62,7 @@ public final class GradientInversionCoupling implements Coupling {
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
@@ -109,8 +77,7 @@ public final class GradientInversionCoupling implements Coupling {
     Map<String, Double> params = new LinkedHashMap<>(starts.get(best.index));
     params.putAll(best.result.fitted());
     List<String> targets = TaskSupport.simulableTargets(task);
-    Frame pred = task.mechanism().run(new ModelInput(task.forcing(), params, Map.of(), targets,
-        task.initialObservations())).outputs();
+    Frame pred = TaskSupport.simulate(task, params, Map.of(), targets);
     long t2 = System.nanoTime();
     long fwd = outcomes.stream().mapToLong(o -> o.forward).sum();
     long adj = outcomes.stream().mapToLong(o -> o.adjoint).sum();
@@ -128,10 +95,9 @@ public final class GradientInversionCoupling implements Coupling {
             task.observations().values(t), task.split().trainEnd(), task.split().validationEnd()));
       }
     }
-    return new CouplingSolution(NAME, pred, best.result.fitted(), d.build(), (t1 - t0) * 1e-9,
-        (t2 - t1) * 1e-9, TaskSupport.provenance(NAME, TaskSupport.config("optimizer",
-            "adam-huang2025", "starts", nStarts, "maxSteps", settings.maxSteps(), "fit", fit,
-            "variables", vars), task));
+    return new Result(pred, best.result.fitted(), d.build(), TaskSupport.config("optimizer",
+        "adam-huang2025", "starts", nStarts, "maxSteps", settings.maxSteps(), "fit", fit,
+        "variables", vars), 0).timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
   }
 
   private record Outcome(int index, AdjointInversion.Result result, long forward, long adjoint) {}

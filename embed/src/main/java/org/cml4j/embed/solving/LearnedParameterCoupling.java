@@ -5,17 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ParameterInfo;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
@@ -29,18 +25,19 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * positive parameter of any differentiable mechanism can be learned this way. Diagnostics hold the
  * fitted series, the loss curves and the validation RMSE against the constant-parameter fit.
  */
-public final class LearnedParameterCoupling implements Coupling {
+public final class LearnedParameterCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.learned-parameters";
-  private final CouplingDefaults defaults;
   private final List<String> learned;
 
   /** Learns the named positive parameters as series (default: hbeta). */
   public LearnedParameterCoupling(CouplingDefaults defaults, List<String> learned) {
+    super(NAME, CouplingMode.MODEL_SOLVING, "network for hbeta(t) from forcing and moisture,"
+        + " trained end to end through the physics adjoint", differentiableMechanism(), defaults,
+        false, 24);
     if (learned.isEmpty()) {
       throw new IllegalArgumentException(NAME + ": give at least one parameter to learn");
     }
-    this.defaults = defaults;
     this.learned = List.copyOf(learned);
   }
 
@@ -49,33 +46,7 @@ public final class LearnedParameterCoupling implements Coupling {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_SOLVING;
-  }
-
-  @Override
-  public String description() {
-    return "network for hbeta(t) from forcing and moisture, trained end to end through the"
-        + " physics adjoint";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    Applicability a = TaskSupport.applicability(task, capabilities(), false, 24);
-    if (!a.applicable()) {
-      return a;
-    }
+  protected Applicability extraChecks(CouplingTask task) {
     for (String p : learned) {
       try {
         if (!task.mechanism().parameter(p).positive()) {
@@ -86,12 +57,11 @@ public final class LearnedParameterCoupling implements Coupling {
         return Applicability.no(e.getMessage());
       }
     }
-    return a;
+    return Applicability.yes();
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     double[][] x = ParameterNetwork.features(task.forcing(), task.auxiliary());
     long t0 = System.nanoTime();
     Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
@@ -100,18 +70,14 @@ public final class LearnedParameterCoupling implements Coupling {
     int valEnd = task.split().validationEnd();
     SeriesObjective obj = new SeriesObjective(task.mechanism(), task.forcing(),
         task.observations(), vars, task.initialObservations(), 0, trainEnd);
-    List<ParameterInfo> lp = learned.stream().map(task.mechanism()::parameter).toList();
     List<ParameterInfo> cp = PhysicsOnlyBaseline.fitParameters(task).stream()
         .filter(p -> !learned.contains(p)).map(task.mechanism()::parameter).toList();
-    ParameterNetwork pn = new ParameterNetwork(obj, x, lp, cp, ParameterNetwork.Settings
-        .standard(task.budget().scale(80, 250, 600), task.seed()));
-    ParameterNetwork.Result r = pn.train(cal.parameters(), trainEnd, valEnd);
+    ParameterNetwork.Result r = ParameterNetwork.train(task, obj, x, learned, cp,
+        cal.parameters());
     long t1 = System.nanoTime();
     List<String> targets = TaskSupport.simulableTargets(task);
-    Frame pred = task.mechanism().run(new ModelInput(task.forcing(), r.constants(), r.series(),
-        targets, task.initialObservations())).outputs();
-    Frame constant = task.mechanism().run(new ModelInput(task.forcing(), cal.parameters(),
-        Map.of(), targets, task.initialObservations())).outputs();
+    Frame pred = TaskSupport.simulate(task, r.constants(), r.series(), targets);
+    Frame constant = TaskSupport.simulate(task, cal.parameters(), Map.of(), targets);
     long t2 = System.nanoTime();
     Diagnostics.Builder d = Diagnostics.builder().scalar("bestEpoch", r.bestEpoch())
         .scalar("epochs", r.trainLoss().length - 1)
@@ -135,9 +101,9 @@ public final class LearnedParameterCoupling implements Coupling {
     for (ParameterInfo p : cp) {
       fitted.put(p.name(), r.constants().get(p.name()));
     }
-    return new CouplingSolution(NAME, pred, fitted, d.build(), (t1 - t0) * 1e-9,
-        (t2 - t1) * 1e-9, TaskSupport.provenance(NAME, TaskSupport.config("learned", learned,
-            "constants", cp.stream().map(ParameterInfo::name).toList(), "network", "16x16 tanh",
-            "epochs", task.budget().scale(80, 250, 600)), task));
+    return new Result(pred, fitted, d.build(), TaskSupport.config("learned", learned,
+        "constants", cp.stream().map(ParameterInfo::name).toList(), "network", "16x16 tanh",
+        "epochs", ParameterNetwork.Settings.forTask(task).epochs()), 0)
+        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
   }
 }

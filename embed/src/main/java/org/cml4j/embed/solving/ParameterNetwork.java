@@ -8,6 +8,7 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.Standardizer;
+import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ModelRun;
 import org.cml4j.core.spi.ParameterGradient;
 import org.cml4j.core.spi.ParameterInfo;
@@ -56,6 +57,23 @@ public final class ParameterNetwork {
     public static Settings standard(int epochs, long seed) {
       return new Settings(new int[] {16, 16}, epochs, 0.01, 0.01, 0.5, 40, seed);
     }
+
+    /** Standard settings with the task's seed and 80 / 250 / 600 epochs by budget. */
+    public static Settings forTask(CouplingTask task) {
+      return standard(task.budget().scale(80, 250, 600), task.seed());
+    }
+  }
+
+  /**
+   * Trains a network with {@link Settings#forTask} learning the named parameters of the task's
+   * mechanism from {@code start}, on the task's training period with early stopping on its
+   * validation period.
+   */
+  public static Result train(CouplingTask task, SeriesObjective objective, double[][] features,
+      List<String> learned, List<ParameterInfo> constants, Map<String, Double> start) {
+    List<ParameterInfo> lp = learned.stream().map(task.mechanism()::parameter).toList();
+    return new ParameterNetwork(objective, features, lp, constants, Settings.forTask(task))
+        .train(start, task.split().trainEnd(), task.split().validationEnd());
   }
 
   /**

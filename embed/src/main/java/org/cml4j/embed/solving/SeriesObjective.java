@@ -43,21 +43,34 @@ public final class SeriesObjective {
     weight = new double[variables.size()];
     for (int k = 0; k < obs.length; k++) {
       obs[k] = observations.values(variables.get(k));
+      weight[k] = Weight.of(obs[k], variables.get(k), from, to, sameUnit).value();
+    }
+  }
+
+  /**
+   * Weight of one observed variable in a mean squared misfit.
+   *
+   * @param count valid observations in the period
+   * @param value 1 if all variables share a unit, else 1 / their variance over the period
+   */
+  record Weight(int count, double value) {
+    /** The weight over steps [from, to); at least 2 observations are needed. */
+    static Weight of(double[] obs, String variable, int from, int to, boolean sameUnit) {
       double s = 0;
       double s2 = 0;
       int n = 0;
       for (int t = from; t < to; t++) {
-        if (!Double.isNaN(obs[k][t])) {
-          s += obs[k][t];
-          s2 += obs[k][t] * obs[k][t];
+        if (!Double.isNaN(obs[t])) {
+          s += obs[t];
+          s2 += obs[t] * obs[t];
           n++;
         }
       }
       if (n < 2) {
-        throw new IllegalArgumentException("variable " + variables.get(k) + " has " + n
+        throw new IllegalArgumentException("variable " + variable + " has " + n
             + " observations in steps [" + from + ", " + to + "); need at least 2");
       }
-      weight[k] = sameUnit ? 1 : 1 / Math.max(1e-6, s2 / n - (s / n) * (s / n));
+      return new Weight(n, sameUnit ? 1 : 1 / Math.max(1e-6, s2 / n - (s / n) * (s / n)));
     }
   }
 

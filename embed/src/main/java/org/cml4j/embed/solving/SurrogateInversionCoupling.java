@@ -16,18 +16,13 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.MechanismCalibrator;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.OptimizerSettings;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
@@ -43,10 +38,9 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * the physics evaluations saved and both fitted parameter sets (cf. surrogate-assisted
  * optimisation, Razavi, Tolson and Burn 2012).
  */
-public final class SurrogateInversionCoupling implements Coupling {
+public final class SurrogateInversionCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.surrogate-inversion";
-  private final CouplingDefaults defaults;
   private final double tolerance;
   private final boolean compare;
 
@@ -56,10 +50,11 @@ public final class SurrogateInversionCoupling implements Coupling {
    */
   public SurrogateInversionCoupling(CouplingDefaults defaults, double tolerance,
       boolean compare) {
+    super(NAME, CouplingMode.MODEL_SOLVING, "inversion on a learned forward surrogate, verified"
+        + " by the physics with fallback", differentiableMechanism(), defaults, false, 12);
     if (!(tolerance > 0)) {
       throw new IllegalArgumentException(NAME + ": tolerance must be > 0, got " + tolerance);
     }
-    this.defaults = defaults;
     this.tolerance = tolerance;
     this.compare = compare;
   }
@@ -70,34 +65,7 @@ public final class SurrogateInversionCoupling implements Coupling {
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_SOLVING;
-  }
-
-  @Override
-  public String description() {
-    return "inversion on a learned forward surrogate, verified by the physics with fallback";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), false, 12);
-  }
-
-  @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
@@ -158,16 +126,15 @@ public final class SurrogateInversionCoupling implements Coupling {
         d.scalar("physicsOnly_" + f, ref.parameters().get(f));
       }
     }
-    Frame pred = task.mechanism().run(new ModelInput(task.forcing(), params, Map.of(),
-        TaskSupport.simulableTargets(task), task.initialObservations())).outputs();
+    Frame pred = TaskSupport.simulate(task, params, Map.of(),
+        TaskSupport.simulableTargets(task));
     Map<String, Double> fitted = new LinkedHashMap<>();
     for (String f : fit) {
       fitted.put(f, params.get(f));
     }
-    return new CouplingSolution(NAME, pred, fitted, d.build(), (t1 - t0) * 1e-9, 0,
-        TaskSupport.provenance(NAME, TaskSupport.config("samples", n, "components", 16,
-            "tolerance", tolerance, "starts", starts, "box", "x3 / Tb +-5 K / alpha +-0.15"),
-            task));
+    return new Result(pred, fitted, d.build(), TaskSupport.config("samples", n, "components", 16,
+        "tolerance", tolerance, "starts", starts, "box", "x3 / Tb +-5 K / alpha +-0.15"), 0)
+        .timed((t1 - t0) * 1e-9, 0);
   }
 
   static MechanismCalibrator.Problem problem(CouplingTask task, List<String> vars,

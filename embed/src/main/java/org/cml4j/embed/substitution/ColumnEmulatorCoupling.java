@@ -10,21 +10,17 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.ProfileOutputs;
 import org.cml4j.embed.physics.RichColumnModel;
 import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.embed.physics.SoilProperties;
 import org.cml4j.embed.physics.SurfaceSpec;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.ForcingScenarios;
 import org.cml4j.embed.support.Ridge;
@@ -47,10 +43,9 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * whole run, and time all three: where the reference costs milliseconds per hour the emulator
  * pays off.
  */
-public final class ColumnEmulatorCoupling implements Coupling {
+public final class ColumnEmulatorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.column-emulator";
-  private final CouplingDefaults defaults;
   private final Config config;
 
   /**
@@ -86,39 +81,14 @@ public final class ColumnEmulatorCoupling implements Coupling {
   }
 
   public ColumnEmulatorCoupling(CouplingDefaults defaults, Config config) {
-    this.defaults = defaults;
+    super(NAME, CouplingMode.MODEL_SUBSTITUTION, "MLP emulator of the whole hourly column step at"
+        + " coarse resolution, trained on a 1 mm / 1 min reference", differentiableMechanism(),
+        defaults, true, 24);
     this.config = config;
   }
 
   public ColumnEmulatorCoupling(CouplingDefaults defaults) {
     this(defaults, Config.standard());
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_SUBSTITUTION;
-  }
-
-  @Override
-  public String description() {
-    return "MLP emulator of the whole hourly column step at coarse resolution, trained on a 1 mm"
-        + " / 1 min reference";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), true, 24);
   }
 
   /** The fine reference for calibrated parameters. */
@@ -133,8 +103,7 @@ public final class ColumnEmulatorCoupling implements Coupling {
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     double bottom = config.depths()[config.depths().length - 1];
     double colDepth = TaskSupport.lsm(task, NAME).columnModel().grid().depth();
     if (Math.abs(bottom - colDepth) > 1e-9) {
@@ -224,10 +193,10 @@ public final class ColumnEmulatorCoupling implements Coupling {
     EmulatorSupport.compare(dc, targets, yc, yf, "Reference");
     d.addAll(dc.build(), "coarsePhysics_");
     long t2 = System.nanoTime();
-    return new CouplingSolution(NAME, TaskSupport.frame(task, pred), cal.fitted(), d.build(),
-        (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, TaskSupport.provenance(NAME, TaskSupport.config(
-            "network", spec, "scenarios", scenarios, "referenceNodes", config.fineNodes(),
-            "referenceSubsteps", config.fineSubsteps(), "inputNoise", config.inputNoise()), task));
+    return new Result(TaskSupport.frame(task, pred), cal.fitted(), d.build(), TaskSupport.config(
+        "network", spec, "scenarios", scenarios, "referenceNodes", config.fineNodes(),
+        "referenceSubsteps", config.fineSubsteps(), "inputNoise", config.inputNoise()), 0)
+        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
   }
 
   private double[] sample(RichColumnModel ref, double[] fineState) {

@@ -4,23 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ParameterInfo;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.embed.solving.ParameterNetwork;
 import org.cml4j.embed.solving.SeriesObjective;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.model.Output;
@@ -40,12 +35,11 @@ import org.cml4j.lsm.model.Output;
  * long rollouts (an additive learned state correction, tried first, drifted at depth). Diagnostics
  * give validation RMSE against the observations for the coarse, enhanced and high-resolution runs.
  */
-public final class EnhancerCoupling implements Coupling {
+public final class EnhancerCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.enhancer";
   /** Depths of the soil-temperature pseudo-observations [m] (plus the surface temperature). */
   public static final double[] PSEUDO_DEPTHS = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
-  private final CouplingDefaults defaults;
   private final HighResolutionModel reference;
   private final List<String> learned;
 
@@ -55,7 +49,9 @@ public final class EnhancerCoupling implements Coupling {
    */
   public EnhancerCoupling(CouplingDefaults defaults, HighResolutionModel reference,
       List<String> learned) {
-    this.defaults = defaults;
+    super(NAME, CouplingMode.MODEL_SUBSTITUTION, "coarse column with learned lambda(t), C(t),"
+        + " hbeta(t) trained on high-resolution pseudo-observations", differentiableMechanism(),
+        defaults, true, 24);
     this.reference = reference;
     this.learned = List.copyOf(learned);
   }
@@ -70,33 +66,6 @@ public final class EnhancerCoupling implements Coupling {
     this(defaults, HighResolutionModel.resolutionOnly(1001, 60));
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_SUBSTITUTION;
-  }
-
-  @Override
-  public String description() {
-    return "coarse column with learned lambda(t), C(t), hbeta(t) trained on high-resolution"
-        + " pseudo-observations";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), true, 24);
-  }
-
   /** The pseudo-observation variable names. */
   public static List<String> pseudoVariables() {
     List<String> v = new java.util.ArrayList<>();
@@ -108,8 +77,7 @@ public final class EnhancerCoupling implements Coupling {
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     double[][] x = ParameterNetwork.features(task.forcing(), task.auxiliary());
     long t0 = System.nanoTime();
     Calibration cal = EmulatorSupport.calibrate(task, defaults);
@@ -133,19 +101,15 @@ public final class EnhancerCoupling implements Coupling {
     int valEnd = task.split().validationEnd();
     SeriesObjective obj = new SeriesObjective(task.mechanism(), task.forcing(), pseudo, vars,
         init, 0, trainEnd);
-    List<ParameterInfo> lp = learned.stream().map(task.mechanism()::parameter).toList();
     List<ParameterInfo> cp = PhysicsOnlyBaseline.fitParameters(task).stream()
         .filter(p -> !learned.contains(p) && !p.equals("alpha"))
         .map(task.mechanism()::parameter).toList();
-    ParameterNetwork pn = new ParameterNetwork(obj, x, lp, cp, ParameterNetwork.Settings
-        .standard(task.budget().scale(80, 250, 600), task.seed()));
-    ParameterNetwork.Result r = pn.train(cal.parameters(), trainEnd, valEnd);
+    ParameterNetwork.Result r = ParameterNetwork.train(task, obj, x, learned, cp,
+        cal.parameters());
     long t1 = System.nanoTime();
     List<String> targets = TaskSupport.simulableTargets(task);
-    Frame pred = task.mechanism().run(new ModelInput(task.forcing(), r.constants(), r.series(),
-        targets, task.initialObservations())).outputs();
-    Frame coarse = task.mechanism().run(new ModelInput(task.forcing(), cal.parameters(),
-        Map.of(), targets, task.initialObservations())).outputs();
+    Frame pred = TaskSupport.simulate(task, r.constants(), r.series(), targets);
+    Frame coarse = TaskSupport.simulate(task, cal.parameters(), Map.of(), targets);
     Diagnostics.Builder d = Diagnostics.builder().scalar("bestEpoch", r.bestEpoch())
         .scalar("highResolutionSeconds", hiSeconds)
         .scalar("physicsEvaluations", cal.evaluations() + obj.forwardRuns() + 2)
@@ -167,8 +131,9 @@ public final class EnhancerCoupling implements Coupling {
     Map<String, Double> fitted = new LinkedHashMap<>();
     cp.forEach(p -> fitted.put(p.name(), r.constants().get(p.name())));
     long t2 = System.nanoTime();
-    return new CouplingSolution(NAME, pred, fitted, d.build(), (t1 - t0) * 1e-9,
-        (t2 - t1) * 1e-9, TaskSupport.provenance(NAME, TaskSupport.config("learned", learned,
-            "pseudoObservations", vars, "epochs", task.budget().scale(80, 250, 600)), task));
+    return new Result(pred, fitted, d.build(), TaskSupport.config("learned", learned,
+        "pseudoObservations", vars, "epochs", ParameterNetwork.Settings.forTask(task).epochs()),
+        0)
+        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
   }
 }

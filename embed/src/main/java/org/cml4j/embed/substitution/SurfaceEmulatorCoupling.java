@@ -10,17 +10,13 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.ColumnStepper;
+import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.ForcingScenarios;
 import org.cml4j.embed.support.TaskSupport;
@@ -41,40 +37,14 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * Diagnostics report the emulated-vs-physics rollout error (stability over the run) and the cost
  * per step of both (cf. Rasp, Pritchard and Gentine 2018 for learned sub-process emulators).
  */
-public final class SurfaceEmulatorCoupling implements Coupling {
+public final class SurfaceEmulatorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.surface-emulator";
-  private final CouplingDefaults defaults;
 
   public SurfaceEmulatorCoupling(CouplingDefaults defaults) {
-    this.defaults = defaults;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_SUBSTITUTION;
-  }
-
-  @Override
-  public String description() {
-    return "MLP emulator of the surface energy-balance / surface-node update inside the column"
-        + " time loop";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    return TaskSupport.applicability(task, capabilities(), true, 24);
+    super(NAME, CouplingMode.MODEL_SUBSTITUTION, "MLP emulator of the surface energy-balance /"
+        + " surface-node update inside the column time loop", differentiableMechanism(),
+        defaults, true, 24);
   }
 
   /** The trained emulator as a step rule of the calibrated column. */
@@ -99,8 +69,7 @@ public final class SurfaceEmulatorCoupling implements Coupling {
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    TaskSupport.require(applicability(task), NAME, task);
+  protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
     Calibration cal = EmulatorSupport.calibrate(task, defaults);
     CalibratedColumn col = EmulatorSupport.column(task, NAME, cal.parameters());
@@ -141,9 +110,9 @@ public final class SurfaceEmulatorCoupling implements Coupling {
             + " physics; timings are whole steps, both in plain Java");
     EmulatorSupport.compare(d, targets, ye, yp, "Physics");
     long t2 = System.nanoTime();
-    return new CouplingSolution(NAME, TaskSupport.frame(task, pred), cal.fitted(), d.build(),
-        (t1 - t0) * 1e-9, (t2 - t1) * 1e-9, TaskSupport.provenance(NAME, TaskSupport.config(
-            "network", spec, "scenarios", scenarios, "features", "Ts,P1,Kdown,Ldown,Ta"), task));
+    return new Result(TaskSupport.frame(task, pred), cal.fitted(), d.build(), TaskSupport.config(
+        "network", spec, "scenarios", scenarios, "features", "Ts,P1,Kdown,Ldown,Ta"), 0)
+        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
   }
 
   /** Physics pairs on the training forcing and perturbed copies; the last scenario validates. */

@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.core.provenance.RunProvenance;
-import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
@@ -16,9 +14,6 @@ import org.cml4j.lsm.model.Output;
 
 /** Small helpers shared by the embedding couplings. */
 public final class TaskSupport {
-  /** Plugin name used in provenance. */
-  public static final String PLUGIN = "cml4j-embed";
-
   private TaskSupport() {}
 
   /** The land-surface mechanism of a task, or an error naming the coupling and the mechanism. */
@@ -59,39 +54,13 @@ public final class TaskSupport {
   }
 
   /**
-   * Common applicability of the embedding couplings: the capabilities, at least one simulable
-   * target, at least one observed simulable variable, the land-surface mechanism if
-   * {@code needsLsm}, and {@code minTrain} training steps.
+   * The mechanism's outputs over the task's whole axis with the given constant and time-varying
+   * parameters, from the task's initial observations.
    */
-  public static Applicability applicability(CouplingTask task, Capabilities caps,
-      boolean needsLsm, int minTrain) {
-    if (needsLsm && !isLsm(task)) {
-      return Applicability.no("needs the land-surface column mechanism (LsmMechanism), got "
-          + task.mechanism().name());
-    }
-    Applicability a = caps.check(task);
-    if (!a.applicable()) {
-      return a;
-    }
-    if (simulableTargets(task).isEmpty()) {
-      return Applicability.no("the mechanism simulates none of the targets " + task.targets());
-    }
-    if (observedSimulable(task, false, 2).isEmpty()) {
-      return Applicability.no("no observed variable the mechanism can simulate");
-    }
-    if (task.split().trainEnd() < minTrain) {
-      return Applicability.no("the training period has " + task.split().trainEnd()
-          + " steps; at least " + minTrain + " are needed");
-    }
-    return a;
-  }
-
-  /** Throws the reason if the coupling cannot address the task (before any training). */
-  public static void require(Applicability a, String coupling, CouplingTask task) {
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(coupling + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+  public static Frame simulate(CouplingTask task, Map<String, Double> constants,
+      Map<String, double[]> series, List<String> outputs) {
+    return task.mechanism().run(new ModelInput(task.forcing(), constants, series, outputs,
+        task.initialObservations())).outputs();
   }
 
   /** A predictions frame on the task's axis with one series per name (units from the outputs). */
@@ -102,12 +71,6 @@ public final class TaskSupport {
       f = f.with(new VariableSpec(e.getKey(), o.unit()), e.getValue());
     }
     return f;
-  }
-
-  /** Provenance with the config map. */
-  public static RunProvenance provenance(String coupling, Map<String, String> config,
-      CouplingTask task) {
-    return RunProvenance.of(coupling, PLUGIN, config, task.seed(), task.fingerprint());
   }
 
   /** A modifiable config map from key/value pairs. */

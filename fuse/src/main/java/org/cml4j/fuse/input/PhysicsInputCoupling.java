@@ -3,10 +3,9 @@ package org.cml4j.fuse.input;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.cml4j.core.provenance.RunProvenance;
+import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingSolution;
@@ -14,6 +13,7 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
+import org.cml4j.fuse.FusePlugin;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.fuse.net.FusionNetCoupling;
 import org.cml4j.fuse.net.OutputLayer;
@@ -33,11 +33,9 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * {@code physicsInputs = false} the same network runs without the physics columns (and without
  * the calibration): the comparison the mode is judged by.
  */
-public final class PhysicsInputCoupling implements Coupling {
+public final class PhysicsInputCoupling extends AbstractCoupling {
   /** Registry name. */
   public static final String NAME = "fusion.physics-inputs";
-  private final String name;
-  private final CouplingMode mode;
   private final CouplingDefaults defaults;
   private final boolean physicsInputs;
   private final OutputLayer layer;
@@ -54,36 +52,24 @@ public final class PhysicsInputCoupling implements Coupling {
    */
   public PhysicsInputCoupling(String name, CouplingMode mode, CouplingDefaults defaults,
       boolean physicsInputs, OutputLayer layer) {
-    this.name = name;
-    this.mode = mode;
+    super(FusePlugin.PLUGIN, name, mode, describe(layer), capabilitiesFor(physicsInputs));
     this.defaults = defaults;
     this.physicsInputs = physicsInputs;
     this.layer = layer;
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return mode;
-  }
-
-  @Override
-  public String description() {
+  private static String describe(OutputLayer layer) {
     return "network on forcing plus calibrated-physics outputs (PGNN hybrid-physics-data)"
         + (layer == OutputLayer.FREE ? "" : ", energy-conserving output layer");
   }
 
-  @Override
-  public Capabilities capabilities() {
+  private static Capabilities capabilitiesFor(boolean physicsInputs) {
     return physicsInputs ? new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM), true,
         true, FusionNetCoupling.MIN_TRAINING) : new Capabilities(Set.of(), false, false,
         FusionNetCoupling.MIN_TRAINING);
   }
 
+  /** The network's applicability, then (with physics inputs) the calibration's. */
   @Override
   public Applicability applicability(CouplingTask task) {
     Applicability a = network().applicability(task);
@@ -111,13 +97,7 @@ public final class PhysicsInputCoupling implements Coupling {
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(name() + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
-    long t0 = System.nanoTime();
+  protected Result run(CouplingTask task) {
     CouplingTask sub = task;
     PhysicsSimulation.Result sim = null;
     if (physicsInputs) {
@@ -142,8 +122,7 @@ public final class PhysicsInputCoupling implements Coupling {
     Map<String, String> cfg = new LinkedHashMap<>();
     cfg.put("physicsInputs", Boolean.toString(physicsInputs));
     cfg.put("network", config().withLayer(layer).toString());
-    return new CouplingSolution(name(), pred, sim == null ? Map.of() : sim.fitted(), d.build(),
-        (System.nanoTime() - t0) * 1e-9 - net.predictSeconds(), net.predictSeconds(),
-        RunProvenance.of(name(), "fuse", cfg, task.seed(), task.fingerprint()));
+    return new Result(pred, sim == null ? Map.of() : sim.fitted(), d.build(), cfg,
+        net.predictSeconds());
   }
 }

@@ -5,12 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.metrics.PhysicsConsistency;
-import org.cml4j.core.provenance.RunProvenance;
+import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.MechanismModel;
@@ -18,6 +16,7 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
+import org.cml4j.fuse.FusePlugin;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.data.TaskData;
 import org.cml4j.fuse.data.ZScore;
@@ -38,35 +37,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * every target it can learn over the whole axis. Physics terms act on all rows by default: the
  * forcing of the validation and test periods is known, their observations are not used.
  */
-public final class FusionNetCoupling implements Coupling {
+public final class FusionNetCoupling extends AbstractCoupling {
   /** Fewest training observations of some target for the coupling to apply. */
   public static final int MIN_TRAINING = 12;
-  private final String name;
-  private final CouplingMode mode;
-  private final String description;
   private final FusionNetConfig config;
 
   public FusionNetCoupling(String name, CouplingMode mode, String description,
       FusionNetConfig config) {
-    this.name = name;
-    this.mode = mode;
-    this.description = description;
+    super(FusePlugin.PLUGIN, name, mode, description, new Capabilities(java.util.Set.of(), false,
+        config.pretrain() || config.physics().heatEquation() > 0, MIN_TRAINING));
     this.config = config;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return mode;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   /** The configuration. */
@@ -75,17 +55,7 @@ public final class FusionNetCoupling implements Coupling {
   }
 
   @Override
-  public Capabilities capabilities() {
-    return new Capabilities(java.util.Set.of(), false, config.pretrain()
-        || config.physics().heatEquation() > 0, MIN_TRAINING);
-  }
-
-  @Override
-  public Applicability applicability(CouplingTask task) {
-    Applicability a = capabilities().check(task);
-    if (!a.applicable()) {
-      return a;
-    }
+  protected Applicability extraChecks(CouplingTask task) {
     if (task.targets().stream().noneMatch(t -> observed(task, t)
         && task.observations().countValid(t, 0, task.split().trainEnd()) >= MIN_TRAINING)) {
       return Applicability.no("none of the targets " + task.targets() + " has " + MIN_TRAINING
@@ -157,7 +127,7 @@ public final class FusionNetCoupling implements Coupling {
   public Setup setup(CouplingTask task) {
     List<String> outs = outputs(task);
     if (outs.stream().noneMatch(task.targets()::contains)) {
-      throw new IllegalArgumentException(name + ": none of the targets " + task.targets()
+      throw new IllegalArgumentException(name() + ": none of the targets " + task.targets()
           + " has training observations in task " + task.name() + "; observed: "
           + task.observed());
     }
@@ -280,12 +250,7 @@ public final class FusionNetCoupling implements Coupling {
   public record Setup(FusionNetwork network, double[][] x, double[][] y, List<String> outputs) {}
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(name + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+  protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
     Setup st = setup(task);
     FusionNetwork net = st.network();
@@ -354,8 +319,8 @@ public final class FusionNetCoupling implements Coupling {
     cfg.put("config", config.toString());
     cfg.put("net", net.spec().toString());
     cfg.put("terms", net.loss().weights().toString());
-    return new CouplingSolution(name, predictions, Map.of(), d.build(), fitSeconds,
-        predictSeconds, RunProvenance.of(name, "fuse", cfg, task.seed(), task.fingerprint()));
+    return new Result(predictions, Map.of(), d.build(), cfg, predictSeconds)
+        .timed(fitSeconds, predictSeconds);
   }
 
   private List<String> setupFeatures(CouplingTask task) {

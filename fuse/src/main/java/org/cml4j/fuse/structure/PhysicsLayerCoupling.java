@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.provenance.RunProvenance;
+import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
-import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.ModelInput;
@@ -20,6 +18,7 @@ import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
+import org.cml4j.fuse.FusePlugin;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.net.Regressor;
 import org.cml4j.fuse.net.LearnerRegressor;
@@ -43,7 +42,7 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * {@code Rnet = Qg + QhQle}, heat conservation in the soil. Targets the mechanism cannot
  * simulate (Qh, Qle separately) are not predicted.
  */
-public final class PhysicsLayerCoupling implements Coupling {
+public final class PhysicsLayerCoupling extends AbstractCoupling {
   /** Registry name. */
   public static final String NAME = "fusion.physics-layer";
   /**
@@ -64,6 +63,10 @@ public final class PhysicsLayerCoupling implements Coupling {
    * @param bounds learned parameters and their [lower, upper] bounds (within the mechanism's)
    */
   public PhysicsLayerCoupling(CouplingDefaults defaults, Map<String, double[]> bounds) {
+    super(FusePlugin.PLUGIN, NAME, CouplingMode.MODEL_STRUCTURE_CONSTRAINT, "network -> bounded"
+        + " time-varying parameters -> differentiable physics (trained through the adjoint)",
+        new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM,
+            Requirement.OBSERVED_SOIL_TEMPERATURE), true, true, 24));
     if (bounds.isEmpty()) {
       throw new IllegalArgumentException("the physics layer needs at least one learned parameter");
     }
@@ -71,28 +74,7 @@ public final class PhysicsLayerCoupling implements Coupling {
     this.bounds = new LinkedHashMap<>(bounds);
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public CouplingMode mode() {
-    return CouplingMode.MODEL_STRUCTURE_CONSTRAINT;
-  }
-
-  @Override
-  public String description() {
-    return "network -> bounded time-varying parameters -> differentiable physics (trained"
-        + " through the adjoint)";
-  }
-
-  @Override
-  public Capabilities capabilities() {
-    return new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM,
-        Requirement.OBSERVED_SOIL_TEMPERATURE), true, true, 24);
-  }
-
+  /** The calibration's applicability, the learned parameters' existence, the capabilities. */
   @Override
   public Applicability applicability(CouplingTask task) {
     Applicability a = new PhysicsOnlyBaseline(defaults.optimizer()).applicability(task);
@@ -122,12 +104,7 @@ public final class PhysicsLayerCoupling implements Coupling {
   }
 
   @Override
-  public CouplingSolution solve(CouplingTask task) {
-    Applicability a = applicability(task);
-    if (!a.applicable()) {
-      throw new IllegalArgumentException(NAME + " cannot address task " + task.name() + ": "
-          + a.reason());
-    }
+  protected Result run(CouplingTask task) {
     BoundedParameterHead head = head(task);
     long t0 = System.nanoTime();
     Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
@@ -184,8 +161,8 @@ public final class PhysicsLayerCoupling implements Coupling {
     cfg.put("network", "core Learner MLP[16] tanh, Adam 1e-2 through the adjoint");
     Map<String, Double> fitted = new LinkedHashMap<>(cal.fitted());
     head.parameters().forEach(fitted::remove);
-    return new CouplingSolution(NAME, pred, fitted, d.build(), fitSeconds, predictSeconds,
-        RunProvenance.of(NAME, "fuse", cfg, task.seed(), task.fingerprint()));
+    return new Result(pred, fitted, d.build(), cfg, predictSeconds)
+        .timed(fitSeconds, predictSeconds);
   }
 
   /** Max |Rnet - Qg - QhQle| over the run. */

@@ -42,7 +42,7 @@ public final class BenchReport {
       Map<String, PublishedSpread> published, String suite, long seed, double wallSeconds)
       throws IOException {
     BenchReport r = new BenchReport();
-    r.published = published;
+    r.published = Map.copyOf(published);
     r.build(dir, cases, cells, suite, seed, wallSeconds);
     AtomicFiles.writeString(dir.resolve("report.md"), r.markdown());
     AtomicFiles.writeString(dir.resolve("report.html"), r.html(dir));
@@ -72,24 +72,22 @@ public final class BenchReport {
 
   private void summary(Path dir, List<BenchTask> cases, List<CellResult> cells,
       Map<String, Map<String, Double>> std) throws IOException {
+    BenchFindings f = new BenchFindings(cases, cells, std);
     blocks.add(new Heading(2, "Summary: which paradigm wins where (measured)"));
-    blocks.add(new Bullets(BenchFindings.of(cases, cells, std)));
+    blocks.add(new Bullets(f.sentences()));
     List<List<String>> rows = new ArrayList<>();
     for (BenchTask bc : cases) {
-      Map<String, CellResult> best = bestByParadigm(cells, bc.id(), std.get(bc.id()));
-      if (best.isEmpty()) {
+      Map<String, CellResult> best = f.best.get(bc.id());
+      if (best == null) {
         continue;
       }
-      String winner = best.entrySet().stream().min(Comparator.comparingDouble(
-          e -> e.getValue().meanNormalisedRmse(std.get(bc.id())))).map(Map.Entry::getKey)
-          .orElse("-");
       List<String> row = new ArrayList<>(List.of(bc.id(), bc.family()));
       for (String p : BenchPlots.ORDER) {
         CellResult c = best.get(p);
         row.add(c == null ? "–" : fmt(c.meanNormalisedRmse(std.get(bc.id()))) + " ("
             + c.approach() + ")");
       }
-      row.add("**" + winner + "**");
+      row.add("**" + f.winner(bc.id()).getKey() + "**");
       rows.add(row);
     }
     blocks.add(new Para("Accuracy and extrapolation: best normalised test RMSE of each paradigm on"
@@ -97,37 +95,19 @@ public final class BenchReport {
         + " are those of family `extrapolation` (test period hotter and drier than training)."));
     blocks.add(new Table(List.of("task", "family", "baseline", "cascade", "embedding", "fusion",
         "winner"), rows));
-    Map<String, TreeMap<Double, Double>> curves = new TreeMap<>();
-    for (BenchTask bc : cases) {
-      if (!bc.family().equals(TaskCatalog.FAMILY_SAMPLE_EFFICIENCY)) {
-        continue;
-      }
-      bestByParadigm(cells, bc.id(), std.get(bc.id())).forEach((p, c) -> curves
-          .computeIfAbsent(p, k -> new TreeMap<>()).merge(bc.trainingDays(),
-              c.meanNormalisedRmse(std.get(bc.id())), Math::min));
-    }
-    if (!curves.isEmpty()) {
+    if (!f.curves.isEmpty()) {
       List<List<String>> se = new ArrayList<>();
-      curves.forEach((p, m) -> m.forEach((d, e) -> se.add(List.of(p, fmt(d), fmt(e)))));
+      f.curves.forEach((p, m) -> m.forEach((d, e) -> se.add(List.of(p, fmt(d), fmt(e)))));
       blocks.add(new Para("Sample efficiency: best normalised RMSE of each paradigm against the"
           + " number of training days on the structural twin."));
       blocks.add(new Table(List.of("paradigm", "training days", "best normalised RMSE"), se));
-      PlotWriter.Plot p = BenchPlots.sampleEfficiency(dir, curves);
+      PlotWriter.Plot p = BenchPlots.sampleEfficiency(dir, f.curves);
       blocks.add(new Image(p.file(), p.caption()));
     }
     List<List<String>> cost = new ArrayList<>();
-    Map<String, List<CellResult>> byPar = cells.stream().filter(c -> c.status().equals(
-        CellResult.OK)).collect(Collectors.groupingBy(CellResult::paradigm, TreeMap::new,
-        Collectors.toList()));
-    byPar.forEach((p, l) -> {
-      double[] secs = l.stream().mapToDouble(c -> c.fitSeconds() + c.predictSeconds()).sorted()
-          .toArray();
-      double[] inc = l.stream().mapToDouble(CellResult::inconsistency).filter(Double::isFinite)
-          .toArray();
-      cost.add(List.of(p, String.valueOf(l.size()), fmt(secs[secs.length / 2]),
-          fmt(secs[secs.length - 1]), inc.length == 0 ? "–" : fmt(java.util.Arrays.stream(inc)
-              .average().orElse(Double.NaN)), String.valueOf(inc.length)));
-    });
+    f.costs.forEach((p, c) -> cost.add(List.of(p, String.valueOf(c.cellsOk()),
+        fmt(c.medianSeconds()), fmt(c.maxSeconds()), c.cellsWithFluxes() == 0 ? "–"
+            : fmt(c.meanInconsistency()), String.valueOf(c.cellsWithFluxes()))));
     blocks.add(new Para("Cost and physical consistency per paradigm: median and maximum seconds"
         + " per cell, and the mean fraction of test steps whose predicted fluxes violate the"
         + " surface energy balance by more than " + CellScorer.ENERGY_TOLERANCE + " W m-2"
@@ -171,7 +151,7 @@ public final class BenchReport {
       rows.add(row);
     }
     blocks.add(new Table(header, rows));
-    PublishedSpread spread = RecoveryTable.of(published, bc);
+    PublishedSpread spread = published.get(bc.id());
     if (spread != null) {
       List<List<String>> rec = RecoveryTable.rows(bc, spread, tc);
       if (!rec.isEmpty()) {

@@ -101,8 +101,8 @@ public final class BenchRunner {
     return String.join("|", t.mechanism().name(), t.fingerprint(), t.split().toString(),
         t.targets().toString(), new TreeMap<>(t.knownParameters()).toString(),
         t.fitParameters().toString(), t.budget().toString(), Long.toString(t.seed()),
-        t.tags().stream().filter(g -> !g.equals(bc.family())).sorted().toList().toString(), t.auxiliary().fingerprint(), bc.truth().fingerprint(),
-        Double.toString(bc.trainingDays()));
+        t.tags().stream().filter(g -> !g.equals(bc.family())).sorted().toList().toString(),
+        t.auxiliary().fingerprint(), bc.truth().fingerprint());
   }
 
   /** Runs one cell, never throwing: failures become failed cells. */

@@ -5,7 +5,6 @@ import static org.cml4j.bench.BenchReport.fmt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.cml4j.lsm.tasks.BenchTask;
 import org.cml4j.lsm.tasks.PublishedSpread;
 
@@ -77,10 +76,5 @@ final class RecoveryTable {
     h.add("within the published 5–95 % range");
     h.add("max relative error vs truth");
     return h;
-  }
-
-  /** Lookup used by the report: the spread of a task, if any. */
-  static PublishedSpread of(Map<String, PublishedSpread> published, BenchTask bc) {
-    return published == null ? null : published.get(bc.id());
   }
 }

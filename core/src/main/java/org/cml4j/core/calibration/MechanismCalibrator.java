@@ -136,17 +136,10 @@ public final class MechanismCalibrator {
         best.run());
   }
 
-  /**
-   * Clamps strictly inside the bounds (a margin of 1e-9 of the range): models may reject a value
-   * exactly on a bound (e.g. an initial temperature must lie in the open interval (150, 400) K).
-   */
+  /** Strictly inside the bounds ({@link ParameterInfo#clampInside}); positive stays positive. */
   static double clamp(ParameterInfo p, double v) {
-    double margin = 1e-9 * (p.upper() - p.lower());
-    double lo = p.lower() + margin;
-    if (p.positive()) {
-      lo = Math.max(lo, 1e-9 * Math.max(1, Math.abs(p.nominal())));
-    }
-    return Math.max(lo, Math.min(p.upper() - margin, v));
+    double c = p.clampInside(v);
+    return p.positive() ? Math.max(c, 1e-9 * Math.max(1, Math.abs(p.nominal()))) : c;
   }
 
   private static double toU(ParameterInfo p, double v) {

@@ -20,6 +20,16 @@ public record ParameterInfo(String name, String unit, double lower, double upper
     }
   }
 
+  /**
+   * {@code v} clamped strictly inside the bounds, a margin of 1e-9 of the range from each: models
+   * may reject a value exactly on a bound (an initial temperature must lie in the open interval
+   * (150, 400) K), and a value put through {@code log}/{@code exp} can land an ulp beyond it.
+   */
+  public double clampInside(double v) {
+    double margin = 1e-9 * (upper - lower);
+    return Math.max(lower + margin, Math.min(upper - margin, v));
+  }
+
   /** Throws naming the parameter and its range if {@code v} is outside the bounds or NaN. */
   public double check(double v) {
     if (!(v >= lower && v <= upper)) {

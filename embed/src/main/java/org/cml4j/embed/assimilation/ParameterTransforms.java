@@ -44,21 +44,15 @@ public final class ParameterTransforms {
   }
 
   /**
-   * Clamps a transformed value strictly inside the parameter's bounds (a margin of 1e-9 in log
-   * space or of the range), so that {@link #fromU} never lands on or, by round-off of
-   * {@code exp(log(upper))}, beyond a bound that a model or {@link ParameterInfo#check} rejects.
+   * Clamps a transformed value strictly inside the parameter's bounds
+   * ({@link ParameterInfo#clampInside}; positive parameters also at least 1e-6 of their nominal
+   * value), so that {@link #fromU} never lands on or, by round-off of {@code exp(log(upper))},
+   * beyond a bound that a model or {@link ParameterInfo#check} rejects. A value already inside is
+   * returned unchanged.
    */
   public static double clampU(ParameterInfo p, double u) {
-    double lo;
-    double hi;
-    if (p.positive()) {
-      lo = Math.log(Math.max(p.lower(), 1e-6 * p.nominal())) + 1e-9;
-      hi = Math.log(p.upper()) - 1e-9;
-    } else {
-      double margin = 1e-9 * (p.upper() - p.lower());
-      lo = p.lower() + margin;
-      hi = p.upper() - margin;
-    }
-    return Math.max(lo, Math.min(hi, u));
+    double v = fromU(p, u);
+    double c = p.clampInside(p.positive() ? Math.max(v, 1e-6 * p.nominal()) : v);
+    return c == v ? u : toU(p, c);
   }
 }

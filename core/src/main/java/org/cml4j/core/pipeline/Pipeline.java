@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.vars.Frame;
@@ -107,6 +108,7 @@ public final class Pipeline {
     checkWiring(frame.specs());
     Map<String, Double> params = new LinkedHashMap<>();
     Diagnostics.Builder diag = Diagnostics.builder();
+    double capHit = Double.NaN;
     for (Stage s : stages) {
       long t0 = System.nanoTime();
       StageResult r = s.run(task, frame.select(s.inputs().stream().map(VariableSpec::name)
@@ -121,7 +123,15 @@ public final class Pipeline {
       }
       params.putAll(r.parameters());
       diag.addAll(r.diagnostics(), s.name() + ".");
+      // a stage's safety-cap hit is the pipeline's (Budget.TIME_CAP_HIT, unprefixed)
+      Double cap = r.diagnostics().scalars().get(Budget.TIME_CAP_HIT);
+      if (cap != null) {
+        capHit = Double.isNaN(capHit) ? cap : Math.max(capHit, cap);
+      }
       diag.scalar(s.name() + ".seconds", (System.nanoTime() - t0) * 1e-9);
+    }
+    if (!Double.isNaN(capHit)) {
+      diag.scalar(Budget.TIME_CAP_HIT, capHit);
     }
     return new Run(frame, params, diag.build());
   }

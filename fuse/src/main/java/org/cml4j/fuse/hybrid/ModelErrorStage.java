@@ -5,6 +5,7 @@ import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.pipeline.Stage;
 import org.cml4j.core.pipeline.StageResult;
+import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.ModelInput;
@@ -66,6 +67,7 @@ public final class ModelErrorStage implements Stage {
   @Override
   public StageResult run(CouplingTask task, Frame available) {
     long t0 = System.nanoTime();
+    Budget.SafetyCap cap = task.budget().startCap();
     Calibration cal = new PhysicsOnlyBaseline(settings).calibrate(task);
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     double[][] x = FeatureSpec.standard(List.copyOf(task.forcing().names()))
@@ -77,10 +79,9 @@ public final class ModelErrorStage implements Stage {
         task.initialObservations());
     AdjointTraining.Result r = AdjointTraining.train(task.mechanism(), base, head, net, x,
         AdjointTraining.Objective.of(task, vars), task.budget().scale(150, 400, 1000), 1e-2,
-        task.budget().scale(40, 80, 150), 1e-2,
-        task.budget().maxSeconds() / 2);
+        task.budget().scale(40, 80, 150), 1e-2, cap);
     double[] dg = head.correction(r.u());
-    Diagnostics d = Diagnostics.builder().curve("loss", r.loss())
+    Diagnostics d = cap.report(Diagnostics.builder()).curve("loss", r.loss())
         .curve("validationLoss", r.validationLoss()).curve("dG", dg)
         .scalar("epochs", r.epochs()).scalar("bestEpoch", r.bestEpoch())
         .scalar("boundViolation", head.boundViolation(r.u()))

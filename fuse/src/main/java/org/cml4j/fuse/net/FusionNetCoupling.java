@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cml4j.core.metrics.PhysicsConsistency;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
@@ -252,29 +253,28 @@ public final class FusionNetCoupling extends AbstractCoupling {
   @Override
   protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
+    Budget.SafetyCap cap = task.budget().startCap();
     Setup st = setup(task);
     FusionNetwork net = st.network();
     TimeSplit s = task.split();
     int n = st.x().length;
     double[][] sim = config.pretrain() ? simulationMatrix(task, st.outputs()) : null;
     Diagnostics.Builder d = Diagnostics.builder();
-    double budgetSeconds = task.budget().maxSeconds();
     boolean[] physicsRows = config.physicsRows() == LossSpec.PhysicsRows.ALL
         ? TaskData.range(n, 0, n) : TaskData.trainRows(s);
     if (sim != null) {
       Map<String, INDArray> pf = net.feed(st.x(), sim, TaskData.range(n, 0, n), new boolean[n],
           physicsRows, false);
       FusionTraining.Report pr = FusionTraining.train(net, pf, net.spec().pretrainEpochs(),
-          net.spec().learningRate(), 0, false, budgetSeconds / 2);
+          net.spec().learningRate(), 0, false, cap);
       d.curve("pretrain.loss", pr.curves().get("loss")).scalar("pretrainEpochs", pr.epochs());
     }
     boolean validate = TaskData.hasValidationData(st.y(), s);
     Map<String, INDArray> feed = net.feed(st.x(), st.y(), TaskData.trainRows(s),
         TaskData.validationRows(s), physicsRows, true);
-    double left = Math.max(1, budgetSeconds - (System.nanoTime() - t0) * 1e-9);
     int warmup = net.loss().terms().isEmpty() ? 0 : net.spec().epochs() / 4;
-    FusionTraining.Report r = FusionTraining.train(net, feed, net.spec().epochs(),
-        net.spec().learningRate(), net.spec().patience(), validate, left, warmup);
+    FusionTraining.Report r = FusionTraining.train(net, feed, net.spec().epochs(), net.spec().learningRate(), net.spec().patience(), validate, cap,
+        warmup);
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;
     long t1 = System.nanoTime();
     double[][] pred = net.predict(st.x());
@@ -286,6 +286,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
     d.scalar("epochs", r.epochs()).scalar("bestEpoch", r.bestEpoch())
         .scalar("earlyStopped", r.earlyStopped() ? 1 : 0)
         .scalar("trainMisfit", r.atBest("misfit"));
+    cap.report(d);
     if (validate) {
       d.scalar("validationMisfit", r.atBest("val_misfit"));
       for (String t : st.outputs()) {
@@ -300,6 +301,13 @@ public final class FusionNetCoupling extends AbstractCoupling {
           .curve("term." + t.name(), r.curves().get(t.name()));
     }
     net.fittedTermValues().forEach(d::scalar);
+    for (PhysicsTerm t : net.loss().terms()) {
+      if (t instanceof HeatEquationResidual h) {
+        d.scalar(t.name() + ".kappaLearned", h.learnDiffusivity() ? 1 : 0);
+        d.note(t.name() + ": diffusivity " + (h.learnDiffusivity() ? "learned from "
+            : "fixed at the prior lambda/C = ") + h.diffusivity() + " m2 s-1");
+      }
+    }
     r.curves().forEach((k, v) -> {
       if (k.equals("loss") || k.equals("misfit") || k.equals("val_misfit")) {
         d.curve(k, v);

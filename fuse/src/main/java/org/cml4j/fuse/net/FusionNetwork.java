@@ -49,6 +49,7 @@ public final class FusionNetwork {
   private final SameDiff sd = SameDiff.create();
   private final List<String> trainable = new ArrayList<>();
   private final List<String> weightMatrices = new ArrayList<>();
+  private final List<String> termScalars = new ArrayList<>();
   private final Map<Integer, Forward> shifted = new LinkedHashMap<>();
   private final Map<Integer, Double> shiftZ = new LinkedHashMap<>();
   private final List<String> termOutputs = new ArrayList<>();
@@ -160,6 +161,14 @@ public final class FusionNetwork {
   /** Names of the trainable SameDiff variables (weights, biases, terms' own scalars). */
   public List<String> trainable() {
     return List.copyOf(trainable);
+  }
+
+  /**
+   * The trainable scalars owned by physics terms or the output layer (e.g. the heat equation's
+   * log diffusivity, the learned albedo's logit), a subset of {@link #trainable()}.
+   */
+  public List<String> termScalars() {
+    return List.copyOf(termScalars);
   }
 
   /** Number of rows of the graph. */
@@ -353,6 +362,7 @@ public final class FusionNetwork {
       return sd.getVariable(name);
     }
     trainable.add(name);
+    termScalars.add(name);
     return sd.var(name, Nd4j.scalar(initial));
   }
 

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.spi.Budget;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Full-batch Adam training of a {@link FusionNetwork} (Kingma and Ba 2015; beta1 0.9, beta2
  * 0.999, eps 1e-8), recording the loss, the data misfit, the validation misfit and every physics
  * term after each epoch; with validation rows it stops after {@code patience} epochs without a
- * better validation misfit and restores the best weights.
+ * better validation misfit and restores the best weights. Stopping is decided by counts only
+ * (epochs, patience); a {@link Budget.SafetyCap} on wall time is only a guard against runaway
+ * runs, and hitting it is reported ({@link Report#capHit()}).
  */
 public final class FusionTraining {
   private static final double B1 = 0.9;
@@ -26,10 +29,11 @@ public final class FusionTraining {
    * @param bestEpoch epoch (1-based) whose weights were kept
    * @param earlyStopped true if patience ran out
    * @param curves per-epoch values: "loss", "misfit", "val_misfit" and one per physics term
+   * @param capHit true if the wall-time safety cap stopped training
    * @param seconds wall time
    */
   public record Report(int epochs, int bestEpoch, boolean earlyStopped,
-      Map<String, double[]> curves, double seconds) {
+      Map<String, double[]> curves, boolean capHit, double seconds) {
     /** Last value of a curve. */
     public double last(String curve) {
       double[] c = curves.get(curve);
@@ -46,7 +50,7 @@ public final class FusionTraining {
   }
 
   /**
-   * Trains for at most {@code epochs} epochs (or until {@code maxSeconds} of wall time).
+   * Trains for {@code epochs} epochs, fewer if early stopping or the safety cap ends it.
    *
    * @param net the network
    * @param feed placeholder values (see {@link FusionNetwork#feed})
@@ -54,25 +58,27 @@ public final class FusionTraining {
    * @param learningRate Adam step size
    * @param patience early-stopping patience in epochs (0 = none); only used with validation rows
    * @param validate whether the feed has validation rows to stop and select on
-   * @param maxSeconds soft wall-time limit
+   * @param cap wall-time safety cap of the run (shared by its phases)
    */
   public static Report train(FusionNetwork net, Map<String, INDArray> feed, int epochs,
-      double learningRate, int patience, boolean validate, double maxSeconds) {
-    return train(net, feed, epochs, learningRate, patience, validate, maxSeconds, 0);
+      double learningRate, int patience, boolean validate, Budget.SafetyCap cap) {
+    return train(net, feed, epochs, learningRate, patience, validate, cap, 0);
   }
 
   /**
-   * Same as {@link #train(FusionNetwork, Map, int, double, int, boolean, double)} with a physics
+   * Same as {@link #train(FusionNetwork, Map, int, double, int, boolean, Budget.SafetyCap)} with
+   * a physics
    * warm-up: the physics-term weights rise linearly from 0 to their configured values over the
    * first {@code warmup} epochs (the data fix the solution before the physics refines it; strong
    * physics terms from the start pull an untrained network towards trivial solutions such as a
    * profile that does not change in time). Early stopping only starts after the warm-up.
    */
   public static Report train(FusionNetwork net, Map<String, INDArray> feed, int epochs,
-      double learningRate, int patience, boolean validate, double maxSeconds, int warmup) {
+      double learningRate, int patience, boolean validate, Budget.SafetyCap cap, int warmup) {
     Map<String, INDArray> ph = new java.util.HashMap<>(feed);
     long t0 = System.nanoTime();
     List<String> vars = net.trainable();
+    java.util.Set<String> scalars = java.util.Set.copyOf(net.termScalars());
     Map<String, double[]> p = new LinkedHashMap<>();
     Map<String, double[]> m = new LinkedHashMap<>();
     Map<String, double[]> v = new LinkedHashMap<>();
@@ -111,12 +117,19 @@ public final class FusionTraining {
         stopped = true;
         break;
       }
-      if ((System.nanoTime() - t0) * 1e-9 > maxSeconds) {
+      if (cap.tick()) {
         break;
       }
-      double c1 = 1 - Math.pow(B1, epoch);
-      double c2 = 1 - Math.pow(B2, epoch);
       for (String n : vars) {
+        // the terms' own scalars (e.g. the diffusivity) learn only once the physics is fully
+        // on: during the warm-up the network's profile is still far from the data, and Adam's
+        // normalised steps would walk them off by the noise of that profile's residuals
+        int t = scalars.contains(n) ? epoch - warmup : epoch;
+        if (t < 1) {
+          continue;
+        }
+        double c1 = 1 - Math.pow(B1, t);
+        double c2 = 1 - Math.pow(B2, t);
         double[] g = s.gradients().get(n);
         double[] x = p.get(n);
         double[] mm = m.get(n);
@@ -134,7 +147,8 @@ public final class FusionTraining {
     }
     Map<String, double[]> c = new LinkedHashMap<>();
     curves.forEach((k, l) -> c.put(k, l.stream().mapToDouble(Double::doubleValue).toArray()));
-    return new Report(epoch, Math.max(1, bestEpoch), stopped, c, (System.nanoTime() - t0) * 1e-9);
+    return new Report(epoch, Math.max(1, bestEpoch), stopped, c, cap.hit(),
+        (System.nanoTime() - t0) * 1e-9);
   }
 
   private static Map<String, double[]> copy(Map<String, double[]> p) {

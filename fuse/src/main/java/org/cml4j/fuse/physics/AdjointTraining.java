@@ -165,11 +165,11 @@ public final class AdjointTraining {
    * @param l2 weight decay {@code l2 * |p|^2} added to the misfit (for a regressor whose zero
    *     weights give its start value, e.g. {@link org.cml4j.fuse.net.LearnerRegressor}, this pulls
    *     the network towards the calibrated constant parameters)
-   * @param maxSeconds soft wall-time limit
+   * @param cap wall-time safety cap of the run (a guard only; stopping is by counts)
    */
   public static Result train(MechanismModel mechanism, ModelInput base, PhysicsHead head,
       Regressor net, double[][] x, Objective objective, int epochs, double learningRate,
-      int patience, double l2, double maxSeconds) {
+      int patience, double l2, org.cml4j.core.spi.Budget.SafetyCap cap) {
     if (!base.outputs().equals(objective.variables())) {
       throw new IllegalArgumentException("model outputs " + base.outputs()
           + " differ from the objective's variables " + objective.variables());
@@ -203,7 +203,7 @@ public final class AdjointTraining {
       } else if (validate && patience > 0 && epoch - bestEpoch >= patience) {
         break;
       }
-      if ((System.nanoTime() - t0) * 1e-9 > maxSeconds) {
+      if (cap.tick()) {
         break;
       }
       double[] grad = pass.gradient();

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
@@ -107,6 +108,7 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
   protected Result run(CouplingTask task) {
     BoundedParameterHead head = head(task);
     long t0 = System.nanoTime();
+    Budget.SafetyCap cap = task.budget().startCap();
     Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
     List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
     FeatureSpec fs = AdjointTraining.features(task);
@@ -121,10 +123,9 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
     ModelInput base = new ModelInput(task.forcing(), cal.parameters(), Map.of(), vars,
         task.initialObservations());
     AdjointTraining.Objective obj = AdjointTraining.Objective.of(task, vars);
-    double left = Math.max(1, task.budget().maxSeconds() - (System.nanoTime() - t0) * 1e-9);
     AdjointTraining.Result r = AdjointTraining.train(task.mechanism(), base, head, net, x, obj,
         task.budget().scale(150, 400, 1000), 1e-2, task.budget().scale(40, 80, 150),
-        L2, left);
+        L2, cap);
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;
     long t1 = System.nanoTime();
     List<String> simulable = task.targets().stream().filter(task.mechanism()::canSimulate)
@@ -142,6 +143,7 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
         .scalar("boundViolation", head.boundViolation(r.u()))
         .scalar("energyResidualMaxAbs", energyResidual(run.outputs()))
         .scalar("calibrationEvaluations", cal.evaluations());
+    cap.report(d);
     for (int j = 0; j < head.width(); j++) {
       String p = head.parameters().get(j);
       d.curve(p, series[j]).scalar(p + ".min", min(series[j])).scalar(p + ".max", max(series[j]))

@@ -121,8 +121,9 @@ public record Budget(Effort effort, double maxSeconds) {
 
     /** The note of a hit cap. */
     public String note() {
-      return String.format(Locale.ROOT, "wall-time safety cap of %.0f s hit after %d epochs",
-          seconds, epochsAtHit);
+      return String.format(Locale.ROOT, "wall-time safety cap of %s s hit after %d epochs",
+          seconds >= 1 ? String.format(Locale.ROOT, "%.0f", seconds)
+              : String.format(Locale.ROOT, "%.3g", seconds), epochsAtHit);
     }
   }
 }

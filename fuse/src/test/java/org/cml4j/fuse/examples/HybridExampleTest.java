@@ -9,6 +9,24 @@ import org.junit.jupiter.api.Test;
 
 /** Mode 10: hybrids of several modes against each of their parts on the same split. */
 class HybridExampleTest {
+  // docs/modes/fusion.md mode 10 and README row 10; twin, seed 42
+  /** PGDL hybrid / network alone, mean RMSE ratio (measured 0.322). */
+  static final Claim PGDL_NET = new Claim("mode 10 PGDL/network alone", 0.322, 0.03);
+  /** PGDL hybrid / calibrated physics (measured 1.061: behind the physics). */
+  static final Claim PGDL_PHYSICS = new Claim("mode 10 PGDL/physics", 1.061, 0.03);
+  /** PGDL hybrid / physics-input network alone (measured 1.202: behind it). */
+  static final Claim PGDL_INPUTS = new Claim("mode 10 PGDL/physics inputs", 1.202, 0.03);
+  /** PGDL hybrid / pretraining alone (measured 0.396). */
+  static final Claim PGDL_PRETRAIN = new Claim("mode 10 PGDL/pretraining", 0.396, 0.03);
+  /** PGDL hybrid / physics loss alone (measured 0.479). */
+  static final Claim PGDL_LOSS = new Claim("mode 10 PGDL/physics loss", 0.479, 0.03);
+  /** DA hybrid / calibrated physics (measured 0.872). */
+  static final Claim DA_PHYSICS = new Claim("mode 10 DA/physics", 0.872, 0.02);
+  /** DA hybrid / EnKF alone (measured 0.896). */
+  static final Claim DA_ENKF = new Claim("mode 10 DA/EnKF alone", 0.896, 0.02);
+  /** DA hybrid / corrected model alone (measured 0.976). */
+  static final Claim DA_CORRECTED = new Claim("mode 10 DA/corrected model alone", 0.976, 0.02);
+
   @Test
   void hybridsAgainstTheirParts() {
     Result r = HybridExample.run(InputConstraintExample.twin(42));
@@ -28,20 +46,18 @@ class HybridExampleTest {
     // the hybrid predicts every target, including the never-observed depths
     assertThat(hybrid.rmse()).containsKeys("SoilTemp_0.05", "SoilTemp_0.2", "SoilTemp_0.1",
         "SoilTemp_0.5", "Qg", "LWup", "Qh", "Qle");
-    // far better than the network alone and than pretraining or the physics loss alone
-    assertThat(ExampleSupport.meanRatio(hybrid, net)).isLessThan(0.5);
-    assertThat(ExampleSupport.meanRatio(hybrid, pretrain)).isLessThan(0.7);
-    assertThat(ExampleSupport.meanRatio(hybrid, loss)).isLessThan(0.7);
+    PGDL_NET.check(ExampleSupport.meanRatio(hybrid, net));
+    PGDL_PRETRAIN.check(ExampleSupport.meanRatio(hybrid, pretrain));
+    PGDL_LOSS.check(ExampleSupport.meanRatio(hybrid, loss));
     // the most energy-consistent of the networks
     for (Score s : List.of(net, inputs, pretrain, loss)) {
       assertThat(hybrid.energyInconsistent()).as(s.approach())
           .isLessThan(s.energyInconsistent());
     }
-    // honest: physics inputs alone are as accurate on this 3-day twin (see docs/modes/fusion.md)
-    assertThat(ExampleSupport.meanRatio(hybrid, inputs)).isBetween(0.8, 1.4);
-    // and not ahead of the calibrated physics on average over the targets both predict (the
-    // hybrid also predicts Qh and Qle, which the physics cannot)
-    assertThat(ExampleSupport.meanRatio(hybrid, physics)).isBetween(1.0, 1.3);
+    // honest: behind the physics-input network alone on this 3-day twin, and behind the
+    // calibrated physics on the targets both predict (the hybrid also predicts Qh and Qle)
+    PGDL_INPUTS.check(ExampleSupport.meanRatio(hybrid, inputs));
+    PGDL_PHYSICS.check(ExampleSupport.meanRatio(hybrid, physics));
 
     List<Score> a = r.assimilation();
     Score da = a.get(3);
@@ -49,10 +65,11 @@ class HybridExampleTest {
       System.out.printf("DA hybrid / %s: %.3f%n", a.get(i).approach(),
           ExampleSupport.meanRatio(da, a.get(i)));
     }
-    assertThat(ExampleSupport.meanRatio(da, a.get(0))).as("vs physics only").isLessThan(0.99);
-    assertThat(ExampleSupport.meanRatio(da, a.get(1))).as("vs EnKF alone").isLessThan(1.0);
-    assertThat(ExampleSupport.meanRatio(da, a.get(2))).as("vs corrected model alone")
-        .isLessThan(1.05);
+    DA_PHYSICS.check(ExampleSupport.meanRatio(da, a.get(0)));
+    DA_ENKF.check(ExampleSupport.meanRatio(da, a.get(1)));
+    DA_CORRECTED.check(ExampleSupport.meanRatio(da, a.get(2)));
     assertThat(da.solution().diagnostics().scalars().get("model-error.boundViolation")).isZero();
+    assertThat(da.solution().diagnostics().scalars().get("timeCapHit")).isZero();
+    assertThat(hybrid.solution().diagnostics().scalars().get("timeCapHit")).isZero();
   }
 }

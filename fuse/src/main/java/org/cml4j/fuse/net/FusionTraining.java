@@ -67,11 +67,12 @@ public final class FusionTraining {
 
   /**
    * Same as {@link #train(FusionNetwork, Map, int, double, int, boolean, Budget.SafetyCap)} with
-   * a physics
-   * warm-up: the physics-term weights rise linearly from 0 to their configured values over the
-   * first {@code warmup} epochs (the data fix the solution before the physics refines it; strong
-   * physics terms from the start pull an untrained network towards trivial solutions such as a
-   * profile that does not change in time). Early stopping only starts after the warm-up.
+   * a physics warm-up: the physics-term weights rise linearly from 0 to their configured values
+   * over the first {@code warmup} epochs (the data fix the solution before the physics refines
+   * it; strong physics terms from the start pull an untrained network towards trivial solutions
+   * such as a profile that does not change in time). The terms' own scalars
+   * ({@link FusionNetwork#termScalars()}) stay at their initial values during the warm-up and
+   * then learn with their own Adam step count. Early stopping only starts after the warm-up.
    */
   public static Report train(FusionNetwork net, Map<String, INDArray> feed, int epochs,
       double learningRate, int patience, boolean validate, Budget.SafetyCap cap, int warmup) {

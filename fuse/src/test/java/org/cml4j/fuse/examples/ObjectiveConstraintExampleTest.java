@@ -39,11 +39,16 @@ class ObjectiveConstraintExampleTest {
     EB_PHYSICS_LOSS.check(r.physicsLoss().energyInconsistent());
     // every term is reported over the epochs, and training lowered the energy-balance term
     Map<String, double[]> curves = r.termCurves();
+    curves.forEach((k, v) -> System.out.printf("term %s: epoch 1 %.4g, epoch %d %.4g%n", k, v[0],
+        v.length, v[v.length - 1]));
     assertThat(curves).containsKeys("heat-equation", "energy-balance", "monotonic-SWdown");
     double[] eb = curves.get("energy-balance");
     assertThat(eb.length).isGreaterThan(100);
     assertThat(eb[eb.length - 1]).isLessThan(eb[0] / 10);
     Map<String, Double> d = r.physicsLoss().solution().diagnostics().scalars();
+    System.out.println("kappa " + d.get("heat-equation.kappa") + ", alpha "
+        + d.get("energy-balance.alpha") + ", energyInconsistentFraction (all hours, own albedo) "
+        + d.get("energyInconsistentFraction"));
     assertThat(d).containsKeys("heat-equation.kappa", "energy-balance.alpha");
     // kappa is not identifiable here (see PhysicsTerms.LEARN_DIFFUSIVITY): fixed and reported so
     assertThat(d.get("heat-equation.kappaLearned")).isZero();

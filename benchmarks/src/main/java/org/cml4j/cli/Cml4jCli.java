@@ -40,6 +40,14 @@ public final class Cml4jCli implements Runnable {
       description = "Print stack traces of errors.")
   boolean verbose;
 
+  /** Plugin folders or jars (repeatable, any position); see {@link Plugins}. */
+  @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+      description = "Also load coupling plugins from the jars in DIR (besides $CML4J_HOME/plugins"
+          + " and CML4J_PLUGINS); repeatable.")
+  void plugins(java.nio.file.Path dir) {
+    Plugins.addFolder(dir);
+  }
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());

@@ -1,5 +1,8 @@
 package org.cml4j.cli.list;
 
+import org.cml4j.core.registry.PluginFolders;
+import org.cml4j.core.spi.CouplingPlugin;
+
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +32,10 @@ public final class ListCommand implements Callable<Integer> {
       out.printf(fmt, e.name(), e.mode().number(), e.mode().label(),
           e.mode().paradigm().name().toLowerCase(java.util.Locale.ROOT), e.plugin(),
           e.factory().description());
+    }
+    out.printf("%nplugins:%n");
+    for (CouplingPlugin p : Plugins.get().plugins()) {
+      out.printf("  %-22s %s%n", p.name(), PluginFolders.origin(p));
     }
     out.printf("%n%d couplings from %d plugins", entries.size(), Plugins.get().plugins().size());
     out.printf("; baselines: baseline.physics-only, baseline.learning-only%n");

@@ -69,6 +69,15 @@ public final class Cml4j {
       return this;
     }
 
+    /**
+     * Adds every plugin {@link ServiceLoader} finds through {@code loader} (e.g. a
+     * {@link PluginFolders#classLoader} over plugin jars, whose parent holds the built-in ones).
+     */
+    public Builder discoverPlugins(ClassLoader loader) {
+      ServiceLoader.load(CouplingPlugin.class, loader).forEach(plugins::add);
+      return this;
+    }
+
     /** Adds a plugin programmatically. */
     public Builder plugin(CouplingPlugin p) {
       plugins.add(p);

@@ -1,11 +1,11 @@
 package org.cml4j.cascade.transfer;
 
+import org.cml4j.core.calibration.CalibrationProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
 import org.cml4j.cascade.support.Targets;
 import org.cml4j.core.learn.Learner;
@@ -79,7 +79,7 @@ public final class TransferCoupling extends CascadeCoupling {
   public Analysis analyse(CouplingTask task) {
     List<String> targets = Targets.simulatedAndObserved(task);
     SimulationPretraining.Pretrained pre = pretrain(task, defaults.threads());
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    Frame forcing = CalibrationProblem.fillForcingGaps(task.mechanism(), task.forcing());
     double[][] x = SimulationPretraining.features(forcing);
     double[][] y = Learning.observed(task, targets);
     Learning.Periods s = Learning.periods(task, targets);

@@ -1,13 +1,13 @@
 package org.cml4j.cascade.examples;
 
-import org.cml4j.core.calibration.CalibrationProblem;
-import org.cml4j.core.calibration.MechanismCalibrator;
 import java.util.List;
 import org.cml4j.cascade.qc.GapFillCoupling;
 import org.cml4j.cascade.qc.LearnedGapFiller;
 import org.cml4j.cascade.qc.SpikeDetector;
 import org.cml4j.cascade.twin.CascadeTwins;
 import org.cml4j.cascade.twin.TwinCase;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Frame;

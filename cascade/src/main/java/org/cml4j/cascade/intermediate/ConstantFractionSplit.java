@@ -1,7 +1,7 @@
 package org.cml4j.cascade.intermediate;
 
-import org.cml4j.core.calibration.MechanismCalibrator;
 import java.util.List;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.core.vars.Frame;

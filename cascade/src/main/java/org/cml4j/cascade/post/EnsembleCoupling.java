@@ -1,7 +1,5 @@
 package org.cml4j.cascade.post;
 
-import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.calibration.CalibrationProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +9,8 @@ import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
 import org.cml4j.cascade.support.Series;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;

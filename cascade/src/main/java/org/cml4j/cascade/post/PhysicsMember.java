@@ -1,12 +1,12 @@
 package org.cml4j.cascade.post;
 
-import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.calibration.CalibrationProblem;
-import org.cml4j.core.calibration.MechanismCalibrator;
-import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.core.vars.Frame;

@@ -1,13 +1,13 @@
 package org.cml4j.cascade.qc;
 
-import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.calibration.CalibrationProblem;
-import org.cml4j.core.calibration.MechanismCalibrator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;

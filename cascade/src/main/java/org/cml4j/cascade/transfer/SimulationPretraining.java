@@ -1,6 +1,5 @@
 package org.cml4j.cascade.transfer;
 
-import org.cml4j.core.calibration.CalibrationProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.cml4j.cascade.samples.Simulator;
 import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
 import org.cml4j.cascade.support.Series;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;

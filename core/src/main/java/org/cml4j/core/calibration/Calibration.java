@@ -36,6 +36,14 @@ public record Calibration(CalibrationProblem problem, Map<String, Double> parame
    * {@code lm-multistart v1 fit=[alpha, lambda, C, hbeta, Tb] on=[SoilTemp_0.05, Qg] starts=4}.
    */
   public String id() {
+    return id(problem, starts);
+  }
+
+  /**
+   * The {@link #id()} a calibration of {@code problem} with {@code starts} starts has (for
+   * couplings that record it without keeping the result).
+   */
+  public static String id(CalibrationProblem problem, int starts) {
     return "lm-multistart " + VERSION + " fit=" + problem.fit() + " on=" + problem.variables()
         + " starts=" + starts;
   }

@@ -4,10 +4,10 @@ import java.util.List;
 import org.cml4j.cascade.qc.GapFillCoupling;
 import org.cml4j.cascade.qc.LearnedGapFiller;
 import org.cml4j.cascade.qc.SpikeDetector;
-import org.cml4j.cascade.support.CalibratedPhysics;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.twin.CascadeTwins;
 import org.cml4j.cascade.twin.TwinCase;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Frame;
@@ -42,7 +42,7 @@ public final class GapFillExample {
     GapFillCoupling.Analysis analysis = new GapFillCoupling(CouplingDefaults.standard())
         .analyse(c.task());
     LearnedGapFiller.Filled learned = analysis.filled();
-    Frame linear = PhysicsCalibration.linearlyFilledForcing(c.task());
+    Frame linear = CalibrationProblem.fillForcingGaps(c.task().mechanism(), c.task().forcing());
     Comparison fill = new Comparison("forcing RMSE inside the gaps (W m-2, K)");
     for (String v : forcingVars) {
       double[] gaps = c.task().forcing().values(v);
@@ -73,11 +73,11 @@ public final class GapFillExample {
       fl += flagged[i] ? 1 : 0;
       hit += flagged[i] && injected[i] ? 1 : 0;
     }
-    CalibratedPhysics base = new PhysicsCalibration(CouplingDefaults.standard().optimizer())
-        .calibrate(c.task(), c.task().targets());
+    Frame base = new MechanismCalibrator(CouplingDefaults.standard().optimizer())
+        .calibrate(c.task()).simulate(c.task().targets());
     Comparison test = new Comparison("test-period RMSE, gappy twin seed " + seed);
     for (String v : c.task().targets()) {
-      test.put("physics (linear fill)", v, c.testRmse(v, base.output(v)));
+      test.put("physics (linear fill)", v, c.testRmse(v, base.values(v)));
       test.put(GapFillCoupling.NAME, v, c.testRmse(v, analysis.result().predictions().values(v)));
     }
     return new Outcome(fill, inj, fl, hit, test, learned.reports());

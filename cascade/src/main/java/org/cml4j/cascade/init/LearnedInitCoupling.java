@@ -9,10 +9,11 @@ import org.cml4j.cascade.samples.SampleGenerator;
 import org.cml4j.cascade.samples.SampleSet;
 import org.cml4j.cascade.samples.SamplingSpace;
 import org.cml4j.cascade.samples.Simulator;
-import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -50,7 +51,7 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     if (Targets.simulated(task).isEmpty()) {
       return Applicability.no("the mechanism simulates none of the targets " + task.targets());
     }
-    if (PhysicsCalibration.calibrationVariables(task, task.observations()).isEmpty()) {
+    if (CalibrationProblem.defaultVariables(task, task.observations()).isEmpty()) {
       return Applicability.no("no observed variable the mechanism simulates");
     }
     if (task.split().trainEnd() < 16) {
@@ -63,14 +64,15 @@ public final class LearnedInitCoupling extends CascadeCoupling {
   @Override
   protected Result run(CouplingTask task) {
     Frame obs = task.observations();
-    List<String> vars = PhysicsCalibration.calibrationVariables(task, obs);
-    List<String> fit = PhysicsCalibration.fitParameters(task);
-    Map<String, Double> guess = PhysicsCalibration.guess(task, obs);
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    CalibrationProblem problem = CalibrationProblem.from(task);
+    List<String> vars = problem.variables();
+    List<String> fit = problem.fit();
+    Map<String, Double> guess = problem.guess();
+    Frame forcing = problem.forcing();
     int trainEnd = task.split().trainEnd();
     SamplingSpace space = SamplingSpace.around(task.mechanism(), fit, guess);
     Simulator sim = Simulator.of(task.mechanism(), new ModelInput(forcing.slice(0, trainEnd),
-        guess, Map.of(), vars, PhysicsCalibration.initialObservations(obs)));
+        guess, Map.of(), vars, problem.initialObservations()));
     int n = task.budget().scale(200, 1000, 3000);
     SampleSet samples = new SampleGenerator(defaults.threads()).generate(sim, space,
         ParameterSampler.sobol(task.seed()), n);
@@ -90,12 +92,12 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     OptimizerSettings single = new OptimizerSettings(o.method(), o.maxIterations(),
         o.maxEvaluations(), 1, o.relativeTolerance());
     List<String> simulable = Targets.simulated(task);
-    CalibratedPhysics phys = new PhysicsCalibration(single).calibrate(task, forcing, obs, vars,
-        start, simulable);
+    Calibration phys = new MechanismCalibrator(single).calibrate(problem.withGuess(start));
+    Frame physOut = phys.simulate(simulable);
     long t0 = System.nanoTime();
     Frame pred = forcing.select(List.of());
     for (String v : simulable) {
-      pred = pred.with(task.targetSpec(v), phys.output(v));
+      pred = pred.with(task.targetSpec(v), physOut.values(v));
     }
     Diagnostics.Builder d = Diagnostics.builder().scalar("physicsEvaluations", phys.evaluations())
         .scalar("lmIterations", phys.iterations())
@@ -112,6 +114,7 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     cfg.put("sampler", "sobol");
     cfg.put("learner", spec.toString());
     cfg.put("optimizer", single.toString());
+    cfg.put(Calibration.PROVENANCE_KEY, phys.id() + " from=learned");
     return new Result(pred, phys.fitted(), d.note("features of " + vars + " over the training"
         + " period; one LM start from the learned estimate").build(), cfg,
         (System.nanoTime() - t0) * 1e-9);

@@ -1,8 +1,7 @@
 package org.cml4j.cascade.intermediate;
 
 import java.util.List;
-import org.cml4j.cascade.support.CalibratedPhysics;
-import org.cml4j.cascade.support.PhysicsCalibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.core.vars.Frame;
@@ -39,12 +38,8 @@ public final class ConstantFractionSplit {
   /** Qh and Qle predicted by the calibrated physics with a constant evaporative fraction. */
   public static Frame predict(CouplingTask task, OptimizerSettings settings) {
     double ef = evaporativeFraction(task);
-    Frame obs = task.observations();
-    CalibratedPhysics p = new PhysicsCalibration(settings).calibrate(task,
-        PhysicsCalibration.linearlyFilledForcing(task), obs,
-        PhysicsCalibration.calibrationVariables(task, obs), PhysicsCalibration.guess(task, obs),
-        List.of(Variables.QHQLE));
-    double[] turb = p.output(Variables.QHQLE);
+    double[] turb = new MechanismCalibrator(settings).calibrate(task)
+        .simulate(List.of(Variables.QHQLE)).values(Variables.QHQLE);
     double[] qh = new double[turb.length];
     double[] qle = new double[turb.length];
     for (int i = 0; i < turb.length; i++) {

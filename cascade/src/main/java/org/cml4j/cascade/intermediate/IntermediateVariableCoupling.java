@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -49,7 +50,7 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    if (PhysicsCalibration.calibrationVariables(task, task.observations()).isEmpty()) {
+    if (CalibrationProblem.defaultVariables(task, task.observations()).isEmpty()) {
       return Applicability.no("no observed variable the mechanism simulates (needed to"
           + " calibrate the physics that produces the intermediates); observed "
           + task.observed());
@@ -73,13 +74,13 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
     List<String> targets = Targets.learnableOnly(task);
     List<String> simulated = Targets.simulated(task);
     Frame obs = task.observations();
-    List<String> cal = PhysicsCalibration.calibrationVariables(task, obs);
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    Calibration phys = new MechanismCalibrator(defaults.optimizer()).calibrate(task);
+    List<String> cal = phys.variables();
+    Frame forcing = phys.problem().forcing();
     List<String> outs = new ArrayList<>(INTERMEDIATES);
     simulated.stream().filter(v -> !outs.contains(v)).forEach(outs::add);
-    CalibratedPhysics phys = new PhysicsCalibration(defaults.optimizer()).calibrate(task, forcing,
-        obs, cal, PhysicsCalibration.guess(task, obs), outs);
-    double[][] x = new FeatureBuilder(forcing).add(phys.outputs(), INTERMEDIATES, "physics.")
+    Frame physOut = phys.simulate(outs);
+    double[][] x = new FeatureBuilder(forcing).add(physOut, INTERMEDIATES, "physics.")
         .addForcing(forcing).addDiurnal().matrix();
     double[][] y = obs.matrix(targets);
     Learning.Periods s = Learning.periods(task, targets);
@@ -100,7 +101,7 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
       pred = pred.with(task.targetSpec(targets.get(k)), p);
     }
     for (String v : simulated) {
-      pred = pred.with(task.targetSpec(v), phys.output(v));
+      pred = pred.with(task.targetSpec(v), physOut.values(v));
     }
     double predictSeconds = (System.nanoTime() - t0) * 1e-9;
     Map<String, String> cfg = new LinkedHashMap<>();
@@ -108,6 +109,7 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
     cfg.put("intermediates", INTERMEDIATES.toString());
     cfg.put("calibratedOn", cal.toString());
     cfg.put("optimizer", defaults.optimizer().toString());
+    cfg.put(Calibration.PROVENANCE_KEY, phys.id());
     return new Result(pred, phys.fitted(), d.note("physics calibrated on " + cal).build(), cfg,
         predictSeconds);
   }

@@ -5,13 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -87,7 +88,7 @@ public final class DownscalingCoupling extends CascadeCoupling {
   }
 
   /** Everything computed, for reports and tests: coarse-interpolated physics and refinement. */
-  public record Analysis(Frame interpolated, Frame refined, CalibratedPhysics coarse,
+  public record Analysis(Frame interpolated, Frame refined, Calibration coarse,
       Result result) {}
 
   @Override
@@ -101,7 +102,7 @@ public final class DownscalingCoupling extends CascadeCoupling {
     ModelGrid g = lsm.columnModel().grid();
     LsmMechanism coarseModel = new LsmMechanism(new ModelGrid(g.nodes(), g.depth(),
         g.dt() * factor), lsm.columnModel().solver());
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    Frame forcing = CalibrationProblem.fillForcingGaps(task.mechanism(), task.forcing());
     int n = forcing.size();
     int nc = (n - 1) / factor + 1;
     int[] idx = new int[nc];
@@ -128,17 +129,18 @@ public final class DownscalingCoupling extends CascadeCoupling {
         outs.add(v);
       }
     }
-    CalibratedPhysics coarse;
+    Calibration coarse;
     try {
-      coarse = new PhysicsCalibration(defaults.optimizer()).calibrate(coarseTask, outs);
+      coarse = new MechanismCalibrator(defaults.optimizer()).calibrate(coarseTask);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("calibration of the " + factor + "x coarser model failed on"
           + " task " + task.name() + " (" + cTrain + " coarse training levels; the coarse"
           + " problem may not identify the parameters): " + e.getMessage(), e);
     }
+    Frame coarseOut = coarse.simulate(outs);
     Frame interp = forcing.select(List.of());
     for (String v : outs) {
-      interp = interp.with(coarse.outputs().spec(v), interpolate(coarse.output(v), factor, n));
+      interp = interp.with(coarseOut.spec(v), interpolate(coarseOut.values(v), factor, n));
     }
     FeatureBuilder fb = new FeatureBuilder(forcing).add(interp, outs, "physics.")
         .addForcing(forcing).addDiurnal();
@@ -189,9 +191,10 @@ public final class DownscalingCoupling extends CascadeCoupling {
     cfg.put("factor", Integer.toString(factor));
     cfg.put("learner", spec.toString());
     cfg.put("optimizer", defaults.optimizer().toString());
+    cfg.put(Calibration.PROVENANCE_KEY, "coarse " + coarse.id());
     return new Analysis(interpTargets, pred, coarse, new Result(pred, coarse.fitted(),
         d.note("coarse model step " + g.dt() * factor + " s, calibrated on "
-            + coarse.calibratedOn()).build(), cfg, predictSeconds));
+            + coarse.variables()).build(), cfg, predictSeconds));
   }
 
   private static Frame subsample(Frame f, int[] idx) {

@@ -1,15 +1,16 @@
 package org.cml4j.cascade.post;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -106,23 +107,26 @@ public final class EnsembleCoupling extends CascadeCoupling {
     double[][][] y = new double[n][nk][nm];
     double[][][] yu = new double[n][unobserved.size()][nm];
     int evaluations = 0;
+    List<String> ids = new ArrayList<>();
     for (int mi = 0; mi < nm; mi++) {
-      CalibratedPhysics p = members.get(mi).run().apply(task, simulated);
-      evaluations += p.evaluations();
+      Calibration c = members.get(mi).run().apply(task);
+      ids.add(members.get(mi).name() + ": " + c.id());
+      Frame p = c.simulate(simulated);
+      evaluations += c.evaluations();
       for (int k = 0; k < nk; k++) {
-        double[] v = p.output(targets.get(k));
+        double[] v = p.values(targets.get(k));
         for (int t = 0; t < n; t++) {
           y[t][k][mi] = v[t];
         }
       }
       for (int k = 0; k < unobserved.size(); k++) {
-        double[] v = p.output(unobserved.get(k));
+        double[] v = p.values(unobserved.get(k));
         for (int t = 0; t < n; t++) {
           yu[t][k][mi] = v[t];
         }
       }
     }
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    Frame forcing = CalibrationProblem.fillForcingGaps(task.mechanism(), task.forcing());
     double[][] x = new FeatureBuilder(forcing).addForcing(forcing).addDiurnal().matrix();
     double[][] obs = task.observations().matrix(targets);
     Learning.Periods s = Learning.periods(task, targets);
@@ -218,6 +222,7 @@ public final class EnsembleCoupling extends CascadeCoupling {
     cfg.put("members", members.stream().map(PhysicsMember::name).toList().toString());
     cfg.put("gate", spec.toString());
     cfg.put("optimizer", defaults.optimizer().toString());
+    cfg.put(Calibration.PROVENANCE_KEY, String.join("; ", ids));
     return new Analysis(members.stream().map(PhysicsMember::name).toList(), memberFrames,
         meanFrame, staticFrame, pred, new Result(pred, Map.of(), d.build(), cfg, predictSeconds));
   }

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -65,16 +65,16 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
     List<String> targets = Targets.simulatedAndObserved(task);
     List<String> physVars = new ArrayList<>(new LinkedHashSet<>(simulated));
     INTERMEDIATES.stream().filter(v -> !physVars.contains(v)).forEach(physVars::add);
-    CalibratedPhysics phys = new PhysicsCalibration(defaults.optimizer()).calibrate(task,
-        physVars);
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
-    double[][] x = new FeatureBuilder(forcing).add(phys.outputs(), physVars, "physics.")
+    Calibration phys = new MechanismCalibrator(defaults.optimizer()).calibrate(task);
+    Frame physOut = phys.simulate(physVars);
+    Frame forcing = phys.problem().forcing();
+    double[][] x = new FeatureBuilder(forcing).add(physOut, physVars, "physics.")
         .addForcing(forcing).addDiurnal().matrix();
     int n = task.split().size();
     double[][] y = new double[n][targets.size()];
     for (int k = 0; k < targets.size(); k++) {
       double[] o = task.observations().values(targets.get(k));
-      double[] p = phys.output(targets.get(k));
+      double[] p = physOut.values(targets.get(k));
       for (int i = 0; i < n; i++) {
         y[i][k] = o[i] - p[i];
       }
@@ -91,7 +91,7 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
             tr.report().valLoss()).scalar("bestEpoch", tr.report().bestEpoch());
     for (int k = 0; k < targets.size(); k++) {
       String v = targets.get(k);
-      double[] p = phys.output(v);
+      double[] p = physOut.values(v);
       double[] c = Series.plus(p, Series.columnOf(corr, k));
       double[] o = task.observations().values(v);
       double rp = Series.rmse(o, p, s.valFrom(), s.valTo());
@@ -106,7 +106,7 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
     }
     for (String v : simulated) {
       if (!targets.contains(v)) {
-        pred = pred.with(task.targetSpec(v), phys.output(v));
+        pred = pred.with(task.targetSpec(v), physOut.values(v));
         d.note(v + ": not observed in training, plain physics");
       }
     }
@@ -115,7 +115,8 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
     cfg.put("learner", spec.toString());
     cfg.put("physicsInputs", physVars.toString());
     cfg.put("optimizer", defaults.optimizer().toString());
-    return new Result(pred, phys.fitted(), d.note("calibrated on " + phys.calibratedOn())
+    cfg.put(Calibration.PROVENANCE_KEY, phys.id());
+    return new Result(pred, phys.fitted(), d.note("calibrated on " + phys.variables())
         .build(), cfg, predictSeconds);
   }
 }

@@ -3,9 +3,10 @@ package org.cml4j.cascade.post;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import org.cml4j.cascade.support.CalibratedPhysics;
-import org.cml4j.cascade.support.PhysicsCalibration;
+import java.util.function.Function;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.core.vars.Frame;
@@ -20,10 +21,10 @@ import org.cml4j.lsm.model.ModelGrid;
  *
  * @param name short name
  * @param description what differs from the standard configuration
- * @param run calibrates and runs: (task, outputs) to a calibrated physics
+ * @param run calibrates the task's physics (the shared calibration service)
  */
 public record PhysicsMember(String name, String description,
-    BiFunction<CouplingTask, List<String>, CalibratedPhysics> run) {
+    Function<CouplingTask, Calibration> run) {
 
   /** Daylight threshold on SWdown [W m-2] for the day/night members. */
   public static final double DAYLIGHT = 50;
@@ -36,26 +37,26 @@ public record PhysicsMember(String name, String description,
    * time-dependent weights can exploit.
    */
   public static List<PhysicsMember> standard(CouplingTask task, OptimizerSettings settings) {
-    PhysicsCalibration cal = new PhysicsCalibration(settings);
+    MechanismCalibrator cal = new MechanismCalibrator(settings);
     List<PhysicsMember> m = new ArrayList<>();
     m.add(new PhysicsMember("all", "calibrated on all training steps", cal::calibrate));
     m.add(new PhysicsMember("day", "calibrated on daytime training steps (SWdown > 50 W m-2)",
-        (t, outs) -> calibrateMasked(cal, t, outs, true)));
+        t -> calibrateMasked(cal, t, true)));
     m.add(new PhysicsMember("night", "calibrated on night-time training steps",
-        (t, outs) -> calibrateMasked(cal, t, outs, false)));
+        t -> calibrateMasked(cal, t, false)));
     task.mechanism().unwrap(LsmMechanism.class).ifPresent(lsm -> {
       ModelGrid g = lsm.columnModel().grid();
       LsmMechanism coarse = new LsmMechanism(new ModelGrid(21, g.depth(), g.dt()),
           lsm.columnModel().solver());
       m.add(new PhysicsMember("grid21", "21-node vertical grid, calibrated on all steps",
-          (t, outs) -> cal.calibrate(t.toBuilder().mechanism(coarse).build(), outs)));
+          t -> cal.calibrate(t.toBuilder().mechanism(coarse).build())));
     });
     return m;
   }
 
-  private static CalibratedPhysics calibrateMasked(PhysicsCalibration cal, CouplingTask t,
-      List<String> outs, boolean keepDay) {
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(t);
+  private static Calibration calibrateMasked(MechanismCalibrator cal, CouplingTask t,
+      boolean keepDay) {
+    Frame forcing = CalibrationProblem.fillForcingGaps(t.mechanism(), t.forcing());
     double[] sw = forcing.values(Variables.SWDOWN);
     Frame obs = t.observations();
     Frame masked = obs.select(List.of());
@@ -68,8 +69,8 @@ public record PhysicsMember(String name, String description,
       }
       masked = masked.with(new VariableSpec(v, obs.spec(v).unit()), x);
     }
-    List<String> vars = PhysicsCalibration.calibrationVariables(t, masked);
-    Map<String, Double> guess = PhysicsCalibration.guess(t, obs);
-    return cal.calibrate(t, forcing, masked, vars, guess, outs);
+    // the shared defaults on the masked observations; first guess from all of them
+    return cal.calibrate(CalibrationProblem.on(t, forcing, masked)
+        .withGuess(CalibrationProblem.defaultGuess(t, obs)));
   }
 }

@@ -3,10 +3,11 @@ package org.cml4j.cascade.qc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.support.CalibratedPhysics;
 import org.cml4j.cascade.support.CascadeCoupling;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
@@ -44,7 +45,7 @@ public final class GapFillCoupling extends CascadeCoupling {
     if (Targets.simulated(task).isEmpty()) {
       return Applicability.no("the mechanism simulates none of the targets " + task.targets());
     }
-    if (PhysicsCalibration.calibrationVariables(task, task.observations()).isEmpty()) {
+    if (CalibrationProblem.defaultVariables(task, task.observations()).isEmpty()) {
       return Applicability.no("no observed variable the mechanism simulates");
     }
     return Applicability.yes();
@@ -105,13 +106,13 @@ public final class GapFillCoupling extends CascadeCoupling {
     Map<String, Integer> flagged = removeSpikes(task.observations(), cleaned);
     Frame obs = cleaned[0];
     List<String> simulable = Targets.simulated(task);
-    CalibratedPhysics phys = new PhysicsCalibration(defaults.optimizer()).calibrate(task,
-        filled.frame(), obs, PhysicsCalibration.calibrationVariables(task, obs),
-        PhysicsCalibration.guess(task, obs), simulable);
+    Calibration phys = new MechanismCalibrator(defaults.optimizer())
+        .calibrate(CalibrationProblem.on(task, filled.frame(), obs));
+    Frame physOut = phys.simulate(simulable);
     long t0 = System.nanoTime();
     Frame pred = filled.frame().select(List.of());
     for (String v : simulable) {
-      pred = pred.with(task.targetSpec(v), phys.output(v));
+      pred = pred.with(task.targetSpec(v), physOut.values(v));
     }
     Diagnostics.Builder d = Diagnostics.builder().scalar("physicsEvaluations", phys.evaluations());
     filled.reports().forEach((v, r) -> d.scalar("forcingMissing." + v, r.missing())
@@ -122,7 +123,8 @@ public final class GapFillCoupling extends CascadeCoupling {
     Map<String, String> cfg = new LinkedHashMap<>();
     cfg.put("filler", "maxGap 12, MLP(24, 24)");
     cfg.put("optimizer", defaults.optimizer().toString());
+    cfg.put(Calibration.PROVENANCE_KEY, phys.id());
     return new Analysis(filled, obs, flagged, new Result(pred, phys.fitted(), d.note(
-        "calibrated on " + phys.calibratedOn()).build(), cfg, (System.nanoTime() - t0) * 1e-9));
+        "calibrated on " + phys.variables()).build(), cfg, (System.nanoTime() - t0) * 1e-9));
   }
 }

@@ -79,31 +79,7 @@ public final class Series {
    * (constant extrapolation). Throws naming {@code what} if there is no valid value at all.
    */
   public static double[] interpolateGaps(double[] v, String what) {
-    double[] out = v.clone();
-    int first = -1;
-    for (int i = 0; i < out.length; i++) {
-      if (!Double.isNaN(out[i])) {
-        first = i;
-        break;
-      }
-    }
-    if (first < 0) {
-      throw new IllegalArgumentException(what + " has no valid value to interpolate from ("
-          + v.length + " steps, all missing)");
-    }
-    Arrays.fill(out, 0, first, out[first]);
-    int prev = first;
-    for (int i = first + 1; i < out.length; i++) {
-      if (Double.isNaN(out[i])) {
-        continue;
-      }
-      for (int j = prev + 1; j < i; j++) {
-        out[j] = out[prev] + (out[i] - out[prev]) * (j - prev) / (double) (i - prev);
-      }
-      prev = i;
-    }
-    Arrays.fill(out, prev + 1, out.length, out[prev]);
-    return out;
+    return org.cml4j.core.calibration.CalibrationProblem.interpolateGaps(v, what);
   }
 
   /**

@@ -11,8 +11,8 @@ import org.cml4j.cascade.samples.SamplingSpace;
 import org.cml4j.cascade.samples.Simulator;
 import org.cml4j.cascade.support.FeatureBuilder;
 import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
@@ -57,13 +57,13 @@ public final class SimulationPretraining {
    */
   public static Pretrained pretrain(CouplingTask task, List<String> targets, int samples,
       int rowsPerSample, LearnerSpec spec, int threads) {
-    Frame obs = task.observations();
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
-    Map<String, Double> guess = PhysicsCalibration.guess(task, obs);
-    List<String> fit = PhysicsCalibration.fitParameters(task);
+    CalibrationProblem problem = CalibrationProblem.from(task);
+    Frame forcing = problem.forcing();
+    Map<String, Double> guess = problem.guess();
+    List<String> fit = problem.fit();
     SamplingSpace space = SamplingSpace.around(task.mechanism(), fit, guess);
     Simulator sim = Simulator.of(task.mechanism(), new ModelInput(forcing, guess, Map.of(),
-        targets, PhysicsCalibration.initialObservations(obs)));
+        targets, problem.initialObservations()));
     SampleSet set = new SampleGenerator(threads).generate(sim, space,
         ParameterSampler.latinHypercube(task.seed()), samples);
     double[][] x = features(forcing);
@@ -105,7 +105,7 @@ public final class SimulationPretraining {
   public static List<CurvePoint> learningCurve(CouplingTask task, List<String> targets,
       Pretrained pre, int[] sizes, LearnerSpec scratchSpec, int fineTuneEpochs, double fineTuneRate,
       Frame truth, int evalFrom, int evalTo) {
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    Frame forcing = CalibrationProblem.fillForcingGaps(task.mechanism(), task.forcing());
     double[][] x = features(forcing);
     double[][] y = Learning.observed(task, targets);
     Learning.Periods s = Learning.periods(task, targets);

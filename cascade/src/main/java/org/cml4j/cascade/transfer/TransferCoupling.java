@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.support.PhysicsCalibration;
 import org.cml4j.cascade.support.Series;
 import org.cml4j.cascade.support.Targets;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
@@ -79,7 +79,7 @@ public final class TransferCoupling extends CascadeCoupling {
   public Analysis analyse(CouplingTask task) {
     List<String> targets = Targets.simulatedAndObserved(task);
     SimulationPretraining.Pretrained pre = pretrain(task, defaults.threads());
-    Frame forcing = PhysicsCalibration.linearlyFilledForcing(task);
+    Frame forcing = CalibrationProblem.fillForcingGaps(task.mechanism(), task.forcing());
     double[][] x = SimulationPretraining.features(forcing);
     double[][] y = Learning.observed(task, targets);
     Learning.Periods s = Learning.periods(task, targets);

@@ -5,18 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.math3.exception.ConvergenceException;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.exception.TooManyIterationsException;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresBuilder;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresOptimizer;
-import org.apache.commons.math3.fitting.leastsquares.LeastSquaresProblem;
-import org.apache.commons.math3.fitting.leastsquares.LevenbergMarquardtOptimizer;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.RealVector;
-import org.apache.commons.math3.util.Pair;
+import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ModelRun;
@@ -25,11 +14,15 @@ import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
 
 /**
- * Calibrates constant parameters of any differentiable {@link MechanismModel} against observed
- * variables with multi-start Levenberg–Marquardt (Commons Math 3.6.1) on the model's tangent
- * Jacobian. Positive parameters are optimised in log space; every step is clamped to the
- * parameters' physical bounds. Residuals of each variable are divided by that variable's standard
- * deviation over the fitted period, so kelvins and W m-2 can be fitted together.
+ * The one calibrator of cml4j (the algorithm of a {@link CalibrationProblem}; its solution is a
+ * {@link Calibration}): constant parameters of any differentiable {@link MechanismModel} fitted to
+ * observed variables by multi-start Levenberg–Marquardt ({@link BoundedLevenbergMarquardt}, Commons
+ * Math 3.6.1) on the model's tangent Jacobian. Positive parameters are optimised in log space;
+ * every step is clamped strictly inside the parameters' physical bounds. Residuals of each variable
+ * are divided by that variable's standard deviation over the fitted period, so kelvins and W m-2
+ * can be fitted together. The first start is the problem's guess; start {@code s > 0} multiplies
+ * positive parameters by {@code exp(1.4 (U - 0.5))} and shifts the others by {@code 0.1 (U - 0.5)}
+ * of their range, U uniform from {@code new Random(seed)}. The best start (lowest cost) wins.
  */
 public final class MechanismCalibrator {
   private final OptimizerSettings settings;
@@ -38,29 +31,23 @@ public final class MechanismCalibrator {
     this.settings = settings;
   }
 
-  /**
-   * The calibration problem.
-   *
-   * @param mechanism the model
-   * @param forcing forcing frame over the run
-   * @param observations observed variables (NaN = missing), same axis
-   * @param variables observed variables to fit (each simulable)
-   * @param from first time index whose residuals count
-   * @param to end (exclusive) of the fitted period
-   * @param fit names of the parameters to fit
-   * @param guess first-guess values (missing ones: nominal); fixed parameters also come from here
-   * @param initialObservations passed to the model's initial state
-   * @param seed seed of the random starts after the first (which is the guess)
-   */
-  public record Problem(MechanismModel mechanism, Frame forcing, Frame observations,
-      List<String> variables, int from, int to, List<String> fit, Map<String, Double> guess,
-      Map<String, Double> initialObservations, long seed) {}
+  /** The settings (budgets per start, number of starts, tolerance). */
+  public OptimizerSettings settings() {
+    return settings;
+  }
+
+  /** Calibrates {@link CalibrationProblem#from the task's default problem}. */
+  public Calibration calibrate(CouplingTask task) {
+    return calibrate(CalibrationProblem.from(task));
+  }
 
   /** Runs the multi-start calibration and returns the best start. */
-  public Calibration calibrate(Problem pb) {
-    if (!pb.mechanism().differentiable()) {
-      throw new IllegalArgumentException("mechanism " + pb.mechanism().name()
-          + " has no tangent model; LM calibration needs one");
+  public Calibration calibrate(CalibrationProblem pb) {
+    if (pb.variables().isEmpty()) {
+      throw new IllegalArgumentException("nothing to calibrate against: no observed variable the"
+          + " mechanism " + pb.mechanism().name() + " can simulate has "
+          + CalibrationProblem.MIN_OBSERVATIONS + " or more observations in steps [" + pb.from()
+          + ", " + pb.to() + "); observed: " + pb.observations().names());
     }
     for (String v : pb.variables()) {
       if (!pb.mechanism().canSimulate(v)) {
@@ -68,72 +55,69 @@ public final class MechanismCalibrator {
             + pb.mechanism().name() + " does not simulate it");
       }
     }
-    List<ParameterInfo> infos = pb.fit().stream().map(pb.mechanism()::parameter).toList();
     Residuals res = new Residuals(pb);
+    if (pb.fit().isEmpty()) {
+      Map<String, Double> all = res.parameters(Map.of());
+      double cost = res.cost(all);
+      return new Calibration(pb, all, Map.of(), cost, rms(cost, res), 0, 1, 0, true);
+    }
+    if (!pb.mechanism().differentiable()) {
+      throw new IllegalArgumentException("mechanism " + pb.mechanism().name()
+          + " has no tangent model; LM calibration needs one");
+    }
+    List<ParameterInfo> infos = pb.fit().stream().map(pb.mechanism()::parameter).toList();
+    boolean[] logScale = new boolean[infos.size()];
+    for (int i = 0; i < logScale.length; i++) {
+      logScale[i] = infos.get(i).positive();
+    }
+    BoundedLevenbergMarquardt lm = new BoundedLevenbergMarquardt(settings.maxEvaluations(),
+        settings.maxIterations(), settings.relativeTolerance());
     Random rnd = new Random(pb.seed());
-    Calibration best = null;
+    Map<String, Double> bestFitted = null;
+    double bestCost = Double.POSITIVE_INFINITY;
+    boolean bestConverged = false;
     int iterations = 0;
     int evaluations = 0;
     for (int s = 0; s < settings.starts(); s++) {
-      double[] u0 = new double[infos.size()];
-      for (int i = 0; i < u0.length; i++) {
+      double[] g0 = new double[infos.size()];
+      for (int i = 0; i < g0.length; i++) {
         ParameterInfo p = infos.get(i);
         double g = pb.guess().getOrDefault(p.name(), p.nominal());
         if (s > 0) {
           g = p.positive() ? g * Math.exp(1.4 * (rnd.nextDouble() - 0.5))
               : g + 0.1 * (rnd.nextDouble() - 0.5) * (p.upper() - p.lower());
         }
-        u0[i] = toU(p, clamp(p, g));
+        g0[i] = g;
       }
-      int[] evals = {0};
-      LeastSquaresProblem problem = new LeastSquaresBuilder().start(u0)
-          .target(new double[res.count()])
-          .model(u -> {
-            evals[0]++;
-            return res.evaluate(infos, u.toArray());
-          })
-          .parameterValidator(u -> {
-            double[] x = u.toArray();
-            for (int i = 0; i < x.length; i++) {
-              x[i] = toU(infos.get(i), clamp(infos.get(i), fromU(infos.get(i), x[i])));
-            }
-            return new ArrayRealVector(x, false);
-          })
-          .lazyEvaluation(false).maxEvaluations(settings.maxEvaluations())
-          .maxIterations(settings.maxIterations()).build();
-      LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer()
-          .withCostRelativeTolerance(settings.relativeTolerance())
-          .withParameterRelativeTolerance(settings.relativeTolerance());
-      double[] u;
-      boolean converged;
-      try {
-        LeastSquaresOptimizer.Optimum opt = lm.optimize(problem);
-        u = opt.getPoint().toArray();
-        iterations += opt.getIterations();
-        converged = true;
-      } catch (TooManyEvaluationsException | TooManyIterationsException
-          | ConvergenceException e) {
-        u = res.bestU == null ? u0 : res.bestU;
-        iterations += settings.maxIterations();
-        converged = false;
-      }
-      evaluations += evals[0];
+      BoundedLevenbergMarquardt.Outcome o = lm.minimise(th -> res.evaluate(infos, th),
+          res.count(), g0, logScale, th -> clampAll(infos, th));
+      iterations += o.iterations();
+      evaluations += o.evaluations();
       Map<String, Double> fitted = new LinkedHashMap<>();
-      for (int i = 0; i < u.length; i++) {
-        fitted.put(infos.get(i).name(), clamp(infos.get(i), fromU(infos.get(i), u[i])));
+      for (int i = 0; i < infos.size(); i++) {
+        fitted.put(infos.get(i).name(), o.theta()[i]);
       }
-      Map<String, Double> all = res.parameters(fitted);
-      ModelRun run = pb.mechanism().run(res.input(all));
-      double cost = res.cost(run);
-      if (best == null || cost < best.cost()) {
-        best = new Calibration(all, fitted, cost, Math.sqrt(2 * cost / Math.max(1, res.count())),
-            0, 0, 0, converged, run);
+      double cost = res.cost(res.parameters(fitted));
+      if (bestFitted == null || cost < bestCost) {
+        bestFitted = fitted;
+        bestCost = cost;
+        bestConverged = o.converged();
       }
-      res.bestU = null;
     }
-    return new Calibration(best.parameters(), best.fitted(), best.cost(),
-        best.rmsWeightedResidual(), iterations, evaluations, settings.starts(), best.converged(),
-        best.run());
+    return new Calibration(pb, res.parameters(bestFitted), bestFitted, bestCost,
+        rms(bestCost, res), iterations, evaluations, settings.starts(), bestConverged);
+  }
+
+  private static double rms(double cost, Residuals res) {
+    return Math.sqrt(2 * cost / Math.max(1, res.count()));
+  }
+
+  private static double[] clampAll(List<ParameterInfo> infos, double[] theta) {
+    double[] t = new double[theta.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = clamp(infos.get(i), theta[i]);
+    }
+    return t;
   }
 
   /** Strictly inside the bounds ({@link ParameterInfo#clampInside}); positive stays positive. */
@@ -142,24 +126,17 @@ public final class MechanismCalibrator {
     return p.positive() ? Math.max(c, 1e-9 * Math.max(1, Math.abs(p.nominal()))) : c;
   }
 
-  private static double toU(ParameterInfo p, double v) {
-    return p.positive() ? Math.log(v) : v;
-  }
-
-  private static double fromU(ParameterInfo p, double u) {
-    return p.positive() ? Math.exp(u) : u;
-  }
-
-  /** Weighted residuals and their Jacobian in optimiser coordinates. */
+  /** Weighted residuals and their Jacobian with respect to the physical parameters. */
   private static final class Residuals {
-    private final Problem pb;
+    private final CalibrationProblem pb;
+    private final Frame forcing;
     private final double[] weight;
     private final List<int[]> valid = new ArrayList<>();
     private final double[][] obs;
-    private double[] bestU;
 
-    Residuals(Problem pb) {
+    Residuals(CalibrationProblem pb) {
       this.pb = pb;
+      this.forcing = pb.forcing().slice(0, pb.to());
       int nv = pb.variables().size();
       weight = new double[nv];
       obs = new double[nv][];
@@ -176,9 +153,10 @@ public final class MechanismCalibrator {
             n++;
           }
         }
-        if (n < 2) {
+        if (n < CalibrationProblem.MIN_OBSERVATIONS) {
           throw new IllegalArgumentException("variable " + pb.variables().get(k) + " has " + n
-              + " observations in steps [" + pb.from() + ", " + pb.to() + "); need at least 2");
+              + " observations in steps [" + pb.from() + ", " + pb.to() + "); need at least "
+              + CalibrationProblem.MIN_OBSERVATIONS);
         }
         double var = sum2 / n - (sum / n) * (sum / n);
         weight[k] = 1 / Math.sqrt(Math.max(var, 1e-6));
@@ -196,11 +174,11 @@ public final class MechanismCalibrator {
     }
 
     ModelInput input(Map<String, Double> params) {
-      return new ModelInput(pb.forcing(), params, Map.of(), pb.variables(),
-          pb.initialObservations());
+      return new ModelInput(forcing, params, Map.of(), pb.variables(), pb.initialObservations());
     }
 
-    double cost(ModelRun run) {
+    double cost(Map<String, Double> params) {
+      ModelRun run = pb.mechanism().run(input(params));
       double c = 0;
       for (int[] tk : valid) {
         double r = (run.outputs().values(pb.variables().get(tk[1]))[tk[0]] - obs[tk[1]][tk[0]])
@@ -210,13 +188,10 @@ public final class MechanismCalibrator {
       return c;
     }
 
-    Pair<RealVector, RealMatrix> evaluate(List<ParameterInfo> infos, double[] u) {
+    BoundedLevenbergMarquardt.Evaluation evaluate(List<ParameterInfo> infos, double[] theta) {
       Map<String, Double> fitted = new LinkedHashMap<>();
-      double[] dTheta = new double[u.length];
-      for (int i = 0; i < u.length; i++) {
-        double th = clamp(infos.get(i), fromU(infos.get(i), u[i]));
-        fitted.put(infos.get(i).name(), th);
-        dTheta[i] = infos.get(i).positive() ? th : 1;
+      for (int i = 0; i < theta.length; i++) {
+        fitted.put(infos.get(i).name(), theta[i]);
       }
       ModelRun run = pb.mechanism().run(input(parameters(fitted)));
       double[][][] jac = run.jacobian(infos.stream().map(ParameterInfo::name).toList());
@@ -225,7 +200,7 @@ public final class MechanismCalibrator {
         sim[k] = run.outputs().values(pb.variables().get(k));
       }
       double[] r = new double[valid.size()];
-      double[][] j = new double[valid.size()][u.length];
+      double[][] j = new double[valid.size()][theta.length];
       for (int m = 0; m < r.length; m++) {
         int t = valid.get(m)[0];
         int k = valid.get(m)[1];
@@ -234,12 +209,11 @@ public final class MechanismCalibrator {
           throw new IllegalStateException("mechanism produced " + sim[k][t] + " for "
               + pb.variables().get(k) + " at step " + t + " with parameters " + fitted);
         }
-        for (int i = 0; i < u.length; i++) {
-          j[m][i] = jac[t][k][i] * weight[k] * dTheta[i];
+        for (int i = 0; i < theta.length; i++) {
+          j[m][i] = jac[t][k][i] * weight[k];
         }
       }
-      bestU = u.clone();
-      return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(j, false));
+      return new BoundedLevenbergMarquardt.Evaluation(r, j);
     }
   }
 }

@@ -109,6 +109,7 @@ public final class Pipeline {
     Map<String, Double> params = new LinkedHashMap<>();
     Diagnostics.Builder diag = Diagnostics.builder();
     double capHit = Double.NaN;
+    java.util.Set<String> calibrations = new java.util.LinkedHashSet<>();
     for (Stage s : stages) {
       long t0 = System.nanoTime();
       StageResult r = s.run(task, frame.select(s.inputs().stream().map(VariableSpec::name)
@@ -122,6 +123,9 @@ public final class Pipeline {
         frame = frame.with(out, r.outputs().values(out));
       }
       params.putAll(r.parameters());
+      if (r.calibration() != null) {
+        calibrations.add(r.calibration());
+      }
       diag.addAll(r.diagnostics(), s.name() + ".");
       // a stage's safety-cap hit is the pipeline's (Budget.TIME_CAP_HIT, unprefixed)
       Double cap = r.diagnostics().scalars().get(Budget.TIME_CAP_HIT);
@@ -133,11 +137,16 @@ public final class Pipeline {
     if (!Double.isNaN(capHit)) {
       diag.scalar(Budget.TIME_CAP_HIT, capHit);
     }
-    return new Run(frame, params, diag.build());
+    return new Run(frame, params, diag.build(), calibrations.isEmpty() ? null
+        : String.join("; ", calibrations));
   }
 
-  /** Result of running a pipeline: the final frame, fitted parameters and diagnostics. */
-  public record Run(Frame frame, Map<String, Double> parameters, Diagnostics diagnostics) {}
+  /**
+   * Result of running a pipeline: the final frame, fitted parameters, diagnostics and the distinct
+   * calibration ids its stages used ("; "-joined, null if none).
+   */
+  public record Run(Frame frame, Map<String, Double> parameters, Diagnostics diagnostics,
+      String calibration) {}
 
   /** Builder. */
   public static final class Builder {

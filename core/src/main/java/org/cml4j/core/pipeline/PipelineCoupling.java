@@ -33,6 +33,6 @@ public final class PipelineCoupling extends AbstractCoupling {
       }
     }
     return new Result(pred, run.parameters(), run.diagnostics(), Map.of("stages", p.stages()
-        .stream().map(Stage::name).toList().toString()), 0);
+        .stream().map(Stage::name).toList().toString()), 0).withCalibration(run.calibration());
   }
 }

@@ -10,11 +10,18 @@ import org.cml4j.core.vars.Frame;
  * @param outputs the produced variables
  * @param parameters fitted mechanism parameters, if the stage fitted any
  * @param diagnostics diagnostics
+ * @param calibration {@link org.cml4j.core.calibration.Calibration#id() id} of the calibrated
+ *     physics the stage used, or null
  */
 public record StageResult(Frame outputs, Map<String, Double> parameters,
-    Diagnostics diagnostics) {
+    Diagnostics diagnostics, String calibration) {
   public StageResult {
     parameters = Map.copyOf(parameters);
+  }
+
+  /** A stage result that used no calibrated physics. */
+  public StageResult(Frame outputs, Map<String, Double> parameters, Diagnostics diagnostics) {
+    this(outputs, parameters, diagnostics, null);
   }
 
   /** Outputs only. */

@@ -101,6 +101,19 @@ public abstract class AbstractCoupling implements Coupling {
       return new Result(predictions, parameters, diagnostics, config, predictSeconds,
           fitSeconds);
     }
+
+    /**
+     * Same with the {@link org.cml4j.core.calibration.Calibration#id() id} of the calibrated
+     * physics the coupling used in the config, under {@code "calibration"}; unchanged if null.
+     */
+    public Result withCalibration(String calibrationId) {
+      if (calibrationId == null) {
+        return this;
+      }
+      Map<String, String> c = new java.util.LinkedHashMap<>(config);
+      c.put(org.cml4j.core.calibration.Calibration.PROVENANCE_KEY, calibrationId);
+      return new Result(predictions, parameters, diagnostics, c, predictSeconds, fitSeconds);
+    }
   }
 
   /** The coupling's work on an applicable task. */

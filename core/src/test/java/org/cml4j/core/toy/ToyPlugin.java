@@ -3,6 +3,7 @@ package org.cml4j.core.toy;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
@@ -59,10 +60,9 @@ public final class ToyPlugin implements CouplingPlugin {
     @Override
     protected Result run(CouplingTask t) {
       Calibration c = new MechanismCalibrator(defaults.optimizer()).calibrate(
-          new MechanismCalibrator.Problem(t.mechanism(), t.forcing(), t.observations(),
-              t.targets(), 0, t.split().trainEnd(), t.fitParameters(), t.knownParameters(),
-              Map.of(), t.seed()));
-      return new Result(c.run().outputs(), c.fitted(),
+          new CalibrationProblem(t.mechanism(), t.forcing(), t.observations(), t.targets(), 0,
+              t.split().trainEnd(), t.fitParameters(), t.knownParameters(), Map.of(), t.seed()));
+      return new Result(c.simulate(t.targets()), c.fitted(),
           Diagnostics.builder().scalar("evaluations", c.evaluations()).build(),
           Map.of("optimizer", defaults.optimizer().toString()), 0);
     }

@@ -129,7 +129,8 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
     }
     return new Result(TaskSupport.frame(task, pred), cf.calibration().fitted(), d.build(),
         TaskSupport.config("members", cf.config().members(), "assimilate", cf.assimilated(),
-            "network", "32x32 tanh"), 0).timed((t1 - t0) * 1e-9, 0);
+            "network", "32x32 tanh"), 0).timed((t1 - t0) * 1e-9, 0)
+        .withCalibration(cf.calibration().id());
   }
 
   private static void features(StateFeatures sf, double[] forecast, LevelValues v, double hour,

@@ -81,6 +81,7 @@ public final class EnkfCoupling extends EmbedCoupling {
     return new Result(TaskSupport.frame(task, pred), fitted, d.build(), TaskSupport.config(
         "members", cfg.members(), "inflation", cfg.inflation(), "stateNoise", cfg.stateNoise(),
         "assimilate", vars, "augment", res.parameters(), "seed", cfg.seed()), 0)
-        .timed((t1 - t0) * 1e-9, 0);
+        .timed((t1 - t0) * 1e-9, 0).withCalibration(setup.calibrationId(task,
+            defaults.optimizer()));
   }
 }

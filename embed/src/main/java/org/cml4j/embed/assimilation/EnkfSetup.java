@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.LsmMechanism;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.model.Output;
 
 /**
@@ -78,10 +80,18 @@ public record EnkfSetup(List<String> assimilate, List<String> augment, double so
     return vars;
   }
 
+  /**
+   * The {@link Calibration#id()} of the prior's calibration, or null with the first-guess prior.
+   */
+  public String calibrationId(CouplingTask task, org.cml4j.core.spi.OptimizerSettings defaults) {
+    return calibratedPrior ? Calibration.id(CalibrationProblem.from(task), defaults.starts())
+        : null;
+  }
+
   /** Augmented parameters for a task. */
   public List<ParameterInfo> augmented(CouplingTask task) {
     List<String> names = augment != null ? augment
-        : PhysicsOnlyBaseline.fitParameters(task).stream()
+        : CalibrationProblem.defaultFit(task).stream()
             .filter(p -> !p.equals("alpha") && !p.equals("eps") && !p.equals("Tb")).toList();
     List<ParameterInfo> out = new ArrayList<>();
     for (String n : names) {
@@ -115,8 +125,8 @@ public record EnkfSetup(List<String> assimilate, List<String> augment, double so
       org.cml4j.core.spi.OptimizerSettings defaults) {
     LsmMechanism lsm = TaskSupport.lsm(task, coupling);
     Map<String, Double> base = new LinkedHashMap<>(calibratedPrior
-        ? new PhysicsOnlyBaseline(defaults).calibrate(task).parameters()
-        : PhysicsOnlyBaseline.firstGuess(task));
+        ? new MechanismCalibrator(defaults).calibrate(task).parameters()
+        : CalibrationProblem.defaultGuess(task, task.observations()));
     return new ColumnEnsembleFilter(lsm.columnModel().grid(),
         LsmMechanism.surfaceForcing(task.forcing()), base, augmented(task),
         lsm.initialState(task.initialObservations()));

@@ -2,18 +2,18 @@ package org.cml4j.embed.assimilation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
-import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.LsmMechanism;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.embed.support.FastMlp;
 
 /** Shared pieces of the couplings that learn from a filter's analysis increments. */
 final class IncrementLearning {
@@ -38,7 +38,7 @@ final class IncrementLearning {
     List<String> vars = setup.assimilated(task, coupling);
     double[][] aux = auxiliary(task, coupling);
     double[] hours = hours(task);
-    Calibration cal = new PhysicsOnlyBaseline(optimizer).calibrate(task);
+    Calibration cal = new MechanismCalibrator(optimizer).calibrate(task);
     LsmMechanism lsm = TaskSupport.lsm(task, coupling);
     CalibratedColumn col = CalibratedColumn.of(lsm, LsmMechanism.surfaceForcing(task.forcing()),
         cal.parameters(), task.initialObservations());

@@ -10,8 +10,8 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.ColumnStepper;
-import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.EmbedCoupling;
+import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.Output;
@@ -109,7 +109,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
     return new Result(TaskSupport.frame(task, pred), cf.calibration().fitted(), d.build(),
         TaskSupport.config("members", cfg.members(), "assimilate", cf.assimilated(), "correct",
             correct, "network", "16x16 tanh", "control", java.util.Arrays.toString(sf.control())),
-        0).timed((t1 - t0) * 1e-9, 0);
+        0).timed((t1 - t0) * 1e-9, 0).withCalibration(cf.calibration().id());
   }
 
   /** The learned term as a forecast correction. */

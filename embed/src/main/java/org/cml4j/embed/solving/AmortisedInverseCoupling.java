@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
@@ -19,7 +20,6 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.Pca;
 import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /**
  * Mode 6 (model solving), learned amortised inverse: physics runs at Latin-hypercube samples of a
@@ -109,18 +109,19 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
       Map<String, Double> start = new LinkedHashMap<>(guess);
       start.putAll(onePass);
       return new MechanismCalibrator(new OptimizerSettings("lm", 100, 200, 1, 1e-10))
-          .calibrate(SurrogateInversionCoupling.problem(task, vars, fit, start));
+          .calibrate(SurrogateInversionCoupling.problem(task, vars, start));
     }
   }
 
   /** Samples the physics over the task's prior box and trains the inverse network. */
   public Trained train(CouplingTask task) {
     long t0 = System.nanoTime();
-    List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
+    CalibrationProblem problem = CalibrationProblem.from(task);
+    List<String> vars = problem.variables();
     int end = task.split().trainEnd();
     observedVector(task, vars, end);
-    List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
-    Map<String, Double> guess = PhysicsOnlyBaseline.firstGuess(task);
+    List<String> fit = problem.fit();
+    Map<String, Double> guess = problem.guess();
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
     int n = task.budget().scale(100, 500, 1500);
     PhysicsSamples s = PhysicsSamples.draw(task, box, guess, vars, end, n, task.seed(),
@@ -179,7 +180,8 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     }
     return new Result(pred, fitted, d.build(), TaskSupport.config("samples", tr.runs(),
         "maxNoise", maxNoise, "components", 20, "network", "64x64 tanh"), 0)
-        .timed(tr.seconds(), onePassSeconds + refineSeconds);
+        .timed(tr.seconds(), onePassSeconds + refineSeconds)
+        .withCalibration(refined.id() + " from=learned");
   }
 
   /**

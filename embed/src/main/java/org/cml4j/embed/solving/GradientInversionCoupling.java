@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
@@ -18,7 +19,6 @@ import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /**
  * Mode 6 (model solving), the paper itself: the physics model's parameters are found by
@@ -42,7 +42,7 @@ public final class GradientInversionCoupling extends EmbedCoupling {
    * exp(U(-0.7, 0.7)), others by U(-0.1, 0.1) of their range, at most 5 units).
    */
   public static List<Map<String, Double>> starts(CouplingTask task, List<String> fit, int n) {
-    Map<String, Double> guess = PhysicsOnlyBaseline.firstGuess(task);
+    Map<String, Double> guess = CalibrationProblem.defaultGuess(task, task.observations());
     Random rnd = new Random(task.seed() * 31 + 7);
     List<Map<String, Double>> out = new ArrayList<>();
     for (int s = 0; s < n; s++) {
@@ -64,8 +64,9 @@ public final class GradientInversionCoupling extends EmbedCoupling {
   @Override
   protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
-    List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
-    List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
+    CalibrationProblem problem = CalibrationProblem.from(task);
+    List<String> vars = problem.variables();
+    List<String> fit = problem.fit();
     int nStarts = task.budget().scale(3, 8, 50);
     AdjointInversion.Settings settings = AdjointInversion.Settings.huang2025(fit)
         .withMaxSteps(task.budget().scale(151, 151, 300));

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
@@ -13,7 +14,6 @@ import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /**
  * Mode 6 (model solving), time-dependent parameters learned through the physics: the constant
@@ -64,13 +64,13 @@ public final class LearnedParameterCoupling extends EmbedCoupling {
   protected Result run(CouplingTask task) {
     double[][] x = ParameterNetwork.features(task.forcing(), task.auxiliary());
     long t0 = System.nanoTime();
-    Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
-    List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
+    Calibration cal = new MechanismCalibrator(defaults.optimizer()).calibrate(task);
+    List<String> vars = cal.variables();
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
     SeriesObjective obj = new SeriesObjective(task.mechanism(), task.forcing(),
         task.observations(), vars, task.initialObservations(), 0, trainEnd);
-    List<ParameterInfo> cp = PhysicsOnlyBaseline.fitParameters(task).stream()
+    List<ParameterInfo> cp = cal.problem().fit().stream()
         .filter(p -> !learned.contains(p)).map(task.mechanism()::parameter).toList();
     ParameterNetwork.Result r = ParameterNetwork.train(task, obj, x, learned, cp,
         cal.parameters());

@@ -15,6 +15,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.util.Pair;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingMode;
@@ -24,7 +25,6 @@ import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /**
  * Mode 6 (model solving), learned forward surrogate inside the iterative inversion: physics runs at
@@ -67,9 +67,10 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
   @Override
   protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
-    List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
-    List<String> fit = PhysicsOnlyBaseline.fitParameters(task);
-    Map<String, Double> guess = PhysicsOnlyBaseline.firstGuess(task);
+    CalibrationProblem problem = CalibrationProblem.from(task);
+    List<String> vars = problem.variables();
+    List<String> fit = problem.fit();
+    Map<String, Double> guess = problem.guess();
     int end = task.split().trainEnd();
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
     int n = task.budget().scale(100, 400, 1000);
@@ -98,9 +99,11 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
     params.putAll(box.fromU(best));
     boolean fellBack = disagreement > tolerance;
     int fallbackEvals = 0;
+    String calibrationId = null;
     if (fellBack) {
       Calibration c = new MechanismCalibrator(new OptimizerSettings("lm", 100, 200, 1, 1e-10))
-          .calibrate(problem(task, vars, fit, params));
+          .calibrate(problem(task, vars, params));
+      calibrationId = c.id() + " from=surrogate";
       params = new LinkedHashMap<>(c.parameters());
       fallbackEvals = c.evaluations();
     }
@@ -118,7 +121,7 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
     if (compare) {
       long c0 = System.nanoTime();
       Calibration ref = new MechanismCalibrator(new OptimizerSettings("lm", 100, 200, starts,
-          1e-10)).calibrate(problem(task, vars, fit, guess));
+          1e-10)).calibrate(problem(task, vars, guess));
       d.scalar("physicsOnlyEvaluations", ref.evaluations())
           .scalar("physicsOnlySeconds", TaskSupport.since(c0))
           .scalar("physicsEvaluationsSaved", ref.evaluations() - physicsRuns);
@@ -134,13 +137,13 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
     }
     return new Result(pred, fitted, d.build(), TaskSupport.config("samples", n, "components", 16,
         "tolerance", tolerance, "starts", starts, "box", "x3 / Tb +-5 K / alpha +-0.15"), 0)
-        .timed((t1 - t0) * 1e-9, 0);
+        .timed((t1 - t0) * 1e-9, 0).withCalibration(calibrationId);
   }
 
-  static MechanismCalibrator.Problem problem(CouplingTask task, List<String> vars,
-      List<String> fit, Map<String, Double> guess) {
-    return new MechanismCalibrator.Problem(task.mechanism(), task.forcing(), task.observations(),
-        vars, 0, task.split().trainEnd(), fit, guess, task.initialObservations(), task.seed());
+  /** The task's shared calibration problem on {@code vars} from {@code guess}. */
+  static CalibrationProblem problem(CouplingTask task, List<String> vars,
+      Map<String, Double> guess) {
+    return CalibrationProblem.from(task).withVariables(vars).withGuess(guess);
   }
 
   /** LM on the surrogate from {@code u0}; finite-difference Jacobian. */

@@ -24,8 +24,8 @@ import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.FastMlp;
 import org.cml4j.embed.support.ForcingScenarios;
 import org.cml4j.embed.support.Ridge;
-import org.cml4j.embed.support.Timing;
 import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.support.Timing;
 import org.cml4j.lsm.model.SurfaceForcing;
 
 /**
@@ -196,7 +196,7 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
     return new Result(TaskSupport.frame(task, pred), cal.fitted(), d.build(), TaskSupport.config(
         "network", spec, "scenarios", scenarios, "referenceNodes", config.fineNodes(),
         "referenceSubsteps", config.fineSubsteps(), "inputNoise", config.inputNoise()), 0)
-        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9).withCalibration(cal.id());
   }
 
   private double[] sample(RichColumnModel ref, double[] fineState) {

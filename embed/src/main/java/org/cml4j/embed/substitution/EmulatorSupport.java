@@ -3,13 +3,13 @@ package org.cml4j.embed.substitution;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.support.TaskSupport;
 import org.cml4j.lsm.coupling.LsmMechanism;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /** Shared steps of the substitution couplings: applicability, calibration, rollout comparison. */
 final class EmulatorSupport {
@@ -17,7 +17,7 @@ final class EmulatorSupport {
 
   /** Calibrates the physics on the training period (the parameters every emulator uses). */
   static Calibration calibrate(CouplingTask task, CouplingDefaults defaults) {
-    return new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
+    return new MechanismCalibrator(defaults.optimizer()).calibrate(task);
   }
 
   static CalibratedColumn column(CouplingTask task, String coupling, Map<String, Double> params) {

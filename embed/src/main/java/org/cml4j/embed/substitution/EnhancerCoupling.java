@@ -17,7 +17,6 @@ import org.cml4j.embed.solving.ParameterNetwork;
 import org.cml4j.embed.solving.SeriesObjective;
 import org.cml4j.embed.support.EmbedCoupling;
 import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.model.Output;
 
 /**
@@ -101,7 +100,7 @@ public final class EnhancerCoupling extends EmbedCoupling {
     int valEnd = task.split().validationEnd();
     SeriesObjective obj = new SeriesObjective(task.mechanism(), task.forcing(), pseudo, vars,
         init, 0, trainEnd);
-    List<ParameterInfo> cp = PhysicsOnlyBaseline.fitParameters(task).stream()
+    List<ParameterInfo> cp = cal.problem().fit().stream()
         .filter(p -> !learned.contains(p) && !p.equals("alpha"))
         .map(task.mechanism()::parameter).toList();
     ParameterNetwork.Result r = ParameterNetwork.train(task, obj, x, learned, cp,
@@ -134,6 +133,6 @@ public final class EnhancerCoupling extends EmbedCoupling {
     return new Result(pred, fitted, d.build(), TaskSupport.config("learned", learned,
         "pseudoObservations", vars, "epochs", ParameterNetwork.Settings.forTask(task).epochs()),
         0)
-        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9).withCalibration(cal.id());
   }
 }

@@ -112,7 +112,7 @@ public final class SurfaceEmulatorCoupling extends EmbedCoupling {
     long t2 = System.nanoTime();
     return new Result(TaskSupport.frame(task, pred), cal.fitted(), d.build(), TaskSupport.config(
         "network", spec, "scenarios", scenarios, "features", "Ts,P1,Kdown,Ldown,Ta"), 0)
-        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9);
+        .timed((t1 - t0) * 1e-9, (t2 - t1) * 1e-9).withCalibration(cal.id());
   }
 
   /** Physics pairs on the training forcing and perturbed copies; the last scenario validates. */

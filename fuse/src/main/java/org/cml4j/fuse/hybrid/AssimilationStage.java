@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.pipeline.Stage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.CouplingTask;
@@ -14,7 +15,6 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.LsmMechanism;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.SurfaceForcing;
 
@@ -77,7 +77,7 @@ public final class AssimilationStage implements Stage {
         new IllegalArgumentException("stage " + name + " needs the land-surface mechanism"
             + " (LsmMechanism), got " + task.mechanism().name()));
     long t0 = System.nanoTime();
-    Calibration cal = new PhysicsOnlyBaseline(settings).calibrate(task);
+    Calibration cal = new MechanismCalibrator(settings).calibrate(task);
     Frame f = task.forcing();
     if (correction) {
       double[] lw = f.values(Variables.LWDOWN);
@@ -97,7 +97,7 @@ public final class AssimilationStage implements Stage {
         out = out.with(v, sim.values(v.name()));
       }
     } else {
-      List<String> obsVars = PhysicsOnlyBaseline.calibrationVariables(task);
+      List<String> obsVars = cal.variables();
       double[][] obs = new double[obsVars.size()][];
       double[] sd = new double[obsVars.size()];
       for (int k = 0; k < obs.length; k++) {
@@ -120,6 +120,6 @@ public final class AssimilationStage implements Stage {
           + " up to the end of the validation period");
     }
     d.scalar("seconds", (System.nanoTime() - t0) * 1e-9);
-    return new StageResult(out, cal.fitted(), d.build());
+    return new StageResult(out, cal.fitted(), d.build(), cal.id());
   }
 }

@@ -3,6 +3,7 @@ package org.cml4j.fuse.hybrid;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.pipeline.Stage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.Budget;
@@ -17,7 +18,6 @@ import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.net.LearnerRegressor;
 import org.cml4j.fuse.physics.AdjointTraining;
 import org.cml4j.fuse.physics.ForcingCorrectionHead;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /**
  * Pipeline stage learning a physics-constrained model-error term (fusion, mode 9 structure): a
@@ -68,8 +68,8 @@ public final class ModelErrorStage implements Stage {
   public StageResult run(CouplingTask task, Frame available) {
     long t0 = System.nanoTime();
     Budget.SafetyCap cap = task.budget().startCap();
-    Calibration cal = new PhysicsOnlyBaseline(settings).calibrate(task);
-    List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
+    Calibration cal = new MechanismCalibrator(settings).calibrate(task);
+    List<String> vars = cal.variables();
     double[][] x = FeatureSpec.standard(List.copyOf(task.forcing().names()))
         .matrix(task.forcing(), task.auxiliary());
     LearnerRegressor net = new LearnerRegressor(new int[] {16}, x, new double[] {0},
@@ -88,6 +88,6 @@ public final class ModelErrorStage implements Stage {
         .scalar("seconds", (System.nanoTime() - t0) * 1e-9)
         .note("model-error flux through LWdown, |dG| <= " + maxAbs + " W m-2").build();
     return new StageResult(task.forcing().select(List.of()).with(CORRECTION, dg), cal.fitted(),
-        d);
+        d, cal.id());
   }
 }

@@ -57,6 +57,6 @@ public final class PhysicsStage implements Stage {
     Diagnostics d = Diagnostics.builder().scalar("physicsEvaluations", r.evaluations())
         .scalar("calibrationSeconds", r.seconds())
         .note("calibrated " + PhysicsSimulation.rounded(r.fitted())).build();
-    return new StageResult(r.suffixed(), r.fitted(), d);
+    return new StageResult(r.suffixed(), r.fitted(), d, r.calibration().id());
   }
 }

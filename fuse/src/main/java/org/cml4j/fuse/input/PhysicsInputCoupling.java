@@ -123,6 +123,6 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
     cfg.put("physicsInputs", Boolean.toString(physicsInputs));
     cfg.put("network", config().withLayer(layer).toString());
     return new Result(pred, sim == null ? Map.of() : sim.fitted(), d.build(), cfg,
-        net.predictSeconds());
+        net.predictSeconds()).withCalibration(sim == null ? null : sim.calibration().id());
   }
 }

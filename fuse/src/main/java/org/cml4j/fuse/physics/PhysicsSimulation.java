@@ -7,21 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.spi.ModelInput;
-import org.cml4j.core.spi.ModelRun;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.net.FusionNetConfig;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /**
- * The calibrated mechanism run that fusion couplings use as a source of physics knowledge: its
- * constant parameters are fitted by multi-start Levenberg–Marquardt to the observed variables it
- * can simulate over the training period (exactly as {@link PhysicsOnlyBaseline}), then it is run
- * over the whole time axis (training, validation and test: only the forcing is needed).
+ * The calibrated mechanism run that fusion couplings use as a source of physics knowledge: the
+ * shared calibration service ({@link MechanismCalibrator} on {@link CalibrationProblem#from}, the
+ * same problem, settings and result as the physics-only baseline), then a run over the whole time
+ * axis (training, validation and test: only the forcing is needed).
  */
 public final class PhysicsSimulation {
   private PhysicsSimulation() {}
@@ -29,14 +28,26 @@ public final class PhysicsSimulation {
   /**
    * A calibrated run.
    *
-   * @param parameters all parameters the run used
-   * @param fitted the fitted parameters
+   * @param calibration the calibration (parameters, fitted ones, evaluations, id)
    * @param outputs the simulated variables over the whole axis
-   * @param evaluations model runs spent on the calibration
    * @param seconds wall time
    */
-  public record Result(Map<String, Double> parameters, Map<String, Double> fitted, Frame outputs,
-      int evaluations, double seconds) {
+  public record Result(Calibration calibration, Frame outputs, double seconds) {
+    /** All parameters the run used. */
+    public Map<String, Double> parameters() {
+      return calibration.parameters();
+    }
+
+    /** The fitted parameters. */
+    public Map<String, Double> fitted() {
+      return calibration.fitted();
+    }
+
+    /** Model runs spent on the calibration. */
+    public int evaluations() {
+      return calibration.evaluations();
+    }
+
     /** The outputs renamed {@code <name>_physics} (same units), for network inputs/pretraining. */
     public Frame suffixed() {
       return PhysicsSimulation.suffixed(outputs);
@@ -44,8 +55,8 @@ public final class PhysicsSimulation {
   }
 
   /**
-   * Calibrates the task's mechanism on its training period and simulates {@code variables}; the
-   * number of LM starts follows the budget (1 / 2 / the settings' starts).
+   * Calibrates the task's mechanism on its training period with {@code settings} (as the
+   * physics-only baseline does) and simulates {@code variables}.
    */
   public static Result calibrated(CouplingTask task, List<String> variables,
       OptimizerSettings settings) {
@@ -56,14 +67,8 @@ public final class PhysicsSimulation {
             + " cannot simulate " + v);
       }
     }
-    int starts = task.budget().scale(1, Math.min(2, settings.starts()), settings.starts());
-    OptimizerSettings s = new OptimizerSettings(settings.method(), settings.maxIterations(),
-        settings.maxEvaluations(), starts, settings.relativeTolerance());
-    Calibration cal = new PhysicsOnlyBaseline(s).calibrate(task);
-    ModelRun run = task.mechanism().run(new ModelInput(task.forcing(), cal.parameters(), Map.of(),
-        variables, task.initialObservations()));
-    return new Result(cal.parameters(), cal.fitted(), run.outputs(), cal.evaluations(),
-        (System.nanoTime() - t0) * 1e-9);
+    Calibration cal = new MechanismCalibrator(settings).calibrate(task);
+    return new Result(cal, cal.simulate(variables), (System.nanoTime() - t0) * 1e-9);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Budget;
@@ -21,8 +22,8 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.FusePlugin;
 import org.cml4j.fuse.data.FeatureSpec;
-import org.cml4j.fuse.net.Regressor;
 import org.cml4j.fuse.net.LearnerRegressor;
+import org.cml4j.fuse.net.Regressor;
 import org.cml4j.fuse.physics.AdjointTraining;
 import org.cml4j.fuse.physics.BoundedParameterHead;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
@@ -109,8 +110,8 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
     BoundedParameterHead head = head(task);
     long t0 = System.nanoTime();
     Budget.SafetyCap cap = task.budget().startCap();
-    Calibration cal = new PhysicsOnlyBaseline(defaults.optimizer()).calibrate(task);
-    List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
+    Calibration cal = new MechanismCalibrator(defaults.optimizer()).calibrate(task);
+    List<String> vars = cal.variables();
     FeatureSpec fs = AdjointTraining.features(task);
     double[][] x = fs.matrix(task.forcing(), task.auxiliary());
     double[] bias = new double[head.width()];
@@ -164,7 +165,7 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
     Map<String, Double> fitted = new LinkedHashMap<>(cal.fitted());
     head.parameters().forEach(fitted::remove);
     return new Result(pred, fitted, d.build(), cfg, predictSeconds)
-        .timed(fitSeconds, predictSeconds);
+        .timed(fitSeconds, predictSeconds).withCalibration(cal.id());
   }
 
   /** Max |Rnet - Qg - QhQle| over the run. */

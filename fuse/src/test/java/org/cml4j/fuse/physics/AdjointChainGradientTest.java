@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.net.LearnerRegressor;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,8 @@ class AdjointChainGradientTest {
 
   static double check(PhysicsHead head, double bias) {
     CouplingTask task = TaskCatalog.tiny(null, 3).task("twin-n1").task();
-    List<String> vars = PhysicsOnlyBaseline.calibrationVariables(task);
-    Map<String, Double> p = PhysicsOnlyBaseline.firstGuess(task);
+    List<String> vars = CalibrationProblem.defaultVariables(task, task.observations());
+    Map<String, Double> p = CalibrationProblem.defaultGuess(task, task.observations());
     ModelInput base = new ModelInput(task.forcing(), p, Map.of(), vars,
         task.initialObservations());
     double[][] x = FeatureSpec.standard(List.of("SWdown", "Tair", "Wind")).matrix(task.forcing(),

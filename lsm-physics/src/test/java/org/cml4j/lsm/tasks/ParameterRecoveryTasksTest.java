@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingTask;
@@ -50,7 +51,7 @@ class ParameterRecoveryTasksTest {
     CouplingTask t = b.task();
     Map<String, Double> guess = new LinkedHashMap<>(t.knownParameters());
     Calibration c = new MechanismCalibrator(new OptimizerSettings("lm", 100, 200, 1, 1e-10))
-        .calibrate(new MechanismCalibrator.Problem(t.mechanism(), t.forcing(),
+        .calibrate(new CalibrationProblem(t.mechanism(), t.forcing(),
             t.observations(), t.observed(), 0, t.split().trainEnd(), t.fitParameters(), guess,
             t.initialObservations(), t.seed()));
     for (var p : b.trueParameters().entrySet()) {

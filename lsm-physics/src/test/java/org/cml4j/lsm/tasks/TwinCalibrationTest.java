@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Budget;
@@ -37,7 +38,7 @@ class TwinCalibrationTest {
     List<String> simulable = t.observed().stream().filter(t.mechanism()::canSimulate).toList();
     assertThat(simulable).containsExactly("SoilTemp_0.05", "SoilTemp_0.2", "Qg", "LWup");
     cal = new MechanismCalibrator(new OptimizerSettings("lm", 100, 200, 2, 1e-10))
-        .calibrate(new MechanismCalibrator.Problem(t.mechanism(), t.forcing(), t.observations(),
+        .calibrate(new CalibrationProblem(t.mechanism(), t.forcing(), t.observations(),
             simulable, 0, t.split().validationEnd(), t.fitParameters(),
             new LinkedHashMap<>(t.knownParameters()), t.initialObservations(), t.seed()));
     List<String> outs = t.targets().stream().filter(t.mechanism()::canSimulate).toList();

@@ -41,11 +41,19 @@ public final class SubstitutionExample {
     return TwinScenario.builder().days(30).seed(seed).resolution(201, 12).build();
   }
 
+  private static final List<String> TARGETS = List.of("SurfTemp", "SoilTemp_0.05",
+      "SoilTemp_0.2", "Qg");
+
+  /** The task on {@link #scenario(long)}: 30 % training, 10 % validation, tiny budget. */
+  public static CouplingTask task(TwinScenario sc, long seed) {
+    return sc.task(TwinScenario.TaskOptions.standard().withSplit(0.3, 0.1)
+        .withTargets(TARGETS).withBudget(Budget.tiny()).withSeed(seed));
+  }
+
   public static Result run(long seed) {
     TwinScenario sc = scenario(seed);
-    List<String> targets = List.of("SurfTemp", "SoilTemp_0.05", "SoilTemp_0.2", "Qg");
-    CouplingTask task = sc.task(TwinScenario.TaskOptions.standard().withSplit(0.3, 0.1)
-        .withTargets(targets).withBudget(Budget.tiny()).withSeed(seed));
+    List<String> targets = TARGETS;
+    CouplingTask task = task(sc, seed);
     CouplingDefaults d = CouplingDefaults.standard();
     CouplingSolution s = new SurfaceEmulatorCoupling(d).solve(task);
     CouplingSolution c = new ColumnEmulatorCoupling(d).solve(task);

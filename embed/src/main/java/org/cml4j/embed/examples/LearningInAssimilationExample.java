@@ -77,12 +77,13 @@ public final class LearningInAssimilationExample {
     ExampleSupport.print("test RMSE physics only", r.baseline());
     ExampleSupport.print("test RMSE analysis emulator", r.emulatedTest());
     System.out.printf("analysis emulator: validation analysis RMSE SurfTemp EnKF %.3f emulated"
-        + " %.3f, 5 cm %.3f / %.3f; cycle %.0f us (EnKF) vs %.1f us (emulated), speed-up %.0fx%n",
+        + " %.3f, 5 cm %.3f / %.3f; cycle %.0f us (EnKF) vs %.1f us (emulated), wall-clock speed-up"
+        + " median %.0fx, thread CPU %.0fx%n",
         r.analysis().get("validationAnalysisRmseEnkf_SurfTemp"),
         r.analysis().get("validationAnalysisRmseEmulated_SurfTemp"),
         r.analysis().get("validationAnalysisRmseEnkf_SoilTemp_0.05"),
         r.analysis().get("validationAnalysisRmseEmulated_SoilTemp_0.05"),
         r.analysis().get("enkfCycleMicros"), r.analysis().get("emulatedCycleMicros"),
-        r.analysis().get("speedup"));
+        r.analysis().get("speedup"), r.analysis().get("speedupCpu"));
   }
 }

@@ -1,9 +1,11 @@
 package org.cml4j.cascade.post;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.cml4j.cascade.examples.Comparison;
 import org.cml4j.cascade.examples.PostProcessingExample;
 import org.cml4j.cascade.twin.CascadeTwin;
@@ -15,7 +17,23 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.tasks.ParameterRecoveryTasks;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Guards README row 3 / docs/modes/cascade.md downscaling numbers (structural twin, seed 1, tiny
+ * budget, deterministic): one constant per claim with the measured value, asserted within
+ * {@link #TOLERANCE_PERCENT}. Re-measure and re-set if the shared calibration changes.
+ */
 class DownscalingCouplingTest {
+  static final double TOLERANCE_PERCENT = 5;
+  /** 3-hourly physics + learned refinement: 5 cm 0.474 K, surface 0.308 K, G 10.05 W m-2. */
+  static final Map<String, Double> REFINED = Map.of("SoilTemp_0.05", 0.474, Variables.SURF_TEMP,
+      0.308, Variables.QG, 10.05);
+  /** 3-hourly physics interpolated to the hour: 0.910 K, 0.833 K, 16.74 W m-2. */
+  static final Map<String, Double> INTERPOLATED = Map.of("SoilTemp_0.05", 0.910,
+      Variables.SURF_TEMP, 0.833, Variables.QG, 16.74);
+  /** Hourly physics (3x the model steps): 0.353 K, 0.348 K, 10.98 W m-2. */
+  static final Map<String, Double> HOURLY = Map.of("SoilTemp_0.05", 0.353, Variables.SURF_TEMP,
+      0.348, Variables.QG, 10.98);
+
   @Test
   void learnedRefinementRecoversMostOfTheCoarseModelsLoss() {
     Comparison c = PostProcessingExample.downscaling(1, Budget.tiny());
@@ -23,13 +41,14 @@ class DownscalingCouplingTest {
     String interp = "3-hourly physics, interpolated";
     String ours = DownscalingCoupling.NAME + " (3-hourly + MLP)";
     for (String v : List.of("SoilTemp_0.05", Variables.SURF_TEMP, Variables.QG)) {
-      // measured: 0.47 vs 0.91 K, 0.31 vs 0.83 K, 10.0 vs 16.7 W m-2
-      assertThat(c.rmse(ours, v)).isLessThan(0.7 * c.rmse(interp, v));
+      assertThat(c.rmse(ours, v)).as(v).isCloseTo(REFINED.get(v),
+          withPercentage(TOLERANCE_PERCENT));
+      assertThat(c.rmse(interp, v)).as(v).isCloseTo(INTERPOLATED.get(v),
+          withPercentage(TOLERANCE_PERCENT));
+      assertThat(c.rmse(base, v)).as(v).isCloseTo(HOURLY.get(v),
+          withPercentage(TOLERANCE_PERCENT));
     }
-    // against the hourly physics (3x the model steps): better at the surface and for G,
-    // worse at 5 cm (measured 0.31 vs 0.35 K, 10.0 vs 11.0 W m-2, 0.47 vs 0.35 K)
-    assertThat(c.rmse(ours, Variables.SURF_TEMP)).isLessThan(c.rmse(base, Variables.SURF_TEMP));
-    assertThat(c.rmse(ours, Variables.QG)).isLessThan(c.rmse(base, Variables.QG));
+    // reported unfavourable: at 5 cm the refined coarse model stays worse than hourly physics
     assertThat(c.rmse(ours, "SoilTemp_0.05")).isGreaterThan(c.rmse(base, "SoilTemp_0.05"));
   }
 

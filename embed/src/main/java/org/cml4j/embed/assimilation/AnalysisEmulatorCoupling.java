@@ -34,14 +34,25 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
   public static final String NAME = "embed.analysis-emulator";
   private final EnkfConfig config;
   private final EnkfSetup setup;
+  private final Timing.Plan timing;
 
+  /**
+   * @param timing warm-ups and repeats of the cost comparison (EnKF against emulated analysis,
+   *     both over the whole axis, interleaved; its {@code steps} is not used); diagnostics only
+   */
   public AnalysisEmulatorCoupling(CouplingDefaults defaults, EnkfConfig config,
-      EnkfSetup setup) {
+      EnkfSetup setup, Timing.Plan timing) {
     super(NAME, CouplingMode.MODEL_ADJUSTMENT, "network emulating the EnKF analysis step"
         + " (innovations -> increments) in a single deterministic run",
         observedSoilTemperature(), defaults, true, 48);
     this.config = config;
     this.setup = setup.augmenting(List.of());
+    this.timing = timing;
+  }
+
+  public AnalysisEmulatorCoupling(CouplingDefaults defaults, EnkfConfig config,
+      EnkfSetup setup) {
+    this(defaults, config, setup, new Timing.Plan(1, 3, 1));
   }
 
   public AnalysisEmulatorCoupling(CouplingDefaults defaults) {
@@ -96,20 +107,42 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
     double[] x0 = enkf.analysisMean()[trainEnd - 1];
     Emulated em = new Emulated(col, sf, tr.net(), obs, hours, aux);
     double[][] states = em.run(x0, trainEnd - 1, col.levels(), valEnd);
-    int cycles = Math.max(1, valEnd - trainEnd);
-    double emuCycle = Timing.bestOf(2, 3, () -> em.run(x0, trainEnd - 1, valEnd, valEnd))
-        / cycles;
-    double enkfCycle = enkf.seconds() / (col.levels() - 1);
+    // timing (diagnostics only): both sides over the whole axis, analyses until valEnd, the
+    // same warm-ups and repeats, interleaved; per cycle = per hourly step
+    int cycles = col.levels() - 1;
+    double[] start = enkf.analysisMean()[0];
+    // the emulated analysis was trained on the training period; should it diverge from level 0,
+    // time it from the end of training instead (per cycle; noted)
+    boolean fromStart = em.runs(start, 0, col.levels(), valEnd);
+    int from = fromStart ? 0 : trainEnd - 1;
+    double[] timedStart = fromStart ? start : x0;
+    int emuCycles = col.levels() - 1 - from;
+    Timing.Comparison raw = Timing.compare(timing,
+        () -> em.run(timedStart, from, col.levels(), valEnd),
+        () -> cf.filter().run(obs, cf.config(), valEnd, outs, null));
+    Timing.Comparison tc = perCycle(raw, cycles / (double) emuCycles);
+    double emuCycle = tc.fastMedian() / cycles;
+    double enkfCycle = tc.slowMedian() / cycles;
     double[][] ye = col.outputs(states, trainEnd - 1, report);
     Map<String, double[]> pred = new LinkedHashMap<>();
     Diagnostics.Builder d = Diagnostics.builder().scalar("members", cf.config().members())
         .scalar("trainingPairs", xt.size()).scalar("epochs", tr.report().epochs())
         .scalar("enkfCycleMicros", enkfCycle * 1e6).scalar("emulatedCycleMicros", emuCycle * 1e6)
-        .scalar("speedup", enkfCycle / emuCycle)
+        .scalar("speedup", tc.speedupMedian()).scalar("speedupMin", tc.speedupMin())
+        .scalar("speedupMax", tc.speedupMax()).scalar("timingRepeats", timing.repeats())
+        .scalar("enkfCycleCpuMicros", tc.cpu().slowMedian() / cycles * 1e6)
+        .scalar("emulatedCycleCpuMicros", tc.cpu().fastMedian() / cycles * 1e6)
+        .scalar("speedupCpu", tc.cpu().speedupMedian())
+        .scalar("speedupCpuMin", tc.cpu().speedupMin())
+        .scalar("speedupCpuMax", tc.cpu().speedupMax())
         .scalar("physicsEvaluations", cf.calibration().evaluations() + enkf.memberSteps()
             / (double) (col.levels() - 1) + 1)
         .curve("trainLoss", tr.report().trainLoss())
         .curve("validationLoss", tr.report().valLoss());
+    if (!fromStart) {
+      d.note("timing: the emulated analysis diverged when started at level 0; timed from the end"
+          + " of training, per cycle");
+    }
     for (int j = 0; j < report.size(); j++) {
       String t = report.get(j);
       double[] e = enkf.output(t);
@@ -131,6 +164,20 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
         TaskSupport.config("members", cf.config().members(), "assimilate", cf.assimilated(),
             "network", "32x32 tanh"), 0).timed((t1 - t0) * 1e-9, 0)
         .withCalibration(cf.calibration().id());
+  }
+
+  /** Rescales the fast side so both sides are per the same number of cycles. */
+  private static Timing.Comparison perCycle(Timing.Comparison c, double fastScale) {
+    if (fastScale == 1) {
+      return c;
+    }
+    double[] f = c.fast().clone();
+    double[] fc = c.cpu().fast().clone();
+    for (int i = 0; i < f.length; i++) {
+      f[i] *= fastScale;
+      fc[i] *= fastScale;
+    }
+    return new Timing.Comparison(f, c.slow(), new Timing.Comparison(fc, c.cpu().slow(), null));
   }
 
   private static void features(StateFeatures sf, double[] forecast, LevelValues v, double hour,
@@ -164,6 +211,16 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
       this.aux = aux;
       this.op = new OutputOperator(obs.stream().map(ObservationSeries::output).toList(),
           col.grid());
+    }
+
+    /** Whether {@link #run} completes (does not diverge) over [from, to). */
+    boolean runs(double[] x0, int from, int to, int assimilateUntil) {
+      try {
+        run(x0, from, to, assimilateUntil);
+        return true;
+      } catch (IllegalStateException e) {
+        return false;
+      }
     }
 
     /** States over [from, to), analysing at steps below {@code assimilateUntil}. */

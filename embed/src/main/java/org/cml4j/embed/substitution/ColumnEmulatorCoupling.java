@@ -41,7 +41,7 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * injected into the input states so that the rollout corrects its own drift (Sanchez-Gonzalez et
  * al. 2020). Diagnostics compare the emulator and the coarse physics to the fine reference over the
  * whole run, and time all three: where the reference costs milliseconds per hour the emulator
- * pays off.
+ * pays off. Timings are medians of interleaved repeats with equal warm-ups ({@link Timing}).
  */
 public final class ColumnEmulatorCoupling extends EmbedCoupling {
   /** Registry name. */
@@ -56,9 +56,12 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
    * @param depths state depths [m], from 0 to the column bottom (last, held at Tb)
    * @param hidden hidden layer widths
    * @param inputNoise standard deviation of the noise injected into training input states [K]
+   * @param timing how the emulator and the reference are timed against each other (same
+   *     warm-ups and repeats, interleaved, over the first {@code timing.steps()} hours); the
+   *     timings are diagnostics only
    */
   public record Config(int fineNodes, int fineSubsteps, double[] depths, int[] hidden,
-      double inputNoise) {
+      double inputNoise, Timing.Plan timing) {
     public Config {
       if (depths.length < 3 || depths[0] != 0) {
         throw new IllegalArgumentException("column emulator depths must start at 0 m and have at"
@@ -68,15 +71,23 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
       hidden = hidden.clone();
     }
 
-    /** 1 mm / 1 min reference, 13 depths (0–1 m), 64x64 tanh, 0.05 K input noise. */
+    /**
+     * 1 mm / 1 min reference, 13 depths (0–1 m), 64x64 tanh, 0.05 K input noise, the standard
+     * timing plan.
+     */
     public static Config standard() {
       return new Config(1001, 60, new double[] {0, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2,
-          0.3, 0.5, 0.75, 1.0}, new int[] {64, 64}, 0.05);
+          0.3, 0.5, 0.75, 1.0}, new int[] {64, 64}, 0.05, Timing.Plan.standard());
     }
 
     /** Same with another reference resolution. */
     public Config withReference(int nodes, int substeps) {
-      return new Config(nodes, substeps, depths, hidden, inputNoise);
+      return new Config(nodes, substeps, depths, hidden, inputNoise, timing);
+    }
+
+    /** Same with another timing plan. */
+    public Config withTiming(Timing.Plan plan) {
+      return new Config(fineNodes, fineSubsteps, depths, hidden, inputNoise, plan);
     }
   }
 
@@ -157,14 +168,19 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
     long t1 = System.nanoTime();
     double[] x0 = sample(ref, fineInit);
     double[][] emu = rollout(fast, x0, col.forcing());
-    long e1 = System.nanoTime();
     RichTrajectory fine = ref.run(surf, col.forcing(), null, fineInit);
-    long e2 = System.nanoTime();
     double[][] coarseStates = col.run(col.physics());
-    int steps = col.levels() - 1;
-    double emuUs = Timing.bestOf(3, 3, () -> rollout(fast, x0, col.forcing())) * 1e6 / steps;
-    double coarseUs = Timing.bestOf(3, 3, () -> col.run(col.physics())) * 1e6 / steps;
-    double fineUs = (e2 - e1) * 1e-3 / steps;
+    // timing (diagnostics only): the same window, warm-ups and repeats on every side
+    int steps = Math.min(config.timing().steps(), col.levels() - 1);
+    SurfaceForcing fw = col.forcing().slice(0, steps + 1);
+    CalibratedColumn cw = col.with(fw, col.initial());
+    Timing.Comparison vsRef = Timing.compare(config.timing(), () -> rollout(fast, x0, fw),
+        () -> ref.run(surf, fw, null, fineInit));
+    Timing.Comparison vsCoarse = Timing.compare(config.timing(), () -> cw.run(cw.physics()),
+        () -> rollout(fast, x0, fw));
+    double emuUs = vsRef.fastMedian() * 1e6 / steps;
+    double fineUs = vsRef.slowMedian() * 1e6 / steps;
+    double coarseUs = vsCoarse.fastMedian() * 1e6 / steps;
     List<String> targets = TaskSupport.simulableTargets(task);
     double[][] ye = ProfileOutputs.evaluate(targets, config.depths(), emu, col.forcing(),
         col.parameters());
@@ -181,13 +197,23 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
         .scalar("epochs", rep.epochs()).scalar("trainSeconds", rep.seconds())
         .scalar("emulatorStepMicros", emuUs).scalar("referenceStepMicros", fineUs)
         .scalar("coarsePhysicsStepMicros", coarseUs)
-        .scalar("speedupVsReference", fineUs / emuUs)
+        .scalar("speedupVsReference", vsRef.speedupMedian())
+        .scalar("speedupVsReferenceMin", vsRef.speedupMin())
+        .scalar("speedupVsReferenceMax", vsRef.speedupMax())
+        .scalar("emulatorStepCpuMicros", vsRef.cpu().fastMedian() * 1e6 / steps)
+        .scalar("referenceStepCpuMicros", vsRef.cpu().slowMedian() * 1e6 / steps)
+        .scalar("speedupVsReferenceCpu", vsRef.cpu().speedupMedian())
+        .scalar("speedupVsReferenceCpuMin", vsRef.cpu().speedupMin())
+        .scalar("speedupVsReferenceCpuMax", vsRef.cpu().speedupMax())
+        .scalar("timingRepeats", config.timing().repeats())
         .scalar("linearSpectralRadius", spectralRadius(lin, nState))
         .scalar("physicsEvaluations", cal.evaluations() + scenarios + 1)
         .curve("trainLoss", rep.trainLoss()).curve("validationLoss", rep.valLoss())
         .note("reference: " + config.fineNodes() + " nodes, " + config.fineSubsteps()
             + " sub-steps per hour; emulator state at " + java.util.Arrays.toString(
-                config.depths()) + " m");
+                config.depths()) + " m; times are medians of " + config.timing().repeats()
+            + " interleaved repeats after " + config.timing().warmup() + " warm-ups, both sides"
+            + " over the first " + steps + " hours");
     EmulatorSupport.compare(d, targets, ye, yf, "Reference");
     Diagnostics.Builder dc = Diagnostics.builder();
     EmulatorSupport.compare(dc, targets, yc, yf, "Reference");

@@ -91,8 +91,11 @@ public final class SurfaceEmulatorCoupling extends EmbedCoupling {
     double[][] se = col.run(emu);
     double[][] sp = col.run(phys);
     int steps = col.levels() - 1;
-    double emuUs = Timing.bestOf(3, 3, () -> col.run(emu)) * 1e6 / steps;
-    double physUs = Timing.bestOf(3, 3, () -> col.run(phys)) * 1e6 / steps;
+    // timing (diagnostics only): whole runs, same warm-ups and repeats, interleaved, medians
+    Timing.Comparison tc = Timing.compare(Timing.Plan.standard(), () -> col.run(phys),
+        () -> col.run(emu));
+    double emuUs = tc.slowMedian() * 1e6 / steps;
+    double physUs = tc.fastMedian() * 1e6 / steps;
     List<String> targets = TaskSupport.simulableTargets(task);
     double[][] ye = col.outputs(se, 0, targets);
     double[][] yp = col.outputs(sp, 0, targets);
@@ -104,6 +107,12 @@ public final class SurfaceEmulatorCoupling extends EmbedCoupling {
         .scalar("trainingPairs", xs.size()).scalar("epochs", rep.epochs())
         .scalar("bestEpoch", rep.bestEpoch()).scalar("trainSeconds", rep.seconds())
         .scalar("emulatorStepMicros", emuUs).scalar("physicsStepMicros", physUs)
+        .scalar("emulatorStepCpuMicros", tc.cpu().slowMedian() * 1e6 / steps)
+        .scalar("physicsStepCpuMicros", tc.cpu().fastMedian() * 1e6 / steps)
+        .scalar("slowdownVsPhysicsCpu", tc.cpu().speedupMedian())
+        .scalar("slowdownVsPhysicsCpuMin", tc.cpu().speedupMin())
+        .scalar("slowdownVsPhysicsCpuMax", tc.cpu().speedupMax())
+        .scalar("timingRepeats", Timing.Plan.standard().repeats())
         .scalar("physicsEvaluations", cal.evaluations() + scenarios)
         .curve("trainLoss", rep.trainLoss()).curve("validationLoss", rep.valLoss())
         .note("emulates the surface-node (energy-balance) update; the column elimination stays"

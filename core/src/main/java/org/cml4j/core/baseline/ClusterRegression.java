@@ -17,8 +17,8 @@ import org.apache.commons.math3.random.Well19937c;
  * of PLUMBER, Best et al. 2015, J. Hydrometeorol. 16, 1425–1442): the rows are clustered with
  * k-means++ (Commons Math {@link KMeansPlusPlusClusterer}, {@link Well19937c} seeded with the task
  * seed, at most {@link #MAX_ITERATIONS} Lloyd iterations, best of {@link #RESTARTS} restarts by
- * within-cluster variance, as scikit-learn's default {@code n_init = 10}), then one {@link LinearFit} per cluster
- * maps the same predictors to the target; a step is predicted by the regression of its nearest
+ * within-cluster variance, as scikit-learn's default {@code n_init = 10}), then one
+ * {@link LinearFit} per cluster maps the same predictors to the target; a step is predicted by the regression of its nearest
  * centroid. With {@code k = 1} this is a plain linear regression (the "1lin" and "2lin"
  * benchmarks).
  *

@@ -195,7 +195,8 @@ public final class Metrics {
    * Normalised ranks of competing models' values of one metric, lower value = better: the
    * fractional rank r (1 = best, ties share the mean of the ranks they span) mapped to
    * {@code (r - 1) / (m - 1)} over the m finite values, so 0 is the best and 1 the worst whatever
-   * the number of models (a single model gets 0; over two or more the mean is 0.5). NaN values stay NaN and are not ranked.
+   * the number of models (a single model gets 0; over two or more the mean is 0.5). NaN values
+   * stay NaN and are not ranked.
    */
   public static double[] normalisedRanks(double[] values) {
     java.util.List<Integer> idx = new java.util.ArrayList<>();

@@ -33,6 +33,7 @@ public final class BenchSuites {
     List<Approach> out = new ArrayList<>();
     out.add(new PhysicsOnlyBaseline(reg.defaults().optimizer()));
     out.add(LearningOnlyBaseline.standard());
+    out.addAll(org.cml4j.core.baseline.EmpiricalBaseline.all());
     reg.entries().forEach(e -> out.add(e.factory().create(reg.defaults())));
     return out;
   }

@@ -155,6 +155,7 @@ final class EmpiricalBenchmarkTable {
         .forEach(approaches::add);
     // summary: (task, target) pairs beaten per benchmark
     Map<String, int[]> tally = new LinkedHashMap<>(); // per approach: pairs, per-bench, all
+    Map<String, int[]> byTarget = new LinkedHashMap<>(); // the same per target
     List<List<String>> detail = new ArrayList<>();
     for (BenchTask bc : cases) {
       for (String a : approaches) {
@@ -171,7 +172,9 @@ final class EmpiricalBenchmarkTable {
           }
           pairs++;
           int[] tl = tally.computeIfAbsent(a, x -> new int[2 + BENCHMARKS.size()]);
+          int[] tt = byTarget.computeIfAbsent(t, x -> new int[2 + BENCHMARKS.size()]);
           tl[0]++;
+          tt[0]++;
           boolean beatsAll = true;
           StringBuilder cell = new StringBuilder();
           for (int i = 0; i < vs.size(); i++) {
@@ -179,12 +182,14 @@ final class EmpiricalBenchmarkTable {
             cell.append(i == 0 ? "" : " ").append(v == null ? "–" : v[0] + "/" + v[1]);
             if (v != null && beats(v)) {
               tl[1 + i]++;
+              tt[1 + i]++;
             } else if (v != null) {
               beatsAll = false;
             }
           }
           if (beatsAll) {
             tl[1 + BENCHMARKS.size()]++;
+            tt[1 + BENCHMARKS.size()]++;
             all++;
           }
           row.add(beatsAll ? "**" + cell + "**" : cell.toString());
@@ -203,11 +208,7 @@ final class EmpiricalBenchmarkTable {
         -> -(double) e.getValue()[1 + BENCHMARKS.size()] / e.getValue()[0])
         .thenComparing(Map.Entry::getKey)).forEach(e -> {
           int[] tl = e.getValue();
-          List<String> row = new ArrayList<>(List.of(e.getKey(), String.valueOf(tl[0])));
-          for (int i = 0; i <= BENCHMARKS.size(); i++) {
-            row.add(tl[1 + i] + " (" + Math.round(100.0 * tl[1 + i] / tl[0]) + " %)");
-          }
-          sum.add(row);
+          sum.add(tallyRow(e.getKey(), tl));
           if (2 * tl[2] <= tl[0] && present.contains(BENCHMARKS.get(1))) {
             failing2.add(e.getKey());
           }
@@ -227,6 +228,21 @@ final class EmpiricalBenchmarkTable {
     BENCHMARKS.forEach(x -> h.add("beats " + x.substring("baseline.".length())));
     h.add("beats all three");
     b.add(new BenchReport.Table(h, sum));
+    List<String> weakTargets = new ArrayList<>();
+    List<List<String>> tr = new ArrayList<>();
+    byTarget.forEach((t, tt) -> {
+      tr.add(tallyRow(t, tt));
+      if (2 * tt[2] <= tt[0] || 2 * tt[3] <= tt[0]) {
+        weakTargets.add(t + " (" + tt[2] + " and " + tt[3] + " of " + tt[0] + ")");
+      }
+    });
+    b.add(new BenchReport.Para("Per target, over every task and approach: (task, approach) pairs"
+        + " beating each benchmark. Targets where at most half of the pairs beat 2lin or 3km27"
+        + " (pairs beating 2lin and 3km27 in brackets): " + list(weakTargets) + "."));
+    List<String> th0 = new ArrayList<>(h);
+    th0.set(0, "target");
+    th0.set(1, "(task, approach) pairs");
+    b.add(new BenchReport.Table(th0, tr));
     b.add(new BenchReport.Para("Per task and target: metrics (of the six) on which the approach"
         + " is better than 1lin, 2lin and 3km27, in that order (`–`: not predicted by one side);"
         + " **bold** where it beats all three. Last column: targets on which it beats all three."));
@@ -277,6 +293,15 @@ final class EmpiricalBenchmarkTable {
         + " better on more than half of the metrics. Replicates of a (task, approach) are"
         + " averaged metric by metric before comparing and ranking. Counts are over the (task,"
         + " target) pairs where the approach and at least one benchmark predict the target.";
+  }
+
+  /** label, pairs, then "count (percent)" per benchmark and for all three. */
+  private static List<String> tallyRow(String label, int[] tl) {
+    List<String> row = new ArrayList<>(List.of(label, String.valueOf(tl[0])));
+    for (int i = 0; i <= BENCHMARKS.size(); i++) {
+      row.add(tl[1 + i] + " (" + Math.round(100.0 * tl[1 + i] / tl[0]) + " %)");
+    }
+    return row;
   }
 
   private static String list(List<String> names) {

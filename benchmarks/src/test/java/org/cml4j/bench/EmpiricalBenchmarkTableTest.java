@@ -61,19 +61,24 @@ class EmpiricalBenchmarkTableTest {
     assertThat(bullets.get(2)).contains("3km27").endsWith(": weak.");
     List<BenchReport.Table> tables = b.stream().filter(o -> o instanceof BenchReport.Table)
         .map(o -> (BenchReport.Table) o).toList();
-    // summary, one task table, rank table
-    assertThat(tables).hasSize(3);
+    // summary, per target, one task table, rank table
+    assertThat(tables).hasSize(4);
+    assertThat(tables.get(1).rows()).containsExactly(List.of("Qg", "2", "2 (100 %)",
+        "1 (50 %)", "1 (50 %)", "1 (50 %)"));
+    assertThat(b).anyMatch(o -> o instanceof BenchReport.Para p
+        && p.text().contains("beat 2lin or 3km27 (pairs beating 2lin and 3km27 in brackets):"
+        + " Qg (1 and 1 of 2)."));
     assertThat(tables.get(0).rows().get(0)).containsExactly("good", "1", "1 (100 %)",
         "1 (100 %)", "1 (100 %)", "1 (100 %)");
     assertThat(tables.get(0).rows().get(1)).containsExactly("weak", "1", "1 (100 %)",
         "0 (0 %)", "0 (0 %)", "0 (0 %)");
-    int qg = tables.get(1).header().indexOf("Qg");
-    assertThat(tables.get(1).rows().get(0).get(qg)).isEqualTo("**6/6 6/6 6/6**");
-    assertThat(tables.get(1).rows().get(1).get(qg)).isEqualTo("6/6 0/6 0/6");
+    int qg = tables.get(2).header().indexOf("Qg");
+    assertThat(tables.get(2).rows().get(0).get(qg)).isEqualTo("**6/6 6/6 6/6**");
+    assertThat(tables.get(2).rows().get(1).get(qg)).isEqualTo("6/6 0/6 0/6");
     // ranks of 5 approaches on every metric: good 0, 3km27 0.25, 2lin 0.5, weak 0.75, 1lin 1
-    List<String> first = tables.get(2).rows().get(0);
+    List<String> first = tables.get(3).rows().get(0);
     assertThat(first.subList(0, 2)).containsExactly("good", "0.000");
-    assertThat(tables.get(2).rows().get(4).subList(0, 2)).containsExactly("*baseline.1lin*",
+    assertThat(tables.get(3).rows().get(4).subList(0, 2)).containsExactly("*baseline.1lin*",
         "1.000");
   }
 

@@ -1,6 +1,7 @@
 package org.cml4j.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,9 +118,20 @@ class EmpiricalBenchmarkTableTest {
     assertThat(md).contains("## Against the empirical benchmarks (PLUMBER)")
         .contains("uses LWdown in its place").contains("| baseline.physics-only | ")
         .contains("*baseline.3km27*");
+    // measured values quoted in docs/BENCHMARKS.md (deterministic: seed 42)
+    assertThat(mae(r.cells(), "baseline.1lin", "Qh")).isCloseTo(18.7834, within(1e-3));
+    assertThat(mae(r.cells(), "baseline.2lin", "Qh")).isCloseTo(25.2175, within(1e-3));
+    assertThat(mae(r.cells(), "baseline.3km27", "Qh")).isCloseTo(24.7691, within(1e-3));
+    assertThat(md).contains("| baseline.physics-only | **6/6 5/6 5/6** | **6/6 6/6 5/6** | – | – |"
+        + " **5/6 5/6 6/6** | **5/6 5/6 5/6** | – | – | 4 of 4 |");
     // the same run twice gives the same benchmark scores (seeded k-means)
     CellResult again = BenchRunner.runCell(cases.get(0), EmpiricalBaseline.all().get(2));
     assertThat(again.scores()).isEqualTo(km.scores());
+  }
+
+  static double mae(List<CellResult> cells, String approach, String target) {
+    return cells.stream().filter(c -> c.approach().equals(approach)).flatMap(c -> c.scores()
+        .stream()).filter(s -> s.target().equals(target)).findFirst().orElseThrow().mae();
   }
 
   @Test

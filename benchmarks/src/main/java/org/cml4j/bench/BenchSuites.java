@@ -28,7 +28,7 @@ public final class BenchSuites {
     return c;
   }
 
-  /** Both baselines, then every registered coupling (ordered by mode). */
+  /** The baselines (physics, learning, PLUMBER empirical), then every registered coupling. */
   public static List<Approach> approaches(CouplingRegistry reg) {
     List<Approach> out = new ArrayList<>();
     out.add(new PhysicsOnlyBaseline(reg.defaults().optimizer()));

@@ -1,5 +1,10 @@
 package org.cml4j.bench;
 
+import static org.cml4j.bench.EmpiricalComparison.averaged;
+import static org.cml4j.bench.EmpiricalComparison.beats;
+import static org.cml4j.bench.EmpiricalComparison.better;
+import static org.cml4j.bench.EmpiricalComparison.meanRanks;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,8 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cml4j.bench.EmpiricalComparison.Key;
 import org.cml4j.core.baseline.EmpiricalBaseline;
-import org.cml4j.core.metrics.Metrics;
 import org.cml4j.lsm.tasks.BenchTask;
 
 /**
@@ -24,118 +29,15 @@ import org.cml4j.lsm.tasks.BenchTask;
  * approach) are first averaged metric by metric (the mean bias signed, then made absolute).
  * Ranking: for each (task, target, metric) the approaches with a defined value are ranked (1 =
  * best, ties share the mean rank) and the rank r of m approaches is normalised to
- * {@code (r - 1)/(m - 1)} ({@link Metrics#normalisedRanks}); an approach's mean normalised rank
- * is the plain mean over all (task, metric) groups of a target (and over all groups for "all"),
- * as PLUMBER averages ranks over metrics and sites (Best et al. 2015, section 3).
+ * {@code (r - 1)/(m - 1)} ({@link org.cml4j.core.metrics.Metrics#normalisedRanks}); an
+ * approach's mean normalised rank is the plain mean over all (task, metric) groups of a target
+ * (and over all groups for "all"), as PLUMBER averages ranks over metrics and sites (Best et al.
+ * 2015). The computation is in {@link EmpiricalComparison}.
  */
 final class EmpiricalBenchmarkTable {
-  static final List<String> METRICS = List.of("MAE", "|bias|", "SD diff", "1-r", "P5 err",
-      "P95 err");
-  static final List<String> BENCHMARKS = EmpiricalBaseline.names();
+  static final List<String> BENCHMARKS = EmpiricalComparison.BENCHMARKS;
 
   private EmpiricalBenchmarkTable() {}
-
-  /** (task, approach, target). */
-  record Key(String task, String approach, String target) {}
-
-  /** The metric vector of a score, bias signed (made absolute after averaging). */
-  static double[] values(TargetScore s) {
-    return new double[] {s.mae(), s.bias(), s.sdDifference(), s.correlationError(), s.p5Error(),
-        s.p95Error()};
-  }
-
-  /** Mean metric vector of each (task, approach, target) over its ok cells (replicates). */
-  static Map<Key, double[]> averaged(List<CellResult> cells) {
-    Map<Key, double[]> sum = new LinkedHashMap<>();
-    Map<Key, int[]> count = new LinkedHashMap<>();
-    for (CellResult c : cells) {
-      if (!c.status().equals(CellResult.OK)) {
-        continue;
-      }
-      for (TargetScore s : c.scores()) {
-        Key k = new Key(c.task(), c.approach(), s.target());
-        double[] v = values(s);
-        double[] acc = sum.computeIfAbsent(k, x -> new double[METRICS.size()]);
-        int[] n = count.computeIfAbsent(k, x -> new int[METRICS.size()]);
-        for (int j = 0; j < v.length; j++) {
-          if (Double.isFinite(v[j])) {
-            acc[j] += v[j];
-            n[j]++;
-          }
-        }
-      }
-    }
-    Map<Key, double[]> out = new LinkedHashMap<>();
-    sum.forEach((k, acc) -> {
-      double[] m = new double[acc.length];
-      int[] n = count.get(k);
-      for (int j = 0; j < m.length; j++) {
-        m[j] = n[j] == 0 ? Double.NaN : acc[j] / n[j];
-      }
-      m[1] = Math.abs(m[1]);
-      out.put(k, m);
-    });
-    return out;
-  }
-
-  /**
-   * Metrics of {@code model} better than {@code bench}, and how many were comparable; null when
-   * either is missing.
-   */
-  static int[] better(double[] model, double[] bench) {
-    if (model == null || bench == null) {
-      return null;
-    }
-    int b = 0;
-    int n = 0;
-    for (int j = 0; j < model.length; j++) {
-      if (Double.isFinite(model[j]) && Double.isFinite(bench[j])) {
-        n++;
-        b += model[j] < bench[j] ? 1 : 0;
-      }
-    }
-    return n == 0 ? null : new int[] {b, n};
-  }
-
-  /** True when better on more than half of the comparable metrics. */
-  static boolean beats(int[] better) {
-    return better != null && 2 * better[0] > better[1];
-  }
-
-  /** Mean normalised rank per approach and target ("all" = over every group). */
-  static Map<String, Map<String, Double>> meanRanks(Map<Key, double[]> avg) {
-    Map<List<String>, List<Key>> groups = new LinkedHashMap<>();
-    avg.keySet().forEach(k -> groups.computeIfAbsent(List.of(k.task(), k.target()),
-        x -> new ArrayList<>()).add(k));
-    Map<String, Map<String, double[]>> acc = new LinkedHashMap<>();
-    for (List<Key> g : groups.values()) {
-      for (int j = 0; j < METRICS.size(); j++) {
-        double[] v = new double[g.size()];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = avg.get(g.get(i))[j];
-        }
-        double[] r = Metrics.normalisedRanks(v);
-        for (int i = 0; i < v.length; i++) {
-          if (!Double.isNaN(r[i])) {
-            Map<String, double[]> m = acc.computeIfAbsent(g.get(i).approach(),
-                x -> new LinkedHashMap<>());
-            for (String t : List.of("all", g.get(i).target())) {
-              double[] s = m.computeIfAbsent(t, x -> new double[2]);
-              s[0] += r[i];
-              s[1]++;
-            }
-          }
-        }
-      }
-    }
-    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-    acc.forEach((a, m) -> {
-      Map<String, Double> o = new LinkedHashMap<>();
-      m.forEach((t, s) -> o.put(t, s[0] / s[1]));
-      out.put(a, o);
-    });
-    return out;
-  }
 
   /** Report blocks of this section (uses {@link BenchReport}'s block types). */
   static List<Object> blocks(List<BenchTask> cases, List<CellResult> cells) {
@@ -219,45 +121,51 @@ final class EmpiricalBenchmarkTable {
             allWins.add(e.getKey());
           }
         });
-    b.add(new BenchReport.Bullets(List.of(
-        "Beat all three benchmarks on every (task, target) they predict: " + list(allWins) + ".",
-        "Beat 2lin on **at most half** of their (task, target) pairs: " + list(failing2) + ".",
-        "Beat 3km27 on **at most half** of their (task, target) pairs: " + list(failing3)
-            + ".")));
-    List<String> h = new ArrayList<>(List.of("approach", "(task, target) pairs"));
-    BENCHMARKS.forEach(x -> h.add("beats " + x.substring("baseline.".length())));
-    h.add("beats all three");
-    b.add(new BenchReport.Table(h, sum));
-    List<String> weakTargets = new ArrayList<>();
-    List<List<String>> tr = new ArrayList<>();
-    byTarget.forEach((t, tt) -> {
-      tr.add(tallyRow(t, tt));
-      if (2 * tt[2] <= tt[0] || 2 * tt[3] <= tt[0]) {
-        weakTargets.add(t + " (" + tt[2] + " and " + tt[3] + " of " + tt[0] + ")");
-      }
-    });
-    b.add(new BenchReport.Para("Per target, over every task and approach: (task, approach) pairs"
-        + " beating each benchmark. Targets where at most half of the pairs beat 2lin or 3km27"
-        + " (pairs beating 2lin and 3km27 in brackets): " + list(weakTargets) + "."));
-    List<String> th0 = new ArrayList<>(h);
-    th0.set(0, "target");
-    th0.set(1, "(task, approach) pairs");
-    b.add(new BenchReport.Table(th0, tr));
-    b.add(new BenchReport.Para("Per task and target: metrics (of the six) on which the approach"
-        + " is better than 1lin, 2lin and 3km27, in that order (`–`: not predicted by one side);"
-        + " **bold** where it beats all three. Last column: targets on which it beats all three."));
     List<String> targets = new ArrayList<>();
     cases.forEach(c -> c.task().targets().stream().filter(t -> !targets.contains(t))
         .forEach(targets::add));
-    for (BenchTask bc : cases) {
-      List<List<String>> rows = detail.stream().filter(r -> r.get(0).equals(bc.id()))
-          .map(r -> r.subList(1, r.size())).toList();
-      if (!rows.isEmpty()) {
-        b.add(new BenchReport.Para("`" + bc.id() + "`:"));
-        List<String> th = new ArrayList<>(List.of("approach"));
-        th.addAll(bc.task().targets());
-        th.add("targets beating all");
-        b.add(new BenchReport.Table(th, rows));
+    if (tally.isEmpty()) {
+      b.add(new BenchReport.Para("Only the empirical benchmarks ran: no other approach to"
+          + " compare with them."));
+    } else {
+      b.add(new BenchReport.Bullets(List.of(
+          "Beat all three benchmarks on every (task, target) they predict: " + list(allWins) + ".",
+          "Beat 2lin on **at most half** of their (task, target) pairs: " + list(failing2) + ".",
+          "Beat 3km27 on **at most half** of their (task, target) pairs: " + list(failing3)
+              + ".")));
+      List<String> h = new ArrayList<>(List.of("approach", "(task, target) pairs"));
+      BENCHMARKS.forEach(x -> h.add("beats " + x.substring("baseline.".length())));
+      h.add("beats all three");
+      b.add(new BenchReport.Table(h, sum));
+      List<String> weakTargets = new ArrayList<>();
+      List<List<String>> tr = new ArrayList<>();
+      byTarget.forEach((t, tt) -> {
+        tr.add(tallyRow(t, tt));
+        if (2 * tt[2] <= tt[0] || 2 * tt[3] <= tt[0]) {
+          weakTargets.add(t + " (" + tt[2] + " and " + tt[3] + " of " + tt[0] + ")");
+        }
+      });
+      b.add(new BenchReport.Para("Per target, over every task and approach: (task, approach) pairs"
+          + " beating each benchmark. Targets where at most half of the pairs beat 2lin or 3km27"
+          + " (pairs beating 2lin and 3km27 in brackets): " + list(weakTargets) + "."));
+      List<String> th0 = new ArrayList<>(h);
+      th0.set(0, "target");
+      th0.set(1, "(task, approach) pairs");
+      b.add(new BenchReport.Table(th0, tr));
+      b.add(new BenchReport.Para("Per task and target: metrics (of the six) on which the"
+          + " approach is better than 1lin, 2lin and 3km27, in that order (`–`: not predicted by"
+          + " one side); **bold** where it beats all three. Last column: targets on which it"
+          + " beats all three."));
+      for (BenchTask bc : cases) {
+        List<List<String>> rows = detail.stream().filter(r -> r.get(0).equals(bc.id()))
+            .map(r -> r.subList(1, r.size())).toList();
+        if (!rows.isEmpty()) {
+          b.add(new BenchReport.Para("`" + bc.id() + "`:"));
+          List<String> th = new ArrayList<>(List.of("approach"));
+          th.addAll(bc.task().targets());
+          th.add("targets beating all");
+          b.add(new BenchReport.Table(th, rows));
+        }
       }
     }
     Map<String, Map<String, Double>> ranks = meanRanks(avg);

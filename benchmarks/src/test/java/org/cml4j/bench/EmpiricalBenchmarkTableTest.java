@@ -28,9 +28,9 @@ class EmpiricalBenchmarkTableTest {
 
   @Test
   void replicatesAreAveragedMetricByMetricBiasSignedFirst() {
-    var avg = EmpiricalBenchmarkTable.averaged(List.of(cell("x", "Qg", 1, 1),
+    var avg = EmpiricalComparison.averaged(List.of(cell("x", "Qg", 1, 1),
         cell("x", "Qg", 3, -3)));
-    double[] m = avg.get(new EmpiricalBenchmarkTable.Key("twin", "x", "Qg"));
+    double[] m = avg.get(new EmpiricalComparison.Key("twin", "x", "Qg"));
     assertThat(m[0]).isEqualTo(2.0); // MAE
     assertThat(m[1]).isEqualTo(1.0); // |mean(1, -3)|
   }
@@ -38,13 +38,13 @@ class EmpiricalBenchmarkTableTest {
   @Test
   void beatingNeedsMoreThanHalfOfTheMetrics() {
     double[] model = {1, 1, 1, 1, 1, 1};
-    int[] three = EmpiricalBenchmarkTable.better(model, new double[] {2, 2, 2, 0, 0, 1});
+    int[] three = EmpiricalComparison.better(model, new double[] {2, 2, 2, 0, 0, 1});
     assertThat(three).containsExactly(3, 6);
-    assertThat(EmpiricalBenchmarkTable.beats(three)).isFalse();
-    int[] four = EmpiricalBenchmarkTable.better(model, new double[] {2, 2, 2, 2, 0, Double.NaN});
+    assertThat(EmpiricalComparison.beats(three)).isFalse();
+    int[] four = EmpiricalComparison.better(model, new double[] {2, 2, 2, 2, 0, Double.NaN});
     assertThat(four).containsExactly(4, 5);
-    assertThat(EmpiricalBenchmarkTable.beats(four)).isTrue();
-    assertThat(EmpiricalBenchmarkTable.better(model, null)).isNull();
+    assertThat(EmpiricalComparison.beats(four)).isTrue();
+    assertThat(EmpiricalComparison.better(model, null)).isNull();
   }
 
   @Test
@@ -122,8 +122,8 @@ class EmpiricalBenchmarkTableTest {
     assertThat(mae(r.cells(), "baseline.1lin", "Qh")).isCloseTo(18.7834, within(1e-3));
     assertThat(mae(r.cells(), "baseline.2lin", "Qh")).isCloseTo(25.2175, within(1e-3));
     assertThat(mae(r.cells(), "baseline.3km27", "Qh")).isCloseTo(24.7691, within(1e-3));
-    assertThat(md).contains("| baseline.physics-only | **6/6 5/6 5/6** | **6/6 6/6 5/6** | – | – |"
-        + " **5/6 5/6 6/6** | **5/6 5/6 5/6** | – | – | 4 of 4 |");
+    assertThat(md).contains("| baseline.physics-only | **6/6 5/6 5/6** | **6/6 6/6 5/6** | – |"
+        + " – | **5/6 5/6 6/6** | **5/6 5/6 5/6** | – | – | 4 of 4 |");
     // the same run twice gives the same benchmark scores (seeded k-means)
     CellResult again = BenchRunner.runCell(cases.get(0), EmpiricalBaseline.all().get(2));
     assertThat(again.scores()).isEqualTo(km.scores());
@@ -132,6 +132,20 @@ class EmpiricalBenchmarkTableTest {
   static double mae(List<CellResult> cells, String approach, String target) {
     return cells.stream().filter(c -> c.approach().equals(approach)).flatMap(c -> c.scores()
         .stream()).filter(s -> s.target().equals(target)).findFirst().orElseThrow().mae();
+  }
+
+  @Test
+  void onlyBenchmarksGiveRanksButNoComparisonTables() {
+    BenchTask twin = TaskCatalog.tiny(null, 42).task("twin");
+    List<Object> b = EmpiricalBenchmarkTable.blocks(List.of(twin), List.of(
+        cell("baseline.1lin", "Qg", 5, 5), cell("baseline.2lin", "Qg", 3, 3)));
+    assertThat(b).anyMatch(o -> o instanceof BenchReport.Para p
+        && p.text().startsWith("Only the empirical benchmarks ran"));
+    List<BenchReport.Table> tables = b.stream().filter(o -> o instanceof BenchReport.Table)
+        .map(o -> (BenchReport.Table) o).toList();
+    assertThat(tables).hasSize(1);
+    assertThat(tables.get(0).rows().get(0).subList(0, 2)).containsExactly("*baseline.2lin*",
+        "0.000");
   }
 
   @Test

@@ -27,15 +27,15 @@ public final class BenchReport {
   private final List<Object> blocks = new ArrayList<>();
   private Map<String, PublishedSpread> published = Map.of();
 
-  private record Heading(int level, String text) {}
+  record Heading(int level, String text) {}
 
-  private record Para(String text) {}
+  record Para(String text) {}
 
-  private record Table(List<String> header, List<List<String>> rows) {}
+  record Table(List<String> header, List<List<String>> rows) {}
 
   private record Image(String file, String caption) {}
 
-  private record Bullets(List<String> items) {}
+  record Bullets(List<String> items) {}
 
   /** Builds and writes both reports and the plots into {@code dir}. */
   public static void write(Path dir, List<BenchTask> cases, List<CellResult> cells,
@@ -63,6 +63,7 @@ public final class BenchReport {
         + " `provenance.json`, `cells/`.", suite, seed, cases.size(), cells.size(), ok, failed,
         cells.size() - ok - failed, wall)));
     summary(dir, cases, cells, std);
+    blocks.addAll(EmpiricalBenchmarkTable.blocks(cases, cells));
     blocks.add(new Heading(2, "Tasks"));
     for (BenchTask bc : cases) {
       List<CellResult> tc = cells.stream().filter(c -> c.task().equals(bc.id())).toList();

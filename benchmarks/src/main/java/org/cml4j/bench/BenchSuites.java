@@ -28,11 +28,12 @@ public final class BenchSuites {
     return c;
   }
 
-  /** Both baselines, then every registered coupling (ordered by mode). */
+  /** The baselines (physics, learning, PLUMBER empirical), then every registered coupling. */
   public static List<Approach> approaches(CouplingRegistry reg) {
     List<Approach> out = new ArrayList<>();
     out.add(new PhysicsOnlyBaseline(reg.defaults().optimizer()));
     out.add(LearningOnlyBaseline.standard());
+    out.addAll(org.cml4j.core.baseline.EmpiricalBaseline.all());
     reg.entries().forEach(e -> out.add(e.factory().create(reg.defaults())));
     return out;
   }

@@ -48,7 +48,9 @@ public final class CellScorer {
         }
       }
       Metrics.Scores m = Metrics.all(p, o);
-      scores.add(new TargetScore(t, m.n(), m.rmse(), m.bias(), m.kge()));
+      Metrics.Plumber2Scores q = Metrics.plumber2(p, o);
+      scores.add(new TargetScore(t, m.n(), m.rmse(), m.bias(), m.kge(), q.mae(),
+          q.sdDifference(), q.correlationError(), q.p5Error(), q.p95Error()));
       series.put(t, p);
     }
     double alpha = s.parameters().getOrDefault("alpha",

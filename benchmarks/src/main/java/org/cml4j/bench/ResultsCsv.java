@@ -13,13 +13,15 @@ import org.cml4j.cli.report.AtomicFiles;
 /**
  * {@code results.csv}: one row per (task, coupling, target, training size). Numbers are printed
  * with 6 significant digits in a fixed locale, so the same seed gives the same file apart from
- * the two timing columns.
+ * the two timing columns. The last five columns are the PLUMBER2 metrics of the target
+ * ({@link TargetScore}): mae, sd_diff = |1 - sd_pred/sd_truth|, one_minus_r, p5_error, p95_error.
  */
 public final class ResultsCsv {
   /** Column names. */
   public static final List<String> HEADER = List.of("task", "family", "coupling", "category",
       "paradigm", "target", "train_days", "status", "rmse", "bias", "kge", "inconsistency",
-      "param_error", "fit_seconds", "predict_seconds", "reason");
+      "param_error", "fit_seconds", "predict_seconds", "reason",
+      "mae", "sd_diff", "one_minus_r", "p5_error", "p95_error");
 
   private ResultsCsv() {}
 
@@ -34,13 +36,16 @@ public final class ResultsCsv {
             p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(),
                 s.target(), num(c.trainDays()), c.status(), num(s.rmse()), num(s.bias()),
                 num(s.kge()), num(c.inconsistency()), num(c.paramError()), num(c.fitSeconds()),
-                num(c.predictSeconds()), c.reason());
+                num(c.predictSeconds()), c.reason(),
+                num(s.mae()), num(s.sdDifference()), num(s.correlationError()),
+                num(s.p5Error()), num(s.p95Error()));
           }
           String st = c.status().equals(CellResult.OK) ? "not-predicted" : c.status();
           for (String t : c.missingTargets()) {
             p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(), t,
                 num(c.trainDays()), st, "", "", "", "", num(c.paramError()),
-                num(c.fitSeconds()), num(c.predictSeconds()), c.reason());
+                num(c.fitSeconds()), num(c.predictSeconds()), c.reason(),
+                "", "", "", "", "");
           }
         }
         p.flush();

@@ -53,6 +53,11 @@ class BenchCommandTest {
         .contains("- **Physical consistency**");
     assertThat(md).containsPattern("- \\*\\*Accuracy\\*\\*[^\\n]*— (cascade|embedding|fusion)"
         + " on 1 task \\(twin\\)");
+    // PLUMBER empirical benchmarks (docs/BENCHMARKS.md): on the twin no approach beats 1lin on
+    // the turbulent fluxes (6 predict each), while physics-only beats all three on its targets
+    assertThat(md).contains("## Against the empirical benchmarks (PLUMBER)")
+        .contains("| Qh | 6 | 0 (0 %) |").contains("| Qle | 6 | 0 (0 %) |")
+        .contains("| baseline.physics-only | 4 | 4 (100 %) | 4 (100 %) | 4 (100 %) | 4 (100 %) |");
     assertThat(Files.readString(a.resolve("report.html"))).contains("data:image/png;base64,");
     assertThat(Files.readString(a.resolve("provenance.json"))).contains("dataFingerprint")
         .contains("\"seed\" : 42");

@@ -19,6 +19,10 @@ package org.cml4j.core.metrics;
  *   <li>{@link #kge}: Kling–Gupta efficiency (Gupta et al. 2009, J. Hydrol. 377, 80–91),
  *       {@code 1 - sqrt((r - 1)^2 + (alpha - 1)^2 + (beta - 1)^2)} with Pearson r,
  *       {@code alpha = sd_s / sd_o}, {@code beta = mean_s / mean_o} (population moments).
+ *   <li>PLUMBER2 set (Abramowitz et al. 2024, Biogeosciences 21, 5517–5538): {@link #mae},
+ *       {@link #bias}, {@link #sdDifference} {@code |1 - sd_s/sd_o|}, {@link #correlationError}
+ *       {@code 1 - r}, {@link #percentileError} at 5 and 95 ({@link #plumber2} computes all), and
+ *       {@link #normalisedRanks} to rank competing models on one metric.
  * </ul>
  */
 public final class Metrics {
@@ -117,6 +121,109 @@ public final class Metrics {
     return new Scores(p.n, rmse(simulated, observed), mae(simulated, observed),
         bias(simulated, observed), orNaN(() -> r2(simulated, observed)),
         orNaN(() -> kge(simulated, observed)));
+  }
+
+  /**
+   * PLUMBER2 normalised standard-deviation difference {@code |1 - sd_s / sd_o|} over valid pairs
+   * (population SDs; 0 is perfect; Abramowitz et al. 2024, Biogeosciences 21, 5517).
+   *
+   * @throws IllegalArgumentException if the observed values are constant
+   */
+  public static double sdDifference(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    double vo = variance(p.o, p.n, mean(p.o, p.n));
+    if (!(vo > 0)) {
+      throw new IllegalArgumentException("SD difference undefined: the " + p.n
+          + " valid observed values are constant");
+    }
+    return Math.abs(1 - Math.sqrt(variance(p.s, p.n, mean(p.s, p.n)) / vo));
+  }
+
+  /**
+   * PLUMBER2 correlation error {@code 1 - r} with Pearson r over valid pairs (0 is perfect, 2 the
+   * worst).
+   *
+   * @throws IllegalArgumentException if either series is constant
+   */
+  public static double correlationError(double[] simulated, double[] observed) {
+    return 1 - pearson(simulated, observed);
+  }
+
+  /**
+   * PLUMBER2 percentile error {@code |P_q(s) - P_q(o)|} over valid pairs, e.g. q = 5 or 95, with
+   * the percentile interpolated linearly between order statistics (Hyndman–Fan type 7, the NumPy
+   * default; Commons Math {@code Percentile.EstimationType.R_7}).
+   *
+   * @param percent the percentile q in (0, 100]
+   */
+  public static double percentileError(double[] simulated, double[] observed, double percent) {
+    Pairs p = Pairs.of(simulated, observed);
+    org.apache.commons.math3.stat.descriptive.rank.Percentile pc =
+        new org.apache.commons.math3.stat.descriptive.rank.Percentile().withEstimationType(
+            org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7);
+    return Math.abs(pc.evaluate(p.s, 0, p.n, percent) - pc.evaluate(p.o, 0, p.n, percent));
+  }
+
+  /**
+   * The PLUMBER2 per-target metric set (Abramowitz et al. 2024, section 2; all oriented so that
+   * lower is better once the bias is taken absolute); undefined values are NaN, not errors.
+   */
+  public static Plumber2Scores plumber2(double[] simulated, double[] observed) {
+    Pairs p = Pairs.of(simulated, observed);
+    return new Plumber2Scores(p.n, mae(simulated, observed), bias(simulated, observed),
+        orNaN(() -> sdDifference(simulated, observed)),
+        orNaN(() -> correlationError(simulated, observed)),
+        percentileError(simulated, observed, 5), percentileError(simulated, observed, 95));
+  }
+
+  /**
+   * The PLUMBER2 scores of one comparison.
+   *
+   * @param n number of valid pairs
+   * @param mae mean absolute error, data units
+   * @param bias mean error (simulated - observed), data units; ranked by its absolute value
+   * @param sdDifference {@code |1 - sd_s/sd_o|}, dimensionless (NaN if the observations are
+   *     constant)
+   * @param correlationError {@code 1 - r}, dimensionless (NaN if a series is constant)
+   * @param p5Error {@code |P5(s) - P5(o)|}, data units
+   * @param p95Error {@code |P95(s) - P95(o)|}, data units
+   */
+  public record Plumber2Scores(int n, double mae, double bias, double sdDifference,
+      double correlationError, double p5Error, double p95Error) {}
+
+  /**
+   * Normalised ranks of competing models' values of one metric, lower value = better: the
+   * fractional rank r (1 = best, ties share the mean of the ranks they span) mapped to
+   * {@code (r - 1) / (m - 1)} over the m finite values, so 0 is the best and 1 the worst whatever
+   * the number of models (a single model gets 0; over two or more the mean is 0.5). NaN values
+   * stay NaN and are not ranked.
+   */
+  public static double[] normalisedRanks(double[] values) {
+    java.util.List<Integer> idx = new java.util.ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      if (Double.isInfinite(values[i])) {
+        throw new IllegalArgumentException("infinite value at index " + i);
+      }
+      if (!Double.isNaN(values[i])) {
+        idx.add(i);
+      }
+    }
+    idx.sort(java.util.Comparator.comparingDouble(i -> values[i]));
+    double[] out = new double[values.length];
+    java.util.Arrays.fill(out, Double.NaN);
+    int m = idx.size();
+    for (int a = 0; a < m; ) {
+      int b = a;
+      while (b + 1 < m && values[idx.get(b + 1)] == values[idx.get(a)]) {
+        b++;
+      }
+      double rank = (a + b) / 2.0 + 1;
+      for (int k = a; k <= b; k++) {
+        out[idx.get(k)] = m == 1 ? 0 : (rank - 1) / (m - 1);
+      }
+      a = b + 1;
+    }
+    return out;
   }
 
   /** Column {@code j} of a row-major matrix (rows = time steps), e.g. one output of a learner. */

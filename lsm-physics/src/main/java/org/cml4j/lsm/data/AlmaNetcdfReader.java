@@ -5,7 +5,6 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import java.lang.reflect.Array;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,9 +69,7 @@ public final class AlmaNetcdfReader {
     /** Reads an ALMA netCDF-4 file; throws {@link SiteDataException} for anything unusable. */
     public static SiteData read(Path file, Options options) {
         String src = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw SiteDataException.forFile(src, null, "file not found");
-        }
+        SiteDataReaders.requireFile(file);
         try (HdfFile hdf = new HdfFile(file)) {
             return read(hdf, src, options);
         } catch (SiteDataException e) {

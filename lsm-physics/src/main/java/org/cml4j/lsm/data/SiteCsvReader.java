@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +74,6 @@ public final class SiteCsvReader {
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setCommentMarker('#').setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).build();
-    /** Largest number of records (present plus absent) a read may produce. */
-    static final int MAX_RECORDS = 20_000_000;
 
     /** @param fluxPolicy out-of-range handling for Qh, Qle, Qg, Rnet (others always fail) */
     public record Options(OutOfRangePolicy fluxPolicy) {
@@ -235,47 +232,21 @@ public final class SiteCsvReader {
     private static SiteData build(String src, List<String> names, List<Long> times, List<Long> lines,
                                   List<double[]> rows, long before, long after, long lo, long hi,
                                   Options options, ZoneId zone) {
-        long step = modalStep(times);
-        for (int i = 1; i < times.size(); i++) {
-            long dt = times.get(i) - times.get(i - 1);
-            if (dt % step != 0) {
-                throw SiteDataException.atLine(src, lines.get(i), "time", "irregular time step: "
+        TimeGrid grid = TimeGrid.of(times.stream().mapToLong(Long::longValue).toArray(), before, after, lo, hi,
+                src, (i, dt, step) -> SiteDataException.atLine(src, lines.get(i), "time", "irregular time step: "
                         + dt + " s after line " + lines.get(i - 1) + ", which is not a multiple of the file's step of "
-                        + step + " s (absent records are allowed, shifted ones are not)");
-            }
-        }
-        long t0 = times.get(0);
-        // absent records between the window edge and the first/last row, if the file goes on beyond it
-        if (before != Long.MIN_VALUE) {
-            t0 -= Math.max(0, Math.min((t0 - lo) / step, (t0 - before - 1) / step)) * step;
-        }
-        long tn = times.get(times.size() - 1);
-        if (after != Long.MAX_VALUE) {
-            tn += Math.max(0, Math.min((hi - 1 - tn) / step, (after - 1 - tn) / step)) * step;
-        }
-        long count = (tn - t0) / step + 1;
-        if (count > MAX_RECORDS) {
-            throw SiteDataException.forFile(src, "time", "the rows span " + count + " steps of " + step
-                    + " s (more than " + MAX_RECORDS + "); request a shorter window");
-        }
-        int n = (int) count;
-        long[] t = new long[n];
+                        + step + " s (absent records are allowed, shifted ones are not)"));
+        int n = grid.times.length;
         long[] lineOf = new long[n];
-        BitSet absent = new BitSet(n);
-        absent.set(0, n);
         Map<String, double[]> vars = new LinkedHashMap<>();
         for (String name : names) {
             double[] x = new double[n];
             java.util.Arrays.fill(x, Double.NaN);
             vars.put(name, x);
         }
-        for (int k = 0; k < n; k++) {
-            t[k] = t0 + k * step;
-        }
         double[][] columns = vars.values().toArray(new double[0][]);
         for (int i = 0; i < rows.size(); i++) {
-            int k = (int) ((times.get(i) - t0) / step);
-            absent.clear(k);
+            int k = grid.index[i];
             lineOf[k] = lines.get(i);
             double[] row = rows.get(i);
             for (int j = 0; j < columns.length; j++) {
@@ -283,30 +254,13 @@ public final class SiteCsvReader {
             }
         }
         RecordFlags flags = RangeValidator.apply(vars, options.fluxPolicy(),
-                (i, v, d) -> SiteDataException.atLine(src, lineOf[i], v, d)).withAbsent(absent);
-        SiteData data = new SiteData(src, t, step, vars, flags, zone);
+                (i, v, d) -> SiteDataException.atLine(src, lineOf[i], v, d)).withAbsent(grid.absent);
+        SiteData data = new SiteData(src, grid.times, grid.step, vars, flags, zone);
         LOG.info("read {}", data);
         for (String w : data.report().warnings()) {
             LOG.warn("{}: {}", src, w);
         }
         return data;
-    }
-
-    /** The most common spacing of consecutive times (the smallest one on a tie). */
-    private static long modalStep(List<Long> times) {
-        Map<Long, Integer> counts = new HashMap<>();
-        for (int i = 1; i < times.size(); i++) {
-            counts.merge(times.get(i) - times.get(i - 1), 1, Integer::sum);
-        }
-        long best = -1;
-        int bestCount = 0;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() < best)) {
-                best = e.getKey();
-                bestCount = e.getValue();
-            }
-        }
-        return best;
     }
 
     private static double parseNumber(String cell, double missingValue, String src, long line, String name,

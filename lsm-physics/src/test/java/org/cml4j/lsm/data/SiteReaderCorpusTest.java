@@ -143,7 +143,12 @@ class SiteReaderCorpusTest {
     }
 
     private static void ncValid(WritableHdfFile w, String timeUnits, String tairUnits, boolean lwdown, float tair2) {
-        w.putDataset("time", new double[] {0, 1, 2, 3}).putAttribute("units", timeUnits);
+        ncValid(w, new double[] {0, 1, 2, 3}, timeUnits, tairUnits, lwdown, tair2);
+    }
+
+    private static void ncValid(WritableHdfFile w, double[] time, String timeUnits, String tairUnits, boolean lwdown,
+                                float tair2) {
+        w.putDataset("time", time).putAttribute("units", timeUnits);
         w.putDataset("SWdown", new float[] {0, 100, 200, 300}).putAttribute("units", "W m-2");
         if (lwdown) {
             w.putDataset("LWdown", new float[] {350, 351, 352, 353}).putAttribute("units", "W m-2");
@@ -447,6 +452,19 @@ class SiteReaderCorpusTest {
                         "150 to 350 K"));
         ncCase(c, "no time variable", w -> w.putDataset("Tair", new float[] {290, 291}),
                 f -> fails(f, () -> AlmaNetcdfReader.read(f), "variable time", "no 'time' variable"));
+        ncCase(c, "absent record is read as missing and reported",
+                w -> ncValid(w, new double[] {0, 1, 3, 4}, "hours since 2012-05-01 00:00:00", "K", true, 292), f -> {
+                SiteData d = AlmaNetcdfReader.read(f);
+                assertThat(d.size()).isEqualTo(5);
+                assertThat(d.stepSeconds()).isEqualTo(3600);
+                assertThat(d.value("Tair", 2)).isNaN();
+                assertThat(d.value("Tair", 3)).isEqualTo(292.0);
+                assertThat(d.report().timeGaps()).containsExactly(new DataQualityReport.TimeGap(
+                        Instant.parse("2012-05-01T02:00:00Z"), Instant.parse("2012-05-01T02:00:00Z"), 1));
+            });
+        ncCase(c, "shifted time", w -> ncValid(w, new double[] {0, 1, 2, 2.5}, "hours since 2012-05-01 00:00:00",
+                "K", true, 292), f -> fails(f, () -> AlmaNetcdfReader.read(f), "record 3 (2012-05-01T02:30:00Z)",
+                "variable time", "irregular time step: 1800 s"));
         c.add(DynamicTest.dynamicTest("netcdf: not an HDF5 file", () -> {
             Path f = write(base(), "\n", ".nc");
             fails(f, () -> SiteDataReaders.read(f), "cannot read as netCDF-4");

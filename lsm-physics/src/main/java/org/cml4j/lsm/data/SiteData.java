@@ -201,9 +201,12 @@ public final class SiteData {
         return variables.keySet();
     }
 
-    /** True if the variable exists (it may still contain missing values). */
+    /**
+     * True if the variable exists (it may still contain missing values). Soil temperatures are matched
+     * by numeric depth here and in {@link #variable(String)}: {@code SoilTemp_0.1} finds {@code SoilTemp_0.10}.
+     */
     public boolean has(String name) {
-        return variables.containsKey(name);
+        return variables.containsKey(resolve(name));
     }
 
     /**
@@ -221,12 +224,24 @@ public final class SiteData {
     }
 
     double[] values(String name) {
-        double[] v = variables.get(name);
+        double[] v = variables.get(resolve(name));
         if (v == null) {
             throw SiteDataException.forFile(source, name,
                     "no such variable; available: " + variables.keySet());
         }
         return v;
+    }
+
+    /** The stored name of a variable: soil temperatures match by numeric depth ({@code SoilTemp_0.1} = {@code _0.10}). */
+    private String resolve(String name) {
+        if (variables.containsKey(name) || name == null || !name.startsWith(SOIL_TEMP_PREFIX)) {
+            return name;
+        }
+        try {
+            return soilTempVariable(Double.parseDouble(name.substring(SOIL_TEMP_PREFIX.length()))).orElse(name);
+        } catch (NumberFormatException e) {
+            return name;
+        }
     }
 
     /** Depths in metres of all {@code SoilTemp_<depth>} variables, sorted ascending. */

@@ -333,6 +333,19 @@ class SiteReaderCorpusTest {
             assertThat(e.observedSeries(0)[0]).isCloseTo(300 + 0.01 * 48, within(1e-12));
             assertThat(e.initialState()).isNotNull();
         }));
+        c.add(DynamicTest.dynamicTest("any lookup of a soil temperature matches by numeric depth", () -> {
+            SiteData d = SiteCsvReader.read(csv(base()));
+            assertThat(d.has("SoilTemp_0.1")).isTrue();
+            assertThat(d.variable("SoilTemp_0.100")).isEqualTo(d.variable("SoilTemp_0.10"));
+            assertThat(d.soilTempVariable(0.1)).contains("SoilTemp_0.10");
+            assertThat(d.has("SoilTemp_0.2")).isFalse();
+        }));
+        c.add(DynamicTest.dynamicTest("two columns for the same soil depth", () -> {
+            List<String> l = base();
+            l.replaceAll(s -> s.startsWith("#") ? s : s + "," + s.substring(s.lastIndexOf(',') + 1));
+            l.set(1, HEADER + ",SoilTemp_0.1");
+            failsCsv(csv(l), "variable SoilTemp_0.1", "same soil depth (0.1 m) as variable SoilTemp_0.10");
+        }));
         // ---------------------------------------------------------------- times
         c.add(DynamicTest.dynamicTest("unsorted times", () -> {
             List<String> l = base();

@@ -25,38 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the generic cml4j site CSV format.
  *
- * <h2>Site CSV format</h2>
- * <ul>
- *   <li><b>Encoding and syntax:</b> UTF-8, comma-separated, RFC 4180 quoting. Lines starting with
- *       {@code #} are comments (free-form metadata, e.g. site name and licence) and are ignored.
- *       Blank lines are ignored. Spaces around cells are ignored.</li>
- *   <li><b>Header:</b> the first non-comment line names the columns. Column order is free; names are
- *       case-sensitive and must be unique.</li>
- *   <li><b>{@code time}</b> (required): ISO-8601 date-time with a UTC offset, e.g.
- *       {@code 2012-05-01T00:00:00-07:00} or {@code 2012-05-01T07:00:00Z}, or a local time
- *       {@code 2012-05-01T00:00:00} when a comment line {@code # time_zone: -07:00} before the header
- *       declares the zone (see {@link SiteCsvTimes}). The value is the
- *       instant the row describes (instantaneous state, or end of the averaging interval for fluxes).
- *       Times must be strictly increasing. The step is the most common spacing; a record that is absent
- *       is read as a record of missing values and reported ({@link DataQualityReport#timeGaps()}); a
- *       spacing that is not a multiple of the step is an error. Only the requested window is checked.
- *       At least 2 rows.</li>
- *   <li><b>Required variables</b> (ALMA names, SI units): {@code SWdown} [W m-2] downward shortwave,
- *       {@code LWdown} [W m-2] downward longwave, {@code Tair} [K] air temperature.</li>
- *   <li><b>Optional variables:</b> {@code SWup}, {@code LWup}, {@code Qh} (sensible heat, positive
- *       upward), {@code Qle} (latent heat, positive upward), {@code Qg} (ground heat, positive into the
- *       ground), {@code Rnet} [W m-2]; {@code SurfTemp} radiometric surface temperature [K];
- *       {@code SoilTemp_<depth in m>} soil temperature [K], e.g. {@code SoilTemp_0.05};
- *       {@code SoilMoist_<depth in m>} [m3 m-3]; {@code Wind} [m s-1]; {@code PSurf} [Pa];
- *       {@code Qair} [kg kg-1]; {@code Rainf}, {@code Snowf} [kg m-2 s-1]. Any other column is read as a
- *       numeric variable without range check.</li>
- *   <li><b>Missing values:</b> an empty cell, {@code NaN} or {@code NA} (any case), or the value a
- *       comment line {@code # missing_value: -9999} before the header declares. Undeclared sentinels
- *       fail the range checks.</li>
- *   <li><b>Validation:</b> every value is checked against {@link PhysicalRanges} (e.g. Tair 150 to 350 K;
- *       SWdown in [-20, 0) is clipped to 0 and counted, below -20 is an error). Errors name the file,
- *       the line, the column and the allowed range.</li>
- * </ul>
+ * <p>The format is specified in {@code docs/SITE_CSV_FORMAT.md} (the one home of the rules). In short:
+ * UTF-8 (a BOM is accepted), commas, RFC 4180 quoting, LF or CRLF, {@code #} comments, blank lines
+ * ignored; a header with {@code time,SWdown,LWdown,Tair} and optional ALMA variables in SI units;
+ * times with a UTC offset, or local times with a {@code # time_zone: -07:00} declaration before the
+ * header; missing values empty, {@code NaN}, {@code NA} or a declared {@code # missing_value}; time
+ * steps may be absent (read as missing and reported), never shifted; every value inside the read window
+ * is checked against {@link PhysicalRanges}. Every error is a {@link SiteDataException} naming the file,
+ * the line, the column and the allowed range where there is one.
  * Example:
  * <pre>
  * # site: US-WestPhoenix, licence CC-BY-4.0

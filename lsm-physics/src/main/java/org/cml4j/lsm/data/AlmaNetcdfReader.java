@@ -5,7 +5,6 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import java.lang.reflect.Array;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,9 +69,7 @@ public final class AlmaNetcdfReader {
     /** Reads an ALMA netCDF-4 file; throws {@link SiteDataException} for anything unusable. */
     public static SiteData read(Path file, Options options) {
         String src = file.toString();
-        if (!Files.isRegularFile(file)) {
-            throw SiteDataException.forFile(src, null, "file not found");
-        }
+        SiteDataReaders.requireFile(file);
         try (HdfFile hdf = new HdfFile(file)) {
             return read(hdf, src, options);
         } catch (SiteDataException e) {
@@ -136,9 +133,18 @@ public final class AlmaNetcdfReader {
         if (dataset(hdf, "SoilTemp") != null) {
             vars.put(SiteData.soilTempName(soilDepth(hdf, src, options)), readVariable(hdf, "SoilTemp", n, src, options));
         }
-        RecordFlags flags = RangeValidator.apply(vars, options.fluxPolicy(),
-                (i, v, d) -> SiteDataException.atRecord(src, i, Instant.ofEpochSecond(times[i]), v, d));
-        SiteData data = new SiteData(src, times, times[1] - times[0], vars, flags);
+        TimeGrid grid = TimeGrid.of(times, Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, src,
+                (i, dt, step) -> SiteDataException.atRecord(src, i, Instant.ofEpochSecond(times[i]), "time",
+                        "irregular time step: " + dt + " s after the previous record, not a multiple of the"
+                        + " file's step of " + step + " s (absent records are allowed, shifted ones are not)"));
+        vars.replaceAll((k, x) -> grid.spread(x));
+        int[] recordOf = new int[grid.times.length];
+        for (int i = 0; i < grid.index.length; i++) {
+            recordOf[grid.index[i]] = i;
+        }
+        RecordFlags flags = RangeValidator.apply(vars, options.fluxPolicy(), (k, v, d) -> SiteDataException
+                .atRecord(src, recordOf[k], Instant.ofEpochSecond(grid.times[k]), v, d)).withAbsent(grid.absent);
+        SiteData data = new SiteData(src, grid.times, grid.step, vars, flags);
         LOG.info("read {}", data);
         return data;
     }

@@ -3,7 +3,10 @@ package org.cml4j.lsm.data;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +31,11 @@ public final class DataQualityReport {
      * @param longestGapStart   time of the first missing record of the longest gap, or null
      * @param clipped           values clipped into range by the reader (e.g. SWdown -3 W m-2 to 0)
      * @param rejectedOutliers  flux values outside range set to missing by the reader
+     * @param firstClipped      time of the first clipped value, or null if none
      */
     public record VariableQuality(String variable, int records, int missing, int longestGapRecords,
                                   long longestGapSeconds, Instant longestGapStart, int clipped,
-                                  int rejectedOutliers) {
+                                  int rejectedOutliers, Instant firstClipped) {
 
         /** Fraction of records missing, 0..1. */
         public double missingFraction() {
@@ -39,15 +43,34 @@ public final class DataQualityReport {
         }
     }
 
+    /**
+     * A run of consecutive time steps absent from the file (the reader inserted them as missing values).
+     *
+     * @param first   time of the first absent record
+     * @param last    time of the last absent record
+     * @param records number of absent records
+     */
+    public record TimeGap(Instant first, Instant last, int records) {
+        @Override
+        public String toString() {
+            return records + " missing record" + (records == 1 ? "" : "s") + " " + first
+                    + (records == 1 ? "" : " to " + last);
+        }
+    }
+
     private final String source;
+    private final java.time.ZoneId zone;
+    private final List<TimeGap> timeGaps;
     private final Instant start;
     private final Instant end;
     private final long stepSeconds;
     private final int records;
     private final Map<String, VariableQuality> variables;
 
-    private DataQualityReport(SiteData data, Map<String, VariableQuality> variables) {
+    private DataQualityReport(SiteData data, Map<String, VariableQuality> variables, List<TimeGap> gaps) {
         this.source = data.source();
+        this.zone = data.zone();
+        this.timeGaps = List.copyOf(gaps);
         this.start = data.time(0);
         this.end = data.time(data.size() - 1);
         this.stepSeconds = data.stepSeconds();
@@ -75,11 +98,52 @@ public final class DataQualityReport {
                     run = 0;
                 }
             }
+            int firstClip = data.flags().firstClipped(name);
             out.put(name, new VariableQuality(name, x.length, missing, longest, longest * data.stepSeconds(),
                     longestStart < 0 ? null : data.time(longestStart), data.flags().clippedCount(name),
-                    data.flags().rejectedCount(name)));
+                    data.flags().rejectedCount(name), firstClip < 0 ? null : data.time(firstClip)));
         }
-        return new DataQualityReport(data, out);
+        List<TimeGap> gaps = new ArrayList<>();
+        BitSet absent = data.flags().absent();
+        for (int i = absent.nextSetBit(0); i >= 0 && i < data.size(); i = absent.nextSetBit(i)) {
+            int j = Math.min(absent.nextClearBit(i), data.size());
+            gaps.add(new TimeGap(data.time(i), data.time(j - 1), j - i));
+            i = j;
+        }
+        return new DataQualityReport(data, out, gaps);
+    }
+
+    /** Runs of time steps absent from the file, in time order (empty if the file had every step). */
+    public List<TimeGap> timeGaps() {
+        return timeGaps;
+    }
+
+    /** The file's time zone (times in this report are UTC). */
+    public java.time.ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * One line per noteworthy finding: each variable with clipped values (count and first record),
+     * with rejected outliers, and each run of absent time steps. Empty if the data are clean.
+     */
+    public List<String> warnings() {
+        List<String> w = new ArrayList<>();
+        for (VariableQuality q : variables.values()) {
+            if (q.clipped() > 0) {
+                w.add(q.variable() + ": " + q.clipped() + " value" + (q.clipped() == 1 ? "" : "s")
+                        + " clipped into range " + PhysicalRanges.forVariable(q.variable())
+                        .map(PhysicalRanges.Range::describe).orElse("") + ", first at " + q.firstClipped());
+            }
+            if (q.rejectedOutliers() > 0) {
+                w.add(q.variable() + ": " + q.rejectedOutliers() + " out-of-range value"
+                        + (q.rejectedOutliers() == 1 ? "" : "s") + " set to missing");
+            }
+        }
+        for (TimeGap g : timeGaps) {
+            w.add("time: " + g + " (absent from the file, read as missing values)");
+        }
+        return w;
     }
 
     /** Source (file) of the data. */
@@ -150,7 +214,8 @@ public final class DataQualityReport {
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("Data quality of `").append(source).append("`: ").append(records).append(" records, ")
-                .append(start).append(" to ").append(end).append(", step ").append(stepSeconds).append(" s\n\n");
+                .append(start).append(" to ").append(end).append(" (UTC; file time zone ").append(zone)
+                .append("), step ").append(stepSeconds).append(" s\n\n");
         sb.append("| variable | missing | missing % | longest gap | gap start | clipped | rejected outliers |\n");
         sb.append("|---|---:|---:|---|---|---:|---:|\n");
         for (VariableQuality q : variables.values()) {
@@ -158,6 +223,9 @@ public final class DataQualityReport {
                     .append(String.format(Locale.ROOT, "%.1f", 100 * q.missingFraction())).append(" | ")
                     .append(gap(q)).append(" | ").append(q.longestGapStart() == null ? "" : q.longestGapStart())
                     .append(" | ").append(q.clipped()).append(" | ").append(q.rejectedOutliers()).append(" |\n");
+        }
+        for (String w : warnings()) {
+            sb.append("\n- ").append(w);
         }
         return sb.toString();
     }
@@ -172,7 +240,8 @@ public final class DataQualityReport {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         sb.append("Data quality of ").append(source).append(": ").append(records).append(" records, ")
-                .append(start).append(" to ").append(end).append(", step ").append(stepSeconds).append(" s\n");
+                .append(start).append(" to ").append(end).append(" (UTC; file time zone ").append(zone)
+                .append("), step ").append(stepSeconds).append(" s\n");
         sb.append(String.format(Locale.ROOT, "  %-14s %8s %8s  %-22s %-22s %8s %9s%n", "variable", "missing",
                 "miss%", "longest gap", "gap start", "clipped", "rejected"));
         for (VariableQuality q : variables.values()) {
@@ -180,6 +249,9 @@ public final class DataQualityReport {
                     q.missing(), 100 * q.missingFraction(), gap(q),
                     q.longestGapStart() == null ? "-" : q.longestGapStart().toString(), q.clipped(),
                     q.rejectedOutliers()));
+        }
+        for (String w : warnings()) {
+            sb.append("  warning: ").append(w).append('\n');
         }
         return sb.toString();
     }

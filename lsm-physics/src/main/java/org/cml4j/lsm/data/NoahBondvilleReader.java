@@ -76,6 +76,7 @@ public final class NoahBondvilleReader {
     /** Reads a 33-column Noah forcing-with-validation file; throws {@link SiteDataException} if unusable. */
     public static SiteData read(Path file, Options options) {
         String src = file.toString();
+        SiteDataReaders.requireFile(file);
         List<String[]> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {

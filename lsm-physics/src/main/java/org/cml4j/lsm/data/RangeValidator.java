@@ -14,6 +14,10 @@ final class RangeValidator {
         SiteDataException error(int recordIndex, String variable, String detail);
     }
 
+    /** Values commonly used as missing-value markers, named in the error so the user can declare them. */
+    private static final java.util.Set<Double> SENTINELS = java.util.Set.of(-9999.0, -999.0, -6999.0, -99999.0,
+            9999.0, 99999.0, -99.0, -9999.9);
+
     private RangeValidator() {
     }
 
@@ -53,6 +57,11 @@ final class RangeValidator {
                 } else {
                     String hint = PhysicalRanges.isFlux(name)
                             ? " (for fluxes, OutOfRangePolicy.SET_MISSING rejects such outliers instead)" : "";
+                    if (SENTINELS.contains(v)) {
+                        hint += " (if " + PhysicalRanges.Range.num(v) + " marks missing values, declare it: in a site"
+                                + " CSV with a comment line '# missing_value: " + PhysicalRanges.Range.num(v)
+                                + "' before the header)";
+                    }
                     throw locator.error(i, name, "value " + v + " is outside the allowed range "
                             + r.describe() + hint);
                 }

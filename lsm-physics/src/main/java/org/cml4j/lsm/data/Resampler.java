@@ -52,7 +52,8 @@ final class Resampler {
             }
             vars.put(name, y);
         }
-        return new SiteData(data.source(), newTimes, newStep, vars, data.flags().regroup(groups));
+        return new SiteData(data.source(), newTimes, newStep, vars, data.flags().regroup(groups),
+                data.zone());
     }
 
     /** First record index >= minIndex whose time is a multiple of step, or -1. */

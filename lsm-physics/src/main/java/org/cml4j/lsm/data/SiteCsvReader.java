@@ -1,15 +1,17 @@
 package org.cml4j.lsm.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,33 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the generic cml4j site CSV format.
  *
- * <h2>Site CSV format</h2>
- * <ul>
- *   <li><b>Encoding and syntax:</b> UTF-8, comma-separated, RFC 4180 quoting. Lines starting with
- *       {@code #} are comments (free-form metadata, e.g. site name and licence) and are ignored.
- *       Blank lines are ignored. Spaces around cells are ignored.</li>
- *   <li><b>Header:</b> the first non-comment line names the columns. Column order is free; names are
- *       case-sensitive and must be unique.</li>
- *   <li><b>{@code time}</b> (required): ISO-8601 date-time with a UTC offset, e.g.
- *       {@code 2012-05-01T00:00:00-07:00} or {@code 2012-05-01T07:00:00Z}. The value is the
- *       instant the row describes (instantaneous state, or end of the averaging interval for fluxes).
- *       Times must be strictly increasing and regularly spaced: keep a row with empty cells for a missing
- *       record rather than omitting it. At least 2 rows.</li>
- *   <li><b>Required variables</b> (ALMA names, SI units): {@code SWdown} [W m-2] downward shortwave,
- *       {@code LWdown} [W m-2] downward longwave, {@code Tair} [K] air temperature.</li>
- *   <li><b>Optional variables:</b> {@code SWup}, {@code LWup}, {@code Qh} (sensible heat, positive
- *       upward), {@code Qle} (latent heat, positive upward), {@code Qg} (ground heat, positive into the
- *       ground), {@code Rnet} [W m-2]; {@code SurfTemp} radiometric surface temperature [K];
- *       {@code SoilTemp_<depth in m>} soil temperature [K], e.g. {@code SoilTemp_0.05};
- *       {@code SoilMoist_<depth in m>} [m3 m-3]; {@code Wind} [m s-1]; {@code PSurf} [Pa];
- *       {@code Qair} [kg kg-1]; {@code Rainf}, {@code Snowf} [kg m-2 s-1]. Any other column is read as a
- *       numeric variable without range check.</li>
- *   <li><b>Missing values:</b> an empty cell or {@code NaN} (any case). Do not use sentinels such as
- *       -999: they fail the range checks.</li>
- *   <li><b>Validation:</b> every value is checked against {@link PhysicalRanges} (e.g. Tair 150 to 350 K;
- *       SWdown in [-20, 0) is clipped to 0 and counted, below -20 is an error). Errors name the file,
- *       the line, the column and the allowed range.</li>
- * </ul>
+ * <p>The format is specified in {@code docs/SITE_CSV_FORMAT.md} (the one home of the rules). In short:
+ * UTF-8 (a BOM is accepted), commas, RFC 4180 quoting, LF or CRLF, {@code #} comments, blank lines
+ * ignored; a header with {@code time,SWdown,LWdown,Tair} and optional ALMA variables in SI units;
+ * times with a UTC offset, or local times with a {@code # time_zone: -07:00} declaration before the
+ * header; missing values empty, {@code NaN}, {@code NA} or a declared {@code # missing_value}; time
+ * steps may be absent (read as missing and reported), never shifted; every value inside the read window
+ * is checked against {@link PhysicalRanges}. Every error is a {@link SiteDataException} naming the file,
+ * the line, the column and the allowed range where there is one.
  * Example:
  * <pre>
  * # site: US-WestPhoenix, licence CC-BY-4.0
@@ -66,7 +49,7 @@ public final class SiteCsvReader {
     public static final List<String> REQUIRED_COLUMNS = List.of("time", "SWdown", "LWdown", "Tair");
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setCommentMarker('#').setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).build();
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).setAllowMissingColumnNames(true).build();
 
     /** @param fluxPolicy out-of-range handling for Qh, Qle, Qg, Rnet (others always fail) */
     public record Options(OutOfRangePolicy fluxPolicy) {
@@ -82,29 +65,83 @@ public final class SiteCsvReader {
         return read(file, Options.DEFAULT);
     }
 
-    /** Reads a site CSV file; throws {@link SiteDataException} naming file, line and column if unusable. */
+    /** Reads a whole site CSV file; throws {@link SiteDataException} naming file, line and column if unusable. */
     public static SiteData read(Path file, Options options) {
+        return read(file, options, null, null);
+    }
+
+    /**
+     * Reads only the records with {@code start <= t < endExclusive}, streaming: memory is bounded by the
+     * window, records before it are only parsed for their time, and reading stops at the first record
+     * after it. Structure errors anywhere before the window end and value errors inside the window are
+     * reported; gaps and value problems outside the window are not looked at.
+     *
+     * @param start        first instant (inclusive), or null for the file start
+     * @param endExclusive end (exclusive), or null for the file end
+     */
+    public static SiteData read(Path file, Options options, Instant start, Instant endExclusive) {
         String src = file.toString();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = FORMAT.parse(in)) {
-            return read(parser, src, options);
-        } catch (NoSuchFileException e) {
-            throw SiteDataException.forFile(src, null, "file not found");
+        SiteDataReaders.requireFile(file);
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            try (CSVParser parser = FORMAT.parse(in)) {
+                return read(parser, src, options, start, endExclusive);
+            }
         } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw SiteDataException.forFile(src, "not UTF-8 text (save the CSV as UTF-8): " + cause, e);
+            }
             throw SiteDataException.forFile(src, "cannot read CSV: " + e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw SiteDataException.forFile(src, "malformed CSV: " + e.getMessage(), e);
         }
     }
 
-    private static SiteData read(CSVParser parser, String src, Options options) {
+    private static List<String> header(CSVParser parser, String src) {
         List<String> header = parser.getHeaderNames();
+        if (header.isEmpty()) {
+            throw SiteDataException.forFile(src, null, "empty file: no header line (expected e.g. "
+                    + String.join(",", REQUIRED_COLUMNS) + ")");
+        }
+        for (String h : header) {
+            for (String sep : new String[] {";", "\t", "|"}) {
+                if (header.size() <= 2 && h.contains(sep)) {
+                    throw SiteDataException.atLine(src, 1, null, "header looks " + (sep.equals("\t") ? "tab"
+                            : "'" + sep + "'") + "-separated (" + h.strip() + "); cml4j expects commas"
+                            + " (RFC 4180 CSV with '.' as decimal separator)");
+                }
+            }
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
+            if (h == null || h.isBlank()) {
+                throw SiteDataException.forFile(src, null, "header column " + (i + 1) + " has no name");
+            }
+            Integer before = seen.put(h, i);
+            if (before != null) {
+                throw SiteDataException.forFile(src, h, "duplicate column name '" + h + "' (columns "
+                        + (before + 1) + " and " + (i + 1) + ")");
+            }
+        }
         for (String required : REQUIRED_COLUMNS) {
             if (!header.contains(required)) {
                 throw SiteDataException.forFile(src, required, "required column '" + required
                         + "' missing; columns found: " + header);
             }
         }
+        return header;
+    }
+
+    private static SiteData read(CSVParser parser, String src, Options options, Instant start, Instant end) {
+        List<String> header = header(parser, src);
+        SiteCsvTimes decl = SiteCsvTimes.fromHeaderComment(parser.getHeaderComment(), src);
+        long lo = start == null ? Long.MIN_VALUE : start.getEpochSecond() + (start.getNano() > 0 ? 1 : 0);
+        long hi = end == null ? Long.MAX_VALUE : end.getEpochSecond() + (end.getNano() > 0 ? 1 : 0);
         int timeColumn = header.indexOf("time");
         List<String> names = new ArrayList<>(header);
         names.remove("time");
@@ -112,68 +149,110 @@ public final class SiteCsvReader {
         List<Long> times = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
+        long prev = Long.MIN_VALUE;
+        long prevLine = -1;
+        long first = Long.MIN_VALUE;
+        long before = Long.MIN_VALUE;
+        long after = Long.MAX_VALUE;
+        ZoneId zone = decl.zone();
         for (CSVRecord r : parser) {
             long line = parser.getCurrentLineNumber();
-            if (r.size() != header.size()) {
-                throw SiteDataException.atLine(src, line, null, "expected " + header.size() + " cells, found " + r.size());
+            if (r.size() == 1 && r.get(0).isBlank()) {
+                continue;
             }
-            long t = parseTime(r.get(timeColumn), src, line);
-            if (!times.isEmpty()) {
-                long prev = times.get(times.size() - 1);
-                long step = times.size() > 1 ? times.get(1) - times.get(0) : t - prev;
-                if (t <= prev || t - prev != step) {
-                    throw SiteDataException.atLine(src, line, "time", (t == prev ? "duplicated time"
-                            : t < prev ? "time goes backwards (not monotonic)"
-                            : "irregular time step of " + (t - prev) + " s, expected " + step
-                            + " s (keep rows with empty cells for missing records)")
-                            + ": " + r.get(timeColumn) + " after line " + lines.get(lines.size() - 1));
-                }
+            if (r.size() != header.size()) {
+                throw SiteDataException.atLine(src, line, null, "expected " + header.size() + " cells, found "
+                        + r.size() + " (one cell per header column)");
+            }
+            long t = decl.parse(r.get(timeColumn), src, line);
+            if (zone == null) {
+                zone = SiteCsvTimes.offsetOf(r.get(timeColumn));
+            }
+            if (prev != Long.MIN_VALUE && t <= prev) {
+                throw SiteDataException.atLine(src, line, "time", (t == prev ? "duplicated time"
+                        : "time goes backwards (not monotonic)") + ": " + r.get(timeColumn)
+                        + " is not after the time on line " + prevLine + " (times must be strictly increasing)");
+            }
+            if (first == Long.MIN_VALUE) {
+                first = t;
+            }
+            prev = t;
+            prevLine = line;
+            if (t < lo) {
+                before = t;
+                continue;
+            }
+            if (t >= hi) {
+                after = t;
+                break;
             }
             double[] row = new double[names.size()];
             for (int j = 0; j < names.size(); j++) {
-                row[j] = parseNumber(r.get(columnOf[j]), src, line, names.get(j), columnOf[j] + 1);
+                row[j] = parseNumber(r.get(columnOf[j]), decl.missingValue(), src, line, names.get(j), columnOf[j] + 1);
             }
             times.add(t);
             lines.add(line);
             rows.add(row);
         }
         if (rows.size() < 2) {
-            throw SiteDataException.forFile(src, null, "need at least 2 data rows, found " + rows.size());
+            String span = first == Long.MIN_VALUE ? "the file has no data rows"
+                    : "data span " + Instant.ofEpochSecond(first) + " to " + Instant.ofEpochSecond(prev);
+            throw SiteDataException.forFile(src, null, "need at least 2 data rows" + (start == null && end == null
+                    ? "" : " in the window [" + start + ", " + end + ")") + ", found " + rows.size() + "; " + span);
         }
+        return build(src, names, times, lines, rows, before, after, lo, hi, options,
+                zone == null ? ZoneOffset.UTC : zone);
+    }
+
+    /** Lays the rows on a regular grid (absent records become missing), validates, builds the SiteData. */
+    private static SiteData build(String src, List<String> names, List<Long> times, List<Long> lines,
+                                  List<double[]> rows, long before, long after, long lo, long hi,
+                                  Options options, ZoneId zone) {
+        TimeGrid grid = TimeGrid.of(times.stream().mapToLong(Long::longValue).toArray(), before, after, lo, hi,
+                src, (i, dt, step) -> SiteDataException.atLine(src, lines.get(i), "time", "irregular time step: "
+                        + dt + " s after line " + lines.get(i - 1) + ", which is not a multiple of the file's step of "
+                        + step + " s (absent records are allowed, shifted ones are not)"));
+        int n = grid.times.length;
+        long[] lineOf = new long[n];
         Map<String, double[]> vars = new LinkedHashMap<>();
-        for (int j = 0; j < names.size(); j++) {
-            double[] x = new double[rows.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = rows.get(i)[j];
+        for (String name : names) {
+            double[] x = new double[n];
+            java.util.Arrays.fill(x, Double.NaN);
+            vars.put(name, x);
+        }
+        double[][] columns = vars.values().toArray(new double[0][]);
+        for (int i = 0; i < rows.size(); i++) {
+            int k = grid.index[i];
+            lineOf[k] = lines.get(i);
+            double[] row = rows.get(i);
+            for (int j = 0; j < columns.length; j++) {
+                columns[j][k] = row[j];
             }
-            vars.put(names.get(j), x);
         }
         RecordFlags flags = RangeValidator.apply(vars, options.fluxPolicy(),
-                (i, v, d) -> SiteDataException.atLine(src, lines.get(i), v, d));
-        long[] t = times.stream().mapToLong(Long::longValue).toArray();
-        SiteData data = new SiteData(src, t, t[1] - t[0], vars, flags);
+                (i, v, d) -> SiteDataException.atLine(src, lineOf[i], v, d)).withAbsent(grid.absent);
+        SiteData data = new SiteData(src, grid.times, grid.step, vars, flags, zone);
         LOG.info("read {}", data);
+        for (String w : data.report().warnings()) {
+            LOG.warn("{}: {}", src, w);
+        }
         return data;
     }
 
-    private static long parseTime(String cell, String src, long line) {
-        try {
-            return OffsetDateTime.parse(cell).toEpochSecond();
-        } catch (DateTimeParseException e) {
-            throw SiteDataException.atLine(src, line, "time", "cannot parse '" + cell
-                    + "' as an ISO-8601 time with UTC offset, e.g. 2012-05-01T00:00:00-07:00 or 2012-05-01T07:00:00Z");
-        }
-    }
-
-    private static double parseNumber(String cell, String src, long line, String name, int column) {
-        if (cell.isEmpty() || cell.equalsIgnoreCase("NaN")) {
+    private static double parseNumber(String cell, double missingValue, String src, long line, String name,
+                                      int column) {
+        String c = cell.strip();
+        if (c.isEmpty() || c.equalsIgnoreCase("NaN") || c.equalsIgnoreCase("NA")) {
             return Double.NaN;
         }
+        double v;
         try {
-            return Double.parseDouble(cell) + 0.0;
+            v = Double.parseDouble(c) + 0.0;
         } catch (NumberFormatException e) {
             throw SiteDataException.atLine(src, line, name, "column " + column + " (" + name
-                    + "): cannot parse '" + cell + "' as a number");
+                    + "): cannot parse '" + cell + "' as a number" + (c.contains(",") || c.matches("-?\\d+,\\d+")
+                    ? " (use '.' as the decimal separator)" : ""));
         }
+        return v == missingValue ? Double.NaN : v;
     }
 }

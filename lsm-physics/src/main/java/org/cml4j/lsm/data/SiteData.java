@@ -2,11 +2,14 @@ package org.cml4j.lsm.data;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +35,7 @@ public final class SiteData {
     private final long stepSeconds;
     private final Map<String, double[]> variables;
     private final RecordFlags flags;
+    private final ZoneId zone;
 
     /**
      * @param source       description of the origin, normally the file path (used in every error message)
@@ -44,10 +48,17 @@ public final class SiteData {
         this(source, epochSeconds.clone(), stepSeconds, copy(variables), RecordFlags.NONE);
     }
 
-    /** Package-private: takes ownership of the arrays (no copy). */
+    /** Package-private: takes ownership of the arrays (no copy); zone UTC. */
     SiteData(String source, long[] epochSeconds, long stepSeconds, Map<String, double[]> variables,
              RecordFlags flags) {
+        this(source, epochSeconds, stepSeconds, variables, flags, ZoneOffset.UTC);
+    }
+
+    /** Package-private: takes ownership of the arrays (no copy); {@code zone} is the file's time zone. */
+    SiteData(String source, long[] epochSeconds, long stepSeconds, Map<String, double[]> variables,
+             RecordFlags flags, ZoneId zone) {
         this.source = Objects.requireNonNull(source, "source");
+        this.zone = Objects.requireNonNull(zone, "zone");
         this.times = Objects.requireNonNull(epochSeconds, "epochSeconds");
         this.stepSeconds = stepSeconds;
         this.flags = flags;
@@ -76,7 +87,13 @@ public final class SiteData {
                         + " values but there are " + times.length + " times");
             }
             if (name.startsWith(SOIL_TEMP_PREFIX)) {
-                depthOf(name);
+                double depth = depthOf(name);
+                for (String other : vars.keySet()) {
+                    if (other.startsWith(SOIL_TEMP_PREFIX) && depthOf(other) == depth) {
+                        throw SiteDataException.forFile(source, name, "same soil depth (" + depth
+                                + " m) as variable " + other + "; keep one of them");
+                    }
+                }
             }
             vars.put(name, e.getValue());
         }
@@ -96,7 +113,7 @@ public final class SiteData {
         Map<String, double[]> vars = copy(checked.variables);
         RecordFlags flags = RangeValidator.apply(vars, fluxPolicy, (i, v, d) -> SiteDataException.atRecord(
                 source, i, Instant.ofEpochSecond(checked.times[i]), v, d));
-        return new SiteData(source, checked.times, stepSeconds, vars, flags);
+        return new SiteData(source, checked.times, stepSeconds, vars, flags, checked.zone);
     }
 
     private static Map<String, double[]> copy(Map<String, double[]> variables) {
@@ -125,6 +142,23 @@ public final class SiteData {
         }
         throw SiteDataException.forFile(source, soilTempName,
                 "a soil temperature name must be SoilTemp_<depth in metres > 0>, e.g. SoilTemp_0.02");
+    }
+
+    /**
+     * The variable holding the soil temperature at {@code depthMetres}, matched by numeric depth (so a
+     * request for 0.1 m finds a column named {@code SoilTemp_0.10} or {@code SoilTemp_0.1}).
+     */
+    public Optional<String> soilTempVariable(double depthMetres) {
+        return variables.keySet().stream().filter(n -> n.startsWith(SOIL_TEMP_PREFIX))
+                .filter(n -> Math.abs(depthOf(n) - depthMetres) <= 1e-9 * Math.max(1, depthMetres)).findFirst();
+    }
+
+    /**
+     * The time zone the file declared or used (e.g. {@code -07:00}); times are always held in UTC, this
+     * is kept so that reports can show the file's local time. UTC when the source had no zone.
+     */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** Origin of the data, normally the file path. */
@@ -167,9 +201,12 @@ public final class SiteData {
         return variables.keySet();
     }
 
-    /** True if the variable exists (it may still contain missing values). */
+    /**
+     * True if the variable exists (it may still contain missing values). Soil temperatures are matched
+     * by numeric depth here and in {@link #variable(String)}: {@code SoilTemp_0.1} finds {@code SoilTemp_0.10}.
+     */
     public boolean has(String name) {
-        return variables.containsKey(name);
+        return variables.containsKey(resolve(name));
     }
 
     /**
@@ -187,12 +224,24 @@ public final class SiteData {
     }
 
     double[] values(String name) {
-        double[] v = variables.get(name);
+        double[] v = variables.get(resolve(name));
         if (v == null) {
             throw SiteDataException.forFile(source, name,
                     "no such variable; available: " + variables.keySet());
         }
         return v;
+    }
+
+    /** The stored name of a variable: soil temperatures match by numeric depth ({@code SoilTemp_0.1} = {@code _0.10}). */
+    private String resolve(String name) {
+        if (variables.containsKey(name) || name == null || !name.startsWith(SOIL_TEMP_PREFIX)) {
+            return name;
+        }
+        try {
+            return soilTempVariable(Double.parseDouble(name.substring(SOIL_TEMP_PREFIX.length()))).orElse(name);
+        } catch (NumberFormatException e) {
+            return name;
+        }
     }
 
     /** Depths in metres of all {@code SoilTemp_<depth>} variables, sorted ascending. */
@@ -214,7 +263,7 @@ public final class SiteData {
         Map<String, double[]> vars = new LinkedHashMap<>();
         variables.forEach((k, v) -> vars.put(k, Arrays.copyOfRange(v, from, toExclusive)));
         return new SiteData(source, Arrays.copyOfRange(times, from, toExclusive), stepSeconds, vars,
-                flags.regroup(groups));
+                flags.regroup(groups), zone);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.cml4j.lsm.data.DataQualityReport;
 import org.cml4j.lsm.data.ResampleMethod;
 import org.cml4j.lsm.data.SiteData;
 import org.cml4j.lsm.data.SiteDataException;
@@ -41,10 +42,13 @@ public final class SiteExperiment {
   private final double[][] predictedSeries;
   private final InitialState initial;
   private final double deepestTemperature;
+  private final DataQualityReport quality;
 
   private SiteExperiment(SiteRequest request, SiteData data, SurfaceForcing forcing,
       List<Output> observed, double[][] observedSeries, List<Output> predicted,
-      double[][] predictedSeries, InitialState initial, double deepestTemperature) {
+      double[][] predictedSeries, InitialState initial, double deepestTemperature,
+      DataQualityReport quality) {
+    this.quality = quality;
     this.request = request;
     this.data = data;
     this.forcing = forcing;
@@ -56,9 +60,12 @@ public final class SiteExperiment {
     this.deepestTemperature = deepestTemperature;
   }
 
-  /** Reads the file, selects and resamples the window, and checks it. */
+  /**
+   * Reads the window of the file (a site CSV is streamed, keeping only the window), resamples and
+   * checks it. Problems outside the window (gaps, bad values) do not matter.
+   */
   public static SiteExperiment load(SiteRequest req) {
-    return of(req, SiteDataReaders.read(req.file()));
+    return of(req, SiteDataReaders.read(req.file(), req.start(), req.end()));
   }
 
   /**
@@ -67,6 +74,7 @@ public final class SiteExperiment {
    */
   public static SiteExperiment of(SiteRequest req, SiteData all) {
     SiteData w = all.window(req.start(), req.end());
+    DataQualityReport quality = w.report();
     if (w.stepSeconds() != 3600) {
       w = w.resample(3600, ResampleMethod.SAMPLE);
     }
@@ -88,12 +96,16 @@ public final class SiteExperiment {
     for (int i = 0; i < req.observe().size(); i++) {
       obs.add(Output.parse(req.observe().get(i)));
       obsSeries[i] = series(w, req.observe().get(i), req);
+      requireSomeValue(w, req.observe().get(i), obsSeries[i], req.fitHours(), "observed (fitted)",
+          "fit period");
     }
     List<Output> pred = new ArrayList<>();
     double[][] predSeries = new double[req.predict().size()][];
     for (int i = 0; i < req.predict().size(); i++) {
       pred.add(Output.parse(req.predict().get(i)));
       predSeries[i] = series(w, req.predict().get(i), req);
+      requireSomeValue(w, req.predict().get(i), predSeries[i], predSeries[i].length, "predicted",
+          "window");
     }
     // initial profile from every temperature observed at level 0
     List<double[]> pts = new ArrayList<>();
@@ -103,7 +115,7 @@ public final class SiteExperiment {
       pts.add(new double[] {0, surf[0]});
     }
     for (double d : w.soilDepths()) {
-      double v = w.variable(SiteData.soilTempName(d))[0];
+      double v = w.variable(w.soilTempVariable(d).orElseThrow())[0];
       if (!Double.isNaN(v) && d < 1.0) {
         pts.add(new double[] {d, v});
       }
@@ -115,7 +127,21 @@ public final class SiteExperiment {
     }
     double tDeep = pts.get(pts.size() - 1)[1];
     return new SiteExperiment(req, w, f, obs, obsSeries, pred, predSeries,
-        InitialState.fromObservedPoints(ModelGrid.HUANG2025, pts), tDeep);
+        InitialState.fromObservedPoints(ModelGrid.HUANG2025, pts), tDeep, quality);
+  }
+
+  /** An observed or predicted variable with no value in its period is an error, not a silent drop. */
+  private static void requireSomeValue(SiteData w, String name, double[] x, int levels, String role,
+      String period) {
+    int n = Math.min(levels, x.length);
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(x[i])) {
+        return;
+      }
+    }
+    throw SiteDataException.forFile(w.source(), name, role + " variable " + name
+        + " has no value in the " + period + " " + w.time(0) + " to " + w.time(n - 1) + " (" + n
+        + " hourly levels all missing); choose another variable or window");
   }
 
   /** Surface temperature implied by LWup = eps sigma Ts^4 + (1-eps) LWdown (eps 0.95). */
@@ -147,8 +173,9 @@ public final class SiteExperiment {
       }
       if (i == 0 || j == v.length || j - i > maxGap) {
         throw SiteDataException.forFile(w.source(), name, String.format(Locale.ROOT,
-            "forcing gap of %d h starting %s in the window (at most %d h inside the window are"
-                + " interpolated)", j - i, w.time(i), maxGap));
+            "forcing gap of %d h from %s to %s in the window %s to %s (gaps of at most %d h with"
+                + " values on both sides inside the window are interpolated linearly)", j - i, w.time(i),
+            w.time(j - 1), w.time(0), w.time(v.length - 1), maxGap));
       }
       for (int m = i; m < j; m++) {
         v[m] = v[i - 1] + (v[j] - v[i - 1]) * (m - i + 1) / (double) (j - i + 1);
@@ -181,8 +208,8 @@ public final class SiteExperiment {
         }
         break;
       default:
-        String key = o.kind() == Output.Kind.SOIL_TEMPERATURE ? SiteData.soilTempName(o.depth())
-            : o.name();
+        String key = o.kind() == Output.Kind.SOIL_TEMPERATURE
+            ? w.soilTempVariable(o.depth()).orElse(o.name()) : o.name();
         if (w.has(key)) {
           return w.variable(key).clone();
         }
@@ -198,6 +225,15 @@ public final class SiteExperiment {
 
   public SiteData data() {
     return data;
+  }
+
+  /**
+   * Quality of the window as read, before resampling to hourly levels: missing values, clipped values
+   * (variable, count, first record), rejected outliers and time steps absent from the file. Callers
+   * should print {@link DataQualityReport#warnings()}.
+   */
+  public DataQualityReport quality() {
+    return quality;
   }
 
   public SurfaceForcing forcing() {

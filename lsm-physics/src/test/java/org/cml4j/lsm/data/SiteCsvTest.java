@@ -109,11 +109,17 @@ class SiteCsvTest {
     }
 
     @Test
-    void irregularStepIsRejectedWithAdvice() throws IOException {
+    void absentRecordIsMissingButShiftedRecordIsRejected() throws IOException {
         Path f = csv(HEADER, "2012-05-01T00:00:00Z,0,300,290,1", "2012-05-01T00:30:00Z,0,300,290,1",
                 "2012-05-01T01:30:00Z,0,300,290,1");
-        assertThatThrownBy(() -> SiteCsvReader.read(f)).isInstanceOf(SiteDataException.class)
-                .hasMessageContaining("line 4").hasMessageContaining("irregular time step of 3600 s");
+        SiteData d = SiteCsvReader.read(f);
+        assertThat(d.size()).isEqualTo(4);
+        assertThat(d.value("Tair", 2)).isNaN();
+        assertThat(d.report().timeGaps()).hasSize(1);
+        Path g = csv(HEADER, "2012-05-01T00:00:00Z,0,300,290,1", "2012-05-01T00:30:00Z,0,300,290,1",
+                "2012-05-01T01:00:00Z,0,300,290,1", "2012-05-01T01:20:00Z,0,300,290,1");
+        assertThatThrownBy(() -> SiteCsvReader.read(g)).isInstanceOf(SiteDataException.class)
+                .hasMessageContaining("line 5").hasMessageContaining("irregular time step: 1200 s");
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,12 +55,13 @@ public final class EstimateCommand implements Callable<Integer> {
   Path site;
 
   @Option(names = "--start", paramLabel = "T", converter = Converters.Time.class,
-      description = "Window start (site runs), e.g. 2012-05-01 or 2012-05-01T06:30.")
-  LocalDateTime start;
+      description = "Window start (site runs), e.g. 2012-05-01 or 2012-05-01T06:30 (UTC), or "
+          + "with an offset as in the site files: 2012-07-01T00:00-07:00.")
+  OffsetDateTime start;
 
   @Option(names = "--end", paramLabel = "T", converter = Converters.Time.class,
-      description = "Window end (site runs).")
-  LocalDateTime end;
+      description = "Window end (site runs, exclusive); same formats as --start.")
+  OffsetDateTime end;
 
   @Option(names = "--observe", paramLabel = "A,B", split = ",", converter = Converters.Out.class,
       description = "Outputs to fit (site runs): SoilTemp_<depth m>, SurfTemp, Qg, LWup, QhQle, "
@@ -89,7 +90,7 @@ public final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--step-solver", paramLabel = "exact|jacobi",
       description = "Implicit step solver: exact (tridiagonal + Newton) or jacobi (the paper's "
           + "point-Jacobi sweeps to 1e-4 K; with adam on huang2025 this is the authors' exact "
-          + "configuration, ~10x slower). Default: exact (same 40/50 starts within 1 %).")
+          + "configuration, ~10x slower). Default: exact (same 40/50 starts within 1 %%).")
   StepSolver stepSolver;
 
   @Option(names = "--gradient", paramLabel = "implicit|unrolled",

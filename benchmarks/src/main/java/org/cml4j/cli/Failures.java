@@ -77,12 +77,13 @@ public final class Failures {
 
   /** A file-system error as "PATH: what" (the JDK's messages sometimes give only the path). */
   private static String io(FileSystemException fs) {
-    String what = fs instanceof AccessDeniedException ? "permission denied (not writable or "
+    String what = fs.getReason() != null ? fs.getReason()
+        : fs instanceof AccessDeniedException ? "permission denied (not writable or "
         + "readable by this user)"
         : fs instanceof NoSuchFileException ? "no such file or folder"
         : fs instanceof NotDirectoryException ? "not a folder"
         : fs instanceof FileAlreadyExistsException ? "already exists"
-        : fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+        : fs.getClass().getSimpleName();
     String file = fs.getFile() == null ? "" : fs.getFile();
     String other = fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile();
     return file.isEmpty() ? what : file + other + ": " + what;

@@ -72,7 +72,9 @@ public final class Failures {
   private static boolean fileSystemInput(FileSystemException fs) {
     return fs instanceof AccessDeniedException || fs instanceof NoSuchFileException
         || fs instanceof NotDirectoryException || fs instanceof FileAlreadyExistsException
-        || String.valueOf(fs.getReason()).contains("Read-only file system");
+        || String.valueOf(fs.getReason()).contains("Read-only file system")
+        || String.valueOf(fs.getReason()).contains("Operation not permitted")
+        || String.valueOf(fs.getReason()).contains("not writable");
   }
 
   /** A file-system error as "PATH: what" (the JDK's messages sometimes give only the path). */

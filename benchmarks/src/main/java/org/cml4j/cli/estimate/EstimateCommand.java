@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.OutputFolder;
 import org.cml4j.cli.ProgressListener;
 import org.cml4j.cli.SiteEstimation;
 import org.cml4j.cli.SiteRequest;
@@ -23,6 +24,8 @@ import org.cml4j.cli.report.ReportMarkdownWriter;
 import org.cml4j.cli.report.ResultsJsonWriter;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
+import org.cml4j.lsm.estimation.MultiStart;
+import org.cml4j.lsm.estimation.ParameterSpace;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
 import org.cml4j.lsm.gradient.GradientMode;
@@ -183,6 +186,9 @@ public final class EstimateCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--end " + end + " is not after --start " + start);
     }
 
+    if (out != null) {
+      OutputFolder.prepare(out, "--out"); // before minutes of fitting
+    }
     Path dataDir = DataLocator.find(data);
     ProgressListener progress = ConsoleProgress.stderr(quiet);
     EstimationOutcome outcome;
@@ -207,10 +213,7 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     Path dir = out != null ? out : Path.of("out", "estimate", outcome.experiment());
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new Cml4jCli.InputException("--out " + dir + ": exists and is not a folder");
-    }
-    Files.createDirectories(dir);
+    OutputFolder.prepare(dir, "--out");
     Provenance prov = Provenance.collect(originalArgs(cl), inputs);
     List<PlotWriter.Plot> plots = new PlotWriter().write(dir, outcome);
     new ResultsJsonWriter().write(dir, outcome, prov);
@@ -235,6 +238,14 @@ public final class EstimateCommand implements Callable<Integer> {
     if (noise != null && !(noise > 0 && Double.isFinite(noise))) {
       throw new ParameterException(cl, "--noise must be a positive standard deviation, got "
           + noise);
+    }
+    if (!fit.isEmpty()) {
+      try {
+        new ParameterSpace(fit, null);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(cl, "--fit " + fit.stream().map(FitParam::symbol).collect(
+            Collectors.joining(",")) + ": " + e.getMessage());
+      }
     }
     boolean huang = experiment != null && !experiment.site();
     StepSolver step = stepSolver != null ? stepSolver : StepSolver.EXACT;
@@ -273,7 +284,12 @@ public final class EstimateCommand implements Callable<Integer> {
         + "converged%n", o.experiment(), o.solver(), o.stepSolver().toLowerCase(Locale.ROOT),
         s.solver().equals("adam") ? ", " + s.gradient().name().toLowerCase(Locale.ROOT)
             + " gradient" : "", o.starts().size(), o.wallSeconds(), s.threads(), conv);
-    w.printf(Locale.ROOT, "best start #%d (loss %.3g): %s%n", o.best(), best.loss(),
+    long failed = o.starts().stream().filter(MultiStart::isFailed).count();
+    if (failed > 0) {
+      w.printf(Locale.ROOT, "%d of %d starts failed (reasons in report.md, \"Failed starts\")%n",
+          failed, o.starts().size());
+    }
+    w.printf(Locale.ROOT, "best start #%d (loss %s): %s%n", o.best(), num(best.loss()),
         best.named().entrySet().stream().map(EstimateCommand::kv).collect(
             Collectors.joining(", ")));
     if (o.identifiability() != null) {
@@ -284,6 +300,10 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   private static String kv(Map.Entry<String, Double> e) {
-    return String.format(Locale.ROOT, "%s=%.5g", e.getKey(), e.getValue());
+    return e.getKey() + "=" + num(e.getValue());
+  }
+
+  private static String num(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5g", v) : "n/a";
   }
 }

@@ -145,6 +145,15 @@ public final class MapCommand implements Callable<Integer> {
     if (nThreads < 1) {
       throw new ParameterException(cl, "--threads must be at least 1, got " + nThreads);
     }
+    if (chunk < 1) {
+      throw new ParameterException(cl, "--chunk must be at least 1 column, got " + chunk);
+    }
+    if (starts < 1) {
+      throw new ParameterException(cl, "--starts must be at least 1, got " + starts);
+    }
+    if (hours < 2) {
+      throw new ParameterException(cl, "--hours must be at least 2, got " + hours);
+    }
     if (synthetic != null && synthetic < 1) {
       throw new ParameterException(cl, "--synthetic must be at least 1 column, got " + synthetic);
     }
@@ -164,9 +173,7 @@ public final class MapCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
     }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new Cml4jCli.InputException("--out " + dir + ": exists and is not a folder");
-    }
+    org.cml4j.cli.OutputFolder.prepare(dir, "--out");
     ProgressListener progress = ConsoleProgress.stderr(quiet);
     SyntheticRegion region = null;
     Path in = input;
@@ -260,9 +267,14 @@ public final class MapCommand implements Callable<Integer> {
       SyntheticRegion region) throws IOException {
     w.printf(Locale.ROOT, "map: %d columns, %d fitted, %d failed; %d of %d chunks resumed%n",
         s.columns(), s.ok(), s.failed(), s.chunksSkipped(), s.chunks());
-    w.printf(Locale.ROOT, "fitting: %d columns in %.1f s on %s = %.1f columns/s; whole command "
-        + "%.1f s = %.1f columns/s end to end%n", s.columnsFitted(), s.fitSeconds(), s.runner(),
-        s.columnsPerSecond(), total, s.columnsFitted() / total);
+    if (s.columnsFitted() == 0) {
+      w.printf(Locale.ROOT, "fitting: no column left to fit (every chunk resumed); whole command "
+          + "%.1f s%n", total);
+    } else {
+      w.printf(Locale.ROOT, "fitting: %d columns in %.1f s on %s = %.1f columns/s; whole "
+          + "command %.1f s = %.1f columns/s end to end%n", s.columnsFitted(), s.fitSeconds(),
+          s.runner(), s.columnsPerSecond(), total, s.columnsFitted() / total);
+    }
     if (region != null) {
       List<ColumnFit> fits = MapTable.read(s.mapCsv());
       for (SyntheticRegion.Recovery r : region.recovery(fits)) {

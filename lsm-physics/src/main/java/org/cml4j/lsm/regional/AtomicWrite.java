@@ -62,7 +62,8 @@ public final class AtomicWrite {
     } catch (AccessDeniedException e) {
       throw folderError(dir, e);
     } catch (FileSystemException e) {
-      if (String.valueOf(e.getReason()).contains("Read-only file system")) {
+      String why = String.valueOf(e.getReason());
+      if (why.contains("Read-only file system") || why.contains("Operation not permitted")) {
         throw folderError(dir, e);
       }
       throw new IOException("cannot write " + t + ": " + reason(e), e);

@@ -106,8 +106,12 @@ public final class Cml4jCli implements Runnable {
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
-      return Failures.report(cl.getCommandName(), e,
-          java.util.Arrays.asList(args).contains("--verbose"), cl.getErr());
+      String name = cl.getCommandName();
+      for (ParseResult p = cl.getParseResult(); p != null; p = p.subcommand()) {
+        name = p.commandSpec().qualifiedName();
+      }
+      return Failures.report(name, e, java.util.Arrays.asList(args).contains("--verbose"),
+          cl.getErr());
     }
   }
 

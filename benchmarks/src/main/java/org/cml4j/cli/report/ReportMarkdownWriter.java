@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.IdentifiabilityReport;
 import org.cml4j.lsm.estimation.MultiStart;
@@ -93,12 +94,13 @@ public final class ReportMarkdownWriter {
     }
 
     sb.append("## Best start (#").append(o.best()).append(")\n\n");
-    sb.append("| parameter | initial | final |\n|---|---:|---:|\n");
+    sb.append("| parameter | initial | final | note |\n|---|---:|---:|---|\n");
     for (Map.Entry<String, Double> e : best.named().entrySet()) {
       int i = o.parameters().indexOf(e.getKey());
       sb.append("| ").append(e.getKey()).append(" | ")
           .append(i >= 0 && i < best.initial().length ? g(best.initial()[i]) : "")
-          .append(" | ").append(g(e.getValue())).append(" |\n");
+          .append(" | ").append(g(e.getValue())).append(" | ")
+          .append(atBound(e.getKey(), e.getValue())).append(" |\n");
     }
     sb.append(String.format(Locale.ROOT, "%nLoss %s after %d iterations (%d gradient/Jacobian, "
         + "%d forward evaluations); %s: %s.%n%n", g(best.loss()), best.iterations(),
@@ -197,6 +199,25 @@ public final class ReportMarkdownWriter {
       }
       sb.append('\n');
     }
+  }
+
+  /**
+   * "at the lower/upper bound (B)" when {@code v} is within 1e-6 of the range from a bound of the
+   * fitted coordinate {@code name}: the data pushed it there, and its value is not an estimate.
+   */
+  static String atBound(String name, Double v) {
+    FitParam f;
+    try {
+      f = FitParam.fromSymbol(name);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+    if (v == null || !Double.isFinite(v)) {
+      return "";
+    }
+    double tol = 1e-6 * (f.max() - f.min());
+    return v - f.min() <= tol ? "**at the lower bound (" + g(f.min()) + ")**"
+        : f.max() - v <= tol ? "**at the upper bound (" + g(f.max()) + ")**" : "";
   }
 
   private static String unit(EstimationOutcome o, String name) {

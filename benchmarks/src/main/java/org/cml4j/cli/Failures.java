@@ -36,6 +36,12 @@ public final class Failures {
 
   /** Classifies {@code t} (wrappers without a message of their own are unwrapped). */
   public static Verdict classify(Throwable t) {
+    // an exhausted heap or stack anywhere in the chain (e.g. in a worker thread) is what to report
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c != t && c instanceof VirtualMachineError vm) {
+        return classify(vm);
+      }
+    }
     Throwable r = t;
     while (r.getCause() != null && (r.getMessage() == null || r instanceof ExecutionException
         || r instanceof CompletionException || r instanceof UncheckedIOException

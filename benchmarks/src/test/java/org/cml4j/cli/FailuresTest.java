@@ -22,6 +22,10 @@ class FailuresTest {
     assertThat(Failures.classify(new IllegalStateException("bug")).exitCode()).isEqualTo(1);
     assertThat(Failures.classify(new java.io.IOException("cannot write /x: No space left on "
         + "device")).exitCode()).isEqualTo(1);
+    Failures.Verdict oomInWorker = Failures.classify(new IllegalStateException(
+        "column worker died: java.lang.OutOfMemoryError", new OutOfMemoryError("Java heap")));
+    assertThat(oomInWorker.exitCode()).isEqualTo(1);
+    assertThat(oomInWorker.message()).contains("out of memory").contains("JAVA_OPTS=-Xmx");
     assertThat(Failures.classify(new java.util.concurrent.ExecutionException(
         new IllegalArgumentException("deep"))).message()).isEqualTo("deep");
   }

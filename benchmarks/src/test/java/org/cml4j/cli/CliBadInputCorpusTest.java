@@ -285,6 +285,12 @@ class CliBadInputCorpusTest {
           .contains("--start 2012-07-01T00:00-07:00 (offset -07:00, = 2012-07-01T07:00:00Z)")
           .contains("times in this report are UTC");
     }
+    if (c.name().contains("drives Tb to its bound")) {
+      // the fit pushes Tb to 400 K; it stays strictly inside (the model rejects 400.0 K exactly)
+      // and the report says the value is a bound, not an estimate
+      assertThat(dir.resolve("out/report.md")).content().as(what)
+          .contains("| Tb |").contains("**at the upper bound (400.0)**");
+    }
     if (c.name().contains("earlier run's files")) {
       assertThat(dir.resolve("out/results.json")).content().doesNotContain("stale");
     }

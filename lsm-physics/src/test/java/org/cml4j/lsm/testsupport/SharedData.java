@@ -18,9 +18,12 @@ import java.util.List;
 public final class SharedData {
   private SharedData() {}
 
-  /** Whether this is a CI run (environment variable {@code CI} set and not "false"). */
+  /**
+   * Whether this is a CI run: environment variable {@code CI} (or system property {@code CI}, for
+   * tests of this rule) set and not "false".
+   */
   public static boolean ci() {
-    String ci = System.getenv("CI");
+    String ci = System.getProperty("CI", System.getenv("CI"));
     return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
   }
 

@@ -210,6 +210,8 @@ class CliBadInputCorpusTest {
     // ---- other commands
     add("example unknown", 2, List.of("'nonexist'", "known:"), "example", "nonexist");
     add("bench unknown option", 2, List.of("--bogus"), "bench", "--bogus");
+    add("bench unknown suite", 2, List.of("--suite", "'huge'", "tiny, quick or full"), "bench",
+        "--suite", "huge", "--out", "{dir}/bench");
     add("list unknown option", 2, List.of("--bogus"), "list", "--bogus");
     add("unknown command", 2, List.of("'frobnicate'"), "frobnicate");
   }

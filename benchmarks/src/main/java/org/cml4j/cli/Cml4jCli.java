@@ -17,8 +17,10 @@ import picocli.CommandLine.ScopeType;
  * The {@code cml4j} command. Subcommands are listed in {@link #SUBCOMMANDS}: to add one, write a
  * {@code @Command} class implementing {@code Callable<Integer>} and add it there.
  *
- * <p>Exit codes: {@link #OK} 0, {@link #USAGE} 2 for bad usage or input (one-line message on
- * stderr), {@link #FAILURE} 1 for unexpected failures. {@code --verbose} adds stack traces.
+ * <p>Exit codes, the same in every command: {@link #OK} 0, {@link #USAGE} 2 for bad usage or input
+ * (one-line message on stderr naming the option, file or variable), {@link #FAILURE} 1 for
+ * unexpected failures (one line, and where the stack trace is). The mapping of exceptions to codes
+ * is {@link Failures}. {@code --verbose} adds stack traces.
  */
 @Command(name = "cml4j", mixinStandardHelpOptions = true, versionProvider = Cml4jCli.Version.class,
     description = "Coupling mechanism and learning models for land-surface physics.",
@@ -84,7 +86,7 @@ public final class Cml4jCli implements Runnable {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    System.exit(commandLine().execute(args));
+    System.exit(execute(commandLine(), args));
   }
 
   private static int onParameterError(CommandLine.ParameterException ex, String[] args) {
@@ -100,23 +102,25 @@ public final class Cml4jCli implements Runnable {
   }
 
   private static int onExecutionError(Exception ex, CommandLine cl, ParseResult root) {
-    PrintWriter err = cl.getErr();
-    Throwable t = ex;
-    // unwrap wrappers that add nothing to the message
-    while (t.getCause() != null && (t.getMessage() == null
-        || t instanceof java.util.concurrent.ExecutionException)) {
-      t = t.getCause();
+    return Failures.report(cl.getCommandSpec().qualifiedName(), ex, verbose(root), cl.getErr());
+  }
+
+  /**
+   * Runs {@code args} on {@code cl} like {@link CommandLine#execute}, and turns an {@link Error}
+   * escaping it (OutOfMemoryError, StackOverflowError: picocli handles only exceptions) into a
+   * one-line message with the setting to change, exit code 1.
+   */
+  public static int execute(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      String name = cl.getCommandName();
+      for (ParseResult p = cl.getParseResult(); p != null; p = p.subcommand()) {
+        name = p.commandSpec().qualifiedName();
+      }
+      return Failures.report(name, e, java.util.Arrays.asList(args).contains("--verbose"),
+          cl.getErr());
     }
-    boolean input = t instanceof InputException || t instanceof IllegalArgumentException
-        || t instanceof java.io.UncheckedIOException || t instanceof java.nio.file.NoSuchFileException;
-    String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    err.println(cl.getCommandSpec().qualifiedName() + ": " + (input ? "" : "error: ") + msg
-        + (verbose(root) ? "" : input ? "" : " (run with --verbose for details)"));
-    if (verbose(root)) {
-      ex.printStackTrace(err);
-    }
-    err.flush();
-    return input ? USAGE : FAILURE;
   }
 
   private static boolean verbose(ParseResult pr) {

@@ -12,7 +12,7 @@ public record CliRun(int code, String out, String err) {
     StringWriter err = new StringWriter();
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
-    int code = cl.execute(args);
+    int code = Cml4jCli.execute(cl, args);
     return new CliRun(code, out.toString(), err.toString());
   }
 

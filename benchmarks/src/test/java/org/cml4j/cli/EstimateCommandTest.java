@@ -1,7 +1,6 @@
 package org.cml4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +15,7 @@ import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.PredictionScore;
 import org.cml4j.lsm.experiment.SeriesPanel;
+import org.cml4j.lsm.testsupport.SharedData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class EstimateCommandTest {
 
   @Test
   void huang2025TwoDepthsWithLmWritesResultsReportAndPlots(@TempDir Path dir) throws Exception {
-    assumeTrue(haveData, "shared/data not found: end-to-end test skipped");
+    SharedData.require(haveData, "shared/data not found (estimate end to end)");
     CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--solver", "lm",
         "--starts", "4",
         "--quiet", "--out", dir.toString());
@@ -84,7 +84,7 @@ class EstimateCommandTest {
   @Test
   void adamOnHuang2025WithTheAuthorsJacobiPathReproducesTheirFinalValues(@TempDir Path dir)
       throws Exception {
-    assumeTrue(haveData, "shared/data not found: end-to-end test skipped");
+    SharedData.require(haveData, "shared/data not found (estimate end to end)");
     CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--solver", "adam",
         "--starts", "2",
         "--step-solver", "jacobi", "--quiet", "--out", dir.toString());
@@ -166,7 +166,7 @@ class EstimateCommandTest {
 
   @Test
   void tooManyStartsForThePublishedTrials() {
-    assumeTrue(haveData, "shared/data not found");
+    SharedData.require(haveData, "shared/data not found");
     CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--starts", "51",
         "--quiet");
     assertThat(r.code()).isEqualTo(2);
@@ -175,7 +175,8 @@ class EstimateCommandTest {
 
   @Test
   void bondvilleRunsEndToEndThroughTheInstalledSiteAdapter(@TempDir Path dir) throws Exception {
-    assumeTrue(SiteEstimation.find() != null, "no site implementation installed");
+    assertThat(SiteEstimation.find()).as("the site adapter is part of this build").isNotNull();
+    SharedData.require(haveData, "shared/data not found (bondville end to end)");
     CliRun r = CliRun.run("estimate", "--experiment", "bondville-1998", "--starts", "2", "--quiet",
         "--out", dir.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(0);
@@ -215,7 +216,7 @@ class EstimateCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(seen[0].experiment()).isEqualTo("bondville-1998");
     assertThat(seen[0].observe()).hasSize(2);
-    assertThat(seen[0].start().toString()).isEqualTo("1998-06-01T00:00");
+    assertThat(seen[0].start().toString()).isEqualTo("1998-06-01T00:00Z");
     assertThat(seen[0].settings().fit()).hasSize(1);
     JsonNode json = new ObjectMapper().readTree(dir.resolve("o/results.json").toFile());
     assertThat(json.get("scores").get(0).get("bias").isNull()).isTrue();

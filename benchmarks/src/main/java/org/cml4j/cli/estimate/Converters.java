@@ -2,6 +2,8 @@ package org.cml4j.cli.estimate;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.model.Output;
@@ -48,17 +50,45 @@ public final class Converters {
     }
   }
 
-  /** 2012-05-01, 2012-05-01T06:30 or "2012-05-01 06:30". */
-  public static final class Time implements CommandLine.ITypeConverter<LocalDateTime> {
+  /**
+   * An ISO time: 2012-05-01, 2012-05-01T06:30, "2012-05-01 06:30" (all read as UTC), or with an
+   * offset as the site files write it: 2012-07-01T00:00-07:00, 2012-07-01T07:00Z. The offset kept
+   * in the result says which zone the user meant (reported).
+   */
+  public static final class Time implements CommandLine.ITypeConverter<OffsetDateTime> {
     @Override
-    public LocalDateTime convert(String value) {
+    public OffsetDateTime convert(String value) {
       String v = value.trim().replace(' ', 'T');
       try {
-        return v.contains("T") ? LocalDateTime.parse(v) : LocalDate.parse(v).atStartOfDay();
+        if (!v.contains("T")) {
+          return LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        String clock = v.substring(v.indexOf('T'));
+        boolean offset = clock.endsWith("Z") || clock.contains("+") || clock.contains("-");
+        return offset ? OffsetDateTime.parse(v)
+            : LocalDateTime.parse(v).atOffset(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw new TypeConversionException("'" + value + "' is not a time; use 2012-05-01 or "
-            + "2012-05-01T06:30");
+        throw new TypeConversionException("'" + value + "' is not a time; use 2012-05-01, "
+            + "2012-05-01T06:30 (UTC) or 2012-05-01T06:30-07:00 (with an offset)");
       }
     }
+  }
+
+  /** How a window's times were read, for reports: "UTC" or "UTC-07:00 (given as ...)". */
+  public static String zoneNote(OffsetDateTime start, OffsetDateTime end) {
+    StringBuilder sb = new StringBuilder();
+    for (OffsetDateTime t : new OffsetDateTime[] {start, end}) {
+      if (t == null) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(t == start ? "--start " : "--end ").append(t).append(t.getOffset()
+          .equals(ZoneOffset.UTC) ? " (UTC" + ")" : " (offset " + t.getOffset() + ", = "
+          + t.toInstant() + ")");
+    }
+    return sb.length() == 0 ? "" : "Window times as given: " + sb + "; times in this report are "
+        + "UTC.";
   }
 }

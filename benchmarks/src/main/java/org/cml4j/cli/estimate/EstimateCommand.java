@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.OutputFolder;
 import org.cml4j.cli.ProgressListener;
 import org.cml4j.cli.SiteEstimation;
 import org.cml4j.cli.SiteRequest;
@@ -23,6 +24,8 @@ import org.cml4j.cli.report.ReportMarkdownWriter;
 import org.cml4j.cli.report.ResultsJsonWriter;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
+import org.cml4j.lsm.estimation.MultiStart;
+import org.cml4j.lsm.estimation.ParameterSpace;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
 import org.cml4j.lsm.gradient.GradientMode;
@@ -55,12 +58,13 @@ public final class EstimateCommand implements Callable<Integer> {
   Path site;
 
   @Option(names = "--start", paramLabel = "T", converter = Converters.Time.class,
-      description = "Window start (site runs), e.g. 2012-05-01 or 2012-05-01T06:30.")
-  LocalDateTime start;
+      description = "Window start (site runs), e.g. 2012-05-01 or 2012-05-01T06:30 (UTC), or "
+          + "with an offset as in the site files: 2012-07-01T00:00-07:00.")
+  OffsetDateTime start;
 
   @Option(names = "--end", paramLabel = "T", converter = Converters.Time.class,
-      description = "Window end (site runs).")
-  LocalDateTime end;
+      description = "Window end (site runs, exclusive); same formats as --start.")
+  OffsetDateTime end;
 
   @Option(names = "--observe", paramLabel = "A,B", split = ",", converter = Converters.Out.class,
       description = "Outputs to fit (site runs): SoilTemp_<depth m>, SurfTemp, Qg, LWup, QhQle, "
@@ -89,7 +93,7 @@ public final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--step-solver", paramLabel = "exact|jacobi",
       description = "Implicit step solver: exact (tridiagonal + Newton) or jacobi (the paper's "
           + "point-Jacobi sweeps to 1e-4 K; with adam on huang2025 this is the authors' exact "
-          + "configuration, ~10x slower). Default: exact (same 40/50 starts within 1 %).")
+          + "configuration, ~10x slower). Default: exact (same 40/50 starts within 1 %%).")
   StepSolver stepSolver;
 
   @Option(names = "--gradient", paramLabel = "implicit|unrolled",
@@ -182,6 +186,9 @@ public final class EstimateCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--end " + end + " is not after --start " + start);
     }
 
+    if (out != null) {
+      OutputFolder.prepare(out, "--out"); // before minutes of fitting
+    }
     Path dataDir = DataLocator.find(data);
     ProgressListener progress = ConsoleProgress.stderr(quiet);
     EstimationOutcome outcome;
@@ -206,10 +213,7 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     Path dir = out != null ? out : Path.of("out", "estimate", outcome.experiment());
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new Cml4jCli.InputException("--out " + dir + ": exists and is not a folder");
-    }
-    Files.createDirectories(dir);
+    OutputFolder.prepare(dir, "--out");
     Provenance prov = Provenance.collect(originalArgs(cl), inputs);
     List<PlotWriter.Plot> plots = new PlotWriter().write(dir, outcome);
     new ResultsJsonWriter().write(dir, outcome, prov);
@@ -234,6 +238,14 @@ public final class EstimateCommand implements Callable<Integer> {
     if (noise != null && !(noise > 0 && Double.isFinite(noise))) {
       throw new ParameterException(cl, "--noise must be a positive standard deviation, got "
           + noise);
+    }
+    if (!fit.isEmpty()) {
+      try {
+        new ParameterSpace(fit, null);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(cl, "--fit " + fit.stream().map(FitParam::symbol).collect(
+            Collectors.joining(",")) + ": " + e.getMessage());
+      }
     }
     boolean huang = experiment != null && !experiment.site();
     StepSolver step = stepSolver != null ? stepSolver : StepSolver.EXACT;
@@ -272,7 +284,12 @@ public final class EstimateCommand implements Callable<Integer> {
         + "converged%n", o.experiment(), o.solver(), o.stepSolver().toLowerCase(Locale.ROOT),
         s.solver().equals("adam") ? ", " + s.gradient().name().toLowerCase(Locale.ROOT)
             + " gradient" : "", o.starts().size(), o.wallSeconds(), s.threads(), conv);
-    w.printf(Locale.ROOT, "best start #%d (loss %.3g): %s%n", o.best(), best.loss(),
+    long failed = o.starts().stream().filter(MultiStart::isFailed).count();
+    if (failed > 0) {
+      w.printf(Locale.ROOT, "%d of %d starts failed (reasons in report.md, \"Failed starts\")%n",
+          failed, o.starts().size());
+    }
+    w.printf(Locale.ROOT, "best start #%d (loss %s): %s%n", o.best(), num(best.loss()),
         best.named().entrySet().stream().map(EstimateCommand::kv).collect(
             Collectors.joining(", ")));
     if (o.identifiability() != null) {
@@ -283,6 +300,10 @@ public final class EstimateCommand implements Callable<Integer> {
   }
 
   private static String kv(Map.Entry<String, Double> e) {
-    return String.format(Locale.ROOT, "%s=%.5g", e.getKey(), e.getValue());
+    return e.getKey() + "=" + num(e.getValue());
+  }
+
+  private static String num(double v) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5g", v) : "n/a";
   }
 }

@@ -101,7 +101,13 @@ public final class Huang2025Runner {
     int best = EstimationRuns.best(results);
     double[] theta = results.get(best).fitted();
     progress.message("identifiability at the best start (#" + best + ")");
-    IdentifiabilityReport ident = new Identifiability().analyze(obj, theta, s.noiseSd());
+    IdentifiabilityReport ident = null;
+    String identNote = "";
+    try {
+      ident = new Identifiability().analyze(obj, theta, s.noiseSd());
+    } catch (RuntimeException ex) {
+      identNote = " Identifiability not assessed: " + ex.getMessage() + ".";
+    }
 
     List<Output> outs = obs.outputs();
     double[][] y = obj.simulate(theta).outputs(outs);
@@ -144,7 +150,8 @@ public final class Huang2025Runner {
 
     List<String> names = fit.stream().map(FitParam::symbol).collect(Collectors.toList());
     List<String> units = fit.stream().map(FitParam::unit).collect(Collectors.toList());
-    return new EstimationOutcome(name, description(depths, fit, s, starts.size(), e.trialCount()), s.solver(),
+    return new EstimationOutcome(name, description(depths, fit, s, starts.size(), e.trialCount())
+        + identNote, s.solver(),
         s.stepSolver().name(), names, units, results, best, EstimationRuns.summary(results), ident,
         scores, panels, published, note, wall);
   }

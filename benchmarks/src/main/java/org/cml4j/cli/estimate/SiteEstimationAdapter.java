@@ -1,6 +1,5 @@
 package org.cml4j.cli.estimate;
 
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +30,27 @@ public final class SiteEstimationAdapter implements SiteEstimation {
       base = SitePresets.bondville1998(req.dataDir());
     } else {
       if (req.start() == null || req.end() == null || req.observe().isEmpty()) {
-        throw new IllegalArgumentException("--site needs --start, --end (UTC, e.g."
-            + " 2012-05-01T07:00) and --observe (e.g. SoilTemp_0.02,SurfTemp)");
+        throw new IllegalArgumentException("--site needs --start, --end (e.g. 2012-05-01T07:00"
+            + " for UTC or 2012-05-01T00:00-07:00) and --observe (e.g. SoilTemp_0.02,SurfTemp)");
       }
       base = null;
     }
-    var start = req.start() != null ? req.start().toInstant(ZoneOffset.UTC) : base.start();
-    var end = req.end() != null ? req.end().toInstant(ZoneOffset.UTC) : base.end();
+    var start = req.start() != null ? req.start().toInstant() : base.start();
+    var end = req.end() != null ? req.end().toInstant() : base.end();
     int hours = (int) java.time.Duration.between(start, end).toHours();
     int fitHours = base != null && req.start() == null && req.end() == null ? base.fitHours()
         : Math.max(2, (int) Math.round(hours * 0.75));
     List<String> observe = req.observe().isEmpty() ? base.observe() : names(req.observe());
     List<String> predict = req.predict().isEmpty() && base != null ? base.predict()
         : names(req.predict());
-    double albedo = req.albedo() != null ? req.albedo() : base != null ? base.albedo() : Double.NaN;
+    boolean fitAlpha = req.settings().fit().contains(FitParam.ALPHA);
+    if (fitAlpha && req.albedo() != null) {
+      throw new IllegalArgumentException("--fit alpha and --albedo " + req.albedo() + " exclude "
+          + "each other: fit the albedo or fix it");
+    }
+    // an explicit --fit alpha overrides the preset's fixed albedo (it is never dropped silently)
+    double albedo = req.albedo() != null ? req.albedo()
+        : base != null && !fitAlpha ? base.albedo() : Double.NaN;
     List<FitParam> fit = new ArrayList<>(req.settings().fit().isEmpty()
         ? (base != null ? base.fit() : List.of(FitParam.ALPHA, FitParam.LAMBDA, FitParam.C,
             FitParam.HBETA, FitParam.TB))
@@ -58,9 +64,11 @@ public final class SiteEstimationAdapter implements SiteEstimation {
     SiteExperiment e = SiteExperiment.load(full);
     progress.begin(req.name(), req.settings().starts());
     try {
-      return EstimationRuns.site(e, req.settings().solver(), req.settings().stepSolver(),
+      EstimationOutcome o = EstimationRuns.site(e, req.settings().solver(), req.settings().stepSolver(),
           req.settings().gradient(), req.settings().starts(), req.settings().seed(),
           req.settings().threads(), progress::done);
+      String zone = Converters.zoneNote(req.start(), req.end());
+      return zone.isEmpty() ? o : withDescription(o, o.description() + " " + zone);
     } finally {
       progress.end();
     }
@@ -73,6 +81,12 @@ public final class SiteEstimationAdapter implements SiteEstimation {
     }
     return List.of("phoenix-2012".equals(req.experiment())
         ? SitePresets.phoenix2012(req.dataDir()).file() : SitePresets.bondville1998(req.dataDir()).file());
+  }
+
+  private static EstimationOutcome withDescription(EstimationOutcome o, String d) {
+    return new EstimationOutcome(o.experiment(), d, o.solver(), o.stepSolver(), o.parameters(),
+        o.units(), o.starts(), o.best(), o.summary(), o.identifiability(), o.scores(), o.panels(),
+        o.published(), o.publishedNote(), o.wallSeconds());
   }
 
   private static List<String> names(List<Output> outs) {

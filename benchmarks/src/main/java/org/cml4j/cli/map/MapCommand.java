@@ -145,6 +145,15 @@ public final class MapCommand implements Callable<Integer> {
     if (nThreads < 1) {
       throw new ParameterException(cl, "--threads must be at least 1, got " + nThreads);
     }
+    if (chunk < 1) {
+      throw new ParameterException(cl, "--chunk must be at least 1 column, got " + chunk);
+    }
+    if (starts < 1) {
+      throw new ParameterException(cl, "--starts must be at least 1, got " + starts);
+    }
+    if (hours < 2) {
+      throw new ParameterException(cl, "--hours must be at least 2, got " + hours);
+    }
     if (synthetic != null && synthetic < 1) {
       throw new ParameterException(cl, "--synthetic must be at least 1 column, got " + synthetic);
     }
@@ -164,9 +173,7 @@ public final class MapCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
     }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new Cml4jCli.InputException("--out " + dir + ": exists and is not a folder");
-    }
+    org.cml4j.cli.OutputFolder.prepare(dir, "--out");
     ProgressListener progress = ConsoleProgress.stderr(quiet);
     SyntheticRegion region = null;
     Path in = input;
@@ -193,13 +200,53 @@ public final class MapCommand implements Callable<Integer> {
     }
   }
 
+  /** File in OUT/synthetic recording how the synthetic input there was generated. */
+  static final String SYNTHETIC_PROPERTIES = "synthetic.properties";
+
   private Path generate(SyntheticRegion region, Path dir, ProgressListener progress)
       throws IOException {
     Path target = syntheticFormat.equals("nc") ? dir.resolve("region.nc") : dir.resolve("sites");
     Path truth = dir.resolve("truth.csv");
-    if (resume && Files.exists(target) && Files.isRegularFile(truth)) {
-      progress.message("resume: reusing the synthetic input " + target);
-      return target;
+    Path propsFile = dir.resolve(SYNTHETIC_PROPERTIES);
+    java.util.Properties want = new java.util.Properties();
+    want.setProperty("columns", Integer.toString(region.columns()));
+    want.setProperty("hours", Integer.toString(region.hours()));
+    want.setProperty("depths", depths.toString());
+    want.setProperty("noise", Double.toString(region.noiseSd()));
+    want.setProperty("seed", Long.toString(seed));
+    want.setProperty("format", syntheticFormat);
+    want.setProperty("cml4j.version", org.cml4j.core.provenance.Provenance.cml4jVersion());
+    boolean earlier = Files.exists(target) || Files.exists(truth);
+    if (earlier && !force) {
+      if (!resume) {
+        throw new Cml4jCli.InputException(dir + " holds the synthetic input of an earlier run: "
+            + "resume it (--resume) or discard it (--force)");
+      }
+      if (!Files.isRegularFile(propsFile)) {
+        throw new Cml4jCli.InputException("cannot resume " + dir + ": it has no "
+            + SYNTHETIC_PROPERTIES + ", so its synthetic input cannot be checked against this "
+            + "run's; discard it (--force)");
+      }
+      java.util.Properties had = new java.util.Properties();
+      try (java.io.Reader r = Files.newBufferedReader(propsFile)) {
+        had.load(r);
+      }
+      List<String> diff = new ArrayList<>();
+      for (String k : want.stringPropertyNames().stream().sorted().toList()) {
+        if (!want.getProperty(k).equals(had.getProperty(k))) {
+          diff.add(k + " " + had.getProperty(k) + " (earlier) vs " + want.getProperty(k)
+              + " (this run)");
+        }
+      }
+      if (!diff.isEmpty()) {
+        throw new Cml4jCli.InputException("cannot resume " + dir + ": its synthetic input was "
+            + "generated with other settings: " + String.join(", ", diff) + "; use the earlier "
+            + "settings, another --out, or --force to discard it");
+      }
+      if (Files.exists(target) && Files.isRegularFile(truth)) {
+        progress.message("resume: reusing the synthetic input " + target);
+        return target;
+      }
     }
     progress.message(String.format(Locale.ROOT, "generating a synthetic region of %d columns "
         + "(%d h, depths %s m, noise %.3g K) into %s", region.columns(), region.hours(),
@@ -210,6 +257,9 @@ public final class MapCommand implements Callable<Integer> {
       region.writeCsvDirectory(target);
     }
     region.writeTruth(truth);
+    java.io.StringWriter w = new java.io.StringWriter();
+    want.store(w, "cml4j map --synthetic: how this input was generated (checked by --resume)");
+    org.cml4j.lsm.regional.AtomicWrite.writeString(propsFile, w.toString());
     return target;
   }
 
@@ -217,9 +267,14 @@ public final class MapCommand implements Callable<Integer> {
       SyntheticRegion region) throws IOException {
     w.printf(Locale.ROOT, "map: %d columns, %d fitted, %d failed; %d of %d chunks resumed%n",
         s.columns(), s.ok(), s.failed(), s.chunksSkipped(), s.chunks());
-    w.printf(Locale.ROOT, "fitting: %d columns in %.1f s on %s = %.1f columns/s; whole command "
-        + "%.1f s = %.1f columns/s end to end%n", s.columnsFitted(), s.fitSeconds(), s.runner(),
-        s.columnsPerSecond(), total, s.columnsFitted() / total);
+    if (s.columnsFitted() == 0) {
+      w.printf(Locale.ROOT, "fitting: no column left to fit (every chunk resumed); whole command "
+          + "%.1f s%n", total);
+    } else {
+      w.printf(Locale.ROOT, "fitting: %d columns in %.1f s on %s = %.1f columns/s; whole "
+          + "command %.1f s = %.1f columns/s end to end%n", s.columnsFitted(), s.fitSeconds(),
+          s.runner(), s.columnsPerSecond(), total, s.columnsFitted() / total);
+    }
     if (region != null) {
       List<ColumnFit> fits = MapTable.read(s.mapCsv());
       for (SyntheticRegion.Recovery r : region.recovery(fits)) {

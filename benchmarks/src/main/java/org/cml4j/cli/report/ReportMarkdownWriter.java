@@ -6,12 +6,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.IdentifiabilityReport;
+import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.PredictionScore;
 
-/** Writes {@code report.md}: a human-readable summary of an {@link EstimationOutcome}. */
+/**
+ * Writes {@code report.md}: a human-readable summary of an {@link EstimationOutcome}. No number is
+ * written as NaN or Infinity: a missing value is "n/a", an unbounded standard error "unbounded (not
+ * identifiable)"; failed starts are listed with their reasons.
+ */
 public final class ReportMarkdownWriter {
   public static final String FILE = "report.md";
 
@@ -33,11 +39,18 @@ public final class ReportMarkdownWriter {
     sb.append(o.description()).append("\n\n");
     sb.append("- solver: **").append(o.solver()).append("**, implicit steps: **")
         .append(o.stepSolver()).append("**\n");
+    List<Integer> failed = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (MultiStart.isFailed(o.starts().get(i))) {
+        failed.add(i);
+      }
+    }
     sb.append("- starts: ").append(n).append(" (").append(converged)
-        .append(" converged by the stopping rule)\n");
+        .append(" converged by the stopping rule").append(failed.isEmpty() ? ""
+            : ", " + failed.size() + " failed: see \"Failed starts\"").append(")\n");
     sb.append(String.format(Locale.ROOT, "- best start: #%d, loss (MSE) %s\n", o.best(),
         g(best.loss())));
-    sb.append(String.format(Locale.ROOT, "- wall time: %.1f s\n\n", o.wallSeconds()));
+    sb.append("- wall time: ").append(g(o.wallSeconds())).append(" s\n\n");
 
     sb.append("## Estimates over the starts\n\n");
     sb.append("| parameter | unit | median | min | max | IQR | best start |\n");
@@ -69,13 +82,25 @@ public final class ReportMarkdownWriter {
       }
     }
 
+    if (!failed.isEmpty()) {
+      sb.append("## Failed starts\n\n");
+      sb.append(failed.size()).append(" of ").append(n).append(" starts failed and are left out "
+          + "of the estimates above:\n\n| start | reason |\n|---:|---|\n");
+      for (int i : failed) {
+        sb.append("| ").append(i).append(" | ").append(o.starts().get(i).stopReason()
+            .substring(MultiStart.FAILED.length()).replace('|', '/')).append(" |\n");
+      }
+      sb.append('\n');
+    }
+
     sb.append("## Best start (#").append(o.best()).append(")\n\n");
-    sb.append("| parameter | initial | final |\n|---|---:|---:|\n");
+    sb.append("| parameter | initial | final | note |\n|---|---:|---:|---|\n");
     for (Map.Entry<String, Double> e : best.named().entrySet()) {
       int i = o.parameters().indexOf(e.getKey());
       sb.append("| ").append(e.getKey()).append(" | ")
           .append(i >= 0 && i < best.initial().length ? g(best.initial()[i]) : "")
-          .append(" | ").append(g(e.getValue())).append(" |\n");
+          .append(" | ").append(g(e.getValue())).append(" | ")
+          .append(atBound(e.getKey(), e.getValue())).append(" |\n");
     }
     sb.append(String.format(Locale.ROOT, "%nLoss %s after %d iterations (%d gradient/Jacobian, "
         + "%d forward evaluations); %s: %s.%n%n", g(best.loss()), best.iterations(),
@@ -108,11 +133,11 @@ public final class ReportMarkdownWriter {
     double sum = o.starts().stream().mapToDouble(FitResult::wallSeconds).sum();
     long grads = o.starts().stream().mapToLong(FitResult::gradientEvaluations).sum();
     long fwd = o.starts().stream().mapToLong(FitResult::forwardEvaluations).sum();
-    sb.append(String.format(Locale.ROOT, "- total wall time: %.2f s for %d starts%n",
-        o.wallSeconds(), n));
+    sb.append(String.format(Locale.ROOT, "- total wall time: %s s for %d starts%n",
+        g(o.wallSeconds()), n));
     sb.append(String.format(Locale.ROOT,
-        "- per start: mean %.2f s (sum %.2f s; starts fitted as one batch share its time)%n",
-        sum / n, sum));
+        "- per start: mean %s s (sum %s s; starts fitted as one batch share its time)%n",
+        g(sum / n), g(sum)));
     sb.append(String.format(Locale.ROOT, "- evaluations: %d gradient/Jacobian, %d forward%n%n",
         grads, fwd));
 
@@ -144,8 +169,9 @@ public final class ReportMarkdownWriter {
     sb.append("| parameter | value | standard error | identifiable |\n|---|---:|---:|:---:|\n");
     for (int i = 0; i < d.names().size(); i++) {
       String name = d.names().get(i);
-      String se = "Tb".equals(name) ? g(d.standardErrors()[i]) + " K"
-          : pct(d.standardErrors()[i] * 100);
+      double sei = d.standardErrors()[i];
+      String se = !Double.isFinite(sei) ? "unbounded (not identifiable)"
+          : "Tb".equals(name) ? g(sei) + " K" : pct(sei * 100);
       sb.append("| ").append(name).append(" | ").append(g(d.values()[i])).append(" | ")
           .append(se).append(" | ").append(d.identifiable()[i] ? "yes" : "**no**").append(" |\n");
     }
@@ -160,7 +186,7 @@ public final class ReportMarkdownWriter {
       sb.append("| ").append(d.names().get(a)).append(" |");
       for (int b = 0; b < d.names().size(); b++) {
         double c = d.correlation()[a][b];
-        sb.append(' ').append(Double.isNaN(c) ? "n/a" : String.format(Locale.ROOT, "%+.3f", c))
+        sb.append(' ').append(!Double.isFinite(c) ? "n/a" : String.format(Locale.ROOT, "%+.3f", c))
             .append(" |");
       }
       sb.append('\n');
@@ -175,6 +201,25 @@ public final class ReportMarkdownWriter {
     }
   }
 
+  /**
+   * "at the lower/upper bound (B)" when {@code v} is within 1e-6 of the range from a bound of the
+   * fitted coordinate {@code name}: the data pushed it there, and its value is not an estimate.
+   */
+  static String atBound(String name, Double v) {
+    FitParam f;
+    try {
+      f = FitParam.fromSymbol(name);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+    if (v == null || !Double.isFinite(v)) {
+      return "";
+    }
+    double tol = 1e-6 * (f.max() - f.min());
+    return v - f.min() <= tol ? "**at the lower bound (" + g(f.min()) + ")**"
+        : f.max() - v <= tol ? "**at the upper bound (" + g(f.max()) + ")**" : "";
+  }
+
   private static String unit(EstimationOutcome o, String name) {
     int i = o.parameters().indexOf(name);
     if (i >= 0) {
@@ -183,23 +228,20 @@ public final class ReportMarkdownWriter {
     return "hbeta".equals(name) ? "W m-2 K-1" : "";
   }
 
-  /** Four significant digits; "n/a" for NaN, "inf" for infinities. */
+  /** Four significant digits; "n/a" for NaN, "unbounded" for infinities. */
   static String g(Double v) {
     if (v == null || Double.isNaN(v)) {
       return "n/a";
     }
     if (Double.isInfinite(v)) {
-      return v > 0 ? "inf" : "-inf";
+      return v > 0 ? "unbounded" : "-unbounded";
     }
     return String.format(Locale.ROOT, "%.4g", v);
   }
 
   private static String pct(double v) {
-    if (Double.isNaN(v)) {
+    if (!Double.isFinite(v)) {
       return "n/a";
-    }
-    if (Double.isInfinite(v)) {
-      return "inf";
     }
     return String.format(Locale.ROOT, "%.3g %%", v);
   }

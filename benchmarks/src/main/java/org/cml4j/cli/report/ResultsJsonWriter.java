@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.IdentifiabilityReport;
+import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.PredictionScore;
 
 /**
- * Writes {@code results.json}: the whole {@link EstimationOutcome} plus provenance. Non-finite
- * numbers become valid JSON: NaN as null, infinities as the strings "Infinity" / "-Infinity".
+ * Writes {@code results.json}: the whole {@link EstimationOutcome} plus provenance. Every number
+ * written is finite: a non-finite value is written as {@code null}, and each place that can hold
+ * one says why next to it (an unbounded standard error is a parameter the observations do not
+ * identify; a failed start has no loss and carries its {@code failure} reason).
  */
 public final class ResultsJsonWriter {
   public static final String FILE = "results.json";
@@ -47,6 +50,8 @@ public final class ResultsJsonWriter {
       p.put("unit", o.units().get(i));
     }
     root.put("best", o.best());
+    long failed = o.starts().stream().filter(MultiStart::isFailed).count();
+    root.put("failedStarts", failed);
     ArrayNode starts = root.putArray("starts");
     for (int i = 0; i < o.starts().size(); i++) {
       starts.add(start(i, o.parameters(), o.starts().get(i)));
@@ -100,6 +105,10 @@ public final class ResultsJsonWriter {
     n.put("forwardEvaluations", r.forwardEvaluations());
     n.put("converged", r.converged());
     n.put("stopReason", r.stopReason());
+    if (MultiStart.isFailed(r)) {
+      n.put("failed", true);
+      n.put("failure", r.stopReason().substring(MultiStart.FAILED.length()));
+    }
     n.set("wallSeconds", num(r.wallSeconds()));
     return n;
   }
@@ -114,13 +123,19 @@ public final class ResultsJsonWriter {
     n.set("eigenvalues", arr(d.eigenvalues()));
     n.set("eigenvectors", mat(d.eigenvectors()));
     n.set("standardErrors", arr(d.standardErrors()));
-    n.put("standardErrorNote", "relative (of ln value) for positive parameters, kelvin for Tb");
+    n.put("standardErrorNote", "relative (of ln value) for positive parameters, kelvin for Tb; "
+        + "null = unbounded: the Fisher matrix is singular along that parameter, which these "
+        + "observations do not identify");
     n.set("correlation", mat(d.correlation()));
+    n.put("correlationNote", "null where a standard error is unbounded (not identifiable)");
     ArrayNode ok = n.putArray("identifiable");
     for (boolean b : d.identifiable()) {
       ok.add(b);
     }
     n.set("conditionNumber", num(d.conditionNumber()));
+    if (!Double.isFinite(d.conditionNumber())) {
+      n.put("conditionNumberNote", "null = unbounded: the Fisher matrix is singular");
+    }
     ArrayNode weak = n.putArray("weakDirections");
     d.weakDirections().forEach(weak::add);
     n.put("verdict", d.verdict());
@@ -130,15 +145,9 @@ public final class ResultsJsonWriter {
     return n;
   }
 
-  /** A number, or null for NaN, or "Infinity"/"-Infinity". */
+  /** A finite number, or null for NaN and infinities (the caller writes why next to it). */
   public static JsonNode num(double v) {
-    if (Double.isNaN(v)) {
-      return F.nullNode();
-    }
-    if (Double.isInfinite(v)) {
-      return F.textNode(v > 0 ? "Infinity" : "-Infinity");
-    }
-    return F.numberNode(v);
+    return Double.isFinite(v) ? F.numberNode(v) : F.nullNode();
   }
 
   private static ArrayNode arr(double[] v) {

@@ -1,13 +1,12 @@
 package org.cml4j.lsm.data;
 
+import org.cml4j.lsm.regional.AtomicWrite;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritiableDataset;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,10 +53,9 @@ public final class GriddedNetcdfWriter {
     int nt = times.length;
     int nc = columns.size();
     Path target = file.toAbsolutePath();
-    Files.createDirectories(target.getParent());
-    Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current()
-        .pid() + ".tmp");
-    try {
+    // through a temporary file renamed over the target: never a half-written file, and every
+    // failure (a full disk, jHDF's "Exception writing") names the target
+    AtomicWrite.write(target, tmp -> {
       try (WritableHdfFile w = HdfFile.write(tmp)) {
         w.putAttribute("title", title);
         w.putAttribute("Conventions", "CF-1.8; cml4j gridded columns (docs/REGIONAL_FORMAT.md)");
@@ -109,15 +107,7 @@ public final class GriddedNetcdfWriter {
           s.putAttribute("long_name", "soil temperature (time, depth, column)");
         }
       }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 
   private static void put(WritableHdfFile w, String name, double[] v, String units,

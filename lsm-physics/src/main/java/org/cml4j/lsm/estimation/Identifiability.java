@@ -98,6 +98,14 @@ public final class Identifiability {
         }
       }
     }
+    for (double[] row : f) {
+      for (double x : row) {
+        if (!Double.isFinite(x)) {
+          throw new IllegalStateException("the model's sensitivities to the fitted parameters are "
+              + "not finite at " + space.named(theta) + ": identifiability cannot be assessed");
+        }
+      }
+    }
     RealMatrix fm = new Array2DRowRealMatrix(f);
     EigenDecomposition eig = new EigenDecomposition(fm);
     double[] ev = eig.getRealEigenvalues();
@@ -216,9 +224,9 @@ public final class Identifiability {
     List<String> good = new ArrayList<>();
     List<String> bad = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      String s = space.free().get(i).positive()
-          ? (Double.isInfinite(se[i]) ? "inf" : String.format(Locale.ROOT, "%.2g %%", se[i] * 100))
-          : (Double.isInfinite(se[i]) ? "inf" : String.format(Locale.ROOT, "%.2g K", se[i]));
+      String s = !Double.isFinite(se[i]) ? "unbounded"
+          : space.free().get(i).positive() ? String.format(Locale.ROOT, "%.2g %%", se[i] * 100)
+          : String.format(Locale.ROOT, "%.2g K", se[i]);
       (ok[i] ? good : bad).add(names.get(i) + " (SE " + s + ")");
     }
     StringBuilder sb = new StringBuilder();
@@ -231,10 +239,11 @@ public final class Identifiability {
     }
     if (reduced != null) {
       boolean hbOk = reduced.isIdentifiable("hbeta");
+      double hbSe = reduced.standardErrors()[reduced.names().indexOf("hbeta")];
       sb.append(" h and beta enter the model only as hbeta = h(1+1/beta): hbeta itself is ")
           .append(hbOk ? "identifiable" : "NOT identifiable")
-          .append(String.format(Locale.ROOT, " (SE %.2g %%).",
-              reduced.standardErrors()[reduced.names().indexOf("hbeta")] * 100));
+          .append(Double.isFinite(hbSe) ? String.format(Locale.ROOT, " (SE %.2g %%).", hbSe * 100)
+              : " (SE unbounded).");
     }
     return sb.toString();
   }

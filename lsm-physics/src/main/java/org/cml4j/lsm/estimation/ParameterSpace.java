@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.lsm.gradient.AdjointGradient;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.Param;
@@ -19,6 +20,7 @@ public final class ParameterSpace {
   private final ColumnParameters base;
   private final int iH;
   private final int iBeta;
+  private final List<ParameterInfo> bounds = new ArrayList<>();
 
   public ParameterSpace(List<FitParam> free, ColumnParameters base) {
     if (free.isEmpty()) {
@@ -31,6 +33,10 @@ public final class ParameterSpace {
       throw new IllegalArgumentException("fit either hbeta or h and beta, not both: " + free);
     }
     this.free = List.copyOf(free);
+    for (FitParam f : free) {
+      bounds.add(new ParameterInfo(f.symbol(), f.unit(), f.min(), f.max(), f.min(), f.positive(),
+          "fitted coordinate"));
+    }
     this.base = base;
     this.iH = free.indexOf(FitParam.H);
     this.iBeta = free.indexOf(FitParam.BETA);
@@ -52,29 +58,54 @@ public final class ParameterSpace {
     return base;
   }
 
-  /** Model parameters for the coordinates {@code theta}; values are validated by the model. */
+  /**
+   * Model parameters for the coordinates {@code theta}, each first put strictly inside its range
+   * ({@link #clamp}), so no optimiser path (step, line search, start) can hand the model a value on
+   * or beyond a bound; values are validated by the model.
+   *
+   * @throws IllegalStateException if a coordinate is NaN (the optimiser diverged)
+   */
   public ColumnParameters toModel(double[] theta) {
+    double[] t = clamp(theta);
     ColumnParameters p = base;
     for (int i = 0; i < free.size(); i++) {
       FitParam f = free.get(i);
       if (f.modelParam() != null) {
-        p = p.with(f.modelParam(), theta[i]);
+        p = p.with(f.modelParam(), t[i]);
       }
     }
     if (iH >= 0) {
-      p = p.with(Param.HBETA, theta[iH] * (1 + 1 / theta[iBeta]));
+      p = p.with(Param.HBETA, inside(Param.HBETA.min(), Param.HBETA.max(),
+          t[iH] * (1 + 1 / t[iBeta])));
     }
     return p;
   }
 
-  /** Clamps each coordinate into its physical range (used by optimisers that step freely). */
+  /**
+   * Clamps each coordinate strictly inside its physical range ({@link ParameterInfo#clampInside}:
+   * a margin of 1e-9 of the range from each bound): the model rejects some values on a bound
+   * (an initial temperature must lie in the open interval (150, 400) K), and a value put through
+   * {@code log}/{@code exp} can land an ulp beyond it. Used by every optimiser that steps freely.
+   *
+   * @throws IllegalStateException naming the coordinate if one is NaN (the optimiser diverged:
+   *     non-finite loss or gradient); a multi-start records that start as failed
+   */
   public double[] clamp(double[] theta) {
     double[] t = theta.clone();
     for (int i = 0; i < t.length; i++) {
       FitParam f = free.get(i);
-      t[i] = Math.min(f.max(), Math.max(f.min(), t[i]));
+      if (Double.isNaN(t[i])) {
+        throw new IllegalStateException("parameter " + f.symbol() + " became NaN: the optimiser "
+            + "diverged (non-finite loss or gradient); allowed range [" + f.min() + ", " + f.max()
+            + "] " + f.unit());
+      }
+      t[i] = bounds.get(i).clampInside(t[i]);
     }
     return t;
+  }
+
+  private static double inside(double lo, double hi, double v) {
+    return new ParameterInfo("", "", lo, hi, lo, false, "").clampInside(v);
   }
 
   /** The model parameters whose derivatives are needed (tangent directions). */

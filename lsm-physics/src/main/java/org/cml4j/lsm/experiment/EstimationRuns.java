@@ -38,7 +38,11 @@ public final class EstimationRuns {
    * Fits every start. Adam on an objective the batched kernel supports (exact step solver, constant
    * base parameters) runs all starts in lockstep as one vectorised batch per step
    * ({@link AdamOptimizer#fitAll}); anything else runs one start per thread ({@link MultiStart}).
-   * Both give the same results (to round-off), in start order.
+   * Both give the same results (to round-off), in start order. A start that fails is recorded
+   * ({@link MultiStart#failed}) and the others go on: when the batch fails (one start's state is
+   * rejected by the model, or diverges), the starts are refitted one per thread so each failure
+   * is attributed to its own start. Fails only when every start fails
+   * ({@link MultiStart#requireOneSuccess}).
    */
   public static List<FitResult> fitAll(String solver, Objective o, List<double[]> starts,
       int threads, IntConsumer progress) {
@@ -46,6 +50,8 @@ public final class EstimationRuns {
       try (BatchRunner runner = new BatchRunner(Math.max(1, threads), BatchRunner.DEFAULT_CHUNK)) {
         return new AdamOptimizer(AdamConfig.huang2025(o.space()))
             .fitAll(new BatchObjective(o, runner), starts, progress);
+      } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+        // fall through: one start per thread, each failure recorded against its start
       }
     }
     return MultiStart.run(starts, (i, s) -> fit(solver, o, s), threads, progress);
@@ -62,10 +68,26 @@ public final class EstimationRuns {
       GradientMode gradient, int starts, long seed, int threads, IntConsumer progress) {
     long t0 = System.nanoTime();
     Objective o = e.objective(step).withGradientMode(gradient);
+    int nObs = o.observations().count();
+    int nPar = o.space().dimension();
+    if (nObs <= nPar) {
+      SiteRequest r = e.request();
+      throw new IllegalArgumentException("the fit window " + r.start() + " .. " + r.start()
+          .plus(java.time.Duration.ofHours(r.fitHours())) + " has " + nObs + " observations for "
+          + nPar + " fitted parameters " + o.space().free() + ": too short for this fit (need more"
+          + " observations than parameters); give a longer --start/--end window or fewer --fit"
+          + " parameters");
+    }
     List<FitResult> rs = fitAll(solver, o, e.starts(starts, seed), threads, progress);
     int best = best(rs);
     double[] theta = rs.get(best).fitted();
-    IdentifiabilityReport id = new Identifiability().analyze(o, theta, Double.NaN);
+    IdentifiabilityReport id = null;
+    String idNote = "";
+    try {
+      id = new Identifiability().analyze(o, theta, Double.NaN);
+    } catch (RuntimeException ex) {
+      idNote = " Identifiability not assessed: " + ex.getMessage() + ".";
+    }
     Trajectory tr = o.simulate(theta);
     int fit = e.request().fitHours();
     List<PredictionScore> scores = new ArrayList<>();
@@ -82,7 +104,7 @@ public final class EstimationRuns {
         + " column, initial profile from the first level's observations blended to Tb at 1 m;"
         + " %s step solver.", r.file().getFileName(), r.start(), r.end(), e.forcing().length(), fit,
         e.forcing().length() - fit, r.observe(), r.predict(),
-        Double.isNaN(r.albedo()) ? "fitted" : "fixed at " + r.albedo(), step);
+        Double.isNaN(r.albedo()) ? "fitted" : "fixed at " + r.albedo(), step) + idNote;
     return new EstimationOutcome(r.name(), desc, solver, step.name(), names(o), units(o), rs, best,
         summary(rs), id, scores, panels, e.published(), r.publishedNote(),
         (System.nanoTime() - t0) * 1e-9);
@@ -116,12 +138,21 @@ public final class EstimationRuns {
         n == 0 ? Double.NaN : s1 / n, n);
   }
 
-  /** Index of the result with the lowest finite loss (0 if none is finite). */
+  /**
+   * Index of the result with the lowest finite loss (the first start that did not fail if none is
+   * finite; 0 if all failed).
+   */
   public static int best(List<FitResult> rs) {
     int b = 0;
+    for (int i = 0; i < rs.size(); i++) {
+      if (!MultiStart.isFailed(rs.get(i))) {
+        b = i;
+        break;
+      }
+    }
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i < rs.size(); i++) {
-      if (rs.get(i).loss() < min) {
+      if (!MultiStart.isFailed(rs.get(i)) && rs.get(i).loss() < min) {
         min = rs.get(i).loss();
         b = i;
       }
@@ -147,9 +178,16 @@ public final class EstimationRuns {
     return u;
   }
 
-  /** Median, min, max and interquartile range of each named value over the starts. */
-  public static Map<String, Map<String, Double>> summary(List<FitResult> rs) {
+  /**
+   * Median, min, max and interquartile range of each named value over the starts that did not fail
+   * ({@link MultiStart#isFailed}); empty when every start failed.
+   */
+  public static Map<String, Map<String, Double>> summary(List<FitResult> all) {
     Map<String, Map<String, Double>> m = new LinkedHashMap<>();
+    List<FitResult> rs = all.stream().filter(r -> !MultiStart.isFailed(r)).toList();
+    if (rs.isEmpty()) {
+      return m;
+    }
     for (String name : rs.get(0).named().keySet()) {
       double[] v = rs.stream().mapToDouble(r -> r.named().get(name)).sorted().toArray();
       Map<String, Double> s = new LinkedHashMap<>();

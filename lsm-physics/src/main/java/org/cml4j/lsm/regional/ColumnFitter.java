@@ -73,7 +73,12 @@ public final class ColumnFitter implements Serializable {
     Objective o = e.objective(settings.stepSolver());
     List<FitResult> rs = new ArrayList<>();
     for (double[] s : e.starts(settings.starts(), settings.seed())) {
-      rs.add(EstimationRuns.fit(settings.solver(), o, s));
+      try {
+        rs.add(EstimationRuns.fit(settings.solver(), o, s));
+      } catch (RuntimeException ex) {
+        // one start failing (a state the model rejects, a divergence) does not end the column
+        rs.add(org.cml4j.lsm.estimation.MultiStart.failed(s, ex, 0));
+      }
     }
     int converged = 0;
     FitResult best = null;

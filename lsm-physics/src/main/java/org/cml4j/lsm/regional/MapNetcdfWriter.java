@@ -63,7 +63,8 @@ public final class MapNetcdfWriter {
           byte[] id = new byte[n];
           for (int c = 0; c < n; c++) {
             v[c] = fits.get(c).values()[i];
-            se[c] = fits.get(c).standardErrors()[i];
+            double e = fits.get(c).standardErrors()[i];
+            se[c] = Double.isFinite(e) ? e : Double.NaN; // unbounded = missing (not identifiable)
             id[c] = (byte) (fits.get(c).ok() && fits.get(c).identifiable()[i] ? 1 : 0);
           }
           put(w, p, v, unit, "fitted " + p);

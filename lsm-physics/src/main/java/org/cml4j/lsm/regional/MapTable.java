@@ -17,8 +17,10 @@ import org.apache.commons.csv.CSVRecord;
  * The parameter-map CSV: one row per column with {@code id, lat, lon}, then for each parameter
  * {@code <p>, <p>_se, <p>_identifiable}, then {@code loss, rmse, iterations, starts_converged,
  * starts, status, reason}. Numbers are written with full double precision (so reading back gives the
- * same doubles), a missing number is an empty cell, an unbounded SE is {@code Infinity}. Part files
- * and the merged map share this format.
+ * same doubles). Every number written is finite: a missing number, and an unbounded standard error
+ * (a parameter the column's observations do not identify: {@code <p>_identifiable} is false), is an
+ * empty cell, read back as NaN; a failed column says why in {@code reason}. Part files and the
+ * merged map share this format.
  */
 public final class MapTable {
   static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
@@ -137,7 +139,7 @@ public final class MapTable {
   }
 
   static String num(double x) {
-    return Double.isNaN(x) ? "" : Double.toString(x);
+    return Double.isFinite(x) ? Double.toString(x) : "";
   }
 
   static double parseNum(String s) {

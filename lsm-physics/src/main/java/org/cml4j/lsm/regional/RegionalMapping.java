@@ -175,6 +175,7 @@ public final class RegionalMapping {
     p.setProperty("input.fingerprint", input.fingerprint());
     p.setProperty("columns", Integer.toString(input.columns().size()));
     p.setProperty("settings", settings.key());
+    p.setProperty("cml4j.version", org.cml4j.core.provenance.Provenance.cml4jVersion());
     return p;
   }
 
@@ -193,12 +194,17 @@ public final class RegionalMapping {
     } else if (earlier && !options.resume()) {
       throw new IllegalArgumentException(parts + " holds the chunks of an earlier run: resume it "
           + "(--resume) or discard it (--force)");
-    } else if (earlier && Files.isRegularFile(runFile)) {
+    } else if (earlier && !Files.isRegularFile(runFile)) {
+      throw new IllegalArgumentException("cannot resume " + parts + ": it has no " + RUN + ", so "
+          + "its chunks cannot be checked against this run's input and settings; discard them "
+          + "(--force)");
+    } else if (earlier) {
       Properties old = new Properties();
       try (Reader r = Files.newBufferedReader(runFile, StandardCharsets.UTF_8)) {
         old.load(r);
       }
-      for (String key : List.of("format", "input.fingerprint", "columns", "settings")) {
+      for (String key : List.of("format", "input.fingerprint", "columns", "settings",
+          "cml4j.version")) {
         if (!run.getProperty(key).equals(old.getProperty(key))) {
           throw new IllegalArgumentException("cannot resume " + parts + ": the earlier run had "
               + key + " = " + old.getProperty(key) + " (input " + old.getProperty("input")

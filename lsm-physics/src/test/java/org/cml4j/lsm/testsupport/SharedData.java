@@ -8,11 +8,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Locates {@code ../shared/data} (beside the project root) from any module directory. */
+/**
+ * Locates {@code ../shared/data} (beside the project root) from any module directory. Every
+ * real-data test of every module gets the folder here. On a developer machine a missing folder
+ * skips the test (JUnit assumption); when the environment variable {@code CI} is set (any CI
+ * service sets it) a missing folder or file FAILS the test, so CI can never pass by quietly
+ * skipping the real-data tests.
+ */
 public final class SharedData {
   private SharedData() {}
 
-  /** The shared data folder, or a JUnit assumption failure (skip) with a clear message. */
+  /**
+   * Whether this is a CI run: environment variable {@code CI} (or system property {@code CI}, for
+   * tests of this rule) set and not "false".
+   */
+  public static boolean ci() {
+    String ci = System.getProperty("CI", System.getenv("CI"));
+    return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
+  }
+
+  /**
+   * Skips the calling test with {@code message} if {@code condition} is false, or fails it when
+   * {@link #ci()}: the one assumption real-data tests use.
+   */
+  public static void require(boolean condition, String message) {
+    if (condition) {
+      return;
+    }
+    if (ci()) {
+      throw new AssertionError(message + " (CI is set: real-data tests must not be skipped; "
+          + "provide ../shared/data)");
+    }
+    assumeTrue(false, message + ": real-data test skipped");
+  }
+
+  /** The shared data folder, or a skip (a failure under CI) with a clear message. */
   public static Path dir() {
     Path p = Path.of("").toAbsolutePath();
     for (int i = 0; i < 5 && p != null; i++, p = p.getParent()) {
@@ -21,15 +51,14 @@ public final class SharedData {
         return cand;
       }
     }
-    assumeTrue(false, "../shared/data not found above " + Path.of("").toAbsolutePath()
-        + ": real-data test skipped");
+    require(false, "../shared/data not found above " + Path.of("").toAbsolutePath());
     return null;
   }
 
-  /** A file under {@code shared/data}; skips the calling test if absent. */
+  /** A file under {@code shared/data}; skips (under CI: fails) the calling test if absent. */
   public static Path file(String relative) {
     Path f = dir().resolve(relative);
-    assumeTrue(Files.isRegularFile(f), () -> f + " not found; real-data test skipped");
+    require(Files.isRegularFile(f), f + " not found");
     return f;
   }
 

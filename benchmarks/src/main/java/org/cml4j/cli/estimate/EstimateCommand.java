@@ -198,8 +198,8 @@ public final class EstimateCommand implements Callable<Integer> {
       outcome = Huang2025Runner.run(dataDir, depths, settings, progress);
       inputs = Huang2025Runner.inputFiles(dataDir);
     } else {
-      if (site != null && !Files.isRegularFile(site)) {
-        throw new Cml4jCli.InputException("--site " + site + ": no such file");
+      if (site != null) {
+        org.cml4j.lsm.data.SiteDataReaders.requireFile(site);   // a folder, missing or unreadable
       }
       SiteRequest req = new SiteRequest(site == null ? experiment.id() : null, site, dataDir,
           start, end, List.copyOf(observe), List.copyOf(predict), albedo, settings);

@@ -68,7 +68,12 @@ public final class SiteEstimationAdapter implements SiteEstimation {
           req.settings().gradient(), req.settings().starts(), req.settings().seed(),
           req.settings().threads(), progress::done);
       String zone = Converters.zoneNote(req.start(), req.end());
-      return zone.isEmpty() ? o : withDescription(o, o.description() + " " + zone);
+      // clipped values, gaps and other quirks the reader handled go into the report, not only
+      // onto stderr
+      List<String> quality = e.quality().warnings();
+      String extra = (zone.isEmpty() ? "" : " " + zone) + (quality.isEmpty() ? ""
+          : " Data quality (" + e.quality().source() + "): " + String.join("; ", quality) + ".");
+      return extra.isEmpty() ? o : withDescription(o, o.description() + extra);
     } finally {
       progress.end();
     }

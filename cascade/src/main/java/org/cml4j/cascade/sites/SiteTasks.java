@@ -78,7 +78,7 @@ public final class SiteTasks {
   public static CouplingTask fromFile(String name, Path file, Instant start, Instant end,
       double train, double validation, List<String> observed, List<String> targets,
       Map<String, Double> known, Budget budget, long seed) {
-    SiteData w = SiteDataReaders.read(file).window(start, end);
+    SiteData w = SiteDataReaders.read(file, start, end);
     if (w.stepSeconds() != 3600) {
       w = w.resample(3600, ResampleMethod.SAMPLE);
     }
@@ -115,7 +115,7 @@ public final class SiteTasks {
 
   /** The full (unmasked) observations of a site task's variables, for scoring test periods. */
   public static Frame observedTruth(Path file, Instant start, Instant end, List<String> names) {
-    SiteData w = SiteDataReaders.read(file).window(start, end);
+    SiteData w = SiteDataReaders.read(file, start, end);
     if (w.stepSeconds() != 3600) {
       w = w.resample(3600, ResampleMethod.SAMPLE);
     }

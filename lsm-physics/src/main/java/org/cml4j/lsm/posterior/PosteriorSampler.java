@@ -4,16 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples an {@link LsmPosterior} with {@link Hmc}: chains start over-dispersed around a mode
- * (e.g. the best fit), the initial metric is the {@link Laplace} covariance there, and the draws
+ * Samples an {@link LsmPosterior} with {@link Hmc}: the likelihood's mode is found from a given
+ * point (e.g. the best fit) by {@link Laplace#atMode}, chains start over-dispersed around it, the
+ * initial metric is the {@link Laplace} covariance there, and the draws
  * are returned in physical units with {@link Marginal} diagnostics.
  */
 public final class PosteriorSampler {
+  /** Gauss-Newton iterations of {@link Laplace#atMode} before sampling. */
+  public static final int MODE_ITERATIONS = 20;
+
   private PosteriorSampler() {}
 
   /**
    * @param target the posterior
-   * @param mode fitted coordinates to start from (physical units, order of the parameter space)
+   * @param mode fitted coordinates to start the mode search from (physical units, order of the
+   *     parameter space)
    * @param cfg sampler settings
    */
   public static PosteriorResult run(LsmPosterior target, double[] mode, HmcConfig cfg) {
@@ -21,10 +26,12 @@ public final class PosteriorSampler {
     Laplace laplace = null;
     double[][] metric = null;
     try {
-      laplace = Laplace.at(target.objective(), mode);
+      laplace = Laplace.atMode(target.objective(), mode, MODE_ITERATIONS);
+      u0 = target.toUnconstrained(laplace.mode());
       metric = laplace.unconstrained(target.dPhysical(u0), target.dimension());
     } catch (RuntimeException e) {
-      // singular curvature at the start: begin with the identity metric, adapt in warm-up
+      // singular curvature at the start: begin at the given point with the identity metric,
+      // adapted in warm-up
       laplace = null;
     }
     HmcRun run = Hmc.sample(target, u0, metric, cfg);

@@ -40,7 +40,8 @@ class Huang2025PosteriorTest {
   void twoDepthPosteriorAgreesWithLaplace() {
     Objective obj = objective(2);
     double[] mode = new LevenbergMarquardtFit().fit(obj, TRUTH).fitted();
-    Laplace lap = Laplace.at(obj, mode);
+    Laplace lap = Laplace.atMode(obj, mode, PosteriorSampler.MODE_ITERATIONS);
+    mode = lap.mode();
     LsmPosterior target = new LsmPosterior(obj, LsmPosterior.uniformPriors(obj.space()), false,
         new BatchRunner(2, 64));
     assertTrue(target.batched());

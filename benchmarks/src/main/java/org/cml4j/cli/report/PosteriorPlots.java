@@ -107,7 +107,8 @@ final class PosteriorPlots {
     s.setMarker(SeriesMarkers.NONE);
     s.setFillColor(BAR);
     s.setLineColor(BAR);
-    c.getStyler().setXAxisDecimalPattern(pattern(xs));
+    c.getStyler().setXAxisDecimalPattern(pattern(x));
+    c.getStyler().setXAxisTickMarkSpacingHint(100);
     return c;
   }
 
@@ -120,6 +121,7 @@ final class PosteriorPlots {
     c.getStyler().setMarkerSize(3);
     c.getStyler().setXAxisDecimalPattern(pattern(x));
     c.getStyler().setYAxisDecimalPattern(pattern(y));
+    c.getStyler().setXAxisTickMarkSpacingHint(100);
     return c;
   }
 
@@ -137,34 +139,40 @@ final class PosteriorPlots {
     return c;
   }
 
-  /** Predictive bands of one observed variable. */
+  /**
+   * Predictive bands of one observed variable, drawn relative to the posterior median model output
+   * so that bands of a few millikelvin stay visible next to a diurnal cycle of 10 K (the full
+   * series is in series_*.png).
+   */
   static byte[] predictive(String title, PosteriorPredictive p, int k) throws IOException {
     String name = p.outputs().get(k).name();
     String unit = p.outputs().get(k).unit();
     int n = p.observed()[k].length;
     double[] h = new double[n];
+    double[] mid = p.modelQ50()[k];
     for (int t = 0; t < n; t++) {
       h[t] = t;
     }
     XYChart c = new XYChartBuilder().width(1000).height(560).title(title + ": " + name)
-        .xAxisTitle("time level [h]").yAxisTitle(name + " [" + unit + "]").build();
+        .xAxisTitle("time level [h]").yAxisTitle(name + " minus posterior median model [" + unit
+            + "]").build();
     c.getStyler().setLocale(Locale.ROOT);
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setPlotBackgroundColor(Color.WHITE);
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    line(c, "predictive 5 % (model + noise)", h, p.predQ05()[k], PRED, SeriesLines.DASH_DASH);
-    line(c, "predictive 95 %", h, p.predQ95()[k], PRED, SeriesLines.DASH_DASH);
-    line(c, "model 5 %", h, p.modelQ05()[k], MODEL, SeriesLines.DOT_DOT);
-    line(c, "model median", h, p.modelQ50()[k], MODEL, SeriesLines.SOLID);
-    line(c, "model 95 %", h, p.modelQ95()[k], MODEL, SeriesLines.DOT_DOT);
+    line(c, "predictive 5 % (model + noise)", h, minus(p.predQ05()[k], mid), PRED,
+        SeriesLines.DASH_DASH);
+    line(c, "predictive 95 %", h, minus(p.predQ95()[k], mid), PRED, SeriesLines.DASH_DASH);
+    line(c, "model 5 %", h, minus(p.modelQ05()[k], mid), MODEL, SeriesLines.DOT_DOT);
+    line(c, "model 95 %", h, minus(p.modelQ95()[k], mid), MODEL, SeriesLines.DOT_DOT);
     int m = 0;
     double[] ox = new double[n];
     double[] oy = new double[n];
     for (int t = 0; t < n; t++) {
       if (Double.isFinite(p.observed()[k][t])) {
         ox[m] = t;
-        oy[m++] = p.observed()[k][t];
+        oy[m++] = p.observed()[k][t] - mid[t];
       }
     }
     if (m > 0) {
@@ -175,7 +183,17 @@ final class PosteriorPlots {
       s.setMarkerColor(OBS);
       c.getStyler().setMarkerSize(5);
     }
+    c.getStyler().setYAxisDecimalPattern(pattern(p.predQ95()[k].length > 0
+        ? minus(p.predQ95()[k], mid) : new double[] {0, 1}));
     return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  private static double[] minus(double[] a, double[] b) {
+    double[] r = new double[a.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = a[i] - b[i];
+    }
+    return r;
   }
 
   private static void line(XYChart c, String name, double[] x, double[] y, Color col,
@@ -187,9 +205,21 @@ final class PosteriorPlots {
     s.setLineStyle(stroke);
   }
 
-  /** Scientific notation for very large or small magnitudes, XChart's default otherwise. */
-  private static String pattern(double[] v) {
-    double m = java.util.Arrays.stream(v).map(Math::abs).max().orElse(1);
-    return m >= 1e5 || (m > 0 && m < 1e-3) ? "0.0##E0" : null;
+  /**
+   * A tick pattern with as many digits as the spread of {@code v} needs (narrow posteriors of large
+   * values, e.g. Tb = 293.0003 K, need more than XChart's default), scientific for magnitudes of
+   * 1e5 and above or below 1e-3.
+   */
+  static String pattern(double[] v) {
+    double lo = java.util.Arrays.stream(v).min().orElse(0);
+    double hi = java.util.Arrays.stream(v).max().orElse(1);
+    double mag = Math.max(Math.abs(lo), Math.abs(hi));
+    double span = hi - lo > 0 ? hi - lo : Math.max(mag, 1e-300) * 1e-6;
+    if (mag >= 1e5 || (mag > 0 && mag < 1e-3)) {
+      int digits = (int) Math.max(1, Math.min(8, Math.ceil(Math.log10(mag / span * 4))));
+      return "0." + "0".repeat(digits) + "E0";
+    }
+    int decimals = (int) Math.max(0, Math.min(10, Math.ceil(-Math.log10(span / 4))));
+    return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
   }
 }

@@ -32,9 +32,9 @@ class Huang2025PosteriorTest {
   }
 
   /**
-   * Means within 4 Monte Carlo SE plus 0.05 posterior SD of the Laplace mode, SDs within 4 MC SE
-   * plus 4 % of the Laplace SDs (the allowances are the Laplace approximation's own error,
-   * measured with 16 000 draws: up to 0.04 SD in the means and +3.6 % in the SDs), R-hat < 1.01.
+   * Means within 4 Monte Carlo SE plus 0.02 Laplace SD of the mode, SDs within 4 MC SE plus 4 % of
+   * the Laplace SDs (the allowances are the Laplace approximation's own error, measured with
+   * 16 000 draws: up to 0.012 SD in the means and +3.1 % in the SDs), R-hat < 1.01.
    */
   @Test
   void twoDepthPosteriorAgreesWithLaplace() {
@@ -61,7 +61,7 @@ class Huang2025PosteriorTest {
       double sdLap = lap.sd(j);
       assertTrue(m.rhat() < 1.01, m.name() + " R-hat " + m.rhat());
       assertTrue(m.essBulk() > 1000, m.name() + " ESS " + m.essBulk());
-      assertEquals(mode[j], m.mean(), 4 * m.sd() / Math.sqrt(m.essBulk()) + 0.05 * sdLap,
+      assertEquals(mode[j], m.mean(), 4 * m.sd() / Math.sqrt(m.essBulk()) + 0.02 * sdLap,
           m.name() + " mean vs Laplace mode");
       assertEquals(sdLap, m.sd(), sdLap * (4 * Math.sqrt(1 / (2 * essSq)) + 0.04),
           m.name() + " SD vs Laplace SD");
@@ -75,7 +75,9 @@ class Huang2025PosteriorTest {
   /**
    * One depth: lambda and C are determined mostly through the diffusivity lambda/C and the thermal
    * inertia is weakly constrained, so the posterior is a curved ridge with log lambda and log C
-   * strongly correlated (measured 0.98 with 4000 draws) and skewed (mean of lambda above the mode).
+   * strongly correlated (measured 0.98) and skewed (mean of lambda 0.37 Laplace SD above the
+   * mode). The ridge mixes slowly: with these settings R-hat is 1.01-1.02 and the bulk ESS about
+   * 350 of 1500 draws (docs/UNCERTAINTY.md), so R-hat is held to 1.05 here, not 1.01.
    */
   @Test
   void oneDepthPosteriorShowsTheCurvedLambdaCRidge() {
@@ -83,7 +85,7 @@ class Huang2025PosteriorTest {
     double[] mode = new LevenbergMarquardtFit().fit(obj, TRUTH).fitted();
     LsmPosterior target = new LsmPosterior(obj, LsmPosterior.uniformPriors(obj.space()), false,
         new BatchRunner(2, 64));
-    PosteriorResult res = PosteriorSampler.run(target, mode, new HmcConfig(6, 250, 250, 10, 0.8,
+    PosteriorResult res = PosteriorSampler.run(target, mode, new HmcConfig(6, 200, 250, 20, 0.8,
         0.2, 2.0, 3));
     double r = res.correlation(res.index("lambda"), res.index("C"), true, true);
     assertTrue(r > 0.95, "corr(log lambda, log C) = " + r);

@@ -3,8 +3,9 @@ package org.cml4j.lsm.posterior;
 /**
  * An unnormalised log density on R^d with its gradient, evaluated at several points in one call
  * (the chains of a sampler move in lockstep, so one call can run one batched model evaluation).
- * Implementations must be deterministic: the result at a point must not depend on which other
- * points share the call or on the thread count.
+ * Implementations must be deterministic: the same sequence of calls must give the same results
+ * on any number of threads (a batched implementation may let points that share a call differ in
+ * the last bits, as long as the grouping depends only on the call).
  */
 public interface LogDensity {
 

@@ -36,7 +36,10 @@ final class PosteriorPlots {
 
   private PosteriorPlots() {}
 
-  /** Lower-triangle scatter grid of thinned draws, histograms on the diagonal. */
+  /**
+   * Lower-triangle scatter grid of thinned draws, histograms on the diagonal, the pooled Pearson
+   * correlation of each pair in the upper triangle.
+   */
   static byte[] corner(String title, PosteriorResult r) throws IOException {
     int d = r.names().size();
     int head = 40;
@@ -63,8 +66,8 @@ final class PosteriorPlots {
             .correlation(v[a], v[b]);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.setColor(Color.DARK_GRAY);
-        g.drawString(String.format(Locale.ROOT, "r(%s, %s) = %.2f", r.names().get(a),
-            r.names().get(b), rr), b * CELL + 15, head + a * CELL + CELL / 2);
+        g.drawString(String.format(Locale.ROOT, "r = %.2f", rr), b * CELL + CELL / 3,
+            head + a * CELL + CELL / 2);
       }
     }
     g.dispose();

@@ -133,6 +133,9 @@ public final class EstimateCommand implements Callable<Integer> {
       description = "Output folder. Default: out/estimate/<experiment>.")
   Path out;
 
+  @CommandLine.Mixin
+  PosteriorOptions posterior = new PosteriorOptions();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
   boolean quiet;
 
@@ -219,6 +222,7 @@ public final class EstimateCommand implements Callable<Integer> {
     new ResultsJsonWriter().write(dir, outcome, prov);
     new ReportMarkdownWriter().write(dir, outcome, plots, prov);
     summary(cl.getOut(), outcome, dir, plots.size(), settings);
+    PosteriorRun.runIfAsked(posterior, experiment, dataDir, settings, outcome, dir, cl.getOut());
     return Cml4jCli.OK;
   }
 

@@ -115,8 +115,11 @@ class CliBadInputCorpusTest {
     add("unknown experiment", 2, List.of("--experiment", "'mars-2030'", "allowed:",
         "huang2025-2depth"), est("--experiment", "mars-2030"));
     add("neither experiment nor site", 2, List.of("--experiment", "--site"), est());
-    add("site file missing", 2, List.of("--site", "no-such.csv", "no such file"),
+    add("site file missing", 2, List.of("--site", "no-such.csv", "file not found"),
         est("--site", "{dir}/no-such.csv", "--start", "2012-07-01", "--end", "2012-07-03",
+            "--observe", "SurfTemp"));
+    add("site is a folder", 2, List.of("--site", "is a folder, not a file"),
+        est("--site", "{dir}", "--start", "2012-07-01", "--end", "2012-07-03",
             "--observe", "SurfTemp"));
     add("unknown observed output", 2, List.of("--observe", "'Foo'", "SurfTemp"),
         est("--experiment", PHX, "--observe", "Foo"));

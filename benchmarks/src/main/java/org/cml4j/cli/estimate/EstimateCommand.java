@@ -202,7 +202,11 @@ public final class EstimateCommand implements Callable<Integer> {
       inputs = Huang2025Runner.inputFiles(dataDir);
     } else {
       if (site != null) {
-        org.cml4j.lsm.data.SiteDataReaders.requireFile(site);   // a folder, missing or unreadable
+        try {
+          org.cml4j.lsm.data.SiteDataReaders.requireFile(site);   // a folder, missing, unreadable
+        } catch (org.cml4j.lsm.data.SiteDataException e) {
+          throw new Cml4jCli.InputException("--site: " + e.getMessage());
+        }
       }
       SiteRequest req = new SiteRequest(site == null ? experiment.id() : null, site, dataDir,
           start, end, List.copyOf(observe), List.copyOf(predict), albedo, settings);

@@ -11,14 +11,18 @@ import org.apache.commons.csv.CSVPrinter;
 import org.cml4j.cli.report.AtomicFiles;
 
 /**
- * {@code results.csv}: one row per (task, coupling, target, training size). Numbers are printed
- * with 6 significant digits in a fixed locale, so the same seed gives the same file apart from
- * the two timing columns.
+ * {@code results.csv}: one row per (task, coupling, replicate, target), in (task, coupling,
+ * replicate) order whatever the number of threads. Numbers are printed with 6 significant digits
+ * in a fixed locale, so the same seed gives the same file apart from the two timing columns
+ * ({@code fit_seconds}, {@code predict_seconds}). {@code mode} is the coupling mode (empty for
+ * baselines), {@code calibration} the calibration id the coupling recorded in its provenance
+ * (empty if none), {@code replicate} the 1-based replicate, {@code time_cap_hit} 1 when the
+ * coupling stopped on its wall-time safety cap (its row then depends on machine speed).
  */
 public final class ResultsCsv {
   /** Column names. */
   public static final List<String> HEADER = List.of("task", "family", "coupling", "category",
-      "paradigm", "target", "train_days", "status", "rmse", "bias", "kge", "inconsistency",
+      "paradigm", "mode", "calibration", "replicate", "time_cap_hit", "target", "train_days", "status", "rmse", "bias", "kge", "inconsistency",
       "param_error", "fit_seconds", "predict_seconds", "reason");
 
   private ResultsCsv() {}
@@ -32,13 +36,14 @@ public final class ResultsCsv {
         for (CellResult c : cells) {
           for (TargetScore s : c.scores()) {
             p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(),
-                s.target(), num(c.trainDays()), c.status(), num(s.rmse()), num(s.bias()),
+                c.mode(), c.calibration(), c.replicate(), c.timeCapHit() ? 1 : 0, s.target(), num(c.trainDays()), c.status(), num(s.rmse()), num(s.bias()),
                 num(s.kge()), num(c.inconsistency()), num(c.paramError()), num(c.fitSeconds()),
                 num(c.predictSeconds()), c.reason());
           }
           String st = c.status().equals(CellResult.OK) ? "not-predicted" : c.status();
           for (String t : c.missingTargets()) {
-            p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(), t,
+            p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(),
+                c.mode(), c.calibration(), c.replicate(), c.timeCapHit() ? 1 : 0, t,
                 num(c.trainDays()), st, "", "", "", "", num(c.paramError()),
                 num(c.fitSeconds()), num(c.predictSeconds()), c.reason());
           }

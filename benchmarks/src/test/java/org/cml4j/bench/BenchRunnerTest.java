@@ -68,6 +68,6 @@ class BenchRunnerTest {
     CellResult c = r.cells().get(1);
     assertThat(c.family()).isEqualTo(TaskCatalog.FAMILY_SAMPLE_EFFICIENCY);
     assertThat(c.scores()).isEqualTo(t.scores());
-    assertThat(dir.resolve("cells/twin-n3__baseline.physics-only.json")).exists();
+    assertThat(dir.resolve("cells/twin-n3__baseline.physics-only__r1.json")).exists();
   }
 }

@@ -87,6 +87,7 @@ final class BenchPlots {
         .yAxisTitle(NORMALISED).build();
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+    c.getStyler().setOverlapped(true);
     c.getStyler().setErrorBarsColorSeriesColor(true);
     c.getStyler().setYAxisDecimalPattern("0.00");
     java.util.TreeSet<Double> all = new java.util.TreeSet<>();

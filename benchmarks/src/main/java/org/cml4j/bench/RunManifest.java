@@ -93,7 +93,7 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
     }
     List<String> diff = differences(old);
     if (!diff.isEmpty()) {
-      throw new Cml4jCli.InputException("--resume refused: the results in " + dir + " "
+      throw new Cml4jCli.InputException("--resume refused: the output folder " + dir + " "
           + String.join("; ", diff) + ". Run without --resume or into another --out folder.");
     }
   }
@@ -102,13 +102,13 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
   List<String> differences(RunManifest old) {
     List<String> d = new ArrayList<>();
     if (!old.suite().equals(suite)) {
-      d.add("were made with suite " + old.suite() + ", this run asks for suite " + suite);
+      d.add("was made with suite " + old.suite() + ", this run asks for suite " + suite);
     }
     if (old.seed() != seed) {
-      d.add("were made with seed " + old.seed() + ", this run asks for seed " + seed);
+      d.add("was made with seed " + old.seed() + ", this run asks for seed " + seed);
     }
     if (!old.codeVersion().equals(codeVersion)) {
-      d.add("were made by code version " + old.codeVersion() + ", this is " + codeVersion);
+      d.add("was made by code version " + old.codeVersion() + ", this is " + codeVersion);
     }
     old.tasks().forEach((k, v) -> {
       String now = tasks.get(k);

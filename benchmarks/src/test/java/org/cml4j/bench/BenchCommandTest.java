@@ -38,7 +38,8 @@ class BenchCommandTest {
       assertThat(a.resolve(f)).isNotEmptyFile();
     }
     List<String> rows = Files.readAllLines(a.resolve("results.csv"));
-    assertThat(rows.get(0)).startsWith("task,family,coupling,category,paradigm,target");
+    assertThat(rows.get(0)).startsWith("task,family,coupling,category,paradigm,mode,calibration,"
+        + "replicate,time_cap_hit,target,").isEqualTo(String.join(",", ResultsCsv.HEADER));
     // the physics cannot represent Qh separately: physics-only does not predict it, others do
     assertThat(rows).anyMatch(l -> l.startsWith("twin,") && l.contains(
         ",baseline.physics-only,") && l.contains(",Qh,") && l.contains("not-predicted"));

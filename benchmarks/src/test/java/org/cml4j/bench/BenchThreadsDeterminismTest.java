@@ -19,11 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("expensive")
 class BenchThreadsDeterminismTest {
   /**
-   * Couplings that still stop training on wall time (fuse's FusionTraining / ModelErrorStage
-   * {@code maxSeconds}) without reporting it; another branch replaces those stops by counts.
-   * Remove the entry when that lands: the test then covers every coupling.
+   * Couplings that on this branch still stop training on wall time without reporting it (fuse's
+   * FusionTraining, FusionNetCoupling, PhysicsLayerCoupling, ModelErrorStage and AdjointTraining
+   * read {@code budget().maxSeconds()}); another branch replaces those stops by counts. Measured
+   * under load (load average ~30): fusion.hybrid-pgdl and fusion.physics-loss rows differed
+   * between runs. Empty this set when that branch lands: the test then covers every coupling.
    */
-  static final Set<String> WALL_CLOCK_STOPS_PENDING = Set.of("fusion.hybrid-pgdl");
+  static final Set<String> WALL_CLOCK_STOPS_PENDING = Set.of("fusion.hybrid-pgdl",
+      "fusion.physics-loss", "fusion.physics-inputs", "fusion.energy-conserving",
+      "fusion.physics-layer", "fusion.hybrid-assimilation");
 
   @Test
   void tinySuiteIsIdenticalOnOneAndTwoThreadsAndOnABusyMachine(@TempDir Path dir)

@@ -44,7 +44,7 @@ final class BenchPlots {
         .title(task + ": normalised test RMSE by coupling (mean over targets"
             + (maxN(err) > 1 ? " and replicates, 95 % interval" : "") + ")")
         .yAxisTitle(NORMALISED).build();
-    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.getStyler().setXAxisLabelRotation(60);
     c.getStyler().setOverlapped(true);
     c.getStyler().setChartBackgroundColor(Color.WHITE);
@@ -63,7 +63,8 @@ final class BenchPlots {
         es.add(mine && Double.isFinite(h) ? h : 0.0);
       }
       if (any) {
-        c.addSeries(p, ok, ys, es).setFillColor(COLORS.get(p));
+        (maxN(err) > 1 ? c.addSeries(p, ok, ys, es) : c.addSeries(p, ok, ys))
+            .setFillColor(COLORS.get(p));
       }
     }
     if (ok.isEmpty()) {

@@ -129,8 +129,20 @@ public final class PlotWriter {
         .yAxisTitle("final " + name + " [" + unit + "]").build();
     style(c.getStyler());
     double[][] pts = finite(x, y);
-    c.getStyler().setXAxisDecimalPattern(pattern(pts[0]));
-    c.getStyler().setYAxisDecimalPattern(pattern(pts[1]));
+    Double pub0 = o.published() == null ? null : o.published().get(name);
+    double[] ys = pub0 != null && Double.isFinite(pub0) && pts[1].length > 0
+        ? java.util.stream.DoubleStream.concat(Arrays.stream(pts[1]),
+            java.util.stream.DoubleStream.of(pub0)).toArray() : pts[1];
+    double[] xr = resolvableRange(pts[0]);
+    double[] yr = resolvableRange(ys);
+    if (xr != null) {
+      c.getStyler().setXAxisMin(xr[0]).setXAxisMax(xr[1]);
+    }
+    if (yr != null) {
+      c.getStyler().setYAxisMin(yr[0]).setYAxisMax(yr[1]);
+    }
+    c.getStyler().setXAxisDecimalPattern(pattern(xr != null ? xr : pts[0]));
+    c.getStyler().setYAxisDecimalPattern(pattern(yr != null ? yr : ys));
     if (pts[0].length > 0) {
       XYSeries s = c.addSeries("starts", pts[0], pts[1]);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -191,6 +203,24 @@ public final class PlotWriter {
       }
     }
     return new double[][] {Arrays.copyOf(fx, n), Arrays.copyOf(fy, n)};
+  }
+
+  /**
+   * An axis range of at least 1e-6 of the values' magnitude around their middle when they are
+   * closer together than that (starts that all converged), else null (XChart's own range).
+   */
+  static double[] resolvableRange(double[] v) {
+    if (v.length == 0) {
+      return null;
+    }
+    double lo = min(v);
+    double hi = max(v);
+    double floor = 1e-6 * Math.max(Math.abs(lo), Math.abs(hi));
+    if (!(floor > 0) || hi - lo >= floor) {
+      return null;
+    }
+    double mid = 0.5 * (lo + hi);
+    return new double[] {mid - floor, mid + floor};
   }
 
   /**

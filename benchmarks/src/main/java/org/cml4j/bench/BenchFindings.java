@@ -114,11 +114,17 @@ final class BenchFindings {
         std.getOrDefault(c.taskReplicate(), Map.of()))).toArray());
   }
 
+  /**
+   * Best coupling of each paradigm among those with a result in as many replicates as the most
+   * complete coupling of the task (a mean over fewer, different replicates is not comparable).
+   */
   private Map<String, Best> bestByParadigm(String task) {
     Map<String, Best> out = new TreeMap<>();
-    byApproach(task).forEach((a, l) -> {
+    Map<String, List<CellResult>> by = byApproach(task);
+    int full = by.values().stream().mapToInt(l -> error(l).n()).max().orElse(0);
+    by.forEach((a, l) -> {
       ReplicateStats.Interval e = error(l);
-      if (e.n() == 0) {
+      if (e.n() == 0 || e.n() < full) {
         return;
       }
       String p = l.get(0).paradigm();

@@ -177,9 +177,14 @@ public final class BenchReport {
         notes.add(a + ": " + c.reason());
         continue;
       }
-      List<CellResult> bad = l.stream().filter(x -> !x.status().equals(CellResult.OK)).toList();
-      String status = bad.isEmpty() ? "ok" : "failed in " + bad.size() + "/" + l.size() + ": "
-          + bad.get(0).reason();
+      List<CellResult> bad = l.stream().filter(x -> x.status().equals(CellResult.FAILED))
+          .toList();
+      List<CellResult> na = l.stream().filter(x -> x.status().equals(CellResult.NOT_APPLICABLE))
+          .toList();
+      String status = bad.isEmpty() && na.isEmpty() ? "ok" : (bad.isEmpty() ? ""
+          : "failed in " + bad.size() + "/" + l.size() + ": " + bad.get(0).reason())
+          + (na.isEmpty() ? "" : (bad.isEmpty() ? "" : "; ") + "not applicable in " + na.size()
+          + "/" + l.size() + ": " + na.get(0).reason());
       if (l.stream().anyMatch(CellResult::timeCapHit)) {
         status += " (wall-time cap hit)";
       }

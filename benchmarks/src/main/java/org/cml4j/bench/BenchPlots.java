@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cml4j.cli.report.AtomicFiles;
 import org.cml4j.cli.report.PlotWriter;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -32,25 +34,37 @@ final class BenchPlots {
 
   private BenchPlots() {}
 
-  static PlotWriter.Plot errorByCoupling(Path dir, String task, List<CellResult> cells,
-      Map<String, Double> std) throws IOException {
-    CategoryChart c = new CategoryChartBuilder().width(1000).height(520)
-        .title(task + ": normalised test RMSE (RMSE / std of truth, mean over targets)")
-        .yAxisTitle("normalised RMSE").build();
-    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+  /** Y-axis title of normalised errors (dimensionless). */
+  static final String NORMALISED = "normalised RMSE [-] (RMSE / std of truth)";
+
+  static PlotWriter.Plot errorByCoupling(Path dir, String task, List<String> order,
+      Map<String, List<CellResult>> cells, Map<String, ReplicateStats.Interval> err)
+      throws IOException {
+    CategoryChart c = new CategoryChartBuilder().width(1000).height(560)
+        .title(task + ": normalised test RMSE by coupling (mean over targets"
+            + (maxN(err) > 1 ? " and replicates, 95 % interval" : "") + ")")
+        .yAxisTitle(NORMALISED).build();
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     c.getStyler().setXAxisLabelRotation(60);
     c.getStyler().setOverlapped(true);
     c.getStyler().setChartBackgroundColor(Color.WHITE);
-    List<CellResult> ok = cells.stream().filter(x -> !Double.isNaN(x.meanNormalisedRmse(std)))
-        .toList();
-    List<String> names = ok.stream().map(CellResult::approach).toList();
+    c.getStyler().setErrorBarsColorSeriesColor(false);
+    c.getStyler().setErrorBarsColor(Color.BLACK);
+    List<String> ok = order.stream().filter(a -> err.get(a).n() > 0).toList();
     for (String p : ORDER) {
       List<Double> ys = new ArrayList<>();
-      for (CellResult r : ok) {
-        ys.add(r.paradigm().equals(p) ? r.meanNormalisedRmse(std) : 0.0);
+      List<Double> es = new ArrayList<>();
+      boolean any = false;
+      for (String a : ok) {
+        boolean mine = cells.get(a).get(0).paradigm().equals(p);
+        any |= mine;
+        ys.add(mine ? err.get(a).mean() : 0.0);
+        double h = err.get(a).half();
+        es.add(mine && Double.isFinite(h) ? h : 0.0);
       }
-      if (ok.stream().anyMatch(r -> r.paradigm().equals(p))) {
-        c.addSeries(p, names, ys).setFillColor(COLORS.get(p));
+      if (any) {
+        (maxN(err) > 1 ? c.addSeries(p, ok, ys, es) : c.addSeries(p, ok, ys))
+            .setFillColor(COLORS.get(p));
       }
     }
     if (ok.isEmpty()) {
@@ -61,45 +75,74 @@ final class BenchPlots {
     return new PlotWriter.Plot(f, task + ": error by coupling, coloured by paradigm");
   }
 
-  static PlotWriter.Plot sampleEfficiency(Path dir, Map<String, TreeMap<Double, Double>> curves)
-      throws IOException {
-    XYChart c = new XYChartBuilder().width(900).height(520)
-        .title("Sample efficiency: best normalised test RMSE per paradigm vs training days")
-        .xAxisTitle("training days").yAxisTitle("normalised RMSE").build();
-    c.getStyler().setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setXAxisLogarithmic(true);
-    for (var e : curves.entrySet()) {
-      List<Double> x = new ArrayList<>(e.getValue().keySet());
-      List<Double> y = new ArrayList<>(e.getValue().values());
-      XYSeries s = c.addSeries(e.getKey(), x, y);
-      s.setLineColor(COLORS.getOrDefault(e.getKey(), Color.DARK_GRAY));
-      s.setMarkerColor(COLORS.getOrDefault(e.getKey(), Color.DARK_GRAY));
-    }
-    save(dir, "sample_efficiency.png", c);
-    return new PlotWriter.Plot("sample_efficiency.png", "sample-efficiency curves by paradigm");
+  private static int maxN(Map<String, ReplicateStats.Interval> err) {
+    return err.values().stream().mapToInt(ReplicateStats.Interval::n).max().orElse(0);
   }
 
-  static PlotWriter.Plot accuracyVsCost(Path dir, List<CellResult> cells,
-      Map<String, Map<String, Double>> stdByTask) throws IOException {
-    XYChart c = new XYChartBuilder().width(900).height(520)
-        .title("Accuracy against cost (every successful cell)")
-        .xAxisTitle("fit + predict seconds").yAxisTitle("normalised RMSE").build();
+  /** Training sizes as categories (every size ticked), error bars = 95 % interval. */
+  static PlotWriter.Plot sampleEfficiency(Path dir,
+      Map<String, TreeMap<Double, BenchFindings.Best>> curves) throws IOException {
+    CategoryChart c = new CategoryChartBuilder().width(900).height(520)
+        .title("Sample efficiency: best normalised test RMSE per paradigm")
+        .xAxisTitle("training days (last d days before the test period)")
+        .yAxisTitle(NORMALISED).build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+    c.getStyler().setOverlapped(true);
+    c.getStyler().setErrorBarsColorSeriesColor(true);
+    c.getStyler().setYAxisDecimalPattern("0.00");
+    java.util.TreeSet<Double> all = new java.util.TreeSet<>();
+    curves.values().forEach(m -> all.addAll(m.keySet()));
+    List<String> xs = all.stream().map(d -> BenchFindings.days(d) + " d").toList();
+    for (var e : curves.entrySet()) {
+      List<Double> y = new ArrayList<>();
+      List<Double> eb = new ArrayList<>();
+      for (double d : all) {
+        BenchFindings.Best b = e.getValue().get(d);
+        y.add(b == null ? Double.NaN : b.error().mean());
+        eb.add(b == null || !Double.isFinite(b.error().half()) ? 0.0 : b.error().half());
+      }
+      CategorySeries s = c.addSeries(e.getKey(), xs, y, eb);
+      s.setLineColor(COLORS.getOrDefault(e.getKey(), Color.DARK_GRAY));
+      s.setMarkerColor(COLORS.getOrDefault(e.getKey(), Color.DARK_GRAY));
+      s.setMarker(SeriesMarkers.CIRCLE);
+    }
+    save(dir, "sample_efficiency.png", c);
+    return new PlotWriter.Plot("sample_efficiency.png", "sample-efficiency curves by paradigm"
+        + " (error bars: 95 % interval over replicates)");
+  }
+
+  /** One task: each coupling a labelled point, mean error against mean seconds per cell. */
+  static PlotWriter.Plot accuracyVsCost(Path dir, String task, List<String> order,
+      Map<String, List<CellResult>> cells, Map<String, ReplicateStats.Interval> err)
+      throws IOException {
+    XYChart c = new XYChartBuilder().width(1000).height(600)
+        .title(task + ": accuracy against cost per coupling")
+        .xAxisTitle("fit + predict seconds per cell [s] (log scale)").yAxisTitle(NORMALISED)
+        .build();
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+    c.getStyler().setMarkerSize(9);
+    c.getStyler().setYAxisDecimalPattern("0.00");
     Map<String, List<double[]>> pts = new LinkedHashMap<>();
-    for (CellResult r : cells) {
-      double e = r.meanNormalisedRmse(stdByTask.getOrDefault(r.task(), Map.of()));
-      if (!Double.isNaN(e)) {
-        pts.computeIfAbsent(r.paradigm(), k -> new ArrayList<>())
-            .add(new double[] {Math.max(1e-3, r.fitSeconds() + r.predictSeconds()), e});
+    for (String a : order) {
+      ReplicateStats.Interval e = err.get(a);
+      if (e.n() == 0) {
+        continue;
       }
+      double secs = Math.max(1e-3, cells.get(a).stream().mapToDouble(x -> x.fitSeconds()
+          + x.predictSeconds()).average().orElse(1e-3));
+      pts.computeIfAbsent(cells.get(a).get(0).paradigm(), k -> new ArrayList<>())
+          .add(new double[] {secs, e.mean()});
+      c.addAnnotation(new AnnotationText(a.substring(a.indexOf('.') + 1), secs, e.mean(),
+          false));
     }
     for (String p : ORDER) {
       List<double[]> l = pts.get(p);
       if (l != null) {
-        XYSeries s = c.addSeries(p, l.stream().map(a -> a[0]).toList(),
-            l.stream().map(a -> a[1]).toList());
+        XYSeries s = c.addSeries(p, l.stream().mapToDouble(a -> a[0]).toArray(),
+            l.stream().mapToDouble(a -> a[1]).toArray());
         s.setMarker(SeriesMarkers.CIRCLE);
         s.setMarkerColor(COLORS.get(p));
       }
@@ -107,15 +150,18 @@ final class BenchPlots {
     if (pts.isEmpty()) {
       c.addSeries("none", new double[] {1}, new double[] {0});
     }
-    save(dir, "accuracy_vs_cost.png", c);
-    return new PlotWriter.Plot("accuracy_vs_cost.png", "accuracy against cost, coloured by paradigm");
+    String f = "cost_" + PlotWriter.safe(task) + ".png";
+    save(dir, f, c);
+    return new PlotWriter.Plot(f, task + ": accuracy against cost, one labelled point per"
+        + " coupling, coloured by paradigm");
   }
 
   static PlotWriter.Plot series(Path dir, String task, String target, double[] hours, double[] truth,
       Map<String, double[]> bestByParadigm, Map<String, String> labels) throws IOException {
     XYChart c = new XYChartBuilder().width(1000).height(520)
         .title(task + ": " + target + " on the test period, best coupling of each paradigm")
-        .xAxisTitle("hours since test start").yAxisTitle(target).build();
+        .xAxisTitle("hours since test start [h]").yAxisTitle(target + " ["
+            + unit(target) + "]").build();
     c.getStyler().setChartBackgroundColor(Color.WHITE);
     c.getStyler().setMarkerSize(0);
     addLine(c, "truth", hours, truth, COLORS.get("truth"));
@@ -125,6 +171,14 @@ final class BenchPlots {
     String f = "series_" + PlotWriter.safe(task) + "_" + PlotWriter.safe(target) + ".png";
     save(dir, f, c);
     return new PlotWriter.Plot(f, task + ": " + target + ", truth vs best coupling per paradigm");
+  }
+
+  private static String unit(String variable) {
+    try {
+      return org.cml4j.core.vars.Variables.unitOf(variable);
+    } catch (IllegalArgumentException e) {
+      return "?";
+    }
   }
 
   private static void addLine(XYChart c, String name, double[] x, double[] y, Color col) {

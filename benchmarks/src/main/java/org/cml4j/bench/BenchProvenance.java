@@ -11,13 +11,18 @@ import java.util.Map;
 import org.cml4j.cli.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 
-/** {@code provenance.json}: versions, seeds, data fingerprints, machine, wall time per task. */
+/**
+ * {@code provenance.json}: versions, seeds (and each replicate's), data fingerprints, machine,
+ * threads, total cell seconds (fit + predict, summed over couplings and replicates) per task, and
+ * the cost of each coupling (costliest first).
+ */
 public final class BenchProvenance {
   private BenchProvenance() {}
 
   public static void write(Path file, List<String> args, String suite, long seed,
       List<BenchTask> cases, List<String> approaches, Map<String, Double> taskSeconds,
-      double wallSeconds, int reusedCells) throws IOException {
+      double wallSeconds, int reusedCells, int replicates, int threads, List<CellResult> cells)
+      throws IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = m.createObjectNode();
     Provenance p = Provenance.collect(args, List.of());
@@ -36,6 +41,20 @@ public final class BenchProvenance {
     root.putPOJO("approaches", approaches);
     root.put("wallSeconds", wallSeconds);
     root.put("reusedCells", reusedCells);
+    root.put("replicates", replicates);
+    root.put("threads", threads);
+    ObjectNode rs = root.putObject("replicateSeeds");
+    for (int r = 1; r <= replicates; r++) {
+      rs.put(String.valueOf(r), org.cml4j.lsm.tasks.TaskCatalog.replicateSeed(seed, r));
+    }
+    ObjectNode cost = root.putObject("couplingSeconds");
+    CouplingCost.of(cells).forEach(c -> {
+      ObjectNode n = cost.putObject(c.approach());
+      n.put("cells", c.cells());
+      n.put("totalSeconds", c.totalSeconds());
+      n.put("medianSeconds", c.medianSeconds());
+      n.put("timeCapHits", c.timeCapHits());
+    });
     var tasks = root.putArray("tasks");
     for (BenchTask bc : cases) {
       ObjectNode t = tasks.addObject();
@@ -49,7 +68,7 @@ public final class BenchProvenance {
       t.putPOJO("targets", bc.task().targets());
       Double s = taskSeconds.get(bc.id());
       if (s != null) {
-        t.put("wallSeconds", s);
+        t.put("cellSeconds", s);
       }
     }
     AtomicFiles.write(file, m.writeValueAsBytes(root));

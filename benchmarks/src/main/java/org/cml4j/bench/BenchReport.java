@@ -38,72 +38,97 @@ public final class BenchReport {
   record Bullets(List<String> items) {}
 
   /** Builds and writes both reports and the plots into {@code dir}. */
-  public static void write(Path dir, List<BenchTask> cases, List<CellResult> cells,
+  public static void write(Path dir, List<BenchRunner.Replicate> runs, List<CellResult> cells,
       Map<String, PublishedSpread> published, String suite, long seed, double wallSeconds)
       throws IOException {
     BenchReport r = new BenchReport();
     r.published = Map.copyOf(published);
-    r.build(dir, cases, cells, suite, seed, wallSeconds);
+    r.build(dir, runs, cells, suite, seed, wallSeconds);
     AtomicFiles.writeString(dir.resolve("report.md"), r.markdown());
     AtomicFiles.writeString(dir.resolve("report.html"), r.html(dir));
   }
 
-  private void build(Path dir, List<BenchTask> cases, List<CellResult> cells, String suite,
-      long seed, double wall) throws IOException {
+  private void build(Path dir, List<BenchRunner.Replicate> runs, List<CellResult> cells,
+      String suite, long seed, double wall) throws IOException {
+    List<BenchTask> cases = runs.get(0).tasks();
     Map<String, Map<String, Double>> std = new LinkedHashMap<>();
-    cases.forEach(c -> std.put(c.id(), CellScorer.truthStd(c)));
+    runs.forEach(r -> r.tasks().forEach(c -> std.put(c.id() + "#" + r.number(),
+        CellScorer.truthStd(c))));
     blocks.add(new Heading(1, "cml4j paradigm benchmark"));
     long ok = cells.stream().filter(c -> c.status().equals(CellResult.OK)).count();
     long failed = cells.stream().filter(c -> c.status().equals(CellResult.FAILED)).count();
-    blocks.add(new Para(String.format(Locale.ROOT, "Suite `%s`, seed %d, %d tasks, %d cells run"
-        + " (%d ok, %d failed, %d not applicable), wall time %.0f s. Errors are on each task's test"
+    long capped = cells.stream().filter(CellResult::timeCapHit).count();
+    blocks.add(new Para(String.format(Locale.ROOT, "Suite `%s`, seed %d, %d replicate%s, %d"
+        + " tasks, %d cells run (%d ok, %d failed, %d not applicable; %d stopped on their"
+        + " wall-time safety cap), wall time %.0f s. Errors are on each task's test"
         + " period against the truth; *normalised RMSE* is RMSE divided by the standard deviation"
         + " of the truth, averaged over all targets of the task, a target a coupling cannot"
-        + " predict counting as 1 (the error of predicting the test-period mean). Files: `results.csv`,"
-        + " `provenance.json`, `cells/`.", suite, seed, cases.size(), cells.size(), ok, failed,
-        cells.size() - ok - failed, wall)));
-    summary(dir, cases, cells, std);
+        + " predict counting as 1 (the error of predicting the test-period mean). With several"
+        + " replicates (other weather, noise and initialisation seeds) every error is the mean"
+        + " over replicates ± the half-width of its 95 %% Student-t interval. Files:"
+        + " `results.csv`, `provenance.json`, `run-manifest.json`, `cells/`.", suite, seed,
+        runs.size(), runs.size() == 1 ? "" : "s", cases.size(), cells.size(), ok, failed,
+        cells.size() - ok - failed, capped, wall)));
+    summary(dir, runs, cells, std);
     blocks.addAll(EmpiricalBenchmarkTable.blocks(cases, cells));
     blocks.add(new Heading(2, "Tasks"));
     for (BenchTask bc : cases) {
-      List<CellResult> tc = cells.stream().filter(c -> c.task().equals(bc.id())).toList();
-      taskSection(dir, bc, tc, std.get(bc.id()));
+      taskSection(dir, bc, cells.stream().filter(c -> c.task().equals(bc.id())).toList(), std);
     }
   }
 
-  private void summary(Path dir, List<BenchTask> cases, List<CellResult> cells,
+  private void summary(Path dir, List<BenchRunner.Replicate> runs, List<CellResult> cells,
       Map<String, Map<String, Double>> std) throws IOException {
+    List<BenchTask> cases = runs.get(0).tasks();
     BenchFindings f = new BenchFindings(cases, cells, std);
     blocks.add(new Heading(2, "Summary: which paradigm wins where (measured)"));
     blocks.add(new Bullets(f.sentences()));
     List<List<String>> rows = new ArrayList<>();
     for (BenchTask bc : cases) {
-      Map<String, CellResult> best = f.best.get(bc.id());
+      Map<String, BenchFindings.Best> best = f.best.get(bc.id());
       if (best == null) {
         continue;
       }
       List<String> row = new ArrayList<>(List.of(bc.id(), bc.family()));
       for (String p : BenchPlots.ORDER) {
-        CellResult c = best.get(p);
-        row.add(c == null ? "–" : fmt(c.meanNormalisedRmse(std.get(bc.id()))) + " ("
-            + c.approach() + ")");
+        BenchFindings.Best c = best.get(p);
+        row.add(c == null ? "–" : c.error().text() + " (" + c.approach() + ")");
       }
-      row.add("**" + f.winner(bc.id()).getKey() + "**");
+      BenchFindings.Verdict v = f.verdicts.get(bc.id());
+      row.add(v.significant() ? "**" + v.label() + "** (" + v.test().text() + ")" : v.label());
       rows.add(row);
     }
-    blocks.add(new Para("Accuracy and extrapolation: best normalised test RMSE of each paradigm on"
-        + " each task (the coupling achieving it in brackets) and the winner. Extrapolation tasks"
-        + " are those of family `extrapolation` (test period hotter and drier than training)."));
+    int pairs = f.verdicts.values().stream().mapToInt(v -> v.test().n()).min().orElse(0);
+    blocks.add(new Para("Accuracy and extrapolation: best mean normalised test RMSE of each"
+        + " paradigm on each task (the coupling achieving it in brackets) and the winner: the"
+        + " paradigm with the lowest mean, named only if its best coupling beats the runner-up"
+        + " paradigm's best coupling in a two-sided Wilcoxon signed-rank test at 5 % on the pairs"
+        + " (replicate, target) of normalised errors (Commons Math 3.6.1, exact up to 30 pairs;"
+        + " zero differences dropped). Targets of one replicate share their weather, so the pairs"
+        + " are not independent and p is a screening statistic. With n non-zero pairs the"
+        + " smallest attainable p is 2/2^n (n < 6 can never be significant); the smallest n here"
+        + " is " + pairs + ". Extrapolation tasks are those of family `extrapolation` (test"
+        + " period hotter and drier than training)."));
     blocks.add(new Table(List.of("task", "family", "baseline", "cascade", "embedding", "fusion",
         "winner"), rows));
     if (!f.curves.isEmpty()) {
       List<List<String>> se = new ArrayList<>();
-      f.curves.forEach((p, m) -> m.forEach((d, e) -> se.add(List.of(p, fmt(d), fmt(e)))));
-      blocks.add(new Para("Sample efficiency: best normalised RMSE of each paradigm against the"
-          + " number of training days on the structural twin."));
-      blocks.add(new Table(List.of("paradigm", "training days", "best normalised RMSE"), se));
+      f.curves.forEach((p, m) -> m.forEach((d, b) -> se.add(List.of(p,
+          BenchFindings.days(d), b.error().text(), b.approach()))));
+      blocks.add(new Para("Sample efficiency: best mean normalised RMSE of each paradigm against"
+          + " the number of training days on the structural twin (the last d days before one"
+          + " test period; each replicate is a new draw of weather and noise for every size)."));
+      blocks.add(new Table(List.of("paradigm", "training days", "best normalised RMSE",
+          "coupling"), se));
       PlotWriter.Plot p = BenchPlots.sampleEfficiency(dir, f.curves);
       blocks.add(new Image(p.file(), p.caption()));
+      SampleEfficiency s = new SampleEfficiency(runs, cells, std, f);
+      blocks.add(new Para("Noise or non-stationarity: the calibrated physics ("
+          + SampleEfficiency.PHYSICS + ") per training size, and the gap between the truth's"
+          + " top-soil moisture averaged over the training window and over the test period."
+          + " Verdict: " + s.verdict + "."));
+      blocks.add(new Table(List.of("training days", "calibrated physics normalised RMSE",
+          "training-test moisture gap [m3 m-3]"), s.table()));
     }
     List<List<String>> cost = new ArrayList<>();
     f.costs.forEach((p, c) -> cost.add(List.of(p, String.valueOf(c.cellsOk()),
@@ -115,12 +140,18 @@ public final class BenchReport {
         + " (over the cells that predicted G, QH+QE and LWup or Rn)."));
     blocks.add(new Table(List.of("paradigm", "cells ok", "median s", "max s",
         "energy-balance violation fraction", "cells with fluxes"), cost));
-    PlotWriter.Plot ac = BenchPlots.accuracyVsCost(dir, cells, std);
-    blocks.add(new Image(ac.file(), ac.caption()));
+    List<List<String>> cc = new ArrayList<>();
+    CouplingCost.of(cells).stream().limit(8).forEach(c -> cc.add(List.of(c.approach(),
+        String.valueOf(c.cells()), fmt(c.totalSeconds()), fmt(c.medianSeconds()),
+        String.valueOf(c.timeCapHits()))));
+    blocks.add(new Para("Costliest couplings (fit + predict seconds summed over all their cells;"
+        + " all couplings in `provenance.json`)."));
+    blocks.add(new Table(List.of("coupling", "cells", "total s", "median s",
+        "wall-time cap hits"), cc));
   }
 
-  private void taskSection(Path dir, BenchTask bc, List<CellResult> tc, Map<String, Double> std)
-      throws IOException {
+  private void taskSection(Path dir, BenchTask bc, List<CellResult> tc,
+      Map<String, Map<String, Double>> std) throws IOException {
     blocks.add(new Heading(3, bc.id() + " (" + bc.family() + ")"));
     blocks.add(new Para(bc.description() + " Version " + bc.version() + "; targets "
         + bc.task().targets() + "; training " + fmt(bc.trainingDays()) + " days."));
@@ -128,37 +159,59 @@ public final class BenchReport {
         "norm. RMSE"));
     bc.task().targets().forEach(t -> header.add(t + " RMSE"));
     header.addAll(List.of("inconsistency", "param. error", "seconds"));
-    List<List<String>> rows = new ArrayList<>();
-    List<CellResult> sorted = new ArrayList<>(tc);
-    sorted.sort(Comparator.comparingDouble((CellResult c) -> {
-      double e = c.meanNormalisedRmse(std);
+    Map<String, List<CellResult>> by = new LinkedHashMap<>();
+    tc.forEach(c -> by.computeIfAbsent(c.approach(), k -> new ArrayList<>()).add(c));
+    Map<String, ReplicateStats.Interval> err = new LinkedHashMap<>();
+    by.forEach((a, l) -> err.put(a, ReplicateStats.interval(l.stream().mapToDouble(c ->
+        c.meanNormalisedRmse(std.getOrDefault(c.taskReplicate(), Map.of()))).toArray())));
+    List<String> order = new ArrayList<>(by.keySet());
+    order.sort(Comparator.comparingDouble((String a) -> {
+      double e = err.get(a).mean();
       return Double.isNaN(e) ? Double.MAX_VALUE : e;
-    }).thenComparing(CellResult::approach));
+    }).thenComparing(a -> a));
+    List<List<String>> rows = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (CellResult c : sorted) {
-      if (c.status().equals(CellResult.NOT_APPLICABLE)) {
-        notes.add(c.approach() + ": " + c.reason());
+    for (String a : order) {
+      List<CellResult> l = by.get(a);
+      CellResult c = l.get(0);
+      if (l.stream().allMatch(x -> x.status().equals(CellResult.NOT_APPLICABLE))) {
+        notes.add(a + ": " + c.reason());
         continue;
       }
-      List<String> row = new ArrayList<>(List.of(c.approach(), c.category(), c.paradigm(),
-          c.status().equals(CellResult.OK) ? "ok" : "failed: " + c.reason(),
-          fmt(c.meanNormalisedRmse(std))));
-      for (String t : bc.task().targets()) {
-        row.add(c.scores().stream().filter(s -> s.target().equals(t)).findFirst()
-            .map(s -> fmt(s.rmse())).orElse("–"));
+      List<CellResult> bad = l.stream().filter(x -> x.status().equals(CellResult.FAILED))
+          .toList();
+      List<CellResult> na = l.stream().filter(x -> x.status().equals(CellResult.NOT_APPLICABLE))
+          .toList();
+      String status = bad.isEmpty() && na.isEmpty() ? "ok" : (bad.isEmpty() ? ""
+          : "failed in " + bad.size() + "/" + l.size() + ": " + bad.get(0).reason())
+          + (na.isEmpty() ? "" : (bad.isEmpty() ? "" : "; ") + "not applicable in " + na.size()
+          + "/" + l.size() + ": " + na.get(0).reason());
+      if (l.stream().anyMatch(CellResult::timeCapHit)) {
+        status += " (wall-time cap hit)";
       }
-      row.addAll(List.of(fmt(c.inconsistency()), fmt(c.paramError()),
-          fmt(c.fitSeconds() + c.predictSeconds())));
+      List<String> row = new ArrayList<>(List.of(a, c.category(), c.paradigm(), status,
+          err.get(a).text()));
+      for (String t : bc.task().targets()) {
+        row.add(ReplicateStats.interval(l.stream().mapToDouble(x -> x.scores().stream()
+            .filter(s -> s.target().equals(t)).mapToDouble(TargetScore::rmse).findFirst()
+            .orElse(Double.NaN)).toArray()).text());
+      }
+      row.addAll(List.of(ReplicateStats.interval(l.stream().mapToDouble(
+          CellResult::inconsistency).toArray()).text(), ReplicateStats.interval(l.stream()
+          .mapToDouble(CellResult::paramError).toArray()).text(), fmt(l.stream().mapToDouble(
+          x -> x.fitSeconds() + x.predictSeconds()).average().orElse(Double.NaN))));
       rows.add(row);
     }
     blocks.add(new Table(header, rows));
+    List<CellResult> first = tc.stream().filter(c -> c.replicate() == 1).toList();
+    Map<String, Double> std1 = std.getOrDefault(bc.id() + "#1", Map.of());
     PublishedSpread spread = published.get(bc.id());
     if (spread != null) {
-      List<List<String>> rec = RecoveryTable.rows(bc, spread, tc);
+      List<List<String>> rec = RecoveryTable.rows(bc, spread, first);
       if (!rec.isEmpty()) {
-        blocks.add(new Para("Fitted parameters against the truth and the published spread ("
-            + spread.source() + "); a value counts as within when it lies between the 5th and"
-            + " 95th percentile of the published finals."
+        blocks.add(new Para("Fitted parameters (replicate 1) against the truth and the published"
+            + " spread (" + spread.source() + "); a value counts as within when it lies between"
+            + " the 5th and 95th percentile of the published finals."
             + (bc.trueParameters().isEmpty() ? " A real site has no truth: the published values"
                 + " are a reference obtained with the authors' own protocol."
                 : " The published targets were generated with the authors' Jacobi sweeps while"
@@ -171,9 +224,11 @@ public final class BenchReport {
     if (!notes.isEmpty()) {
       blocks.add(new Para("Not applicable: " + String.join("; ", notes) + "."));
     }
-    PlotWriter.Plot p = BenchPlots.errorByCoupling(dir, bc.id(), tc, std);
+    PlotWriter.Plot p = BenchPlots.errorByCoupling(dir, bc.id(), order, by, err);
     blocks.add(new Image(p.file(), p.caption()));
-    Map<String, CellResult> best = bestByParadigm(tc, bc.id(), std);
+    PlotWriter.Plot ac = BenchPlots.accuracyVsCost(dir, bc.id(), order, by, err);
+    blocks.add(new Image(ac.file(), ac.caption()));
+    Map<String, CellResult> best = bestByParadigm(first, bc.id(), std1);
     String target = bc.task().targets().get(0);
     Map<String, double[]> series = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();

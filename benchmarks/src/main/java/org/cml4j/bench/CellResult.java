@@ -24,24 +24,44 @@ import java.util.Map;
  * @param series test-period predictions per target (for plots)
  * @param parameters the solution's fitted scalar parameters (empty in cells written before this
  *     field existed)
+ * @param replicate replicate number (1-based; replicate r ran on the catalog of
+ *     {@code TaskCatalog.replicateSeed(seed, r)})
+ * @param mode the coupling's mode, e.g. {@code 7 input-variable constraint} ("" for baselines)
+ * @param calibration the calibration id from the solution's provenance config ("" if none)
+ * @param timeCapHit true when the coupling reported hitting its wall-time safety cap (diagnostic
+ *     scalar {@code timeCapHit} = 1): its result then depends on the machine's speed
+ * @param contentKey SHA-256 of the task content the cell was computed on (see
+ *     {@code BenchRunner.contentKey}); a resumed run reuses the cell only if it matches
+ * @param config the solution's provenance configuration (empty when the cell did not run)
  */
 public record CellResult(String task, String family, String approach, String category,
     String paradigm, String status, String reason, double trainDays, List<TargetScore> scores,
     List<String> missingTargets, double inconsistency, double paramError, double fitSeconds,
-    double predictSeconds, Map<String, double[]> series, Map<String, Double> parameters) {
+    double predictSeconds, Map<String, double[]> series, Map<String, Double> parameters,
+    int replicate, String mode, String calibration, boolean timeCapHit, String contentKey,
+    Map<String, String> config) {
   public static final String OK = "ok";
   public static final String FAILED = "failed";
   public static final String NOT_APPLICABLE = "not-applicable";
 
   public CellResult {
     parameters = parameters == null ? Map.of() : new java.util.TreeMap<>(parameters);
+    mode = mode == null ? "" : mode;
+    calibration = calibration == null ? "" : calibration;
+    contentKey = contentKey == null ? "" : contentKey;
+    config = config == null ? Map.of() : new java.util.TreeMap<>(config);
+  }
+
+  /** Identity of the (task, replicate) the cell belongs to, e.g. {@code twin#2}. */
+  public String taskReplicate() {
+    return task + "#" + replicate;
   }
 
   /** This result filed under another task with the same content (id and family replaced). */
   public CellResult forTask(org.cml4j.lsm.tasks.BenchTask other) {
     return new CellResult(other.id(), other.family(), approach, category, paradigm, status, reason,
         trainDays, scores, missingTargets, inconsistency, paramError, fitSeconds, predictSeconds,
-        series, parameters);
+        series, parameters, replicate, mode, calibration, timeCapHit, contentKey, config);
   }
 
   /**

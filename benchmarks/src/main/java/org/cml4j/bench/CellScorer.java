@@ -26,8 +26,17 @@ public final class CellScorer {
         : "baseline";
   }
 
-  /** A successful cell. */
-  public static CellResult score(BenchTask bc, Approach a, CouplingSolution s) {
+  /** Mode of an approach, e.g. {@code 7 input-variable constraint}; "" for baselines. */
+  public static String mode(Approach a) {
+    return a instanceof Coupling c ? c.mode().number() + " " + c.mode().label() : "";
+  }
+
+  /** Diagnostic scalar a coupling sets to 1 when it stopped on its wall-time safety cap. */
+  public static final String TIME_CAP_HIT = "timeCapHit";
+
+  /** A successful cell of replicate {@code replicate}. */
+  public static CellResult score(BenchTask bc, Approach a, CouplingSolution s, int replicate,
+      String contentKey) {
     TimeSplit sp = bc.task().split();
     int from = sp.validationEnd();
     int to = sp.size();
@@ -72,17 +81,20 @@ public final class CellScorer {
         perr = Double.isNaN(perr) ? rel : Math.max(perr, rel);
       }
     }
+    Map<String, String> config = s.provenance() == null ? Map.of() : s.provenance().config();
+    Double cap = s.diagnostics() == null ? null : s.diagnostics().scalars().get(TIME_CAP_HIT);
     return new CellResult(bc.id(), bc.family(), a.name(), a.category(), paradigm(a),
         CellResult.OK, "", bc.trainingDays(), scores, missing, incons, perr, s.fitSeconds(),
-        s.predictSeconds(), series, fitted);
+        s.predictSeconds(), series, fitted, replicate, mode(a),
+        config.getOrDefault("calibration", ""), cap != null && cap > 0, contentKey, config);
   }
 
   /** A cell that failed or does not apply. */
   public static CellResult notRun(BenchTask bc, Approach a, String status, String reason,
-      double seconds) {
+      double seconds, int replicate, String contentKey) {
     return new CellResult(bc.id(), bc.family(), a.name(), a.category(), paradigm(a), status,
         reason, bc.trainingDays(), List.of(), bc.task().targets(), Double.NaN, Double.NaN, seconds,
-        0, Map.of(), Map.of());
+        0, Map.of(), Map.of(), replicate, mode(a), "", false, contentKey, Map.of());
   }
 
   /** Standard deviation of each target's truth over the test period (for normalising errors). */

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.cml4j.cli.Cml4jCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,15 +18,36 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code cml4j bench} end to end on the tiny suite's structural twin. */
 class BenchCommandTest {
 
-  /** results.csv without the two timing columns. */
+  /** The data rows of a results.csv (header skipped), parsed as CSV. */
+  static List<String[]> rows(Path csv) throws Exception {
+    List<String[]> out = new ArrayList<>();
+    try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      for (CSVRecord r : p) {
+        if (r.getRecordNumber() > 1) {
+          out.add(r.values());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * results.csv without the two timing columns, one line per row with the cells joined by
+   * {@code |} (parsed as CSV: the calibration id and reasons hold quoted commas).
+   */
   static List<String> withoutTimings(Path csv) throws Exception {
-    List<String> header = ResultsCsv.HEADER;
-    int fit = header.indexOf("fit_seconds");
-    return Files.readAllLines(csv).stream().map(l -> {
-      List<String> c = Arrays.asList(l.split(",", -1));
-      return c.size() > fit + 1 ? String.join(",", c.subList(0, fit)) + ","
-          + String.join(",", c.subList(fit + 2, c.size())) : l;
-    }).collect(Collectors.toList());
+    List<String> out = new ArrayList<>();
+    try (CSVParser p = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      for (CSVRecord r : p) {
+        List<String> c = new ArrayList<>(r.toList());
+        if (c.size() == ResultsCsv.HEADER.size()) {
+          c.remove(ResultsCsv.HEADER.indexOf("predict_seconds"));
+          c.remove(ResultsCsv.HEADER.indexOf("fit_seconds"));
+        }
+        out.add(String.join("|", c));
+      }
+    }
+    return out;
   }
 
   @Test
@@ -34,11 +58,12 @@ class BenchCommandTest {
         a.toString());
     assertThat(r.code()).as(r.err()).isZero();
     for (String f : List.of("results.csv", "report.md", "report.html", "provenance.json",
-        "accuracy_vs_cost.png", "error_twin.png")) {
+        "cost_twin.png", "error_twin.png", RunManifest.FILE)) {
       assertThat(a.resolve(f)).isNotEmptyFile();
     }
     List<String> rows = Files.readAllLines(a.resolve("results.csv"));
-    assertThat(rows.get(0)).startsWith("task,family,coupling,category,paradigm,target");
+    assertThat(rows.get(0)).startsWith("task,family,coupling,category,paradigm,mode,calibration,"
+        + "replicate,time_cap_hit,target,").isEqualTo(String.join(",", ResultsCsv.HEADER));
     // the physics cannot represent Qh separately: physics-only does not predict it, others do
     assertThat(rows).anyMatch(l -> l.startsWith("twin,") && l.contains(
         ",baseline.physics-only,") && l.contains(",Qh,") && l.contains("not-predicted"));
@@ -51,8 +76,13 @@ class BenchCommandTest {
     assertThat(md).contains("- **Accuracy**").contains("- **Extrapolation**")
         .contains("- **Sample efficiency**").contains("- **Cost**")
         .contains("- **Physical consistency**");
-    assertThat(md).containsPattern("- \\*\\*Accuracy\\*\\*[^\\n]*— (cascade|embedding|fusion)"
-        + " on 1 task \\(twin\\)");
+    // one replicate of 8 targets: fusion leads cascade but not significantly (p = 0.195, n = 8);
+    // the sentence and the winner column say the same
+    assertThat(md).containsPattern("- \\*\\*Accuracy\\*\\*[^\\n]*no significant difference on 1"
+        + " task \\(twin: (cascade|embedding|fusion) vs (cascade|embedding|fusion|baseline),"
+        + " p = 0\\.\\d+, n = 8\\)");
+    assertThat(md).containsPattern("\\| twin \\| structural-twin \\|[^\\n]*\\| no significant"
+        + " difference \\((cascade|embedding|fusion) vs");
     // PLUMBER empirical benchmarks (docs/BENCHMARKS.md): on the twin no approach beats 1lin on
     // the turbulent fluxes (6 predict each), while physics-only beats all three on its targets
     assertThat(md).contains("## Against the empirical benchmarks (PLUMBER)")
@@ -68,9 +98,9 @@ class BenchCommandTest {
         "baseline.*",
         "--quiet", "--out", b.toString()).code()).isZero();
     List<String> fromA = withoutTimings(a.resolve("results.csv")).stream()
-        .filter(l -> l.contains(",baseline.")).toList();
+        .filter(l -> l.contains("|baseline.")).toList();
     List<String> fromB = withoutTimings(b.resolve("results.csv")).stream()
-        .filter(l -> l.contains(",baseline.")).toList();
+        .filter(l -> l.contains("|baseline.")).toList();
     assertThat(fromB).isEqualTo(fromA).isNotEmpty();
 
     // resume reuses every finished cell

@@ -48,10 +48,11 @@ class BenchRunnerTest {
   @Test
   void aTaskWithTheSameContentAsAnEarlierOneReusesItsCellsUnderItsOwnId(@TempDir Path dir)
       throws Exception {
-    // tiny suite: 3 observed days, so twin-n3 sees exactly what twin sees; twin-n1 does not
+    // a copy of twin under another id sees exactly what twin sees; twin-n1 does not
     TaskCatalog cat = TaskCatalog.tiny(null, 42);
     BenchTask twin = cat.task("twin");
-    BenchTask n3 = cat.task("twin-n3");
+    BenchTask n3 = new BenchTask("twin-n3", TaskCatalog.FAMILY_TWIN, twin.task().toBuilder()
+        .name("twin-n3").build(), twin.truth(), twin.trueParameters(), "a copy of twin");
     BenchTask n1 = cat.task("twin-n1");
     assertThat(BenchRunner.contentKey(n3)).isEqualTo(BenchRunner.contentKey(twin));
     assertThat(BenchRunner.contentKey(n1)).isNotEqualTo(BenchRunner.contentKey(twin));
@@ -66,8 +67,8 @@ class BenchRunnerTest {
         "twin-n1");
     CellResult t = r.cells().get(0);
     CellResult c = r.cells().get(1);
-    assertThat(c.family()).isEqualTo(TaskCatalog.FAMILY_SAMPLE_EFFICIENCY);
+    assertThat(c.task()).isEqualTo("twin-n3");
     assertThat(c.scores()).isEqualTo(t.scores());
-    assertThat(dir.resolve("cells/twin-n3__baseline.physics-only.json")).exists();
+    assertThat(dir.resolve("cells/twin-n3__baseline.physics-only__r1.json")).exists();
   }
 }

@@ -13,7 +13,8 @@ class RecoveryTableTest {
   private static CellResult cell(String name, String status, Map<String, Double> params,
       double err) {
     return new CellResult("rec", TaskCatalog.FAMILY_PARAMETER_RECOVERY, name, "x", "cascade",
-        status, "", 4, List.of(), List.of(), Double.NaN, err, 1, 0, Map.of(), params);
+        status, "", 4, List.of(), List.of(), Double.NaN, err, 1, 0, Map.of(), params, 1, "", "",
+        false, "", Map.of());
   }
 
   @Test

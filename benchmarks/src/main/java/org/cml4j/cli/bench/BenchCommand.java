@@ -16,6 +16,7 @@ import org.cml4j.bench.BenchRunner;
 import org.cml4j.bench.BenchSuites;
 import org.cml4j.bench.CellResult;
 import org.cml4j.bench.ResultsCsv;
+import org.cml4j.bench.RunManifest;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.cli.DataLocator;
@@ -56,8 +57,19 @@ public final class BenchCommand implements Callable<Integer> {
   boolean resume;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
-      description = "Seed of every task and coupling (default ${DEFAULT-VALUE}).")
+      description = "Seed of every task and coupling (default ${DEFAULT-VALUE}); replicate r"
+          + " uses a seed derived from it.")
   long seed;
+
+  @Option(names = "--replicates", paramLabel = "R",
+      description = "Replicates with other weather, noise and initialisation seeds (default: 1"
+          + " for tiny, 3 for quick and full).")
+  Integer replicates;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads running cells (default: available processors); results do"
+          + " not depend on it.")
+  Integer threads;
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "Shared data folder (default: ../shared/data or $CML4J_DATA).")
@@ -76,26 +88,47 @@ public final class BenchCommand implements Callable<Integer> {
       throw new Cml4jCli.InputException("--suite must be tiny, quick or full, got '" + suite
           + "'");
     }
+    int reps = replicates != null ? replicates : suite.equals("tiny") ? 1 : 3;
+    int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (reps < 1 || reps > 100) {
+      throw new Cml4jCli.InputException("--replicates must be in [1, 100], got " + reps);
+    }
+    if (nThreads < 1 || nThreads > 256) {
+      throw new Cml4jCli.InputException("--threads must be in [1, 256], got " + nThreads);
+    }
     PrintWriter o = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     Path dataDir = DataLocator.find(data);
     TaskCatalog catalog = BenchSuites.catalog(suite, dataDir, seed);
     List<BenchTask> cases = BenchSuites.filterTasks(catalog.tasks(), tasks);
+    List<BenchRunner.Replicate> runs = new ArrayList<>(List.of(new BenchRunner.Replicate(1,
+        cases)));
+    for (int r = 2; r <= reps; r++) {
+      runs.add(new BenchRunner.Replicate(r, BenchSuites.filterTasks(BenchSuites.catalog(suite,
+          dataDir, TaskCatalog.replicateSeed(seed, r)).tasks(), tasks)));
+    }
     Map<String, PublishedSpread> published = new java.util.LinkedHashMap<>();
     cases.forEach(c -> catalog.published(c.id()).ifPresent(p -> published.put(c.id(), p)));
     List<Approach> approaches = BenchSuites.filterApproaches(
         BenchSuites.approaches(Plugins.get().registry()), couplings);
-    o.printf("cml4j bench: suite %s, %d tasks x %d couplings/baselines -> %s%n", suite,
-        cases.size(), approaches.size(), out.toAbsolutePath().normalize());
+    RunManifest manifest = RunManifest.of(suite, seed, runs, approaches);
+    if (resume) {
+      manifest.checkResume(out);
+    }
+    manifest.write(out);
+    o.printf("cml4j bench: suite %s, %d tasks x %d couplings/baselines x %d replicate%s on %d"
+        + " thread%s -> %s%n", suite, cases.size(), approaches.size(), reps, reps == 1 ? "" : "s",
+        nThreads, nThreads == 1 ? "" : "s", out.toAbsolutePath().normalize());
     o.flush();
-    BenchRunner.Run run = new BenchRunner(out, resume, ConsoleProgress.stderr(quiet))
-        .run(cases, approaches);
+    BenchRunner.Run run = new BenchRunner(out, resume, ConsoleProgress.stderr(quiet), nThreads)
+        .runReplicates(runs, approaches);
     double wall = (System.nanoTime() - t0) * 1e-9;
     ResultsCsv.write(out.resolve("results.csv"), run.cells());
-    BenchReport.write(out, cases, run.cells(), published, suite, seed, wall);
+    BenchReport.write(out, runs, run.cells(), published, suite, seed, wall);
     List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
     BenchProvenance.write(out.resolve("provenance.json"), args, suite, seed, cases,
-        approaches.stream().map(Approach::name).toList(), run.taskSeconds(), wall, run.reused());
+        approaches.stream().map(Approach::name).toList(), run.taskSeconds(), wall, run.reused(),
+        reps, nThreads, run.cells());
     long ok = run.cells().stream().filter(c -> c.status().equals(CellResult.OK)).count();
     long failed = run.cells().stream().filter(c -> c.status().equals(CellResult.FAILED)).count();
     o.printf("%d cells ok, %d failed, %d not applicable%s; %.0f s. Report: %s%n", ok, failed,

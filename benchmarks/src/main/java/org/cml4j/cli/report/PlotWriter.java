@@ -129,8 +129,20 @@ public final class PlotWriter {
         .yAxisTitle("final " + name + " [" + unit + "]").build();
     style(c.getStyler());
     double[][] pts = finite(x, y);
-    c.getStyler().setXAxisDecimalPattern(pattern(pts[0]));
-    c.getStyler().setYAxisDecimalPattern(pattern(pts[1]));
+    Double pub0 = o.published() == null ? null : o.published().get(name);
+    double[] ys = pub0 != null && Double.isFinite(pub0) && pts[1].length > 0
+        ? java.util.stream.DoubleStream.concat(Arrays.stream(pts[1]),
+            java.util.stream.DoubleStream.of(pub0)).toArray() : pts[1];
+    double[] xr = resolvableRange(pts[0]);
+    double[] yr = resolvableRange(ys);
+    if (xr != null) {
+      c.getStyler().setXAxisMin(xr[0]).setXAxisMax(xr[1]);
+    }
+    if (yr != null) {
+      c.getStyler().setYAxisMin(yr[0]).setYAxisMax(yr[1]);
+    }
+    c.getStyler().setXAxisDecimalPattern(pattern(xr != null ? xr : pts[0]));
+    c.getStyler().setYAxisDecimalPattern(pattern(yr != null ? yr : ys));
     if (pts[0].length > 0) {
       XYSeries s = c.addSeries("starts", pts[0], pts[1]);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -193,10 +205,47 @@ public final class PlotWriter {
     return new double[][] {Arrays.copyOf(fx, n), Arrays.copyOf(fy, n)};
   }
 
-  /** Scientific notation for very large or small magnitudes, XChart's default otherwise. */
-  private static String pattern(double[] v) {
-    double m = Arrays.stream(v).map(Math::abs).max().orElse(1);
-    return m >= 1e5 || (m > 0 && m < 1e-3) ? "0.0####E0" : null;
+  /**
+   * An axis range of at least 1e-6 of the values' magnitude around their middle when they are
+   * closer together than that (starts that all converged), else null (XChart's own range).
+   */
+  static double[] resolvableRange(double[] v) {
+    if (v.length == 0) {
+      return null;
+    }
+    double lo = min(v);
+    double hi = max(v);
+    double floor = 1e-6 * Math.max(Math.abs(lo), Math.abs(hi));
+    if (!(floor > 0) || hi - lo >= floor) {
+      return null;
+    }
+    double mid = 0.5 * (lo + hi);
+    return new double[] {mid - floor, mid + floor};
+  }
+
+  /**
+   * A decimal pattern that resolves the spread of {@code v}, not just its magnitude: enough
+   * decimals (or significant digits in scientific notation for magnitudes of 1e5 and more or
+   * below 1e-3) that ticks about a fifth of the range apart print differently — e.g. finals of
+   * 1.25026 to 1.25031 get {@code 0.000000}, not XChart's {@code 1.25028E0} on every tick.
+   */
+  static String pattern(double[] v) {
+    if (v.length == 0) {
+      return null;
+    }
+    double lo = min(v);
+    double hi = max(v);
+    double m = Math.max(Math.abs(lo), Math.abs(hi));
+    double step = (hi - lo) / 5;
+    if (!(step > 0) || !Double.isFinite(step)) {
+      step = m > 0 ? m * 1e-3 : 1;
+    }
+    if (m >= 1e5 || (m > 0 && m < 1e-3)) {
+      int sig = (int) Math.ceil(Math.log10(m / step)) + 1;
+      return "0." + "0".repeat(Math.max(1, Math.min(12, sig - 1))) + "E0";
+    }
+    int dec = Math.max(0, (int) Math.ceil(-Math.log10(step)));
+    return dec == 0 ? "0" : "0." + "0".repeat(Math.min(12, dec));
   }
 
   private static double min(double[] v) {

@@ -25,12 +25,16 @@ import org.cml4j.lsm.model.ModelGrid;
  *
  * <p>Variants: {@code twin} (normal weather in the test period), {@code twin-extrap} (identical
  * training data, then a heat wave with drought in the test period: +6 K, clear skies, no rain),
- * {@code twin-n<d>} (the twin's test period with only the last d days of observations), and in the
- * full suite {@code twin-rep<r>} / {@code twin-extrap-rep<r>} with other weather and noise seeds.
+ * {@code twin-n<d>} (sample efficiency: a record of its own in one moisture regime,
+ * {@link Climate#steadySummer()} without the dry lead, seen through its last d days of
+ * observations before one test period), and, if {@link Settings#replicates()} &gt; 1,
+ * {@code twin-rep<r>} / {@code twin-extrap-rep<r>} with other weather and noise seeds.
  */
 public final class StructuralTwin {
   /** Version of the twin tasks (physics, weather, sensors and protocol). */
   public static final String VERSION = "1";
+  /** Version of the sample-efficiency tasks (2: own record in one regime, issue 12). */
+  public static final String SAMPLE_VERSION = "2";
   /** Observed soil depths [m]. */
   public static final List<Double> OBSERVED_DEPTHS = List.of(0.05, 0.2);
   /** Soil depths that are targets but never observed [m]. */
@@ -126,6 +130,29 @@ public final class StructuralTwin {
     return new Record(w, truth, obsFrame, obs);
   }
 
+  /**
+   * The sample-efficiency record of replicate {@code rep}: as {@link #simulate} but in
+   * {@link Climate#steadySummer()} throughout, with no dry spell before the test, and its own
+   * weather and noise seeds.
+   */
+  public static Record simulateSteady(Settings s, int rep, long seed) {
+    int spin = s.spinUpDays() * 24;
+    int obs = s.observedDays() * 24;
+    int hours = spin + obs + s.testDays() * 24;
+    Instant start = RECORD_START.minusSeconds(3600L * spin);
+    SyntheticWeather.Spec spec = new SyntheticWeather.Spec(start, hours, LATITUDE,
+        Climate.steadySummer(), null, hours, spin + 30, 0, 0);
+    Weather all = SyntheticWeather.generate(spec, derive(seed, "sample-weather", rep));
+    StructuralTwinModel model = new StructuralTwinModel(TwinPhysics.standard(), GRID);
+    Frame truthAll = model.simulate(all, TRUTH_DEPTHS,
+        model.linearProfile(Climate.steadySummer().meanTair()));
+    Weather w = all.slice(spin, hours);
+    Frame truth = truthAll.slice(spin, hours);
+    Frame obsFrame = ObservationModel.standard().observe(truth, observedVariables(), w.rainf(),
+        derive(seed, "sample-noise", rep));
+    return new Record(w, truth, obsFrame, obs);
+  }
+
   /** All twin tasks of {@code s}: twin, twin-extrap, twin-n&lt;d&gt; and replicates. */
   public static List<BenchTask> tasks(Settings s, long seed) {
     List<BenchTask> out = new ArrayList<>();
@@ -142,19 +169,38 @@ public final class StructuralTwin {
               + (rep == 0 ? "" : " (replicate " + (rep + 1) + ")") + ": the twin's "
               + s.observedDays() + " d of observations, then a " + s.testDays() + " d test"
               + " during a heat wave with drought (+6 K, clear skies, no rain)."));
-      if (rep == 0) {
-        for (int d : s.sampleDays()) {
-          out.add(task("twin-n" + d, TaskCatalog.FAMILY_SAMPLE_EFFICIENCY, normal, d, s, seed,
-              "Structural twin, sample efficiency: only the last " + d + " d of the twin's"
-                  + " observations, same " + s.testDays() + " d test period."));
-        }
+      if (rep == 0 && !s.sampleDays().isEmpty()) {
+        out.addAll(sampleEfficiency(simulateSteady(s, rep, seed), s, seed, SAMPLE_VERSION));
       }
+    }
+    return out;
+  }
+
+  /**
+   * The sample-efficiency tasks {@code twin-n<d>} on record {@code r}: its last d days of
+   * observations before its test period, for every d of {@link Settings#sampleDays()}. Version 1
+   * used the twin's own record (whose topsoil dries across the 14 days), version 2 the steady
+   * record of {@link #simulateSteady}.
+   */
+  static List<BenchTask> sampleEfficiency(Record r, Settings s, long seed, String version) {
+    List<BenchTask> out = new ArrayList<>();
+    for (int d : s.sampleDays()) {
+      out.add(task("twin-n" + d, TaskCatalog.FAMILY_SAMPLE_EFFICIENCY, r, d, s, seed,
+          "Structural twin, sample efficiency: the last " + d + " d of observations of a"
+              + (version.equals(SAMPLE_VERSION) ? " record in one moisture regime (a small storm"
+              + " a day, no dry spell)" : " twin record") + ", same " + s.testDays()
+              + " d test period for every size.", version));
     }
     return out;
   }
 
   private static BenchTask task(String id, String family, Record r, int days, Settings s,
       long seed, String description) {
+    return task(id, family, r, days, s, seed, description, VERSION);
+  }
+
+  private static BenchTask task(String id, String family, Record r, int days, Settings s,
+      long seed, String description, String version) {
     int from = r.testStart() - days * 24;
     int size = r.truth().size() - from;
     int visible = days * 24;
@@ -165,7 +211,8 @@ public final class StructuralTwin {
         .forcing(forcing).observations(r.observations().slice(from, r.truth().size()))
         .split(split).targets(targets()).budget(s.budget()).seed(seed).fitParameters(FIT)
         .knownParameter("eps", TwinPhysics.standard().eps()).tag(family)
-        .tag(BenchTask.VERSION_TAG + "twin-" + VERSION);
+        .tag(BenchTask.VERSION_TAG + (family.equals(TaskCatalog.FAMILY_SAMPLE_EFFICIENCY)
+            ? "twin-sample-" + version : "twin-" + version));
     TwinPhysics p = TwinPhysics.standard();
     return new BenchTask(id, family, b.build(), r.truth().slice(from, r.truth().size()),
         Map.of("alpha", p.albedo(), "eps", p.eps(), "Tb", p.tb()),

@@ -19,9 +19,16 @@ import org.cml4j.core.spi.Budget;
  *   huang2025-2depth), {@link Budget#tiny()};</li>
  *   <li>{@link #quick}: the default (14 d observed, 5 d test; twin, twin-extrap, twin-n1/3/7/14,
  *   huang2025-2depth/1depth, bondville-1998, phoenix-2012), {@link Budget#quick()};</li>
- *   <li>{@link #full}: as quick with a 10 d test and two more weather/noise replicates of twin and
- *   twin-extrap, a FULL budget of 600 s.</li>
+ *   <li>{@link #full}: as quick with a 10 d test, a FULL budget of 600 s.</li>
  * </ul>
+ * Replicates ({@link #of(Suite, Path, long, int)}): replicate r (1-based) is the same catalog
+ * built with {@link #replicateSeed}{@code (seed, r)}; replicate 1 uses {@code seed} itself. The
+ * synthetic tasks (structural twin and its variants) regenerate their weather and sensor noise
+ * from that seed; the real-site and parameter-recovery tasks keep their data and only hand the
+ * couplings a different seed (initialisation, sampling). The sample-efficiency family
+ * {@code twin-n<d>} takes the last d days of observations before one test period; every replicate
+ * is a new draw of weather and noise for all sizes, so the sizes of one replicate share their test
+ * period and training regime, and replicates separate noise from systematic trends.
  * Tasks whose data files are absent are skipped with a reason ({@link #skipped()}), never
  * silently; a present but invalid file is an error naming the file.
  */
@@ -68,6 +75,23 @@ public final class TaskCatalog {
   }
 
   /**
+   * Seed of replicate {@code replicate} (1-based) of a run with seed {@code seed}: the seed itself
+   * for replicate 1, a SplitMix-derived seed otherwise (deterministic, independent of the order in
+   * which replicates are built).
+   */
+  public static long replicateSeed(long seed, int replicate) {
+    if (replicate < 1) {
+      throw new IllegalArgumentException("replicates are numbered from 1, got " + replicate);
+    }
+    return replicate == 1 ? seed : StructuralTwin.derive(seed, "replicate", replicate);
+  }
+
+  /** Replicate {@code replicate} (1-based) of the suite: {@link #of} with its derived seed. */
+  public static TaskCatalog of(Suite suite, Path dataDir, long seed, int replicate) {
+    return of(suite, dataDir, replicateSeed(seed, replicate));
+  }
+
+  /**
    * The suite's tasks.
    *
    * @param dataDir the {@code shared/data} folder, or null (real-data tasks are then skipped)
@@ -81,7 +105,7 @@ public final class TaskCatalog {
     StructuralTwin.Settings twin = switch (suite) {
       case TINY -> new StructuralTwin.Settings(3, 2, 10, List.of(1, 3), 1, budget);
       case QUICK -> new StructuralTwin.Settings(14, 5, 10, List.of(1, 3, 7, 14), 1, budget);
-      case FULL -> new StructuralTwin.Settings(14, 10, 10, List.of(1, 3, 7, 14), 3, budget);
+      case FULL -> new StructuralTwin.Settings(14, 10, 10, List.of(1, 3, 7, 14), 1, budget);
     };
     Map<String, BenchTask> tasks = new LinkedHashMap<>();
     Map<String, PublishedSpread> published = new LinkedHashMap<>();

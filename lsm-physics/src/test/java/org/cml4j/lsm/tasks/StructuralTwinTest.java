@@ -105,22 +105,28 @@ class StructuralTwinTest {
   }
 
   @Test
-  void sampleEfficiencyVariantsShareTheTestPeriod() {
-    BenchTask twin = tasks.get("twin");
+  void sampleEfficiencyVariantsShareTheTestPeriodOfTheirOwnSteadyRecord() {
+    BenchTask n14 = tasks.get("twin-n14");
     for (int d : List.of(1, 3, 7, 14)) {
       BenchTask b = tasks.get("twin-n" + d);
       assertThat(b.family()).isEqualTo(TaskCatalog.FAMILY_SAMPLE_EFFICIENCY);
+      assertThat(b.version()).isEqualTo("twin-sample-2");
       assertThat(b.trainingDays()).isEqualTo(d);
       assertThat(b.task().split().length(TimeSplit.Part.TEST)).isEqualTo(120);
       assertThat(b.task().split().length(TimeSplit.Part.VALIDATION))
           .isEqualTo(Math.max(4, Math.round(d * 24 / 7.0)));
-      for (String v : twin.task().targets()) {
-        assertThat(b.testTruth(v)).containsExactly(twin.testTruth(v));
+      for (String v : n14.task().targets()) {
+        assertThat(b.testTruth(v)).containsExactly(n14.testTruth(v));
       }
       assertThat(b.task().initialObservations()).containsKeys("SoilTemp_0.05", "SoilTemp_0.2");
     }
-    assertThat(tasks.get("twin-n14").task().fingerprint())
-        .isEqualTo(twin.task().fingerprint());
+    // its own record (steady summer), not the twin's
+    assertThat(n14.task().fingerprint()).isNotEqualTo(tasks.get("twin").task().fingerprint());
+    // one regime: the topsoil moisture of the 14 training days and of the test period differ by
+    // less than 0.05 m3 m-3, against the twin's drying by more than that
+    String top = StructuralTwinModel.soilMoisture(0);
+    assertThat(Math.abs(mean(n14.truth().values(top, 0, 336))
+        - mean(n14.truth().values(top, 336, 456)))).isLessThan(0.05);
   }
 
   @Test

@@ -54,12 +54,24 @@ class TaskCatalogTest {
   }
 
   @Test
-  void fullSuiteAddsReplicatesAndALongerTest() {
+  void fullSuiteHasALongerTestAndReplicatesComeFromDerivedSeeds() {
     TaskCatalog c = TaskCatalog.full(null, 42);
-    assertThat(c.ids()).contains("twin-rep2", "twin-rep3", "twin-extrap-rep3");
+    assertThat(c.ids()).doesNotContain("twin-rep2");
     assertThat(c.task("twin").task().split().length(
         org.cml4j.core.vars.TimeSplit.Part.TEST)).isEqualTo(240);
-    assertThat(c.task("twin-rep2").task().fingerprint())
-        .isNotEqualTo(c.task("twin").task().fingerprint());
+    // replicate 1 is the seed itself; replicate 2 regenerates weather and noise
+    assertThat(TaskCatalog.replicateSeed(42, 1)).isEqualTo(42);
+    assertThat(TaskCatalog.replicateSeed(42, 2)).isEqualTo(TaskCatalog.replicateSeed(42, 2))
+        .isNotEqualTo(42).isNotEqualTo(TaskCatalog.replicateSeed(42, 3));
+    TaskCatalog r1 = TaskCatalog.of(TaskCatalog.Suite.TINY, null, 42, 1);
+    TaskCatalog r2 = TaskCatalog.of(TaskCatalog.Suite.TINY, null, 42, 2);
+    assertThat(r1.task("twin").task().fingerprint())
+        .isEqualTo(TaskCatalog.tiny(null, 42).task("twin").task().fingerprint());
+    assertThat(r2.task("twin").task().fingerprint())
+        .isNotEqualTo(r1.task("twin").task().fingerprint());
+    // the sizes of one replicate share their test period
+    double[] a = r2.task("twin-n1").testTruth("SoilTemp_0.05");
+    double[] b = r2.task("twin-n3").testTruth("SoilTemp_0.05");
+    assertThat(a).containsExactly(b);
   }
 }

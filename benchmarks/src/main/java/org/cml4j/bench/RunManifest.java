@@ -1,0 +1,135 @@
+package org.cml4j.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.cml4j.cli.Cml4jCli;
+import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.core.provenance.Provenance;
+import org.cml4j.core.spi.Approach;
+import org.cml4j.lsm.tasks.BenchTask;
+
+/**
+ * {@code run-manifest.json}, written into the output folder before any cell runs: what the cells
+ * of this folder were computed with. {@code --resume} compares it with the new run and refuses
+ * (exit code 2, naming each difference) when the suite, seed, code version (cml4j version and git
+ * commit), a task's content key (data fingerprint, split, targets, budget, seed, version tag,
+ * truth) of a replicate both runs have, or the implementation of a coupling both runs have
+ * differs. A coupling's configuration is fixed by its code and the task, so the code version and
+ * its class pin it; each cell also stores the configuration it ran with and its content key,
+ * checked again cell by cell.
+ *
+ * @param suite tiny, quick or full
+ * @param seed the run's seed
+ * @param replicates number of replicates
+ * @param codeVersion cml4j version and git commit, e.g. {@code 0.1.0-SNAPSHOT@3f2a…}
+ * @param tasks {@code <task>#<replicate>} to the SHA-256 of its content key
+ * @param couplings coupling or baseline name to its implementing class
+ */
+public record RunManifest(String suite, long seed, int replicates, String codeVersion,
+    Map<String, String> tasks, Map<String, String> couplings) {
+  /** File name inside the output folder. */
+  public static final String FILE = "run-manifest.json";
+
+  public RunManifest {
+    tasks = new TreeMap<>(tasks);
+    couplings = new TreeMap<>(couplings);
+  }
+
+  /** The manifest of a run about to start. */
+  public static RunManifest of(String suite, long seed, List<BenchRunner.Replicate> reps,
+      List<Approach> approaches) {
+    Map<String, String> t = new TreeMap<>();
+    for (BenchRunner.Replicate r : reps) {
+      for (BenchTask bc : r.tasks()) {
+        t.put(bc.id() + "#" + r.number(), BenchRunner.sha256(BenchRunner.contentKey(bc)));
+      }
+    }
+    Map<String, String> c = new TreeMap<>();
+    approaches.forEach(a -> c.put(a.name(), a.getClass().getName()));
+    return new RunManifest(suite, seed, reps.size(), currentCodeVersion(), t, c);
+  }
+
+  /** cml4j version and git commit of the running code. */
+  public static String currentCodeVersion() {
+    return Provenance.cml4jVersion() + "@" + Provenance.currentGitCommit();
+  }
+
+  /**
+   * For {@code --resume}: throws {@link Cml4jCli.InputException} naming every difference between
+   * the manifest in {@code dir} and this run; a folder with cells but no manifest is refused too.
+   * Nothing happens for a folder without cells.
+   */
+  public void checkResume(Path dir) throws IOException {
+    Path f = dir.resolve(FILE);
+    Path cells = dir.resolve("cells");
+    if (!Files.isRegularFile(f)) {
+      boolean any = Files.isDirectory(cells);
+      if (any) {
+        try (var s = Files.list(cells)) {
+          any = s.findAny().isPresent();
+        }
+      }
+      if (any) {
+        throw new Cml4jCli.InputException("--resume: " + dir + " has cells but no " + FILE
+            + ", so their provenance cannot be checked; run without --resume or into another"
+            + " --out folder");
+      }
+      return;
+    }
+    RunManifest old;
+    try {
+      old = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .readValue(f.toFile(), RunManifest.class);
+    } catch (IOException e) {
+      throw new Cml4jCli.InputException("--resume: cannot read " + f + ": " + e.getMessage());
+    }
+    List<String> diff = differences(old);
+    if (!diff.isEmpty()) {
+      throw new Cml4jCli.InputException("--resume refused: the output folder " + dir + " "
+          + String.join("; ", diff) + ". Run without --resume or into another --out folder.");
+    }
+  }
+
+  /** What differs between an earlier run's manifest and this one, in words. */
+  List<String> differences(RunManifest old) {
+    List<String> d = new ArrayList<>();
+    if (!old.suite().equals(suite)) {
+      d.add("was made with suite " + old.suite() + ", this run asks for suite " + suite);
+    }
+    if (old.seed() != seed) {
+      d.add("was made with seed " + old.seed() + ", this run asks for seed " + seed);
+    }
+    if (!old.codeVersion().equals(codeVersion)) {
+      d.add("was made by code version " + old.codeVersion() + ", this is " + codeVersion);
+    }
+    old.tasks().forEach((k, v) -> {
+      String now = tasks.get(k);
+      if (now != null && !now.equals(v)) {
+        d.add("task " + k.replace("#", " replicate ") + " had other content (data, split, seed"
+            + " or version)");
+      }
+    });
+    old.couplings().forEach((k, v) -> {
+      String now = couplings.get(k);
+      if (now != null && !now.equals(v)) {
+        d.add("coupling " + k + " was implemented by " + v + ", now by " + now);
+      }
+    });
+    return d;
+  }
+
+  /** Writes the manifest atomically into {@code dir}. */
+  public void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    AtomicFiles.write(dir.resolve(FILE), new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this));
+  }
+}

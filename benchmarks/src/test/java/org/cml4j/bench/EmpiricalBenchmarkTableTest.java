@@ -23,7 +23,8 @@ class EmpiricalBenchmarkTableTest {
   static CellResult cell(String approach, String target, double v, double b) {
     TargetScore s = new TargetScore(target, 48, v, b, 0.5, v, v, v, v, v);
     return new CellResult("twin", "structural-twin", approach, "c", "p", CellResult.OK, "", 3,
-        List.of(s), List.of(), Double.NaN, Double.NaN, 0, 0, Map.of(), Map.of());
+        List.of(s), List.of(), Double.NaN, Double.NaN, 0, 0, Map.of(), Map.of(), 1, "", "", false,
+        "", Map.of());
   }
 
   @Test
@@ -113,7 +114,8 @@ class EmpiricalBenchmarkTableTest {
         .orElseThrow();
     assertThat(qh.mae()).isLessThanOrEqualTo(qh.rmse());
     assertThat(qh.correlationError()).isBetween(0.0, 2.0);
-    BenchReport.write(dir, cases, r.cells(), Map.of(), "tiny", 42, 1.0);
+    BenchReport.write(dir, List.of(new BenchRunner.Replicate(1, cases)), r.cells(), Map.of(),
+        "tiny", 42, 1.0);
     String md = Files.readString(dir.resolve("report.md"));
     assertThat(md).contains("## Against the empirical benchmarks (PLUMBER)")
         .contains("uses LWdown in its place").contains("| baseline.physics-only | ")

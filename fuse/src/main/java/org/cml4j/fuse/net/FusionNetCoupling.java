@@ -10,6 +10,7 @@ import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.Capabilities;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -18,7 +19,7 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
-import org.cml4j.fuse.FusePlugin;
+import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.data.TaskData;
 import org.cml4j.fuse.loss.HeatEquationResidual;
@@ -43,9 +44,17 @@ public final class FusionNetCoupling extends AbstractCoupling {
   public static final int MIN_TRAINING = 12;
   private final FusionNetConfig config;
 
-  public FusionNetCoupling(String name, CouplingMode mode, String description,
-      FusionNetConfig config) {
-    super(FusePlugin.PLUGIN, name, mode, description, new Capabilities(java.util.Set.of(), false,
+  /** Mode 8, physics terms in the loss ({@link FusionNetConfig#physicsLoss()}). */
+  public static final CouplingInfo PHYSICS_LOSS = new CouplingInfo(FuseCouplings.PLUGIN,
+      "fusion.physics-loss", CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT,
+      "network with heat-equation, energy-balance and monotonicity terms in the loss");
+
+  /**
+   * @param info identity (e.g. {@link #PHYSICS_LOSS}, or a stage of a hybrid)
+   * @param config network, loss and training settings
+   */
+  public FusionNetCoupling(CouplingInfo info, FusionNetConfig config) {
+    super(info, new Capabilities(java.util.Set.of(), false,
         config.pretrain() || config.physics().heatEquation() > 0, MIN_TRAINING));
     this.config = config;
   }

@@ -11,6 +11,7 @@ import org.cml4j.core.pipeline.PipelineWiringException;
 import org.cml4j.core.pipeline.Stage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
@@ -129,7 +130,8 @@ class FusionMisuseTest {
         .contains("the energy-conserving output layer needs targets Qg");
     assertThatThrownBy(() -> conserving.solve(soilOnly)).hasMessageContaining("needs targets Qg");
     // pretraining without simulations of the targets
-    FusionNetCoupling pre = new FusionNetCoupling("p", CouplingMode.HYBRID, "",
+    FusionNetCoupling pre = new FusionNetCoupling(
+        new CouplingInfo("test", "p", CouplingMode.HYBRID, ""),
         FusionNetConfig.dataOnly().withPretraining(true));
     assertThatThrownBy(() -> pre.solve(twin)).hasMessageContaining("pretraining needs auxiliary"
         + " simulations of the targets named <target>_physics");

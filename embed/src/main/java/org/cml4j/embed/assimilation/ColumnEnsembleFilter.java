@@ -1,10 +1,7 @@
 package org.cml4j.embed.assimilation;
 
-import static org.cml4j.embed.assimilation.ParameterTransforms.clampU;
-import static org.cml4j.embed.assimilation.ParameterTransforms.fromU;
 import static org.cml4j.embed.assimilation.ParameterTransforms.gaspariCohn;
 import static org.cml4j.embed.assimilation.ParameterTransforms.scale;
-import static org.cml4j.embed.assimilation.ParameterTransforms.toU;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +94,7 @@ public final class ColumnEnsembleFilter {
     for (int i = 0; i < members; i++) {
       for (int j = 0; j < np; j++) {
         ParameterInfo pi = augmented.get(j);
-        u[i][j] = clampU(pi, toU(pi, base.get(pi.name()))
+        u[i][j] = pi.clampU(pi.toU(base.get(pi.name()))
             + cfg.parameterSpread() * scale(pi) * rnd.nextGaussian());
       }
       ColumnParameters cp = parameters(u[i]);
@@ -144,7 +141,7 @@ public final class ColumnEnsembleFilter {
         }
         x[i][n - 1] = next[n - 1];
         for (int j = 0; j < np; j++) {
-          u[i][j] = clampU(augmented.get(j), u[i][j]
+          u[i][j] = augmented.get(j).clampU(u[i][j]
               + cfg.parameterWalk() * scale(augmented.get(j)) * rnd.nextGaussian());
         }
         steps++;
@@ -188,7 +185,7 @@ public final class ColumnEnsembleFilter {
         x[i][node] = xm[node] + rho * (x[i][node] - xm[node]);
       }
       for (int j = 0; j < np; j++) {
-        u[i][j] = clampU(augmented.get(j), um[j] + rho * (u[i][j] - um[j]));
+        u[i][j] = augmented.get(j).clampU(um[j] + rho * (u[i][j] - um[j]));
       }
     }
     xm = mean(x);
@@ -261,7 +258,7 @@ public final class ColumnEnsembleFilter {
         }
       }
       for (int j = 0; j < np; j++) {
-        u[i][j] = clampU(augmented.get(j), u[i][j]);
+        u[i][j] = augmented.get(j).clampU(u[i][j]);
       }
       load(lv[i], u[i], k);
       x[i][n - 1] = lv[i].tb;
@@ -293,7 +290,7 @@ public final class ColumnEnsembleFilter {
       double a = 0;
       double b = 0;
       for (int i = 0; i < members; i++) {
-        double v = fromU(augmented.get(j), u[i][j]);
+        double v = augmented.get(j).fromU(u[i][j]);
         a += v;
         b += v * v;
       }
@@ -308,7 +305,7 @@ public final class ColumnEnsembleFilter {
       b.set(p, base.get(p.symbol()));
     }
     for (int j = 0; j < u.length; j++) {
-      b.set(Param.fromSymbol(augmented.get(j).name()), fromU(augmented.get(j), u[j]));
+      b.set(Param.fromSymbol(augmented.get(j).name()), augmented.get(j).fromU(u[j]));
     }
     return b.build();
   }
@@ -321,7 +318,7 @@ public final class ColumnEnsembleFilter {
     v.tb = base.get("Tb");
     v.eps = base.get("eps");
     for (int j = 0; j < u.length; j++) {
-      double val = fromU(augmented.get(j), u[j]);
+      double val = augmented.get(j).fromU(u[j]);
       switch (augmented.get(j).name()) {
         case "alpha" -> v.alpha = val;
         case "lambda" -> v.lambda = val;

@@ -8,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.embed.physics.ColumnStepper;
+import org.cml4j.lsm.assimilation.EnsembleAnalysis;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.LevelValues;
@@ -31,7 +29,8 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * the stochastic EnKF with perturbed observations (Evensen 1994; Burgers, van Leeuwen and Evensen
  * 1998) after multiplicative inflation; the observation operator is the model's output operator,
  * evaluated member by member, so any depth (and any flux) can be assimilated. Positive parameters
- * are filtered in log space; all are clamped to their physical bounds.
+ * are filtered in log space; all are clamped to their physical bounds. The analysis itself is the
+ * shared {@link EnsembleAnalysis}.
  */
 public final class ColumnEnsembleFilter {
   private static final double NOISE_DEPTH = 0.1;
@@ -125,7 +124,7 @@ public final class ColumnEnsembleFilter {
     double[] next = new double[n];
     long steps = 0;
     record(0, x, u, lv, outOp, outMean, outSpread, pMean, pSpread);
-    fMean[0] = mean(x);
+    fMean[0] = EnsembleAnalysis.mean(x);
     aMean[0] = fMean[0];
     java.util.Arrays.fill(innov[0], Double.NaN);
     for (int k = 1; k < levels; k++) {
@@ -146,12 +145,12 @@ public final class ColumnEnsembleFilter {
         }
         steps++;
       }
-      fMean[k] = mean(x);
+      fMean[k] = EnsembleAnalysis.mean(x);
       java.util.Arrays.fill(innov[k], Double.NaN);
       if (k < assimilateUntil) {
         analysed[k] = analyse(k, x, u, lv, obs, obsOp, cfg, rnd, innov[k]);
       }
-      aMean[k] = mean(x);
+      aMean[k] = EnsembleAnalysis.mean(x);
       record(k, x, u, lv, outOp, outMean, outSpread, pMean, pSpread);
     }
     List<String> names = augmented.stream().map(ParameterInfo::name).toList();
@@ -177,8 +176,8 @@ public final class ColumnEnsembleFilter {
     int m = n + np;
     int p = valid.size();
     // inflate forecast anomalies
-    double[] xm = mean(x);
-    double[] um = mean(u);
+    double[] xm = EnsembleAnalysis.mean(x);
+    double[] um = EnsembleAnalysis.mean(u);
     double rho = Math.sqrt(cfg.inflation());
     for (int i = 0; i < members; i++) {
       for (int node = 0; node < n - 1; node++) {
@@ -188,8 +187,6 @@ public final class ColumnEnsembleFilter {
         u[i][j] = augmented.get(j).clampU(um[j] + rho * (u[i][j] - um[j]));
       }
     }
-    xm = mean(x);
-    um = mean(u);
     double[][] hx = new double[members][p];
     double[] all = new double[obs.size()];
     for (int i = 0; i < members; i++) {
@@ -199,37 +196,21 @@ public final class ColumnEnsembleFilter {
         hx[i][q] = all[valid.get(q)];
       }
     }
-    double[] hm = mean(hx);
-    double[][] pyy = new double[p][p];
-    double[][] pxy = new double[m][p];
-    for (int i = 0; i < members; i++) {
-      for (int a = 0; a < p; a++) {
-        double da = hx[i][a] - hm[a];
-        for (int b = 0; b < p; b++) {
-          pyy[a][b] += da * (hx[i][b] - hm[b]);
-        }
-        for (int node = 0; node < n; node++) {
-          pxy[node][a] += (x[i][node] - xm[node]) * da;
-        }
-        for (int j = 0; j < np; j++) {
-          pxy[n + j][a] += (u[i][j] - um[j]) * da;
-        }
-      }
-    }
+    double[] hm = EnsembleAnalysis.mean(hx);
+    double[] y = new double[p];
+    double[] sd = new double[p];
     for (int a = 0; a < p; a++) {
-      for (int b = 0; b < p; b++) {
-        pyy[a][b] /= members - 1;
-      }
-      double sd = obs.get(valid.get(a)).sd();
-      pyy[a][a] += sd * sd;
-      for (int r = 0; r < m; r++) {
-        pxy[r][a] /= members - 1;
-      }
-      innovation[valid.get(a)] = obs.get(valid.get(a)).at(k) - hm[a];
+      ObservationSeries o = obs.get(valid.get(a));
+      y[a] = o.at(k);
+      sd[a] = o.sd();
+      innovation[valid.get(a)] = y[a] - hm[a];
     }
-    RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(pyy, false)).getSolver()
-        .getInverse();
-    double[][] gain = new Array2DRowRealMatrix(pxy, false).multiply(inv).getData();
+    double[][] z = new double[members][m];
+    for (int i = 0; i < members; i++) {
+      System.arraycopy(x[i], 0, z[i], 0, n);
+      System.arraycopy(u[i], 0, z[i], n, np);
+    }
+    double[][] gain = EnsembleAnalysis.gain(z, hx, sd);
     if (cfg.localization() > 0) {
       double dz = grid.dx();
       for (int a = 0; a < p; a++) {
@@ -240,23 +221,10 @@ public final class ColumnEnsembleFilter {
         }
       }
     }
-    double[] d = new double[p];
+    EnsembleAnalysis.update(z, hx, gain, y, sd, rnd, -1);
     for (int i = 0; i < members; i++) {
-      for (int a = 0; a < p; a++) {
-        ObservationSeries o = obs.get(valid.get(a));
-        d[a] = o.at(k) + o.sd() * rnd.nextGaussian() - hx[i][a];
-      }
-      for (int r = 0; r < m; r++) {
-        double inc = 0;
-        for (int a = 0; a < p; a++) {
-          inc += gain[r][a] * d[a];
-        }
-        if (r < n) {
-          x[i][r] += inc;
-        } else {
-          u[i][r - n] += inc;
-        }
-      }
+      System.arraycopy(z[i], 0, x[i], 0, n);
+      System.arraycopy(z[i], n, u[i], 0, np);
       for (int j = 0; j < np; j++) {
         u[i][j] = augmented.get(j).clampU(u[i][j]);
       }
@@ -332,19 +300,5 @@ public final class ColumnEnsembleFilter {
     v.kdown = forcing.kdown()[k];
     v.ldown = forcing.ldown()[k];
     v.ta = forcing.ta()[k];
-  }
-
-  private static double[] mean(double[][] a) {
-    int w = a[0].length;
-    double[] m = new double[w];
-    for (double[] row : a) {
-      for (int j = 0; j < w; j++) {
-        m[j] += row[j];
-      }
-    }
-    for (int j = 0; j < w; j++) {
-      m[j] /= a.length;
-    }
-    return m;
   }
 }

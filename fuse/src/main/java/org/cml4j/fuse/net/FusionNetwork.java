@@ -75,8 +75,8 @@ public final class FusionNetwork {
    *     null = detect with albedo 0.2, emissivity 0.95)
    */
   public FusionNetwork(NetSpec spec, List<String> features, Standardizer featureScaler,
-      List<VariableSpec> targets, Standardizer targetScaler, OutputLayer layer, LossSpec loss, int rows,
-      double stepSeconds, NetRadiation radiation) {
+      List<VariableSpec> targets, Standardizer targetScaler, OutputLayer layer, LossSpec loss,
+      int rows, double stepSeconds, NetRadiation radiation) {
     this(spec, features, featureScaler, targets, targetScaler, layer, loss, rows, stepSeconds,
         radiation, null);
   }
@@ -85,8 +85,8 @@ public final class FusionNetwork {
    * Same as the other constructor, plus a {@link Skip} connection (null for none).
    */
   public FusionNetwork(NetSpec spec, List<String> features, Standardizer featureScaler,
-      List<VariableSpec> targets, Standardizer targetScaler, OutputLayer layer, LossSpec loss, int rows,
-      double stepSeconds, NetRadiation radiation, Skip skip) {
+      List<VariableSpec> targets, Standardizer targetScaler, OutputLayer layer, LossSpec loss,
+      int rows, double stepSeconds, NetRadiation radiation, Skip skip) {
     this.spec = spec;
     this.features = List.copyOf(features);
     this.featureScaler = featureScaler;

@@ -6,8 +6,9 @@ import java.util.function.IntConsumer;
 import org.cml4j.core.optim.Adam;
 
 /**
- * Adam (Kingma &amp; Ba 2015, the core {@link Adam} update) on the physical coordinates with per-coordinate learning rates and the
- * stopping rule of Huang et al. (2025). Each step costs one forward run and one adjoint sweep.
+ * Adam (Kingma &amp; Ba 2015; the core {@link Adam} update) on the physical coordinates with
+ * per-coordinate learning rates and the stopping rule of Huang et al. (2025). Each step costs one
+ * forward run and one adjoint sweep.
  * Coordinates are clamped into their physical ranges after each step (the paper did not clamp; no
  * start of the published experiment reaches a bound). {@link #fitAll} runs many starts in lockstep,
  * evaluating each step's gradients for all unfinished starts as one batch on the vectorised kernel;

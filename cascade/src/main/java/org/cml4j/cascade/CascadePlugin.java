@@ -7,9 +7,9 @@ import org.cml4j.cascade.post.DownscalingCoupling;
 import org.cml4j.cascade.post.EnsembleCoupling;
 import org.cml4j.cascade.post.ErrorCorrectionCoupling;
 import org.cml4j.cascade.qc.GapFillCoupling;
+import org.cml4j.cascade.support.CascadeCoupling;
 import org.cml4j.cascade.transfer.TransferCoupling;
 import org.cml4j.core.spi.CouplingFactory;
-import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingPlugin;
 
 /**
@@ -23,29 +23,18 @@ import org.cml4j.core.spi.CouplingPlugin;
 public final class CascadePlugin implements CouplingPlugin {
   @Override
   public String name() {
-    return "cml4j-cascade";
+    return CascadeCoupling.PLUGIN;
   }
 
   @Override
   public List<CouplingFactory> couplings() {
-    CouplingMode m1 = CouplingMode.PREPROCESSING_AND_INITIALISATION;
-    CouplingMode m3 = CouplingMode.POST_PROCESSING;
     return List.of(
-        CouplingFactory.of(GapFillCoupling.NAME, m1, "learned forcing gap filling + spike"
-            + " removal, then calibrated physics", GapFillCoupling::new),
-        CouplingFactory.of(LearnedInitCoupling.NAME, m1, "network trained on physics samples"
-            + " seeds one LM start", LearnedInitCoupling::new),
-        CouplingFactory.of(TransferCoupling.NAME, m1, "emulator pretrained on simulations,"
-            + " fine-tuned on observations", TransferCoupling::new),
-        CouplingFactory.of(IntermediateVariableCoupling.NAME,
-            CouplingMode.INTERMEDIATE_VARIABLE_PASSING, "physics intermediates + forcing -> MLP"
-                + " -> targets the physics cannot give (Qh, Qle)",
-            IntermediateVariableCoupling::new),
-        CouplingFactory.of(ErrorCorrectionCoupling.NAME, m3, "calibrated physics + learned error"
-            + " correction", ErrorCorrectionCoupling::new),
-        CouplingFactory.of(DownscalingCoupling.NAME, m3, "coarse-step physics refined to the"
-            + " observation step", DownscalingCoupling::new),
-        CouplingFactory.of(EnsembleCoupling.NAME, m3, "physics configurations combined with"
-            + " learned time-dependent weights", EnsembleCoupling::new));
+        CouplingFactory.of(GapFillCoupling.INFO, GapFillCoupling::new),
+        CouplingFactory.of(LearnedInitCoupling.INFO, LearnedInitCoupling::new),
+        CouplingFactory.of(TransferCoupling.INFO, TransferCoupling::new),
+        CouplingFactory.of(IntermediateVariableCoupling.INFO, IntermediateVariableCoupling::new),
+        CouplingFactory.of(ErrorCorrectionCoupling.INFO, ErrorCorrectionCoupling::new),
+        CouplingFactory.of(DownscalingCoupling.INFO, DownscalingCoupling::new),
+        CouplingFactory.of(EnsembleCoupling.INFO, EnsembleCoupling::new));
   }
 }

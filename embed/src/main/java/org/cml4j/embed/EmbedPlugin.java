@@ -2,7 +2,6 @@ package org.cml4j.embed;
 
 import java.util.List;
 import org.cml4j.core.spi.CouplingFactory;
-import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingPlugin;
 import org.cml4j.embed.assimilation.AnalysisEmulatorCoupling;
 import org.cml4j.embed.assimilation.EnkfCoupling;
@@ -14,6 +13,7 @@ import org.cml4j.embed.solving.SurrogateInversionCoupling;
 import org.cml4j.embed.substitution.ColumnEmulatorCoupling;
 import org.cml4j.embed.substitution.EnhancerCoupling;
 import org.cml4j.embed.substitution.SurfaceEmulatorCoupling;
+import org.cml4j.embed.support.EmbedCoupling;
 
 /**
  * The embedding paradigm of Shen et al. (2023): learning inside the mechanism model. Modes 4
@@ -25,41 +25,21 @@ import org.cml4j.embed.substitution.SurfaceEmulatorCoupling;
 public final class EmbedPlugin implements CouplingPlugin {
   @Override
   public String name() {
-    return "cml4j-embed";
+    return EmbedCoupling.PLUGIN;
   }
 
   @Override
   public List<CouplingFactory> couplings() {
     return List.of(
-        CouplingFactory.of(SurfaceEmulatorCoupling.NAME, CouplingMode.MODEL_SUBSTITUTION,
-            "MLP emulator of the surface energy-balance update in the column time loop",
-            SurfaceEmulatorCoupling::new),
-        CouplingFactory.of(ColumnEmulatorCoupling.NAME, CouplingMode.MODEL_SUBSTITUTION,
-            "MLP emulator of the whole hourly column step, trained on a 1 mm / 1 min reference",
-            ColumnEmulatorCoupling::new),
-        CouplingFactory.of(EnhancerCoupling.NAME, CouplingMode.MODEL_SUBSTITUTION,
-            "coarse column with learned lambda/C/hbeta series from high-resolution"
-                + " pseudo-observations", EnhancerCoupling::new),
-        CouplingFactory.of(EnkfCoupling.NAME, CouplingMode.MODEL_ADJUSTMENT,
-            "ensemble Kalman filter with parameter augmentation, localization, inflation",
-            EnkfCoupling::new),
-        CouplingFactory.of(ModelErrorCoupling.NAME, CouplingMode.MODEL_ADJUSTMENT,
-            "EnKF increments train a network that corrects the forecast step",
-            ModelErrorCoupling::new),
-        CouplingFactory.of(AnalysisEmulatorCoupling.NAME, CouplingMode.MODEL_ADJUSTMENT,
-            "network emulating the EnKF analysis in a single deterministic run",
-            AnalysisEmulatorCoupling::new),
-        CouplingFactory.of(GradientInversionCoupling.NAME, CouplingMode.MODEL_SOLVING,
-            "adjoint-gradient (Adam) inversion of the physics parameters, the paper",
-            GradientInversionCoupling::new),
-        CouplingFactory.of(SurrogateInversionCoupling.NAME, CouplingMode.MODEL_SOLVING,
-            "inversion on a learned forward surrogate, verified by the physics with fallback",
-            SurrogateInversionCoupling::new),
-        CouplingFactory.of(AmortisedInverseCoupling.NAME, CouplingMode.MODEL_SOLVING,
-            "one-pass learned inverse (observations to parameters) refined by the physics",
-            AmortisedInverseCoupling::new),
-        CouplingFactory.of(LearnedParameterCoupling.NAME, CouplingMode.MODEL_SOLVING,
-            "network for hbeta(t) trained end to end through the physics adjoint",
-            LearnedParameterCoupling::new));
+        CouplingFactory.of(SurfaceEmulatorCoupling.INFO, SurfaceEmulatorCoupling::new),
+        CouplingFactory.of(ColumnEmulatorCoupling.INFO, ColumnEmulatorCoupling::new),
+        CouplingFactory.of(EnhancerCoupling.INFO, EnhancerCoupling::new),
+        CouplingFactory.of(EnkfCoupling.INFO, EnkfCoupling::new),
+        CouplingFactory.of(ModelErrorCoupling.INFO, ModelErrorCoupling::new),
+        CouplingFactory.of(AnalysisEmulatorCoupling.INFO, AnalysisEmulatorCoupling::new),
+        CouplingFactory.of(GradientInversionCoupling.INFO, GradientInversionCoupling::new),
+        CouplingFactory.of(SurrogateInversionCoupling.INFO, SurrogateInversionCoupling::new),
+        CouplingFactory.of(AmortisedInverseCoupling.INFO, AmortisedInverseCoupling::new),
+        CouplingFactory.of(LearnedParameterCoupling.INFO, LearnedParameterCoupling::new));
   }
 }

@@ -1,9 +1,8 @@
 package org.cml4j.fuse;
 
 import java.util.List;
-import org.cml4j.core.spi.CouplingFactory;
-import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingPlugin;
 import org.cml4j.fuse.hybrid.AssimilationHybrid;
 import org.cml4j.fuse.hybrid.PgdlHybrid;
@@ -15,15 +14,17 @@ import org.cml4j.fuse.structure.PhysicsLayerCoupling;
 
 /**
  * The fusion paradigm's couplings (modes 7–10 of Shen et al. 2023): mechanism knowledge inside
- * the learner as inputs, loss terms, architecture, and hybrids of several modes.
+ * the learner as inputs, loss terms, architecture, and hybrids of several modes. Each factory is
+ * built from its coupling's {@link org.cml4j.core.spi.CouplingInfo}; the couplings do not import
+ * this class (their plugin name is {@link FuseCouplings#PLUGIN}).
  */
 public final class FusePlugin implements CouplingPlugin {
   /** Plugin name, also recorded in the provenance of its couplings. */
-  public static final String PLUGIN = "fuse";
+  public static final String PLUGIN = FuseCouplings.PLUGIN;
   /** Mode 8: physics terms in the loss. */
-  public static final String PHYSICS_LOSS = "fusion.physics-loss";
+  public static final String PHYSICS_LOSS = FusionNetCoupling.PHYSICS_LOSS.name();
   /** Mode 9: energy-conserving output layer. */
-  public static final String ENERGY_CONSERVING = "fusion.energy-conserving";
+  public static final String ENERGY_CONSERVING = PhysicsInputCoupling.ENERGY_CONSERVING.name();
 
   @Override
   public String name() {
@@ -33,27 +34,17 @@ public final class FusePlugin implements CouplingPlugin {
   @Override
   public List<CouplingFactory> couplings() {
     return List.of(
-        CouplingFactory.of(PhysicsInputCoupling.NAME, CouplingMode.INPUT_VARIABLE_CONSTRAINT,
-            "network on forcing plus calibrated-physics outputs (PGNN hybrid-physics-data)",
-            d -> new PhysicsInputCoupling(d, true)),
-        CouplingFactory.of(PHYSICS_LOSS, CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT,
-            physicsLossDescription(), d -> physicsLoss()),
-        CouplingFactory.of(ENERGY_CONSERVING, CouplingMode.MODEL_STRUCTURE_CONSTRAINT,
-            energyConservingDescription(), FusePlugin::energyConserving),
-        CouplingFactory.of(PhysicsLayerCoupling.NAME, CouplingMode.MODEL_STRUCTURE_CONSTRAINT,
-            "network -> bounded time-varying hbeta -> differentiable physics (adjoint-trained)",
-            PhysicsLayerCoupling::new),
-        CouplingFactory.of(PgdlHybrid.NAME, CouplingMode.HYBRID, "physics stage -> network with"
-            + " physics inputs, pretrained on simulations, physics loss (Read 2019, Jia 2021)",
-            PgdlHybrid::create),
-        CouplingFactory.of(AssimilationHybrid.NAME, CouplingMode.HYBRID, "EnKF assimilation with"
-            + " a physics-constrained model-error network", AssimilationHybrid::create));
+        CouplingFactory.of(PhysicsInputCoupling.INFO, d -> new PhysicsInputCoupling(d, true)),
+        CouplingFactory.of(FusionNetCoupling.PHYSICS_LOSS, d -> physicsLoss()),
+        CouplingFactory.of(PhysicsInputCoupling.ENERGY_CONSERVING, FusePlugin::energyConserving),
+        CouplingFactory.of(PhysicsLayerCoupling.INFO, PhysicsLayerCoupling::new),
+        CouplingFactory.of(PgdlHybrid.INFO, PgdlHybrid::create),
+        CouplingFactory.of(AssimilationHybrid.INFO, AssimilationHybrid::create));
   }
 
   /** The mode-8 coupling. */
   public static FusionNetCoupling physicsLoss() {
-    return new FusionNetCoupling(PHYSICS_LOSS, CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT,
-        physicsLossDescription(), FusionNetConfig.physicsLoss());
+    return new FusionNetCoupling(FusionNetCoupling.PHYSICS_LOSS, FusionNetConfig.physicsLoss());
   }
 
   /**
@@ -61,16 +52,7 @@ public final class FusePlugin implements CouplingPlugin {
    * inputs) with the energy-conserving output layer instead of free outputs.
    */
   public static PhysicsInputCoupling energyConserving(CouplingDefaults d) {
-    return new PhysicsInputCoupling(ENERGY_CONSERVING, CouplingMode.MODEL_STRUCTURE_CONSTRAINT,
-        d, true, OutputLayer.ENERGY_CONSERVING);
-  }
-
-  private static String physicsLossDescription() {
-    return "network with heat-equation, energy-balance and monotonicity terms in the loss";
-  }
-
-  private static String energyConservingDescription() {
-    return "physics-input network whose output layer partitions the available energy Rn - G"
-        + " into Qh and Qle (closure exact by construction)";
+    return new PhysicsInputCoupling(PhysicsInputCoupling.ENERGY_CONSERVING, d, true,
+        OutputLayer.ENERGY_CONSERVING);
   }
 }

@@ -18,6 +18,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -38,11 +39,15 @@ import org.cml4j.core.vars.Frame;
 public final class LearnedInitCoupling extends CascadeCoupling {
   /** Registry name. */
   public static final String NAME = "cascade.learned-init";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.PREPROCESSING_AND_INITIALISATION,
+      "MLP trained on physics samples"
+      + " maps series features (amplitude ratios, phase lags, means) to parameters; one LM"
+      + " start from there");
 
   public LearnedInitCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.PREPROCESSING_AND_INITIALISATION, "MLP trained on physics samples"
-        + " maps series features (amplitude ratios, phase lags, means) to parameters; one LM"
-        + " start from there", Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM)
+    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM)
             .estimatingParameters().predictingUnobserved(), defaults);
   }
 

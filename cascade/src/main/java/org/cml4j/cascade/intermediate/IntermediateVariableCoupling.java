@@ -16,6 +16,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -37,14 +38,17 @@ import org.cml4j.core.vars.Variables;
 public final class IntermediateVariableCoupling extends CascadeCoupling {
   /** Registry name. */
   public static final String NAME = "cascade.intermediate-variables";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.INTERMEDIATE_VARIABLE_PASSING,
+      "physics intermediates (Ts, Rn-G,"
+      + " G, soil profile) + forcing -> MLP -> targets the physics cannot give (e.g. Qh, Qle)");
   /** Intermediate variables passed from the physics to the learner. */
   public static final List<String> INTERMEDIATES = List.of(Variables.SURF_TEMP, Variables.QHQLE,
       Variables.QG, Variables.RNET, "SoilTemp_0.02", "SoilTemp_0.1", "SoilTemp_0.3");
 
   public IntermediateVariableCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.INTERMEDIATE_VARIABLE_PASSING, "physics intermediates (Ts, Rn-G,"
-        + " G, soil profile) + forcing -> MLP -> targets the physics cannot give (e.g. Qh, Qle)",
-        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
             .predictingUnobserved(), defaults);
   }
 

@@ -17,6 +17,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -44,6 +45,11 @@ import org.cml4j.lsm.model.ModelGrid;
 public final class DownscalingCoupling extends CascadeCoupling {
   /** Registry name. */
   public static final String NAME = "cascade.downscaling";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.POST_PROCESSING,
+      "physics at a coarse time step, interpolated and"
+      + " refined to the observation step by an MLP");
   private final int factor;
 
   /** Factor 3 (e.g. 3-hourly physics refined to hourly observations). */
@@ -53,8 +59,7 @@ public final class DownscalingCoupling extends CascadeCoupling {
 
   /** @param factor coarse step / observation step (>= 2) */
   public DownscalingCoupling(CouplingDefaults defaults, int factor) {
-    super(NAME, CouplingMode.POST_PROCESSING, "physics at a coarse time step, interpolated and"
-        + " refined to the observation step by an MLP", Capabilities.requiring(
+    super(INFO, Capabilities.requiring(
             Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved(),
         defaults);
     if (factor < 2) {

@@ -15,6 +15,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -36,11 +37,14 @@ import org.cml4j.core.vars.Variables;
 public final class EnsembleCoupling extends CascadeCoupling {
   /** Registry name. */
   public static final String NAME = "cascade.ensemble";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.POST_PROCESSING,
+      "physics configurations (all/day/night-calibrated,"
+      + " coarse grid) combined with learned time-dependent weights");
 
   public EnsembleCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.POST_PROCESSING, "physics configurations (all/day/night-calibrated,"
-        + " coarse grid) combined with learned time-dependent weights",
-        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).predictingUnobserved(),
+    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).predictingUnobserved(),
         defaults);
   }
 

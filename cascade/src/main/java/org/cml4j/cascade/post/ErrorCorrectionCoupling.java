@@ -16,6 +16,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -39,12 +40,16 @@ import org.cml4j.core.vars.Variables;
 public final class ErrorCorrectionCoupling extends CascadeCoupling {
   /** Registry name. */
   public static final String NAME = "cascade.error-correction";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.POST_PROCESSING,
+      "calibrated physics + MLP correction of its error"
+      + " from physics outputs, forcing and time of day");
   static final List<String> INTERMEDIATES = List.of(Variables.SURF_TEMP, Variables.QG,
       Variables.QHQLE);
 
   public ErrorCorrectionCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.POST_PROCESSING, "calibrated physics + MLP correction of its error"
-        + " from physics outputs, forcing and time of day", Capabilities.requiring(
+    super(INFO, Capabilities.requiring(
             Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved(),
         defaults);
   }

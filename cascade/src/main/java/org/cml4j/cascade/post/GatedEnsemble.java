@@ -5,6 +5,7 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.Standardizer;
+import org.cml4j.core.optim.Adam;
 
 /**
  * Learned, input-dependent weights for combining ensemble members (a mixture of experts, Jacobs et
@@ -68,8 +69,7 @@ public final class GatedEnsemble {
       var[k] = n < 2 ? 1 : Math.max(1e-12, s2 / n - (s / n) * (s / n));
     }
     double[] p = gate.params();
-    double[] m = new double[p.length];
-    double[] v = new double[p.length];
+    Adam adam = Adam.uniform(Adam.Settings.pytorchDecimal(), p.length, learningRate);
     int epochs = spec.maxEpochs();
     double[] tl = new double[epochs];
     double[] vl = new double[epochs];
@@ -86,13 +86,7 @@ public final class GatedEnsemble {
       double[][] dz = new double[xt.length][nk * nm];
       tl[e] = lossAndGradient(z, y, obs, trainRows, var, nk, nm, dz);
       double[] g = gate.backprop(xt, dz);
-      double b1 = 1 - Math.pow(0.9, e + 1);
-      double b2 = 1 - Math.pow(0.999, e + 1);
-      for (int i = 0; i < p.length; i++) {
-        m[i] = 0.9 * m[i] + 0.1 * g[i];
-        v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-        p[i] -= learningRate * (m[i] / b1) / (Math.sqrt(v[i] / b2) + 1e-8);
-      }
+      adam.stepAt(e + 1, p, g);
       gate.setParams(p);
       double score = tl[e];
       if (valRows.length > 0) {

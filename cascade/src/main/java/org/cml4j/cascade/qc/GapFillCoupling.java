@@ -12,6 +12,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -32,11 +33,14 @@ import org.cml4j.core.vars.VariableSpec;
 public final class GapFillCoupling extends CascadeCoupling {
   /** Registry name. */
   public static final String NAME = "cascade.gap-fill";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.PREPROCESSING_AND_INITIALISATION,
+      "learned gap filling of the"
+      + " forcing + spike removal of the observations, then calibrated physics");
 
   public GapFillCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.PREPROCESSING_AND_INITIALISATION, "learned gap filling of the"
-        + " forcing + spike removal of the observations, then calibrated physics",
-        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
             .predictingUnobserved(), defaults);
   }
 

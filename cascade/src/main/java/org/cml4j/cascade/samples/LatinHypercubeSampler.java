@@ -1,11 +1,10 @@
 package org.cml4j.cascade.samples;
 
-import java.util.Random;
+import org.cml4j.core.spi.ParameterInfo;
 
 /**
- * Latin hypercube sampling (McKay, Beckman &amp; Conover 1979): each coordinate's range is cut into
- * {@code n} equal strata, each stratum is hit exactly once (at a random position), and the
- * strata are paired across coordinates by independent random permutations.
+ * Latin hypercube sampling (McKay, Beckman &amp; Conover 1979) as a {@link ParameterSampler}: the
+ * framework's one implementation, {@link ParameterInfo#latinHypercube}.
  */
 public final class LatinHypercubeSampler implements ParameterSampler {
   private final long seed;
@@ -20,24 +19,7 @@ public final class LatinHypercubeSampler implements ParameterSampler {
       throw new IllegalArgumentException("LHS needs n >= 1 and dimension >= 1, got " + n + ", "
           + dimension);
     }
-    Random rnd = new Random(seed);
-    double[][] x = new double[n][dimension];
-    int[] perm = new int[n];
-    for (int j = 0; j < dimension; j++) {
-      for (int i = 0; i < n; i++) {
-        perm[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int k = rnd.nextInt(i + 1);
-        int t = perm[i];
-        perm[i] = perm[k];
-        perm[k] = t;
-      }
-      for (int i = 0; i < n; i++) {
-        x[i][j] = (perm[i] + rnd.nextDouble()) / n;
-      }
-    }
-    return x;
+    return ParameterInfo.latinHypercube(n, dimension, seed);
   }
 
   @Override

@@ -3,7 +3,7 @@ package org.cml4j.cascade.support;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
-import org.cml4j.core.spi.CouplingMode;
+import org.cml4j.core.spi.CouplingInfo;
 
 /**
  * Common frame of the cascade couplings: the core {@link AbstractCoupling} frame (applicability
@@ -15,9 +15,14 @@ public abstract class CascadeCoupling extends AbstractCoupling {
   public static final String PLUGIN = "cml4j-cascade";
   protected final CouplingDefaults defaults;
 
-  protected CascadeCoupling(String name, CouplingMode mode, String description,
-      Capabilities capabilities, CouplingDefaults defaults) {
-    super(PLUGIN, name, mode, description, capabilities);
+  /**
+   * @param info the coupling's identity (its {@code INFO}, plugin {@link #PLUGIN})
+   * @param capabilities requirements and what the coupling provides
+   * @param defaults the user's defaults
+   */
+  protected CascadeCoupling(CouplingInfo info, Capabilities capabilities,
+      CouplingDefaults defaults) {
+    super(info, capabilities);
     this.defaults = defaults;
   }
 }

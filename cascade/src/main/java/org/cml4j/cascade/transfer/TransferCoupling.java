@@ -13,6 +13,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -32,11 +33,14 @@ import org.cml4j.core.vars.Frame;
 public final class TransferCoupling extends CascadeCoupling {
   /** Registry name. */
   public static final String NAME = "cascade.transfer";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.PREPROCESSING_AND_INITIALISATION,
+      "MLP emulator pretrained on"
+      + " physics simulations with sampled parameters, fine-tuned on the observations");
 
   public TransferCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.PREPROCESSING_AND_INITIALISATION, "MLP emulator pretrained on"
-        + " physics simulations with sampled parameters, fine-tuned on the observations",
-        Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM), defaults);
+    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM), defaults);
   }
 
   @Override

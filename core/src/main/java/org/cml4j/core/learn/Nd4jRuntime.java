@@ -11,13 +11,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * default type and would otherwise round a DOUBLE network to float precision. Also disables
  * JavaCPP's physical-memory check ({@code org.bytedeco.javacpp.maxPhysicalBytes=0}) unless set.
  */
-final class Nd4jRuntime {
+public final class Nd4jRuntime {
   static final String JAVACPP_MAX_PHYSICAL = "org.bytedeco.javacpp.maxPhysicalBytes";
   private static boolean configured;
 
   private Nd4jRuntime() {}
 
-  static synchronized void configure() {
+  /** Applies the settings once per JVM (later calls do nothing). */
+  public static synchronized void configure() {
     if (configured) {
       return;
     }

@@ -94,6 +94,36 @@ public final class Standardizer {
     return new Standardizer(mean, scale);
   }
 
+  /**
+   * The one-pass, lenient fit of the fusion networks on rows {@code [from, to)}: variance
+   * {@code E[x^2] - mean^2} of the non-NaN entries (population); a column with no value gets mean
+   * 0, one with fewer than two values or a variance below {@code 1e-12 * max(1, mean^2)} gets
+   * scale 1. Kept apart from {@link #fit} because the two-pass form differs in the last bits and
+   * the fusion results were produced with this one.
+   */
+  public static Standardizer fitOnePass(double[][] rows, int from, int to) {
+    int k = rows.length == 0 ? 0 : rows[0].length;
+    double[] mu = new double[k];
+    double[] s = new double[k];
+    for (int j = 0; j < k; j++) {
+      double sum = 0;
+      double sum2 = 0;
+      int n = 0;
+      for (int i = from; i < to; i++) {
+        double v = rows[i][j];
+        if (!Double.isNaN(v)) {
+          sum += v;
+          sum2 += v * v;
+          n++;
+        }
+      }
+      mu[j] = n == 0 ? 0 : sum / n;
+      double var = n < 2 ? 0 : Math.max(0, sum2 / n - mu[j] * mu[j]);
+      s[j] = var > 1e-12 * Math.max(1, mu[j] * mu[j]) ? Math.sqrt(var) : 1;
+    }
+    return new Standardizer(mu, s);
+  }
+
   /** Number of columns. */
   public int columns() {
     return mean.length;
@@ -105,6 +135,16 @@ public final class Standardizer {
 
   public double scale(int j) {
     return scale[j];
+  }
+
+  /** All column means (a copy). */
+  public double[] means() {
+    return mean.clone();
+  }
+
+  /** All column scales (a copy). */
+  public double[] scales() {
+    return scale.clone();
   }
 
   /** {@code (x - mean) / scale}, column by column (a new matrix). */

@@ -28,16 +28,29 @@ public abstract class AbstractCoupling implements Coupling {
    */
   protected AbstractCoupling(String plugin, String name, CouplingMode mode, String description,
       Capabilities capabilities) {
-    this.plugin = plugin;
-    this.name = name;
-    this.mode = mode;
-    this.description = description;
+    this(new CouplingInfo(plugin, name, mode, description), capabilities);
+  }
+
+  /**
+   * @param info the coupling's identity (the same its factory is built from)
+   * @param capabilities requirements checked against every task, and what the coupling provides
+   */
+  protected AbstractCoupling(CouplingInfo info, Capabilities capabilities) {
+    this.plugin = info.plugin();
+    this.name = info.name();
+    this.mode = info.mode();
+    this.description = info.description();
     this.capabilities = capabilities;
   }
 
   /** Plugin name recorded in the provenance. */
   public final String plugin() {
     return plugin;
+  }
+
+  /** Plugin, name, mode and description. */
+  public final CouplingInfo info() {
+    return new CouplingInfo(plugin, name, mode, description);
   }
 
   @Override

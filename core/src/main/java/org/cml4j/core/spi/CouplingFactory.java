@@ -14,7 +14,16 @@ public interface CouplingFactory {
   /** Creates a coupling with the (possibly user-overridden) defaults. */
   Coupling create(CouplingDefaults defaults);
 
-  /** A factory from a name, mode, description and constructor. */
+  /** A factory from a coupling's {@link CouplingInfo} and its constructor. */
+  static CouplingFactory of(CouplingInfo info,
+      java.util.function.Function<CouplingDefaults, Coupling> create) {
+    return of(info.name(), info.mode(), info.description(), create);
+  }
+
+  /**
+   * A factory from a name, mode, description and constructor; prefer
+   * {@link #of(CouplingInfo, java.util.function.Function)} so the identity is written once.
+   */
   static CouplingFactory of(String name, CouplingMode mode, String description,
       java.util.function.Function<CouplingDefaults, Coupling> create) {
     return new CouplingFactory() {

@@ -36,4 +36,15 @@ class StandardizerTest {
     assertThatThrownBy(() -> Standardizer.identity(2).transform(new double[][] {{1}}))
         .hasMessageContaining("row 0 has 1 columns, the scaler has 2");
   }
+
+  /** The fusion networks' lenient fit: row range, empty and single-value columns centred only. */
+  @Test
+  void onePassFitOnARowRange() {
+    double[][] rows = {{1, NAN, NAN}, {3, NAN, 5}, {5, NAN, NAN}, {100, 7, 9}};
+    Standardizer s = Standardizer.fitOnePass(rows, 0, 3);
+    assertThat(s.means()).containsExactly(3, 0, 5);
+    assertThat(s.scales()[0]).isCloseTo(Math.sqrt(8.0 / 3), within(1e-12));
+    assertThat(s.scales()[1]).isEqualTo(1);
+    assertThat(s.scales()[2]).isEqualTo(1);
+  }
 }

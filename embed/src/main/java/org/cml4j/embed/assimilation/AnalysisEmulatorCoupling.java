@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -32,6 +33,11 @@ import org.cml4j.lsm.model.OutputOperator;
 public final class AnalysisEmulatorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.analysis-emulator";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_ADJUSTMENT,
+      "network emulating the EnKF analysis step"
+      + " (innovations -> increments) in a single deterministic run");
   private final EnkfConfig config;
   private final EnkfSetup setup;
   private final Timing.Plan timing;
@@ -42,9 +48,7 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
    */
   public AnalysisEmulatorCoupling(CouplingDefaults defaults, EnkfConfig config,
       EnkfSetup setup, Timing.Plan timing) {
-    super(NAME, CouplingMode.MODEL_ADJUSTMENT, "network emulating the EnKF analysis step"
-        + " (innovations -> increments) in a single deterministic run",
-        observedSoilTemperature(), defaults, true, 48);
+    super(INFO, observedSoilTemperature(), defaults, true, 48);
     this.config = config;
     this.setup = setup.augmenting(List.of());
     this.timing = timing;

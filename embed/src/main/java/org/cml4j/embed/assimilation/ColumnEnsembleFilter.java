@@ -1,21 +1,16 @@
 package org.cml4j.embed.assimilation;
 
-import static org.cml4j.embed.assimilation.ParameterTransforms.clampU;
-import static org.cml4j.embed.assimilation.ParameterTransforms.fromU;
 import static org.cml4j.embed.assimilation.ParameterTransforms.gaspariCohn;
 import static org.cml4j.embed.assimilation.ParameterTransforms.scale;
-import static org.cml4j.embed.assimilation.ParameterTransforms.toU;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.embed.physics.ColumnStepper;
+import org.cml4j.lsm.assimilation.EnsembleAnalysis;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.LevelValues;
@@ -34,7 +29,8 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * the stochastic EnKF with perturbed observations (Evensen 1994; Burgers, van Leeuwen and Evensen
  * 1998) after multiplicative inflation; the observation operator is the model's output operator,
  * evaluated member by member, so any depth (and any flux) can be assimilated. Positive parameters
- * are filtered in log space; all are clamped to their physical bounds.
+ * are filtered in log space; all are clamped to their physical bounds. The analysis itself is the
+ * shared {@link EnsembleAnalysis}.
  */
 public final class ColumnEnsembleFilter {
   private static final double NOISE_DEPTH = 0.1;
@@ -97,7 +93,7 @@ public final class ColumnEnsembleFilter {
     for (int i = 0; i < members; i++) {
       for (int j = 0; j < np; j++) {
         ParameterInfo pi = augmented.get(j);
-        u[i][j] = clampU(pi, toU(pi, base.get(pi.name()))
+        u[i][j] = pi.clampU(pi.toU(base.get(pi.name()))
             + cfg.parameterSpread() * scale(pi) * rnd.nextGaussian());
       }
       ColumnParameters cp = parameters(u[i]);
@@ -128,7 +124,7 @@ public final class ColumnEnsembleFilter {
     double[] next = new double[n];
     long steps = 0;
     record(0, x, u, lv, outOp, outMean, outSpread, pMean, pSpread);
-    fMean[0] = mean(x);
+    fMean[0] = EnsembleAnalysis.mean(x);
     aMean[0] = fMean[0];
     java.util.Arrays.fill(innov[0], Double.NaN);
     for (int k = 1; k < levels; k++) {
@@ -144,17 +140,17 @@ public final class ColumnEnsembleFilter {
         }
         x[i][n - 1] = next[n - 1];
         for (int j = 0; j < np; j++) {
-          u[i][j] = clampU(augmented.get(j), u[i][j]
+          u[i][j] = augmented.get(j).clampU(u[i][j]
               + cfg.parameterWalk() * scale(augmented.get(j)) * rnd.nextGaussian());
         }
         steps++;
       }
-      fMean[k] = mean(x);
+      fMean[k] = EnsembleAnalysis.mean(x);
       java.util.Arrays.fill(innov[k], Double.NaN);
       if (k < assimilateUntil) {
         analysed[k] = analyse(k, x, u, lv, obs, obsOp, cfg, rnd, innov[k]);
       }
-      aMean[k] = mean(x);
+      aMean[k] = EnsembleAnalysis.mean(x);
       record(k, x, u, lv, outOp, outMean, outSpread, pMean, pSpread);
     }
     List<String> names = augmented.stream().map(ParameterInfo::name).toList();
@@ -180,19 +176,17 @@ public final class ColumnEnsembleFilter {
     int m = n + np;
     int p = valid.size();
     // inflate forecast anomalies
-    double[] xm = mean(x);
-    double[] um = mean(u);
+    double[] xm = EnsembleAnalysis.mean(x);
+    double[] um = EnsembleAnalysis.mean(u);
     double rho = Math.sqrt(cfg.inflation());
     for (int i = 0; i < members; i++) {
       for (int node = 0; node < n - 1; node++) {
         x[i][node] = xm[node] + rho * (x[i][node] - xm[node]);
       }
       for (int j = 0; j < np; j++) {
-        u[i][j] = clampU(augmented.get(j), um[j] + rho * (u[i][j] - um[j]));
+        u[i][j] = augmented.get(j).clampU(um[j] + rho * (u[i][j] - um[j]));
       }
     }
-    xm = mean(x);
-    um = mean(u);
     double[][] hx = new double[members][p];
     double[] all = new double[obs.size()];
     for (int i = 0; i < members; i++) {
@@ -202,37 +196,21 @@ public final class ColumnEnsembleFilter {
         hx[i][q] = all[valid.get(q)];
       }
     }
-    double[] hm = mean(hx);
-    double[][] pyy = new double[p][p];
-    double[][] pxy = new double[m][p];
-    for (int i = 0; i < members; i++) {
-      for (int a = 0; a < p; a++) {
-        double da = hx[i][a] - hm[a];
-        for (int b = 0; b < p; b++) {
-          pyy[a][b] += da * (hx[i][b] - hm[b]);
-        }
-        for (int node = 0; node < n; node++) {
-          pxy[node][a] += (x[i][node] - xm[node]) * da;
-        }
-        for (int j = 0; j < np; j++) {
-          pxy[n + j][a] += (u[i][j] - um[j]) * da;
-        }
-      }
-    }
+    double[] hm = EnsembleAnalysis.mean(hx);
+    double[] y = new double[p];
+    double[] sd = new double[p];
     for (int a = 0; a < p; a++) {
-      for (int b = 0; b < p; b++) {
-        pyy[a][b] /= members - 1;
-      }
-      double sd = obs.get(valid.get(a)).sd();
-      pyy[a][a] += sd * sd;
-      for (int r = 0; r < m; r++) {
-        pxy[r][a] /= members - 1;
-      }
-      innovation[valid.get(a)] = obs.get(valid.get(a)).at(k) - hm[a];
+      ObservationSeries o = obs.get(valid.get(a));
+      y[a] = o.at(k);
+      sd[a] = o.sd();
+      innovation[valid.get(a)] = y[a] - hm[a];
     }
-    RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(pyy, false)).getSolver()
-        .getInverse();
-    double[][] gain = new Array2DRowRealMatrix(pxy, false).multiply(inv).getData();
+    double[][] z = new double[members][m];
+    for (int i = 0; i < members; i++) {
+      System.arraycopy(x[i], 0, z[i], 0, n);
+      System.arraycopy(u[i], 0, z[i], n, np);
+    }
+    double[][] gain = EnsembleAnalysis.gain(z, hx, sd);
     if (cfg.localization() > 0) {
       double dz = grid.dx();
       for (int a = 0; a < p; a++) {
@@ -243,25 +221,12 @@ public final class ColumnEnsembleFilter {
         }
       }
     }
-    double[] d = new double[p];
+    EnsembleAnalysis.update(z, hx, gain, y, sd, rnd, -1);
     for (int i = 0; i < members; i++) {
-      for (int a = 0; a < p; a++) {
-        ObservationSeries o = obs.get(valid.get(a));
-        d[a] = o.at(k) + o.sd() * rnd.nextGaussian() - hx[i][a];
-      }
-      for (int r = 0; r < m; r++) {
-        double inc = 0;
-        for (int a = 0; a < p; a++) {
-          inc += gain[r][a] * d[a];
-        }
-        if (r < n) {
-          x[i][r] += inc;
-        } else {
-          u[i][r - n] += inc;
-        }
-      }
+      System.arraycopy(z[i], 0, x[i], 0, n);
+      System.arraycopy(z[i], n, u[i], 0, np);
       for (int j = 0; j < np; j++) {
-        u[i][j] = clampU(augmented.get(j), u[i][j]);
+        u[i][j] = augmented.get(j).clampU(u[i][j]);
       }
       load(lv[i], u[i], k);
       x[i][n - 1] = lv[i].tb;
@@ -293,7 +258,7 @@ public final class ColumnEnsembleFilter {
       double a = 0;
       double b = 0;
       for (int i = 0; i < members; i++) {
-        double v = fromU(augmented.get(j), u[i][j]);
+        double v = augmented.get(j).fromU(u[i][j]);
         a += v;
         b += v * v;
       }
@@ -308,7 +273,7 @@ public final class ColumnEnsembleFilter {
       b.set(p, base.get(p.symbol()));
     }
     for (int j = 0; j < u.length; j++) {
-      b.set(Param.fromSymbol(augmented.get(j).name()), fromU(augmented.get(j), u[j]));
+      b.set(Param.fromSymbol(augmented.get(j).name()), augmented.get(j).fromU(u[j]));
     }
     return b.build();
   }
@@ -321,7 +286,7 @@ public final class ColumnEnsembleFilter {
     v.tb = base.get("Tb");
     v.eps = base.get("eps");
     for (int j = 0; j < u.length; j++) {
-      double val = fromU(augmented.get(j), u[j]);
+      double val = augmented.get(j).fromU(u[j]);
       switch (augmented.get(j).name()) {
         case "alpha" -> v.alpha = val;
         case "lambda" -> v.lambda = val;
@@ -335,19 +300,5 @@ public final class ColumnEnsembleFilter {
     v.kdown = forcing.kdown()[k];
     v.ldown = forcing.ldown()[k];
     v.ta = forcing.ta()[k];
-  }
-
-  private static double[] mean(double[][] a) {
-    int w = a[0].length;
-    double[] m = new double[w];
-    for (double[] row : a) {
-      for (int j = 0; j < w; j++) {
-        m[j] += row[j];
-      }
-    }
-    for (int j = 0; j < w; j++) {
-      m[j] /= a.length;
-    }
-    return m;
   }
 }

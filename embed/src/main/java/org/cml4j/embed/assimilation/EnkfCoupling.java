@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -23,12 +24,16 @@ import org.cml4j.lsm.model.Output;
 public final class EnkfCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.enkf";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_ADJUSTMENT,
+      "ensemble Kalman filter on the soil-temperature"
+      + " state with parameter augmentation");
   private final EnkfConfig config;
   private final EnkfSetup setup;
 
   public EnkfCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup) {
-    super(NAME, CouplingMode.MODEL_ADJUSTMENT, "ensemble Kalman filter on the soil-temperature"
-        + " state with parameter augmentation", observedSoilTemperature(), defaults, true, 2);
+    super(INFO, observedSoilTemperature(), defaults, true, 2);
     this.config = config;
     this.setup = setup;
   }

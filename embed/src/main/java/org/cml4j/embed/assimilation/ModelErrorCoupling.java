@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -31,6 +32,11 @@ import org.cml4j.lsm.model.Output;
 public final class ModelErrorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.enkf-model-error";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_ADJUSTMENT,
+      "EnKF whose analysis increments train a network"
+      + " that corrects the forecast step (model-error learning)");
   private final EnkfConfig config;
   private final EnkfSetup setup;
   private final boolean correct;
@@ -40,8 +46,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
    */
   public ModelErrorCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup,
       boolean correct) {
-    super(NAME, CouplingMode.MODEL_ADJUSTMENT, "EnKF whose analysis increments train a network"
-        + " that corrects the forecast step (model-error learning)", observedSoilTemperature(),
+    super(INFO, observedSoilTemperature(),
         defaults, true, 48);
     this.config = config;
     this.setup = setup.augmenting(List.of());

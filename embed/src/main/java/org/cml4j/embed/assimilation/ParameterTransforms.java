@@ -3,9 +3,9 @@ package org.cml4j.embed.assimilation;
 import org.cml4j.core.spi.ParameterInfo;
 
 /**
- * Coordinates in which the filter perturbs and updates augmented parameters (log for positive
- * parameters, physical units otherwise, with a unit spread of 0.1 for albedo and 0.05 for
- * emissivity), their bounds, and the Gaspari–Cohn localization taper.
+ * The filter's spread of augmented parameters in their transformed coordinates
+ * ({@link ParameterInfo#toU}: log for positive parameters, physical units otherwise; one unit of
+ * spread is 0.1 for albedo and 0.05 for emissivity) and the Gaspari–Cohn localization taper.
  */
 public final class ParameterTransforms {
   private ParameterTransforms() {}
@@ -33,26 +33,5 @@ public final class ParameterTransforms {
       case "eps" -> 0.05;
       default -> 1;
     };
-  }
-
-  public static double toU(ParameterInfo p, double v) {
-    return p.positive() ? Math.log(v) : v;
-  }
-
-  public static double fromU(ParameterInfo p, double u) {
-    return p.positive() ? Math.exp(u) : u;
-  }
-
-  /**
-   * Clamps a transformed value strictly inside the parameter's bounds
-   * ({@link ParameterInfo#clampInside}; positive parameters also at least 1e-6 of their nominal
-   * value), so that {@link #fromU} never lands on or, by round-off of {@code exp(log(upper))},
-   * beyond a bound that a model or {@link ParameterInfo#check} rejects. A value already inside is
-   * returned unchanged.
-   */
-  public static double clampU(ParameterInfo p, double u) {
-    double v = fromU(p, u);
-    double c = p.clampInside(p.positive() ? Math.max(v, 1e-6 * p.nominal()) : v);
-    return c == v ? u : toU(p, c);
   }
 }

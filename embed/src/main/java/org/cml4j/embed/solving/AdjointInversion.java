@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.optim.Adam;
 import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ModelRun;
@@ -192,11 +193,13 @@ public final class AdjointInversion {
     int n = fit.size();
     List<ParameterInfo> infos = fit.stream().map(mechanism::parameter).toList();
     Map<String, Double> p = new LinkedHashMap<>(start);
-    double[] m = new double[n];
-    double[] v = new double[n];
     double[] g = new double[n];
-    double b1t = 1;
-    double b2t = 1;
+    double[] lrs = new double[n];
+    for (int i = 0; i < n; i++) {
+      lrs[i] = s.learningRates().getOrDefault(fit.get(i), 0.1);
+    }
+    Adam adam = new Adam(Adam.Settings.pytorchDecimal(), lrs, false);
+    double[] x = new double[n];
     double prev = Double.POSITIVE_INFINITY;
     List<Double> curve = new ArrayList<>();
     boolean converged = false;
@@ -206,15 +209,14 @@ public final class AdjointInversion {
       curve.add(loss);
       double relLoss = Math.abs(prev - loss) / prev * 100;
       prev = loss;
-      b1t *= 0.9;
-      b2t *= 0.999;
+      for (int i = 0; i < n; i++) {
+        x[i] = p.get(fit.get(i));
+      }
+      adam.step(x, g);
       double maxRel = 0;
       for (int i = 0; i < n; i++) {
-        m[i] = 0.9 * m[i] + 0.1 * g[i];
-        v[i] = 0.999 * v[i] + 0.001 * g[i] * g[i];
-        double lr = s.learningRates().getOrDefault(fit.get(i), 0.1);
         double old = p.get(fit.get(i));
-        double next = old - lr * (m[i] / (1 - b1t)) / (Math.sqrt(v[i] / (1 - b2t)) + 1e-8);
+        double next = x[i];
         ParameterInfo pi = infos.get(i);
         double lo = pi.positive() ? Math.max(pi.lower(), 1e-6 * Math.abs(pi.nominal()))
             : pi.lower();

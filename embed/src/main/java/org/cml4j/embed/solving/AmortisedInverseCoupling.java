@@ -12,6 +12,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -34,12 +35,16 @@ import org.cml4j.embed.support.TaskSupport;
 public final class AmortisedInverseCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.amortised-inverse";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_SOLVING,
+      "network from observed series to parameters in one"
+      + " pass, refined by the physics inversion");
   private final double maxNoise;
 
   /** @param maxNoise largest training noise level [observation units] */
   public AmortisedInverseCoupling(CouplingDefaults defaults, double maxNoise) {
-    super(NAME, CouplingMode.MODEL_SOLVING, "network from observed series to parameters in one"
-        + " pass, refined by the physics inversion", differentiableMechanism(), defaults, false,
+    super(INFO, differentiableMechanism(), defaults, false,
         12);
     this.maxNoise = maxNoise;
   }

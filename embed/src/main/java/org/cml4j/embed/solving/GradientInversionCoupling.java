@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -31,10 +32,14 @@ import org.cml4j.embed.support.TaskSupport;
 public final class GradientInversionCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.gradient-inversion";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_SOLVING,
+      "adjoint-gradient (Adam) inversion of the physics"
+      + " parameters, multi-start (the paper)");
 
   public GradientInversionCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.MODEL_SOLVING, "adjoint-gradient (Adam) inversion of the physics"
-        + " parameters, multi-start (the paper)", differentiableMechanism(), defaults, false, 2);
+    super(INFO, differentiableMechanism(), defaults, false, 2);
   }
 
   /**

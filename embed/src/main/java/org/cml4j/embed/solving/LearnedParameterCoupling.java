@@ -7,6 +7,7 @@ import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -28,12 +29,16 @@ import org.cml4j.embed.support.TaskSupport;
 public final class LearnedParameterCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.learned-parameters";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_SOLVING,
+      "network for hbeta(t) from forcing and moisture,"
+      + " trained end to end through the physics adjoint");
   private final List<String> learned;
 
   /** Learns the named positive parameters as series (default: hbeta). */
   public LearnedParameterCoupling(CouplingDefaults defaults, List<String> learned) {
-    super(NAME, CouplingMode.MODEL_SOLVING, "network for hbeta(t) from forcing and moisture,"
-        + " trained end to end through the physics adjoint", differentiableMechanism(), defaults,
+    super(INFO, differentiableMechanism(), defaults,
         false, 24);
     if (learned.isEmpty()) {
       throw new IllegalArgumentException(NAME + ": give at least one parameter to learn");

@@ -3,7 +3,6 @@ package org.cml4j.embed.solving;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.spi.ParameterInfo;
 
@@ -42,8 +41,8 @@ public final class ParameterBox {
         a = Math.max(p.lower(), g - w);
         b = Math.min(p.upper(), g + w);
       }
-      lo[i] = toU(p, Math.max(a, p.positive() ? 1e-9 : a));
-      hi[i] = toU(p, b);
+      lo[i] = p.toU(Math.max(a, p.positive() ? 1e-9 : a));
+      hi[i] = p.toU(b);
     }
   }
 
@@ -57,15 +56,11 @@ public final class ParameterBox {
     return infos.stream().map(ParameterInfo::name).toList();
   }
 
-  static double toU(ParameterInfo p, double v) {
-    return p.positive() ? Math.log(v) : v;
-  }
-
   /** Transformed coordinates of named values. */
   public double[] toU(Map<String, Double> values) {
     double[] u = new double[infos.size()];
     for (int i = 0; i < u.length; i++) {
-      u[i] = toU(infos.get(i), values.get(infos.get(i).name()));
+      u[i] = infos.get(i).toU(values.get(infos.get(i).name()));
     }
     return u;
   }
@@ -75,7 +70,7 @@ public final class ParameterBox {
     Map<String, Double> m = new LinkedHashMap<>();
     for (int i = 0; i < u.length; i++) {
       double x = Math.max(lo[i], Math.min(hi[i], u[i]));
-      m.put(infos.get(i).name(), infos.get(i).positive() ? Math.exp(x) : x);
+      m.put(infos.get(i).name(), infos.get(i).fromU(x));
     }
     return m;
   }
@@ -98,25 +93,13 @@ public final class ParameterBox {
     return u;
   }
 
-  /** {@code n} Latin-hypercube samples in transformed coordinates. */
+  /** {@code n} Latin-hypercube samples ({@link ParameterInfo#latinHypercube}) in the box. */
   public double[][] latinHypercube(int n, long seed) {
-    Random rnd = new Random(seed);
     int d = lo.length;
-    double[][] u = new double[n][d];
-    for (int j = 0; j < d; j++) {
-      int[] perm = new int[n];
-      for (int i = 0; i < n; i++) {
-        perm[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int k = rnd.nextInt(i + 1);
-        int t = perm[i];
-        perm[i] = perm[k];
-        perm[k] = t;
-      }
-      for (int i = 0; i < n; i++) {
-        double f = (perm[i] + rnd.nextDouble()) / n;
-        u[i][j] = lo[j] + f * (hi[j] - lo[j]);
+    double[][] u = ParameterInfo.latinHypercube(n, d, seed);
+    for (double[] row : u) {
+      for (int j = 0; j < d; j++) {
+        row[j] = lo[j] + row[j] * (hi[j] - lo[j]);
       }
     }
     return u;

@@ -13,7 +13,7 @@ import org.cml4j.core.spi.ModelRun;
 import org.cml4j.core.spi.ParameterGradient;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.embed.support.Adam;
+import org.cml4j.core.optim.Adam;
 
 /**
  * Time-dependent parameters learned through the physics: an MLP maps per-step features (forcing,
@@ -205,7 +205,7 @@ public final class ParameterNetwork {
       lr[nw + i] = settings.constantRate() * (p.positive() ? 1 : p.name().equals("Tb") ? 10
           : 0.1);
     }
-    Adam adam = new Adam(lr);
+    Adam adam = new Adam(Adam.Settings.pytorchDecimal(), lr, true);
     double[] gw = new double[nw];
     double[] gc = new double[nc];
     double[] grad = new double[nw + nc];

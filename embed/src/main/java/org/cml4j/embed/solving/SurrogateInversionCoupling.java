@@ -18,6 +18,7 @@ import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -41,6 +42,11 @@ import org.cml4j.embed.support.TaskSupport;
 public final class SurrogateInversionCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.surrogate-inversion";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_SOLVING,
+      "inversion on a learned forward surrogate, verified"
+      + " by the physics with fallback");
   private final double tolerance;
   private final boolean compare;
 
@@ -50,8 +56,7 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
    */
   public SurrogateInversionCoupling(CouplingDefaults defaults, double tolerance,
       boolean compare) {
-    super(NAME, CouplingMode.MODEL_SOLVING, "inversion on a learned forward surrogate, verified"
-        + " by the physics with fallback", differentiableMechanism(), defaults, false, 12);
+    super(INFO, differentiableMechanism(), defaults, false, 12);
     if (!(tolerance > 0)) {
       throw new IllegalArgumentException(NAME + ": tolerance must be > 0, got " + tolerance);
     }

@@ -11,6 +11,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -46,6 +47,11 @@ import org.cml4j.lsm.model.SurfaceForcing;
 public final class ColumnEmulatorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.column-emulator";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_SUBSTITUTION,
+      "MLP emulator of the whole hourly column step at"
+      + " coarse resolution, trained on a 1 mm / 1 min reference");
   private final Config config;
 
   /**
@@ -92,8 +98,7 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
   }
 
   public ColumnEmulatorCoupling(CouplingDefaults defaults, Config config) {
-    super(NAME, CouplingMode.MODEL_SUBSTITUTION, "MLP emulator of the whole hourly column step at"
-        + " coarse resolution, trained on a 1 mm / 1 min reference", differentiableMechanism(),
+    super(INFO, differentiableMechanism(),
         defaults, true, 24);
     this.config = config;
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -37,6 +38,11 @@ import org.cml4j.lsm.model.Output;
 public final class EnhancerCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.enhancer";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_SUBSTITUTION,
+      "coarse column with learned lambda(t), C(t),"
+      + " hbeta(t) trained on high-resolution pseudo-observations");
   /** Depths of the soil-temperature pseudo-observations [m] (plus the surface temperature). */
   public static final double[] PSEUDO_DEPTHS = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
   private final HighResolutionModel reference;
@@ -48,8 +54,7 @@ public final class EnhancerCoupling extends EmbedCoupling {
    */
   public EnhancerCoupling(CouplingDefaults defaults, HighResolutionModel reference,
       List<String> learned) {
-    super(NAME, CouplingMode.MODEL_SUBSTITUTION, "coarse column with learned lambda(t), C(t),"
-        + " hbeta(t) trained on high-resolution pseudo-observations", differentiableMechanism(),
+    super(INFO, differentiableMechanism(),
         defaults, true, 24);
     this.reference = reference;
     this.learned = List.copyOf(learned);

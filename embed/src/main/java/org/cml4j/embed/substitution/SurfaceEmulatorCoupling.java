@@ -11,6 +11,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -40,10 +41,14 @@ import org.cml4j.lsm.model.SurfaceForcing;
 public final class SurfaceEmulatorCoupling extends EmbedCoupling {
   /** Registry name. */
   public static final String NAME = "embed.surface-emulator";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.MODEL_SUBSTITUTION,
+      "MLP emulator of the surface energy-balance /"
+      + " surface-node update inside the column time loop");
 
   public SurfaceEmulatorCoupling(CouplingDefaults defaults) {
-    super(NAME, CouplingMode.MODEL_SUBSTITUTION, "MLP emulator of the surface energy-balance /"
-        + " surface-node update inside the column time loop", differentiableMechanism(),
+    super(INFO, differentiableMechanism(),
         defaults, true, 24);
   }
 

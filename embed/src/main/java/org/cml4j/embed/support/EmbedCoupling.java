@@ -4,7 +4,7 @@ import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
-import org.cml4j.core.spi.CouplingMode;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Requirement;
 
@@ -23,12 +23,13 @@ public abstract class EmbedCoupling extends AbstractCoupling {
   private final int minTrain;
 
   /**
+   * @param info the coupling's identity (its {@code INFO}, plugin {@link #PLUGIN})
    * @param needsLsm true if the coupling needs the land-surface column mechanism (LsmMechanism)
    * @param minTrain fewest training steps [time steps]
    */
-  protected EmbedCoupling(String name, CouplingMode mode, String description,
-      Capabilities capabilities, CouplingDefaults defaults, boolean needsLsm, int minTrain) {
-    super(PLUGIN, name, mode, description, capabilities);
+  protected EmbedCoupling(CouplingInfo info, Capabilities capabilities, CouplingDefaults defaults,
+      boolean needsLsm, int minTrain) {
+    super(info, capabilities);
     this.defaults = defaults;
     this.needsLsm = needsLsm;
     this.minTrain = minTrain;

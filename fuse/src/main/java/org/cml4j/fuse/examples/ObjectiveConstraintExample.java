@@ -53,8 +53,9 @@ public final class ObjectiveConstraintExample {
 
   /** Runs the comparison on a task. */
   public static Result run(BenchTask task) {
-    FusionNetCoupling data = new FusionNetCoupling("network (data only)",
-        CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT, "data-only loss", FusionNetConfig.dataOnly());
+    FusionNetCoupling data = new FusionNetCoupling(FusionNetCoupling.PHYSICS_LOSS.variant(
+        "network (data only)", CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT, "data-only loss"),
+        FusionNetConfig.dataOnly());
     Score d = ExampleSupport.run(data, task);
     Score p = ExampleSupport.run(FusePlugin.physicsLoss(), task);
     Score ph = ExampleSupport.run(new PhysicsOnlyBaseline(OptimizerSettings.standard()), task);

@@ -5,8 +5,10 @@ import org.cml4j.core.pipeline.Pipeline;
 import org.cml4j.core.pipeline.PipelineCoupling;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.Requirement;
+import org.cml4j.fuse.FuseCouplings;
 
 /**
  * Mode 10, a hybrid that crosses into embedding: data assimilation (an ensemble Kalman filter
@@ -19,6 +21,10 @@ import org.cml4j.core.spi.Requirement;
 public final class AssimilationHybrid {
   /** Registry name. */
   public static final String NAME = "fusion.hybrid-assimilation";
+  /** Identity of the registered hybrid. */
+  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+      CouplingMode.HYBRID, "EnKF data assimilation with a physics-constrained model-error"
+      + " network (surface flux learned through the adjoint)");
   /** Largest model-error flux [W m-2]. */
   public static final double MAX_CORRECTION = 60;
 
@@ -34,8 +40,7 @@ public final class AssimilationHybrid {
 
   /** A pipeline coupling with the given parts. */
   public static PipelineCoupling create(String name, CouplingDefaults d, Parts parts) {
-    return new PipelineCoupling(name, CouplingMode.HYBRID, "EnKF data assimilation with a"
-        + " physics-constrained model-error network (surface flux learned through the adjoint)",
+    return new PipelineCoupling(INFO.variant(name, INFO.mode(), INFO.description()),
         new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM,
             Requirement.OBSERVED_SOIL_TEMPERATURE), true, true, 24), task -> {
               Pipeline.Builder b = Pipeline.builder(name);

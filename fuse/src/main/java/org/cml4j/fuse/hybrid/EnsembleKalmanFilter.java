@@ -3,9 +3,7 @@ package org.cml4j.fuse.hybrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
+import org.cml4j.lsm.assimilation.EnsembleAnalysis;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.LevelValues;
@@ -22,6 +20,7 @@ import org.cml4j.lsm.solver.SoilColumnModel;
  * ensemble Kalman gain, the observation operator being any model output (soil temperature by
  * interpolation, surface temperature, fluxes through the surface energy balance). The bottom node
  * keeps its Dirichlet value. Without observations (e.g. the test period) the ensemble runs free.
+ * The analysis is the shared {@link EnsembleAnalysis}.
  *
  * @param members ensemble size (>= 4)
  * @param modelErrorSd standard deviation of the model-error surface flux [W m-2]
@@ -131,50 +130,13 @@ public record EnsembleKalmanFilter(int members, double modelErrorSd, double mode
         hx[i][j] = all[avail.get(j)];
       }
     }
-    double[] xm = new double[nodes];
-    double[] ym = new double[m];
-    for (int i = 0; i < members; i++) {
-      for (int j = 0; j < nodes; j++) {
-        xm[j] += x[i][j] / members;
-      }
-      for (int j = 0; j < m; j++) {
-        ym[j] += hx[i][j] / members;
-      }
-    }
-    double[][] pyy = new double[m][m];
-    double[][] pxy = new double[nodes][m];
-    for (int i = 0; i < members; i++) {
-      for (int a = 0; a < m; a++) {
-        double da = hx[i][a] - ym[a];
-        for (int b = 0; b < m; b++) {
-          pyy[a][b] += da * (hx[i][b] - ym[b]) / (members - 1);
-        }
-        for (int j = 0; j < nodes; j++) {
-          pxy[j][a] += (x[i][j] - xm[j]) * da / (members - 1);
-        }
-      }
-    }
+    double[] y = new double[m];
+    double[] sd = new double[m];
     for (int a = 0; a < m; a++) {
-      double s = obsSd[avail.get(a)];
-      pyy[a][a] += s * s;
+      y[a] = obs[avail.get(a)][k];
+      sd[a] = obsSd[avail.get(a)];
     }
-    RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(pyy, false)).getSolver()
-        .getInverse();
-    double[][] gain = new Array2DRowRealMatrix(pxy, false).multiply(inv).getData();
-    for (int i = 0; i < members; i++) {
-      double[] innovation = new double[m];
-      for (int a = 0; a < m; a++) {
-        double s = obsSd[avail.get(a)];
-        innovation[a] = obs[avail.get(a)][k] + s * rnd.nextGaussian() - hx[i][a];
-      }
-      for (int j = 0; j < nodes - 1; j++) {
-        double d = 0;
-        for (int a = 0; a < m; a++) {
-          d += gain[j][a] * innovation[a];
-        }
-        x[i][j] += d;
-      }
-    }
+    EnsembleAnalysis.update(x, hx, EnsembleAnalysis.gain(x, hx, sd), y, sd, rnd, nodes - 1);
   }
 
   private static double clampLw(double v) {

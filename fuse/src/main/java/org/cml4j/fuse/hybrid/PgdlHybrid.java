@@ -9,10 +9,12 @@ import org.cml4j.core.pipeline.Pipeline;
 import org.cml4j.core.pipeline.PipelineCoupling;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.VariableSpec;
+import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.input.PhysicsInputCoupling;
 import org.cml4j.fuse.loss.PhysicsWeights;
 import org.cml4j.fuse.net.FusionNetConfig;
@@ -37,6 +39,10 @@ import org.cml4j.fuse.physics.PhysicsSimulation;
 public final class PgdlHybrid {
   /** Registry name. */
   public static final String NAME = "fusion.hybrid-pgdl";
+  /** Identity of the registered hybrid. */
+  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+      CouplingMode.HYBRID, "calibrated physics -> network with physics inputs, pretrained on"
+      + " simulations, fine-tuned with physics loss (Read et al. 2019, Jia et al. 2021)");
 
   private PgdlHybrid() {}
 
@@ -57,9 +63,8 @@ public final class PgdlHybrid {
   /** A pipeline coupling with another network configuration (to study the parts). */
   public static PipelineCoupling create(String name, CouplingDefaults defaults,
       FusionNetConfig network) {
-    return new PipelineCoupling(name, CouplingMode.HYBRID, "calibrated physics -> network with"
-        + " physics inputs, pretrained on simulations, fine-tuned with physics loss (Read et al."
-        + " 2019, Jia et al. 2021)", new Capabilities(Set.of(Requirement
+    return new PipelineCoupling(INFO.variant(name, INFO.mode(), INFO.description()),
+        new Capabilities(Set.of(Requirement
         .DIFFERENTIABLE_MECHANISM), true, true, 24), task -> pipeline(name, task, defaults,
         network));
   }
@@ -70,8 +75,8 @@ public final class PgdlHybrid {
     List<String> sim = PhysicsSimulation.inputVariables(task);
     PhysicsStage physics = new PhysicsStage("physics", sim, task.mechanism().forcing(),
         defaults.optimizer());
-    FusionNetCoupling net = new FusionNetCoupling(name + ".network", CouplingMode.HYBRID,
-        "network stage of " + name, network);
+    FusionNetCoupling net = new FusionNetCoupling(INFO.variant(name + ".network",
+        CouplingMode.HYBRID, "network stage of " + name), network);
     Set<String> aux = Set.copyOf(physics.outputs().stream().map(VariableSpec::name).toList());
     Map<String, VariableSpec> outputs = new LinkedHashMap<>();
     for (String t : net.outputs(task, aux)) {

@@ -7,13 +7,14 @@ import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.fuse.FusePlugin;
+import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.fuse.net.FusionNetCoupling;
 import org.cml4j.fuse.net.OutputLayer;
@@ -36,31 +37,34 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 public final class PhysicsInputCoupling extends AbstractCoupling {
   /** Registry name. */
   public static final String NAME = "fusion.physics-inputs";
+  /** Identity of the mode-7 coupling. */
+  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+      CouplingMode.INPUT_VARIABLE_CONSTRAINT,
+      "network on forcing plus calibrated-physics outputs (PGNN hybrid-physics-data)");
+  /** Mode 9: the same network with the energy-conserving output layer. */
+  public static final CouplingInfo ENERGY_CONSERVING = INFO.variant("fusion.energy-conserving",
+      CouplingMode.MODEL_STRUCTURE_CONSTRAINT, "physics-input network whose output layer"
+      + " partitions the available energy Rn - G into Qh and Qle (closure exact by construction)");
   private final CouplingDefaults defaults;
   private final boolean physicsInputs;
   private final OutputLayer layer;
 
   /** The mode-7 coupling ({@code physicsInputs = true}) or the same network without them. */
   public PhysicsInputCoupling(CouplingDefaults defaults, boolean physicsInputs) {
-    this(physicsInputs ? NAME : "network on forcing only", CouplingMode.INPUT_VARIABLE_CONSTRAINT,
-        defaults, physicsInputs, OutputLayer.FREE);
+    this(physicsInputs ? INFO : INFO.variant("network on forcing only", INFO.mode(),
+        INFO.description()), defaults, physicsInputs, OutputLayer.FREE);
   }
 
   /**
    * The same network with another output layer, e.g. the energy-conserving layer (registered as
    * mode 9, {@code fusion.energy-conserving}).
    */
-  public PhysicsInputCoupling(String name, CouplingMode mode, CouplingDefaults defaults,
+  public PhysicsInputCoupling(CouplingInfo info, CouplingDefaults defaults,
       boolean physicsInputs, OutputLayer layer) {
-    super(FusePlugin.PLUGIN, name, mode, describe(layer), capabilitiesFor(physicsInputs));
+    super(info, capabilitiesFor(physicsInputs));
     this.defaults = defaults;
     this.physicsInputs = physicsInputs;
     this.layer = layer;
-  }
-
-  private static String describe(OutputLayer layer) {
-    return "network on forcing plus calibrated-physics outputs (PGNN hybrid-physics-data)"
-        + (layer == OutputLayer.FREE ? "" : ", energy-conserving output layer");
   }
 
   private static Capabilities capabilitiesFor(boolean physicsInputs) {
@@ -80,7 +84,7 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
   }
 
   private FusionNetCoupling network() {
-    return new FusionNetCoupling(name(), mode(), description(), config().withLayer(layer));
+    return new FusionNetCoupling(info(), config().withLayer(layer));
   }
 
   /**

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.learn.Standardizer;
 import org.cml4j.core.metrics.PhysicsConsistency;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.Capabilities;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -17,10 +19,9 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
-import org.cml4j.fuse.FusePlugin;
+import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.data.TaskData;
-import org.cml4j.fuse.data.ZScore;
 import org.cml4j.fuse.loss.HeatEquationResidual;
 import org.cml4j.fuse.loss.LossSpec;
 import org.cml4j.fuse.loss.NetRadiation;
@@ -43,9 +44,17 @@ public final class FusionNetCoupling extends AbstractCoupling {
   public static final int MIN_TRAINING = 12;
   private final FusionNetConfig config;
 
-  public FusionNetCoupling(String name, CouplingMode mode, String description,
-      FusionNetConfig config) {
-    super(FusePlugin.PLUGIN, name, mode, description, new Capabilities(java.util.Set.of(), false,
+  /** Mode 8, physics terms in the loss ({@link FusionNetConfig#physicsLoss()}). */
+  public static final CouplingInfo PHYSICS_LOSS = new CouplingInfo(FuseCouplings.PLUGIN,
+      "fusion.physics-loss", CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT,
+      "network with heat-equation, energy-balance and monotonicity terms in the loss");
+
+  /**
+   * @param info identity (e.g. {@link #PHYSICS_LOSS}, or a stage of a hybrid)
+   * @param config network, loss and training settings
+   */
+  public FusionNetCoupling(CouplingInfo info, FusionNetConfig config) {
+    super(info, new Capabilities(java.util.Set.of(), false,
         config.pretrain() || config.physics().heatEquation() > 0, MIN_TRAINING));
     this.config = config;
   }
@@ -158,8 +167,8 @@ public final class FusionNetCoupling extends AbstractCoupling {
         task.budget().scale(150, 300, 500), task.seed());
     NetRadiation rn = config.layer() == OutputLayer.ENERGY_CONSERVING
         ? NetRadiation.detect(outs, features, albedo, eps).orElse(null) : null;
-    ZScore fx = ZScore.fit(x, 0, x.length);
-    ZScore fy = targetScaler(task, outs, y);
+    Standardizer fx = Standardizer.fitOnePass(x, 0, x.length);
+    Standardizer fy = targetScaler(task, outs, y);
     String residual = config.layer().residualTarget(outs, features);
     FusionNetwork net = new FusionNetwork(spec, features, fx, specs, fy, config.layer(), loss,
         x.length, task.forcing().stepSeconds(), rn, skip(outs, residual, features, fx, fy));
@@ -172,7 +181,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
    * correction; null if no output has a physics input.
    */
   private static FusionNetwork.Skip skip(List<String> outs, String residual,
-      List<String> features, ZScore fx, ZScore fy) {
+      List<String> features, Standardizer fx, Standardizer fy) {
     List<String> head = new ArrayList<>(outs);
     head.remove(residual);
     double[][] m = new double[features.size()][head.size()];
@@ -182,8 +191,8 @@ public final class FusionNetCoupling extends AbstractCoupling {
       int i = features.indexOf(head.get(j) + FusionNetConfig.SIMULATION_SUFFIX);
       int k = outs.indexOf(head.get(j));
       if (i >= 0) {
-        m[i][j] = fx.sd()[i] / fy.sd()[k];
-        b[j] = (fx.mean()[i] - fy.mean()[k]) / fy.sd()[k];
+        m[i][j] = fx.scales()[i] / fy.scales()[k];
+        b[j] = (fx.means()[i] - fy.means()[k]) / fy.scales()[k];
         any = true;
       }
     }
@@ -194,11 +203,11 @@ public final class FusionNetCoupling extends AbstractCoupling {
    * Target scaling: training observations; else the target's physics simulation; else (an
    * unobserved profile temperature) the nearest observed profile temperature.
    */
-  private ZScore targetScaler(CouplingTask task, List<String> outs, double[][] y) {
+  private Standardizer targetScaler(CouplingTask task, List<String> outs, double[][] y) {
     int tr = task.split().trainEnd();
-    ZScore obs = ZScore.fit(y, 0, tr);
-    double[] mu = obs.mean();
-    double[] sdv = obs.sd();
+    Standardizer obs = Standardizer.fitOnePass(y, 0, tr);
+    double[] mu = obs.means();
+    double[] sdv = obs.scales();
     for (int k = 0; k < outs.size(); k++) {
       String t = outs.get(k);
       if (observed(task, t)) {
@@ -208,9 +217,9 @@ public final class FusionNetCoupling extends AbstractCoupling {
       String sim = t + FusionNetConfig.SIMULATION_SUFFIX;
       if (task.auxiliary().has(sim)) {
         col = column(task.auxiliary().values(sim));
-        ZScore z = ZScore.fit(col, 0, col.length);
-        mu[k] = z.mean()[0];
-        sdv[k] = z.sd()[0];
+        Standardizer z = Standardizer.fitOnePass(col, 0, col.length);
+        mu[k] = z.means()[0];
+        sdv[k] = z.scales()[0];
       } else {
         double d = HeatEquationResidual.depth(t);
         int best = -1;
@@ -225,7 +234,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
         sdv[k] = sdv[best];
       }
     }
-    return new ZScore(mu, sdv);
+    return Standardizer.of(mu, sdv);
   }
 
   private static double[][] column(double[] v) {

@@ -8,9 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.cml4j.core.learn.Nd4jRuntime;
+import org.cml4j.core.learn.Standardizer;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
-import org.cml4j.fuse.data.ZScore;
 import org.cml4j.fuse.loss.LossSpec;
 import org.cml4j.fuse.loss.NetRadiation;
 import org.cml4j.fuse.loss.PhysicsTerm;
@@ -39,9 +40,9 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class FusionNetwork {
   private final NetSpec spec;
   private final List<String> features;
-  private final ZScore featureScaler;
+  private final Standardizer featureScaler;
   private final List<VariableSpec> targets;
-  private final ZScore targetScaler;
+  private final Standardizer targetScaler;
   private final OutputLayer layer;
   private final LossSpec loss;
   private final int rows;
@@ -73,9 +74,9 @@ public final class FusionNetwork {
    * @param radiation net radiation of the energy-conserving layer (ignored by the free layer;
    *     null = detect with albedo 0.2, emissivity 0.95)
    */
-  public FusionNetwork(NetSpec spec, List<String> features, ZScore featureScaler,
-      List<VariableSpec> targets, ZScore targetScaler, OutputLayer layer, LossSpec loss, int rows,
-      double stepSeconds, NetRadiation radiation) {
+  public FusionNetwork(NetSpec spec, List<String> features, Standardizer featureScaler,
+      List<VariableSpec> targets, Standardizer targetScaler, OutputLayer layer, LossSpec loss,
+      int rows, double stepSeconds, NetRadiation radiation) {
     this(spec, features, featureScaler, targets, targetScaler, layer, loss, rows, stepSeconds,
         radiation, null);
   }
@@ -83,9 +84,9 @@ public final class FusionNetwork {
   /**
    * Same as the other constructor, plus a {@link Skip} connection (null for none).
    */
-  public FusionNetwork(NetSpec spec, List<String> features, ZScore featureScaler,
-      List<VariableSpec> targets, ZScore targetScaler, OutputLayer layer, LossSpec loss, int rows,
-      double stepSeconds, NetRadiation radiation, Skip skip) {
+  public FusionNetwork(NetSpec spec, List<String> features, Standardizer featureScaler,
+      List<VariableSpec> targets, Standardizer targetScaler, OutputLayer layer, LossSpec loss,
+      int rows, double stepSeconds, NetRadiation radiation, Skip skip) {
     this.spec = spec;
     this.features = List.copyOf(features);
     this.featureScaler = featureScaler;
@@ -95,9 +96,9 @@ public final class FusionNetwork {
     this.loss = loss;
     this.rows = rows;
     this.stepSeconds = stepSeconds;
-    if (featureScaler.width() != features.size() || targetScaler.width() != targets.size()) {
-      throw new IllegalArgumentException("scalers have " + featureScaler.width() + " feature and "
-          + targetScaler.width() + " target columns, expected " + features.size() + " and "
+    if (featureScaler.columns() != features.size() || targetScaler.columns() != targets.size()) {
+      throw new IllegalArgumentException("scalers have " + featureScaler.columns() + " feature and "
+          + targetScaler.columns() + " target columns, expected " + features.size() + " and "
           + targets.size());
     }
     if (rows < 2) {
@@ -117,7 +118,7 @@ public final class FusionNetwork {
           + headWidth() + "] with " + headWidth() + " biases");
     }
     this.skip = skip;
-    Nd4jSettings.configure();
+    Nd4jRuntime.configure();
     build();
   }
 
@@ -298,8 +299,8 @@ public final class FusionNetwork {
       head = head.add(x.mmul(sd.getVariable("Wskip")));
     }
     List<String> names = targetNames();
-    double[] mu = targetScaler.mean();
-    double[] sdv = targetScaler.sd();
+    double[] mu = targetScaler.means();
+    double[] sdv = targetScaler.scales();
     if (residual == null) {
       SDVariable phys = head.mul(row(sdv)).add(row(mu));
       if (named) {
@@ -352,8 +353,8 @@ public final class FusionNetwork {
     if (j < 0) {
       throw new IllegalArgumentException("no input feature " + name + "; inputs are " + features);
     }
-    return sd.slice(x, new int[] {0, j}, rows, 1).mul(featureScaler.sd()[j])
-        .add(featureScaler.mean()[j]);
+    return sd.slice(x, new int[] {0, j}, rows, 1).mul(featureScaler.scales()[j])
+        .add(featureScaler.means()[j]);
   }
 
   /** A trainable scalar created once per name. */
@@ -417,11 +418,11 @@ public final class FusionNetwork {
       }
       Forward m = shifted.get(j);
       if (m == null) {
-        shiftZ.put(j, delta / featureScaler.sd()[j]);
+        shiftZ.put(j, delta / featureScaler.scales()[j]);
         m = forward(sd.placeHolder("x_shift_" + j, DataType.DOUBLE, rows, features.size()),
             false);
         shifted.put(j, m);
-      } else if (shiftZ.get(j) != delta / featureScaler.sd()[j]) {
+      } else if (shiftZ.get(j) != delta / featureScaler.scales()[j]) {
         throw new IllegalArgumentException("feature " + feature + " is shifted by two different"
             + " amounts; use one shift per feature");
       }
@@ -475,9 +476,9 @@ public final class FusionNetwork {
       boolean[] validationRows, boolean[] physicsRows, boolean physics) {
     check(x, features.size(), "features");
     check(y, targets.size(), "targets");
-    double[][] xs = featureScaler.apply(x);
-    double[] mu = targetScaler.mean();
-    double[] sdv = targetScaler.sd();
+    double[][] xs = featureScaler.transform(x);
+    double[] mu = targetScaler.means();
+    double[] sdv = targetScaler.scales();
     double[][] yz = new double[rows][targets.size()];
     double[][] m = new double[rows][targets.size()];
     double[][] vm = new double[rows][targets.size()];
@@ -656,7 +657,7 @@ public final class FusionNetwork {
   public double[][] predict(double[][] x) {
     check(x, features.size(), "features");
     Map<String, INDArray> ph = new HashMap<>();
-    ph.put("x", Nd4j.createFromArray(featureScaler.apply(x)));
+    ph.put("x", Nd4j.createFromArray(featureScaler.transform(x)));
     return sd.output(ph, "Y").get("Y").toDoubleMatrix();
   }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.optim.Adam;
 import org.cml4j.core.spi.Budget;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -81,13 +82,11 @@ public final class FusionTraining {
     List<String> vars = net.trainable();
     java.util.Set<String> scalars = java.util.Set.copyOf(net.termScalars());
     Map<String, double[]> p = new LinkedHashMap<>();
-    Map<String, double[]> m = new LinkedHashMap<>();
-    Map<String, double[]> v = new LinkedHashMap<>();
+    Map<String, Adam> adam = new LinkedHashMap<>();
     for (String n : vars) {
       double[] x = net.parameter(n);
       p.put(n, x);
-      m.put(n, new double[x.length]);
-      v.put(n, new double[x.length]);
+      adam.put(n, Adam.uniform(Adam.Settings.of(B1, B2, EPS), x.length, learningRate));
     }
     Map<String, List<Double>> curves = new LinkedHashMap<>();
     Map<String, double[]> best = null;
@@ -129,17 +128,8 @@ public final class FusionTraining {
         if (t < 1) {
           continue;
         }
-        double c1 = 1 - Math.pow(B1, t);
-        double c2 = 1 - Math.pow(B2, t);
-        double[] g = s.gradients().get(n);
         double[] x = p.get(n);
-        double[] mm = m.get(n);
-        double[] vv = v.get(n);
-        for (int i = 0; i < x.length; i++) {
-          mm[i] = B1 * mm[i] + (1 - B1) * g[i];
-          vv[i] = B2 * vv[i] + (1 - B2) * g[i] * g[i];
-          x[i] -= learningRate * (mm[i] / c1) / (Math.sqrt(vv[i] / c2) + EPS);
-        }
+        adam.get(n).stepAt(t, x, s.gradients().get(n));
         net.setParameter(n, x);
       }
     }

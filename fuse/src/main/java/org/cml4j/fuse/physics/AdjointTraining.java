@@ -2,6 +2,7 @@ package org.cml4j.fuse.physics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cml4j.core.optim.Adam;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.spi.ModelInput;
@@ -176,8 +177,7 @@ public final class AdjointTraining {
     }
     long t0 = System.nanoTime();
     double[] p = net.params();
-    double[] m = new double[p.length];
-    double[] v = new double[p.length];
+    Adam adam = Adam.uniform(Adam.Settings.of(B1, B2, 1e-8), p.length, learningRate);
     double[] best = p.clone();
     double bestScore = Double.POSITIVE_INFINITY;
     int bestEpoch = 0;
@@ -210,13 +210,7 @@ public final class AdjointTraining {
       for (int i = 0; i < p.length; i++) {
         grad[i] += 2 * l2 * p[i];
       }
-      double c1 = 1 - Math.pow(B1, epoch);
-      double c2 = 1 - Math.pow(B2, epoch);
-      for (int i = 0; i < p.length; i++) {
-        m[i] = B1 * m[i] + (1 - B1) * grad[i];
-        v[i] = B2 * v[i] + (1 - B2) * grad[i] * grad[i];
-        p[i] -= learningRate * (m[i] / c1) / (Math.sqrt(v[i] / c2) + 1e-8);
-      }
+      adam.stepAt(epoch, p, grad);
       net.setParams(p);
     }
     net.setParams(best);

@@ -11,6 +11,7 @@ import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -20,7 +21,7 @@ import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
-import org.cml4j.fuse.FusePlugin;
+import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.net.LearnerRegressor;
 import org.cml4j.fuse.net.Regressor;
@@ -47,6 +48,10 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 public final class PhysicsLayerCoupling extends AbstractCoupling {
   /** Registry name. */
   public static final String NAME = "fusion.physics-layer";
+  /** Identity: plugin, name, mode, description. */
+  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+      CouplingMode.MODEL_STRUCTURE_CONSTRAINT, "network -> bounded time-varying parameters ->"
+      + " differentiable physics (trained through the adjoint)");
   /**
    * Weight decay of the parameter network towards the calibrated constants; on the twin with 62
    * training hours 1e-3 let hbeta(t) overfit, 1e-2 kept it close to the constant.
@@ -65,9 +70,7 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
    * @param bounds learned parameters and their [lower, upper] bounds (within the mechanism's)
    */
   public PhysicsLayerCoupling(CouplingDefaults defaults, Map<String, double[]> bounds) {
-    super(FusePlugin.PLUGIN, NAME, CouplingMode.MODEL_STRUCTURE_CONSTRAINT, "network -> bounded"
-        + " time-varying parameters -> differentiable physics (trained through the adjoint)",
-        new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM,
+    super(INFO, new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM,
             Requirement.OBSERVED_SOIL_TEMPERATURE), true, true, 24));
     if (bounds.isEmpty()) {
       throw new IllegalArgumentException("the physics layer needs at least one learned parameter");

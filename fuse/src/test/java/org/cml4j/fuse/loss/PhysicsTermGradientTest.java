@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.cml4j.core.learn.Standardizer;
 import org.cml4j.core.vars.VariableSpec;
-import org.cml4j.fuse.data.ZScore;
 import org.cml4j.fuse.loss.LossSpec.PhysicsRows;
 import org.cml4j.fuse.net.FusionNetwork;
 import org.cml4j.fuse.net.NetSpec;
@@ -103,8 +103,8 @@ class PhysicsTermGradientTest {
       }
     }
     y[3][2] = Double.NaN;
-    ZScore fx = ZScore.fit(x, 0, ROWS);
-    ZScore fy = ZScore.fit(y, 0, ROWS);
+    Standardizer fx = Standardizer.fitOnePass(x, 0, ROWS);
+    Standardizer fy = Standardizer.fitOnePass(y, 0, ROWS);
     List<PhysicsTerm> terms = new ArrayList<>();
     if (term != null) {
       terms.add(term);

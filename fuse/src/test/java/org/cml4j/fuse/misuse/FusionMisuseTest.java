@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.learn.Standardizer;
 import org.cml4j.core.pipeline.Pipeline;
 import org.cml4j.core.pipeline.PipelineWiringException;
 import org.cml4j.core.pipeline.Stage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.fuse.FusePlugin;
-import org.cml4j.fuse.data.ZScore;
 import org.cml4j.fuse.hybrid.AssimilationStage;
 import org.cml4j.fuse.hybrid.ModelErrorStage;
 import org.cml4j.fuse.loss.BoundConstraint;
@@ -55,8 +56,8 @@ class FusionMisuseTest {
 
   static FusionNetwork net(List<VariableSpec> outputs, PhysicsTerm... terms) {
     return new FusionNetwork(new NetSpec(new int[] {4}, 1, 0, 1e-2, 0, 1), FEATURES,
-        new ZScore(new double[3], new double[] {1, 1, 1}), outputs,
-        new ZScore(new double[outputs.size()], ones(outputs.size())), OutputLayer.FREE,
+        Standardizer.of(new double[3], new double[] {1, 1, 1}), outputs,
+        Standardizer.of(new double[outputs.size()], ones(outputs.size())), OutputLayer.FREE,
         new LossSpec(1, 0, List.of(terms), LossSpec.PhysicsRows.ALL), 24, 3600, null);
   }
 
@@ -114,7 +115,7 @@ class FusionMisuseTest {
         -1))).hasMessageContaining("physics term 'bounds-Qg' has weight -1.0; weights must be"
         + " finite and >= 0");
     assertThatThrownBy(() -> new FusionNetwork(new NetSpec(new int[] {4}, 1, 0, 1e-2, 0, 1),
-        FEATURES, new ZScore(new double[3], ones(3)), OUTPUTS, new ZScore(new double[4],
+        FEATURES, Standardizer.of(new double[3], ones(3)), OUTPUTS, Standardizer.of(new double[4],
         ones(4)), OutputLayer.FREE, new LossSpec(-1, 0, List.of(), LossSpec.PhysicsRows.ALL), 24,
         3600, null)).hasMessageContaining("data weight must be finite and >= 0, got -1.0");
   }
@@ -129,7 +130,8 @@ class FusionMisuseTest {
         .contains("the energy-conserving output layer needs targets Qg");
     assertThatThrownBy(() -> conserving.solve(soilOnly)).hasMessageContaining("needs targets Qg");
     // pretraining without simulations of the targets
-    FusionNetCoupling pre = new FusionNetCoupling("p", CouplingMode.HYBRID, "",
+    FusionNetCoupling pre = new FusionNetCoupling(
+        new CouplingInfo("test", "p", CouplingMode.HYBRID, ""),
         FusionNetConfig.dataOnly().withPretraining(true));
     assertThatThrownBy(() -> pre.solve(twin)).hasMessageContaining("pretraining needs auxiliary"
         + " simulations of the targets named <target>_physics");

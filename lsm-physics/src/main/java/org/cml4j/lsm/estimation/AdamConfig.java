@@ -25,6 +25,11 @@ public record AdamConfig(double[] learningRates, double beta1, double beta2, dou
     }
   }
 
+  /** The decays and epsilon as settings of the core {@link org.cml4j.core.optim.Adam}. */
+  public org.cml4j.core.optim.Adam.Settings settings() {
+    return org.cml4j.core.optim.Adam.Settings.of(beta1, beta2, epsilon);
+  }
+
   /** The paper's settings for the given parameter space. */
   public static AdamConfig huang2025(ParameterSpace space) {
     double[] lr = new double[space.dimension()];

@@ -3,10 +3,12 @@ package org.cml4j.lsm.estimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.cml4j.core.optim.Adam;
 
 /**
- * Adam (Kingma &amp; Ba 2015) on the physical coordinates with per-coordinate learning rates and the
- * stopping rule of Huang et al. (2025). Each step costs one forward run and one adjoint sweep.
+ * Adam (Kingma &amp; Ba 2015; the core {@link Adam} update) on the physical coordinates with
+ * per-coordinate learning rates and the stopping rule of Huang et al. (2025). Each step costs one
+ * forward run and one adjoint sweep.
  * Coordinates are clamped into their physical ranges after each step (the paper did not clamp; no
  * start of the published experiment reaches a bound). {@link #fitAll} runs many starts in lockstep,
  * evaluating each step's gradients for all unfinished starts as one batch on the vectorised kernel;
@@ -85,15 +87,12 @@ public final class AdamOptimizer {
     final ParameterSpace space;
     final double[] start;
     double[] theta;
-    final double[] m;
-    final double[] v;
+    final Adam adam;
     double lossPrev = Double.POSITIVE_INFINITY;
     int step;
     boolean converged;
     boolean done;
     String reason = "step budget of " + config.maxSteps() + " reached";
-    double b1t = 1;
-    double b2t = 1;
 
     Run(ParameterSpace space, double[] start) {
       int n = space.dimension();
@@ -104,8 +103,7 @@ public final class AdamOptimizer {
       this.space = space;
       this.start = start.clone();
       this.theta = space.clamp(start);
-      this.m = new double[n];
-      this.v = new double[n];
+      this.adam = new Adam(config.settings(), config.learningRates(), false);
       this.done = config.maxSteps() <= 0;
     }
 
@@ -115,17 +113,8 @@ public final class AdamOptimizer {
       double loss = vg.value();
       double relLoss = Math.abs(lossPrev - loss) / lossPrev * 100;
       lossPrev = loss;
-      double[] g = vg.gradient();
-      b1t *= config.beta1();
-      b2t *= config.beta2();
-      double[] next = new double[n];
-      for (int i = 0; i < n; i++) {
-        m[i] = config.beta1() * m[i] + (1 - config.beta1()) * g[i];
-        v[i] = config.beta2() * v[i] + (1 - config.beta2()) * g[i] * g[i];
-        double mh = m[i] / (1 - b1t);
-        double vh = v[i] / (1 - b2t);
-        next[i] = theta[i] - config.learningRates()[i] * mh / (Math.sqrt(vh) + config.epsilon());
-      }
+      double[] next = theta.clone();
+      adam.step(next, vg.gradient());
       next = space.clamp(next);
       double maxRel = 0;
       for (int i = 0; i < n; i++) {

@@ -1,10 +1,10 @@
 package org.cml4j.lsm.gradient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cml4j.lsm.gradient.FiniteDifferences.central;
+import static org.cml4j.lsm.gradient.FiniteDifferences.relErr;
 
 import java.util.List;
-import java.util.Random;
-import java.util.function.Function;
 import org.cml4j.lsm.experiment.Huang2025;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
@@ -23,36 +23,10 @@ class GradientCheckTest {
       Output.LONGWAVE_UP, Output.TURBULENT_FLUX, Output.NET_RADIATION);
   static final SoilColumnModel MODEL = SoilColumnModel.huang2025(StepSolver.EXACT);
   static final SurfaceForcing FORCING = Huang2025.forcing(49);
-  static final double[][] SEED = seed(49, OUTPUTS.size(), 7);
-
-  static double[][] seed(int levels, int m, long s) {
-    Random rnd = new Random(s);
-    double[][] w = new double[levels][m];
-    for (double[] row : w) {
-      for (int j = 0; j < m; j++) {
-        row[j] = rnd.nextGaussian();
-      }
-    }
-    return w;
-  }
+  static final double[][] SEED = FiniteDifferences.seed(49, OUTPUTS.size(), 7);
 
   static double loss(Trajectory tr) {
-    double[][] y = tr.outputs(OUTPUTS);
-    double s = 0;
-    for (int k = 0; k < y.length; k++) {
-      for (int j = 0; j < y[k].length; j++) {
-        s += SEED[k][j] * y[k][j];
-      }
-    }
-    return s;
-  }
-
-  static double central(Function<Double, Double> f, double x, double h) {
-    return (f.apply(x + h) - f.apply(x - h)) / (2 * h);
-  }
-
-  static double relErr(double a, double b) {
-    return Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+    return FiniteDifferences.loss(tr, OUTPUTS, SEED);
   }
 
   @Test

@@ -2,10 +2,11 @@ package org.cml4j.lsm.gradient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cml4j.lsm.gradient.FiniteDifferences.central;
+import static org.cml4j.lsm.gradient.FiniteDifferences.relErr;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import org.cml4j.lsm.experiment.Huang2025;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
@@ -27,7 +28,7 @@ class UnrolledJacobiGradientTest {
   static final SoilColumnModel MODEL = SoilColumnModel.huang2025(StepSolver.JACOBI);
   static final int LEVELS = 31;
   static final SurfaceForcing FORCING = Huang2025.forcing(LEVELS);
-  static final double[][] SEED = GradientCheckTest.seed(LEVELS, OUTPUTS.size(), 11);
+  static final double[][] SEED = FiniteDifferences.seed(LEVELS, OUTPUTS.size(), 11);
   /** A start of the paper's experiment (trial 46 rounded): away from the truth. */
   static final ColumnParameters P = ColumnParameters.builder().alpha(0.31).lambda(0.62)
       .heatCapacity(2.41e6).hBeta(9.4, 0.83).tb(297.3).build();
@@ -41,23 +42,7 @@ class UnrolledJacobiGradientTest {
   }
 
   static double loss(Trajectory tr) {
-    double[][] y = tr.outputs(OUTPUTS);
-    double s = 0;
-    for (int k = 0; k < y.length; k++) {
-      for (int j = 0; j < y[k].length; j++) {
-        s += SEED[k][j] * y[k][j];
-      }
-    }
-    return s;
-  }
-
-  /** Central difference of the replayed (fixed-sweep) forward. */
-  static double fd(Function<Double, Double> f, double x, double h) {
-    return (f.apply(x + h) - f.apply(x - h)) / (2 * h);
-  }
-
-  static double relErr(double a, double b) {
-    return Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
+    return FiniteDifferences.loss(tr, OUTPUTS, SEED);
   }
 
   @Test
@@ -72,7 +57,7 @@ class UnrolledJacobiGradientTest {
       // Tb acts only through the bottom node, 1 m below the outputs: its derivative is ~1e-5 of the
       // others, and the loss is almost linear in it, so a 1 K step keeps round-off out of the FD
       double h = q == Param.TB ? 1.0 : 1e-5 * Math.abs(x);
-      double fd = fd(v -> loss(MODEL.replayJacobi(P.with(q, v), FORCING, INIT, sweeps)), x, h);
+      double fd = central(v -> loss(MODEL.replayJacobi(P.with(q, v), FORCING, INIT, sweeps)), x, h);
       System.out.printf("%-7s unrolled %+.10e fd(replay) %+.10e implicit %+.10e%n", q.symbol(),
           unrolled.constant(q), fd, implicit.constant(q));
       assertThat(relErr(unrolled.constant(q), fd)).as("unrolled vs FD for %s", q)
@@ -99,12 +84,12 @@ class UnrolledJacobiGradientTest {
     int[] sweeps = tr.stepIterations();
     AdjointGradient adj = Adjoint.vjp(tr, OUTPUTS, SEED, GradientMode.UNROLLED);
     for (int k : new int[] {0, 1, 7, 30}) {
-      double fdH = fd(v -> {
+      double fdH = central(v -> {
         double[] s = hb.clone();
         s[k] = v;
         return loss(MODEL.replayJacobi(p.withSeries(Param.HBETA, s), FORCING, init, sweeps));
       }, hb[k], 1e-4);
-      double fdK = fd(v -> {
+      double fdK = central(v -> {
         double[] kd = FORCING.kdown().clone();
         kd[k] = v;
         return loss(MODEL.replayJacobi(p, new SurfaceForcing(kd, FORCING.ldown(), FORCING.ta()),
@@ -116,7 +101,7 @@ class UnrolledJacobiGradientTest {
           .isLessThan(1e-6 * Math.max(1, Math.abs(fdK)));
     }
     for (int i : new int[] {0, 1, 5, 99, 100}) {
-      double fd = fd(v -> {
+      double fd = central(v -> {
         double[] s = profile.clone();
         s[i] = v;
         return loss(MODEL.replayJacobi(p, FORCING, InitialState.profile(s), sweeps));

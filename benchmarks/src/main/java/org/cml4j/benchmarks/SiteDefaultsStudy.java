@@ -22,7 +22,7 @@ import org.cml4j.lsm.experiment.SitePriors;
  * fit single-threaded, so the numbers do not depend on the thread count.
  *
  * <p>Run: {@code java -cp benchmarks/target/cml4j-cli.jar org.cml4j.benchmarks.SiteDefaultsStudy
- * [threads] [starts]} (defaults 2, 4). Prints a CSV row per cell, then a Markdown table of means.
+ * [threads] [starts] [prior weight K^2]} (defaults 2, 4, 6). Prints a CSV row per cell, then a Markdown table of means.
  */
 public final class SiteDefaultsStudy {
   private SiteDefaultsStudy() {}
@@ -30,6 +30,8 @@ public final class SiteDefaultsStudy {
   public static void main(String[] args) throws Exception {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     int starts = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+    double weight = args.length > 2 ? Double.parseDouble(args[2])
+        : org.cml4j.lsm.estimation.Prior.DEFAULT_WEIGHT;
     Path data = DataLocator.find(null);
     List<String> inits = List.of("uniform", "interpolated", "spinup:7", "cycled:3");
     List<String> priors = List.of("none", "tb-deep", "tb-air", "texture", "tb-deep,texture", "all");
@@ -42,7 +44,7 @@ public final class SiteDefaultsStudy {
           SiteInitialState s = SiteInitialState.parse(init);
           Set<SitePriors.Choice> p = SitePriors.parse(prior);
           keys.add(new String[] {init, prior, w.toString().substring(0, 10)});
-          cells.add(pool.submit(() -> BondvilleDepthStudy.run(data, w, s, p, starts, 42, 1)));
+          cells.add(pool.submit(() -> BondvilleDepthStudy.run(data, w, s, p, weight, starts, 42, 1)));
         }
       }
     }

@@ -47,8 +47,14 @@ public final class BondvilleDepthStudy {
   /** Fits one window with an initial state and a prior (default weight); seeded starts. */
   public static Cell run(Path dataDir, Instant start, SiteInitialState init,
       Set<SitePriors.Choice> priors, int starts, long seed, int threads) {
+    return run(dataDir, start, init, priors, Prior.DEFAULT_WEIGHT, starts, seed, threads);
+  }
+
+  /** As above with prior weight {@code weight} [K^2]. */
+  public static Cell run(Path dataDir, Instant start, SiteInitialState init,
+      Set<SitePriors.Choice> priors, double weight, int starts, long seed, int threads) {
     SiteExperiment e = SiteExperiment.load(request(dataDir, start), init);
-    Prior prior = e.prior(priors, Prior.DEFAULT_WEIGHT);
+    Prior prior = e.prior(priors, weight);
     EstimationOutcome o = EstimationRuns.site(e, "lm", StepSolver.EXACT, GradientMode.IMPLICIT,
         prior, starts, seed, threads, d -> { });
     double r16 = Double.NaN;

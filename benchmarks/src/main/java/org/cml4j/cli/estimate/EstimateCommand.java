@@ -241,7 +241,10 @@ public final class EstimateCommand implements Callable<Integer> {
       inputs = Huang2025Runner.inputFiles(dataDir);
     } else {
       if (site != null) {
-        org.cml4j.lsm.data.SiteDataReaders.requireFile(site);   // a folder, missing or unreadable
+        if (!Files.exists(site)) {
+          throw new Cml4jCli.InputException("--site " + site + ": no such file");
+        }
+        org.cml4j.lsm.data.SiteDataReaders.requireFile(site);   // a folder or unreadable
       }
       SiteRequest req = new SiteRequest(site == null ? experiment.id() : null, site, dataDir,
           start, end, List.copyOf(observe), List.copyOf(predict), albedo, settings);

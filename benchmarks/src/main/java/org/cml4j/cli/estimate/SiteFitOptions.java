@@ -55,10 +55,10 @@ public record SiteFitOptions(Double split, OffsetDateTime fitUntil, SiteInitialS
 
   /**
    * Fitted hourly levels of a window of {@code hours} levels starting at {@code start}: from
-   * --fit-until, else --split, else {@code presetFit} if not negative, else 75 %.
+   * --fit-until, else --split, else {@code presetFit} if not negative, else 75 % (at least 2).
    *
-   * @throws IllegalArgumentException when fewer than 2 levels are fitted or none is left to
-   *     validate, naming the option and the window
+   * @throws IllegalArgumentException when --split or --fit-until leaves fewer than 2 levels
+   *     fitted or none to validate, naming the option and the window
    */
   public int fitHours(java.time.Instant start, java.time.Instant end, int presetFit) {
     int hours = (int) java.time.Duration.between(start, end).toHours();
@@ -72,10 +72,12 @@ public record SiteFitOptions(Double split, OffsetDateTime fitUntil, SiteInitialS
       }
       fit = (int) java.time.Duration.between(start, u).toHours();
       what = "--fit-until " + fitUntil;
-    } else if (split != null || presetFit < 0) {
-      double f = split != null ? split : DEFAULT_SPLIT;
-      fit = (int) Math.round(hours * f);
-      what = "--split " + f;
+    } else if (split != null) {
+      fit = (int) Math.round(hours * split);
+      what = "--split " + split;
+    } else if (presetFit < 0) {
+      // the default split: a too short window is reported by the experiment (naming the file)
+      return Math.max(2, (int) Math.round(hours * DEFAULT_SPLIT));
     } else {
       return presetFit;
     }

@@ -158,9 +158,10 @@ class CliBadInputCorpusTest {
     add("24 h window, phoenix, alpha fitted: runs, finite outputs", 0, List.of(),
         est("--experiment", PHX, "--fit", "alpha,lambda,C,hbeta,Tb", "--start",
             "2012-07-01T07:00", "--end", "2012-07-02T07:00"));
+    // without a prior (the default Tb prior keeps this fit off the bound)
     add("24 h window, phoenix, drives Tb to its bound: runs, finite outputs", 0, List.of(),
         est("--experiment", PHX, "--fit", "alpha,lambda,C,hbeta,Tb", "--starts", "4", "--start",
-            "2012-07-01T00:00-07:00", "--end", "2012-07-02T00:00-07:00"));
+            "2012-07-01T00:00-07:00", "--end", "2012-07-02T00:00-07:00", "--prior", "none"));
     add("24 h window, bondville: runs, finite outputs", 0, List.of(),
         est("--experiment", "bondville-1998", "--start", "1998-10-02T06:00", "--end",
             "1998-10-03T06:00"));

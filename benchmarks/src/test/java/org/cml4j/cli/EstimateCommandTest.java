@@ -115,7 +115,8 @@ class EstimateCommandTest {
     CliRun site = CliRun.run("estimate", "--experiment", "bondville-1998", "--initial-state",
         "293");
     assertThat(site.code()).isEqualTo(2);
-    assertThat(site.err()).contains("--initial-state applies to the huang2025 experiments only");
+    assertThat(site.err()).contains("--initial-state: unknown initial state '293'")
+        .contains("uniform (alias tb), interpolated, spinup[:DAYS], cycled[:K]");
   }
 
   @Test

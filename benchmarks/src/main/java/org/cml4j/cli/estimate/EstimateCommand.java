@@ -27,7 +27,10 @@ import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.estimation.ParameterSpace;
 import org.cml4j.lsm.experiment.EstimationOutcome;
+import org.cml4j.lsm.estimation.Prior;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
+import org.cml4j.lsm.experiment.SiteInitialState;
+import org.cml4j.lsm.experiment.SitePriors;
 import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.solver.StepSolver;
@@ -102,10 +105,36 @@ public final class EstimateCommand implements Callable<Integer> {
           + "Default: unrolled with the jacobi step solver, implicit with exact.")
   GradientMode gradient;
 
-  @Option(names = "--initial-state", paramLabel = "tb|293",
-      description = "huang2025 only: initial soil temperature, uniform Tb (default; reproduces "
-          + "the published results) or uniform 293 K (the published two-depth notebook's code).")
+  @Option(names = "--initial-state", paramLabel = "STATE",
+      description = "Initial soil temperature. huang2025: tb (uniform Tb, default; reproduces "
+          + "the published results) or 293 (uniform 293 K, the published two-depth notebook's "
+          + "code). Site runs: uniform (alias tb), interpolated (first level's observations "
+          + "blended to Tb at 1 m; default, chosen by measurement, docs/SITE_ESTIMATION.md), "
+          + "spinup[:DAYS] (run over the DAYS (7) days before the window) or cycled[:K] (day 1 "
+          + "repeated K (7) times).")
   String initialState;
+
+  @Option(names = "--split", paramLabel = "F",
+      description = "Site runs: fraction of the window fitted, in (0, 1); the rest is validation. "
+          + "Default: the preset's split, else 0.75.")
+  Double split;
+
+  @Option(names = "--fit-until", paramLabel = "T", converter = Converters.Time.class,
+      description = "Site runs: end of the fit period (exclusive; same formats as --start), "
+          + "instead of --split.")
+  OffsetDateTime fitUntil;
+
+  @Option(names = "--prior", paramLabel = "P,Q",
+      description = "Site runs: stated Gaussian priors added to the loss: none, tb-deep (Tb ~ "
+          + "N(fit-period mean of the deepest fitted soil temperature, 3 K)), tb-air (Tb ~ N(mean "
+          + "air temperature, 3 K)), texture (ln lambda, ln C within mineral-soil ranges), all, or "
+          + "a comma list. Default: tb-deep,texture (chosen by measurement).")
+  String prior;
+
+  @Option(names = "--prior-weight", paramLabel = "W",
+      description = "Site runs: weight of a one-sigma prior departure in K^2 of squared "
+          + "residuals. Default: 6 (0.5 K error, one independent residual per day).")
+  Double priorWeight;
 
   @Option(names = "--starts", paramLabel = "N", defaultValue = "50",
       description = "Number of starts (huang2025: the first N published starts). "
@@ -173,14 +202,24 @@ public final class EstimateCommand implements Callable<Integer> {
       if (albedo != null) {
         siteOnly.add("--albedo");
       }
+      if (split != null) {
+        siteOnly.add("--split");
+      }
+      if (fitUntil != null) {
+        siteOnly.add("--fit-until");
+      }
+      if (prior != null) {
+        siteOnly.add("--prior");
+      }
+      if (priorWeight != null) {
+        siteOnly.add("--prior-weight");
+      }
       if (!siteOnly.isEmpty()) {
         throw new ParameterException(cl, String.join(", ", siteOnly) + " apply to site runs "
             + "only, not to " + experiment.id());
       }
     } else if (noise != null) {
       throw new ParameterException(cl, "--noise applies to synthetic experiments only");
-    } else if (initialState != null) {
-      throw new ParameterException(cl, "--initial-state applies to the huang2025 experiments only");
     }
     if (albedo != null && !(albedo >= 0 && albedo <= 1)) {
       throw new ParameterException(cl, "--albedo must be in [0, 1], got " + albedo);
@@ -260,7 +299,8 @@ public final class EstimateCommand implements Callable<Integer> {
     GradientMode grad = gradient != null ? gradient
         : step == StepSolver.JACOBI ? GradientMode.UNROLLED : GradientMode.IMPLICIT;
     Huang2025Experiment.InitialCondition init = Huang2025Experiment.InitialCondition.UNIFORM_TB;
-    if (initialState != null) {
+    SiteFitOptions siteOptions = siteOptions(cl, huang);
+    if (initialState != null && huang) {
       switch (initialState.trim().toLowerCase(Locale.ROOT)) {
         case "tb": break;
         case "293": init = Huang2025Experiment.InitialCondition.UNIFORM_293; break;
@@ -270,7 +310,36 @@ public final class EstimateCommand implements Callable<Integer> {
     }
     try {
       return new EstimationSettings(fit, solver, step, grad, init, starts,
-          Math.min(nThreads, starts), noise == null ? Double.NaN : noise, seed);
+          Math.min(nThreads, starts), noise == null ? Double.NaN : noise, seed, siteOptions);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+  }
+
+  /** Site options (defaults for huang2025 runs, where they are rejected in {@link #call}). */
+  private SiteFitOptions siteOptions(CommandLine cl, boolean huang) {
+    if (huang) {
+      return SiteFitOptions.defaults();
+    }
+    SiteInitialState is = SiteFitOptions.DEFAULT_INITIAL;
+    var pr = SiteFitOptions.DEFAULT_PRIORS;
+    try {
+      if (initialState != null) {
+        is = SiteInitialState.parse(initialState);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, "--initial-state: " + e.getMessage());
+    }
+    try {
+      if (prior != null) {
+        pr = SitePriors.parse(prior);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, "--prior: " + e.getMessage());
+    }
+    try {
+      return new SiteFitOptions(split, fitUntil, is, pr,
+          priorWeight == null ? Prior.DEFAULT_WEIGHT : priorWeight);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
     }

@@ -19,13 +19,17 @@ import org.cml4j.lsm.solver.StepSolver;
  * @param threads worker threads (at least 1)
  * @param noiseSd standard deviation of Gaussian noise added to synthetic observations, NaN = none
  * @param seed seed of that noise
+ * @param site site runs only: split, initial state, priors
  */
 public record EstimationSettings(List<FitParam> fit, String solver, StepSolver stepSolver,
     GradientMode gradient, Huang2025Experiment.InitialCondition initialCondition, int starts,
-    int threads, double noiseSd, long seed) {
+    int threads, double noiseSd, long seed, SiteFitOptions site) {
 
   public EstimationSettings {
     fit = List.copyOf(fit);
+    if (site == null) {
+      site = SiteFitOptions.defaults();
+    }
     if (gradient == GradientMode.UNROLLED && stepSolver != StepSolver.JACOBI) {
       throw new IllegalArgumentException("--gradient unrolled differentiates the Jacobi sweeps: "
           + "it needs --step-solver jacobi, got "

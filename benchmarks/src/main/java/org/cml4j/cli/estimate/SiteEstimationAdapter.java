@@ -7,6 +7,7 @@ import org.cml4j.cli.ProgressListener;
 import org.cml4j.cli.SiteEstimation;
 import org.cml4j.cli.SiteRequest;
 import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.estimation.Prior;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.EstimationRuns;
 import org.cml4j.lsm.experiment.SiteExperiment;
@@ -17,7 +18,8 @@ import org.cml4j.lsm.model.Output;
  * Connects {@code estimate --experiment phoenix-2012|bondville-1998} and {@code --site FILE} to the
  * site experiments of lsm-physics. Named experiments start from their presets and take any option
  * the user gave; a plain site file needs {@code --start}, {@code --end} and {@code --observe}, and is
- * fitted on the first 75 % of the window and validated on the rest.
+ * fitted on the first {@code --split} (75 %) of the window, or up to {@code --fit-until}, and
+ * validated on the rest. The initial state and the priors come from {@link SiteFitOptions}.
  */
 public final class SiteEstimationAdapter implements SiteEstimation {
 
@@ -37,9 +39,9 @@ public final class SiteEstimationAdapter implements SiteEstimation {
     }
     var start = req.start() != null ? req.start().toInstant() : base.start();
     var end = req.end() != null ? req.end().toInstant() : base.end();
-    int hours = (int) java.time.Duration.between(start, end).toHours();
-    int fitHours = base != null && req.start() == null && req.end() == null ? base.fitHours()
-        : Math.max(2, (int) Math.round(hours * 0.75));
+    SiteFitOptions opt = req.settings().site();
+    int fitHours = opt.fitHours(start, end,
+        base != null && req.start() == null && req.end() == null ? base.fitHours() : -1);
     List<String> observe = req.observe().isEmpty() ? base.observe() : names(req.observe());
     List<String> predict = req.predict().isEmpty() && base != null ? base.predict()
         : names(req.predict());
@@ -61,11 +63,12 @@ public final class SiteEstimationAdapter implements SiteEstimation {
     var full = new org.cml4j.lsm.experiment.SiteRequest(req.name(),
         base != null ? base.file() : req.site(), start, end, fitHours, observe, predict, albedo, fit,
         base != null ? base.published() : Map.of(), base != null ? base.publishedNote() : "");
-    SiteExperiment e = SiteExperiment.load(full);
+    SiteExperiment e = SiteExperiment.load(full, opt.initial());
+    Prior prior = e.prior(opt.priors(), opt.priorWeight());
     progress.begin(req.name(), req.settings().starts());
     try {
       EstimationOutcome o = EstimationRuns.site(e, req.settings().solver(), req.settings().stepSolver(),
-          req.settings().gradient(), req.settings().starts(), req.settings().seed(),
+          req.settings().gradient(), prior, req.settings().starts(), req.settings().seed(),
           req.settings().threads(), progress::done);
       String zone = Converters.zoneNote(req.start(), req.end());
       // clipped values, gaps and other quirks the reader handled go into the report, not only

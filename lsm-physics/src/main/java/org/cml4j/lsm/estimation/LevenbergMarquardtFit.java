@@ -37,7 +37,7 @@ public final class LevenbergMarquardtFit {
         maxEvaluations, relativeTolerance).minimise(theta -> {
           Objective.Residuals res = obj.residuals(theta);
           return new BoundedLevenbergMarquardt.Evaluation(res.r(), res.jacobian());
-        }, obj.observations().count(), s, logScale, space::clamp);
+        }, obj.residualCount(), s, logScale, space::clamp);
     double[] theta = o.converged() ? o.theta() : s;
     double loss = obj.value(theta);
     return new FitResult("lm", start.clone(), theta, space.named(theta), loss,

@@ -27,6 +27,7 @@ public final class Objective {
   private final Observations obs;
   private final ParameterSpace space;
   private final GradientMode gradientMode;
+  private final Prior prior;
   private final AtomicLong forwardRuns = new AtomicLong();
   private final AtomicLong gradientRuns = new AtomicLong();
 
@@ -43,6 +44,11 @@ public final class Objective {
    */
   public Objective(SoilColumnModel model, SurfaceForcing forcing, InitialState initial,
       Observations obs, ParameterSpace space, GradientMode mode) {
+    this(model, forcing, initial, obs, space, mode, Prior.none());
+  }
+
+  private Objective(SoilColumnModel model, SurfaceForcing forcing, InitialState initial,
+      Observations obs, ParameterSpace space, GradientMode mode, Prior prior) {
     if (mode == GradientMode.UNROLLED && model.solver() != StepSolver.JACOBI) {
       throw new IllegalArgumentException("the UNROLLED gradient needs the JACOBI step solver, got "
           + model.solver());
@@ -57,16 +63,36 @@ public final class Objective {
     this.obs = obs;
     this.space = space;
     this.gradientMode = mode;
+    this.prior = prior;
   }
 
   /** The same problem with another gradient mode (fresh evaluation counters). */
   public Objective withGradientMode(GradientMode mode) {
-    return new Objective(model, forcing, initial, obs, space, mode);
+    return new Objective(model, forcing, initial, obs, space, mode, prior);
+  }
+
+  /**
+   * The same problem penalised by {@code p}: the loss becomes (sum of squared data residuals +
+   * {@link Prior#penalty}) / {@link Observations#count()}, and {@link #residuals} gains the prior
+   * rows (fresh evaluation counters).
+   */
+  public Objective withPrior(Prior p) {
+    return new Objective(model, forcing, initial, obs, space, gradientMode, p);
+  }
+
+  /** The prior ({@link Prior#none()} unless {@link #withPrior} was used). */
+  public Prior prior() {
+    return prior;
+  }
+
+  /** Length of {@link #residuals}: present observations plus active prior rows. */
+  public int residualCount() {
+    return obs.count() + prior.active(space).size();
   }
 
   /** The same problem with other observations (fresh evaluation counters). */
   public Objective withObservations(Observations o) {
-    return new Objective(model, forcing, initial, o, space, gradientMode);
+    return new Objective(model, forcing, initial, o, space, gradientMode, prior);
   }
 
   public GradientMode gradientMode() {
@@ -109,9 +135,13 @@ public final class Objective {
     return model.simulate(space.toModel(theta), forcing, initial);
   }
 
-  /** Mean squared error at {@code theta}. */
+  /** Mean squared error at {@code theta} (plus the prior penalty / count, if any). */
   public double value(double[] theta) {
-    return loss(simulate(theta).outputs(obs.outputs()));
+    return loss(simulate(theta).outputs(obs.outputs())) + penalty(theta);
+  }
+
+  private double penalty(double[] theta) {
+    return prior.isEmpty() ? 0 : prior.penalty(space, theta) / obs.count();
   }
 
   /** Adds runs made on this objective's behalf elsewhere (e.g. by {@link BatchObjective}). */
@@ -148,11 +178,18 @@ public final class Objective {
     }
     gradientRuns.incrementAndGet();
     AdjointGradient g = Adjoint.vjp(tr, obs.outputs(), seed, gradientMode);
-    return new ValueGradient(loss(y), space.gradient(theta, g));
+    double[] grad = space.gradient(theta, g);
+    if (!prior.isEmpty()) {
+      double[] pg = prior.penaltyGradient(space, theta);
+      for (int i = 0; i < grad.length; i++) {
+        grad[i] += pg[i] / obs.count();
+      }
+    }
+    return new ValueGradient(loss(y) + penalty(theta), grad);
   }
 
   /**
-   * Residuals r = (model - obs) over present entries, and their Jacobian d r / d theta from the
+   * Residuals r = (model - obs) over present entries, then the prior rows, and their Jacobian d r / d theta from the
    * tangent model (one tangent sweep per model parameter).
    */
   public Residuals residuals(double[] theta) {
@@ -163,8 +200,8 @@ public final class Objective {
     double[][][] jm = Tangent.jacobian(tr, obs.outputs(), dirs);
     double[][] chain = space.chain(theta);
     int n = space.dimension();
-    double[] r = new double[obs.count()];
-    double[][] jac = new double[obs.count()][n];
+    double[] r = new double[residualCount()];
+    double[][] jac = new double[residualCount()][n];
     int row = 0;
     for (int t = 0; t < y.length; t++) {
       for (int k = 0; k < y[t].length; k++) {
@@ -181,6 +218,12 @@ public final class Objective {
         }
         row++;
       }
+    }
+    double[] pr = prior.rows(space, theta);
+    double[][] pj = prior.jacobian(space, theta);
+    for (int k = 0; k < pr.length; k++, row++) {
+      r[row] = pr[k];
+      jac[row] = pj[k];
     }
     return new Residuals(r, jac);
   }

@@ -46,7 +46,7 @@ public final class EstimationRuns {
    */
   public static List<FitResult> fitAll(String solver, Objective o, List<double[]> starts,
       int threads, IntConsumer progress) {
-    if (solver.equals("adam") && BatchObjective.supports(o)) {
+    if (solver.equals("adam") && o.prior().isEmpty() && BatchObjective.supports(o)) {
       try (BatchRunner runner = new BatchRunner(Math.max(1, threads), BatchRunner.DEFAULT_CHUNK)) {
         return new AdamOptimizer(AdamConfig.huang2025(o.space()))
             .fitAll(new BatchObjective(o, runner), starts, progress);
@@ -66,8 +66,20 @@ public final class EstimationRuns {
   /** Runs a site experiment; {@code gradient} is the loss gradient Adam uses. */
   public static EstimationOutcome site(SiteExperiment e, String solver, StepSolver step,
       GradientMode gradient, int starts, long seed, int threads, IntConsumer progress) {
+    return site(e, solver, step, gradient, org.cml4j.lsm.estimation.Prior.none(), starts, seed,
+        threads, progress);
+  }
+
+  /**
+   * Runs a site experiment penalised by {@code prior}; the description names the initial state,
+   * the prior and its diagnostics ({@link org.cml4j.lsm.estimation.Prior#report}), flagging a
+   * parameter the prior decided.
+   */
+  public static EstimationOutcome site(SiteExperiment e, String solver, StepSolver step,
+      GradientMode gradient, org.cml4j.lsm.estimation.Prior prior, int starts, long seed,
+      int threads, IntConsumer progress) {
     long t0 = System.nanoTime();
-    Objective o = e.objective(step).withGradientMode(gradient);
+    Objective o = e.objective(step).withGradientMode(gradient).withPrior(prior);
     int nObs = o.observations().count();
     int nPar = o.space().dimension();
     if (nObs <= nPar) {
@@ -88,6 +100,8 @@ public final class EstimationRuns {
     } catch (RuntimeException ex) {
       idNote = " Identifiability not assessed: " + ex.getMessage() + ".";
     }
+    String priorNote = " " + (prior.isEmpty() ? "No prior."
+        : prior.report(o, theta).text() + " Prior weight " + prior.weight() + " K^2.");
     Trajectory tr = o.simulate(theta);
     int fit = e.request().fitHours();
     List<PredictionScore> scores = new ArrayList<>();
@@ -101,10 +115,10 @@ public final class EstimationRuns {
     SiteRequest r = e.request();
     String desc = String.format(java.util.Locale.ROOT, "Site file %s, window %s .. %s (%d hourly"
         + " levels: %d fitted, %d validation). Observed: %s. Predicted: %s. Albedo %s. 101-node 1 m"
-        + " column, initial profile from the first level's observations blended to Tb at 1 m;"
-        + " %s step solver.", r.file().getFileName(), r.start(), r.end(), e.forcing().length(), fit,
-        e.forcing().length() - fit, r.observe(), r.predict(),
-        Double.isNaN(r.albedo()) ? "fitted" : "fixed at " + r.albedo(), step) + idNote;
+        + " column; %s step solver. %s", r.file().getFileName(), r.start(), r.end(), e.levels(),
+        fit, e.levels() - fit, r.observe(), r.predict(),
+        Double.isNaN(r.albedo()) ? "fitted" : "fixed at " + r.albedo(), step,
+        e.initialChoice().describe()) + priorNote + idNote;
     return new EstimationOutcome(r.name(), desc, solver, step.name(), names(o), units(o), rs, best,
         summary(rs), id, scores, panels, e.published(), r.publishedNote(),
         (System.nanoTime() - t0) * 1e-9);
@@ -112,7 +126,7 @@ public final class EstimationRuns {
 
   private static void addSeries(Output out, double[] obs, Trajectory tr, int fit, String role,
       SiteExperiment e, List<PredictionScore> scores, List<SeriesPanel> panels) {
-    double[] mod = tr.output(out);
+    double[] mod = e.windowPart(tr.output(out));
     scores.add(score(out, obs, mod, 0, fit, "fit"));
     if (fit < obs.length) {
       scores.add(score(out, obs, mod, fit, obs.length, "validation"));

@@ -27,8 +27,10 @@ import org.cml4j.lsm.solver.StepSolver;
 
 /**
  * A site's inverse problem: hourly forcing and observations from a site file window, the paper's
- * 101-node 1 m column, an initial profile interpolated from the observations at the first level and
- * blended linearly to the (fitted) Tb at the bottom, and a fit/validation split in time.
+ * 101-node 1 m column, an initial state chosen by {@link SiteInitialState} (by default the
+ * observations at the first level interpolated and blended linearly to the fitted Tb at the
+ * bottom; a spin-up or a cycled first day adds lead levels before the window), and a
+ * fit/validation split in time.
  */
 public final class SiteExperiment {
   /** Forcing gaps up to this length are linearly interpolated; longer ones are an error. */
@@ -43,12 +45,16 @@ public final class SiteExperiment {
   private final InitialState initial;
   private final double deepestTemperature;
   private final DataQualityReport quality;
+  private final SiteInitialState initialChoice;
+  private final int lead;
 
   private SiteExperiment(SiteRequest request, SiteData data, SurfaceForcing forcing,
       List<Output> observed, double[][] observedSeries, List<Output> predicted,
       double[][] predictedSeries, InitialState initial, double deepestTemperature,
-      DataQualityReport quality) {
+      DataQualityReport quality, SiteInitialState initialChoice, int lead) {
     this.quality = quality;
+    this.initialChoice = initialChoice;
+    this.lead = lead;
     this.request = request;
     this.data = data;
     this.forcing = forcing;
@@ -65,7 +71,17 @@ public final class SiteExperiment {
    * checks it. Problems outside the window (gaps, bad values) do not matter.
    */
   public static SiteExperiment load(SiteRequest req) {
-    return of(req, SiteDataReaders.read(req.file(), req.start(), req.end()));
+    return load(req, SiteInitialState.INTERPOLATED);
+  }
+
+  /**
+   * As {@link #load(SiteRequest)} with the given initial state; a spin-up reads
+   * [start - days, end) of the file.
+   */
+  public static SiteExperiment load(SiteRequest req, SiteInitialState init) {
+    java.time.Instant from = init.kind() == SiteInitialState.Kind.SPINUP
+        ? req.start().minus(Duration.ofDays(init.count())) : req.start();
+    return of(req, SiteDataReaders.read(req.file(), from, req.end()), init);
   }
 
   /**
@@ -73,11 +89,16 @@ public final class SiteExperiment {
    * resamples the window of {@code req}, and checks it. Errors name {@link SiteData#source()}.
    */
   public static SiteExperiment of(SiteRequest req, SiteData all) {
-    SiteData w = all.window(req.start(), req.end());
-    DataQualityReport quality = w.report();
-    if (w.stepSeconds() != 3600) {
-      w = w.resample(3600, ResampleMethod.SAMPLE);
-    }
+    return of(req, all, SiteInitialState.INTERPOLATED);
+  }
+
+  /**
+   * As {@link #of(SiteRequest, SiteData)} with the given initial state; for a spin-up
+   * {@code all} must cover [start - days, end).
+   */
+  public static SiteExperiment of(SiteRequest req, SiteData all, SiteInitialState init) {
+    SiteData w = hourly(all.window(req.start(), req.end()));
+    DataQualityReport quality = all.window(req.start(), req.end()).report();
     int levels = w.size();
     if (levels < req.fitHours()) {
       throw SiteDataException.forFile(w.source(), null, "the window " + req.start()
@@ -91,6 +112,31 @@ public final class SiteExperiment {
       k[i] = Math.max(0, k[i]);
     }
     SurfaceForcing f = new SurfaceForcing(k, l, ta);
+    List<double[]> pts = observedPoints(w, l, req);
+    InitialState initial = init.kind() == SiteInitialState.Kind.UNIFORM
+        ? InitialState.uniformTb() : InitialState.fromObservedPoints(ModelGrid.HUANG2025, pts);
+    if (init.kind() == SiteInitialState.Kind.CYCLED) {
+      int[] day = new int[24 * init.count()];
+      for (int i = 0; i < day.length; i++) {
+        day[i] = Math.min(i % 24, k.length - 1);
+      }
+      f = prepend(pick(k, day), pick(l, day), pick(ta, day), f);
+    } else if (init.kind() == SiteInitialState.Kind.SPINUP) {
+      java.time.Instant from = req.start().minus(Duration.ofDays(init.count()));
+      SiteData sw = hourly(all.window(from, req.start()));
+      if (sw.size() != init.leadLevels() || !sw.time(0).equals(from)) {
+        throw SiteDataException.forFile(all.source(), null, "spin-up of " + init.count()
+            + " days needs the file to cover " + from + " .. " + req.start() + " hourly; it has "
+            + sw.size() + " hourly levels there");
+      }
+      double[] sl = gapFilled(sw, "LWdown", req);
+      double[] sk = gapFilled(sw, "SWdown", req);
+      for (int i = 0; i < sk.length; i++) {
+        sk[i] = Math.max(0, sk[i]);
+      }
+      f = prepend(sk, sl, gapFilled(sw, "Tair", req), f);
+      initial = InitialState.fromObservedPoints(ModelGrid.HUANG2025, observedPoints(sw, sl, req));
+    }
     List<Output> obs = new ArrayList<>();
     double[][] obsSeries = new double[req.observe().size()][];
     for (int i = 0; i < req.observe().size(); i++) {
@@ -107,10 +153,38 @@ public final class SiteExperiment {
       requireSomeValue(w, req.predict().get(i), predSeries[i], predSeries[i].length, "predicted",
           "window");
     }
-    // initial profile from every temperature observed at level 0
+    double tDeep = pts.get(pts.size() - 1)[1];
+    return new SiteExperiment(req, w, f, obs, obsSeries, pred, predSeries, initial, tDeep, quality,
+        init, init.leadLevels());
+  }
+
+  private static SiteData hourly(SiteData w) {
+    return w.stepSeconds() != 3600 ? w.resample(3600, ResampleMethod.SAMPLE) : w;
+  }
+
+  private static double[] pick(double[] x, int[] idx) {
+    double[] out = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = x[idx[i]];
+    }
+    return out;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static SurfaceForcing prepend(double[] k, double[] l, double[] ta, SurfaceForcing f) {
+    return new SurfaceForcing(concat(k, f.kdown()), concat(l, f.ldown()), concat(ta, f.ta()));
+  }
+
+  /** Every temperature observed at level 0 of {@code w}: {depth m, T K}, surface first. */
+  private static List<double[]> observedPoints(SiteData w, double[] ldown, SiteRequest req) {
     List<double[]> pts = new ArrayList<>();
     double[] surf = w.has("SurfTemp") ? w.variable("SurfTemp")
-        : w.has("LWup") ? lwupToTs(w.variable("LWup"), l) : null;
+        : w.has("LWup") ? lwupToTs(w.variable("LWup"), ldown) : null;
     if (surf != null && !Double.isNaN(surf[0])) {
       pts.add(new double[] {0, surf[0]});
     }
@@ -122,12 +196,10 @@ public final class SiteExperiment {
     }
     if (pts.isEmpty()) {
       throw SiteDataException.forFile(w.source(), "SoilTemp",
-          "no surface or soil temperature observed at the window start " + req.start()
+          "no surface or soil temperature observed at " + w.time(0)
               + ": cannot build the initial profile");
     }
-    double tDeep = pts.get(pts.size() - 1)[1];
-    return new SiteExperiment(req, w, f, obs, obsSeries, pred, predSeries,
-        InitialState.fromObservedPoints(ModelGrid.HUANG2025, pts), tDeep, quality);
+    return pts;
   }
 
   /** An observed or predicted variable with no value in its period is an error, not a silent drop. */
@@ -262,14 +334,75 @@ public final class SiteExperiment {
     return predictedSeries[i].clone();
   }
 
-  /** The fit-period observations (validation levels masked as missing). */
+  /**
+   * The fit-period observations on the model's levels: missing over the spin-up / cycled lead
+   * levels ({@link #leadLevels()}) and over the validation levels.
+   */
   public Observations fitObservations() {
     double[][] s = new double[observedSeries.length][];
     for (int i = 0; i < s.length; i++) {
-      s[i] = observedSeries[i].clone();
-      Arrays.fill(s[i], request.fitHours(), s[i].length, Double.NaN);
+      s[i] = new double[lead + observedSeries[i].length];
+      Arrays.fill(s[i], Double.NaN);
+      System.arraycopy(observedSeries[i], 0, s[i], lead, request.fitHours());
     }
     return Observations.ofSeries(observed, s);
+  }
+
+  /** How the column starts. */
+  public SiteInitialState initialChoice() {
+    return initialChoice;
+  }
+
+  /**
+   * Model levels run before the window (spin-up or cycled day 1); model level {@code lead + i} is
+   * window level {@code i}.
+   */
+  public int leadLevels() {
+    return lead;
+  }
+
+  /** Hourly levels in the window. */
+  public int levels() {
+    return forcing.length() - lead;
+  }
+
+  /** Window part of a model output series (drops the lead levels). */
+  public double[] windowPart(double[] modelSeries) {
+    return Arrays.copyOfRange(modelSeries, lead, modelSeries.length);
+  }
+
+  /**
+   * The stated prior for {@code choices} ({@link SitePriors}) from this window: the fit-period mean
+   * of the deepest fitted soil temperature and of the air temperature.
+   */
+  public org.cml4j.lsm.estimation.Prior prior(java.util.Set<SitePriors.Choice> choices,
+      double weight) {
+    double deep = Double.NaN;
+    String deepName = "";
+    double deepest = -1;
+    for (int i = 0; i < observed.size(); i++) {
+      Output o = observed.get(i);
+      if (o.kind() == Output.Kind.SOIL_TEMPERATURE && o.depth() > deepest) {
+        deepest = o.depth();
+        deepName = o.name();
+        deep = mean(observedSeries[i], 0, request.fitHours());
+      }
+    }
+    double[] ta = forcing.ta();
+    return SitePriors.build(choices, deep, deepName, mean(ta, lead, lead + request.fitHours()),
+        weight);
+  }
+
+  private static double mean(double[] x, int from, int to) {
+    double s = 0;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isNaN(x[i])) {
+        s += x[i];
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
   }
 
   /** Base parameters: albedo (fixed or a first guess), eps 0.95, others overwritten by the fit. */
@@ -313,7 +446,7 @@ public final class SiteExperiment {
 
   /** Hours since the window start of each level. */
   public double[] hours() {
-    double[] h = new double[forcing.length()];
+    double[] h = new double[levels()];
     for (int i = 0; i < h.length; i++) {
       h[i] = i;
     }

@@ -63,6 +63,21 @@ class BatchedColumnFitterTest {
   }
 
   @Test
+  void aColumnsFitDoesNotDependOnTheOtherColumnsOfItsBatch() {
+    ColumnFitter fitter = new ColumnFitter(SETTINGS);
+    List<ColumnFit> alone = new BatchedColumnFitter(fitter).fit(List.of(columns.get(7)));
+    List<ColumnFit> some = new BatchedColumnFitter(fitter).fit(columns.subList(5, 12));
+    for (List<ColumnFit> l : List.of(alone, some.subList(2, 3))) {
+      ColumnFit a = l.get(0);
+      ColumnFit b = batched.get(7);
+      assertThat(a.values()).isEqualTo(b.values());
+      assertThat(a.standardErrors()).isEqualTo(b.standardErrors());
+      assertThat(a.loss()).isEqualTo(b.loss());
+      assertThat(a.iterations()).isEqualTo(b.iterations());
+    }
+  }
+
+  @Test
   void mapIsByteIdenticalOnOneAndTwoThreads() throws IOException {
     RegionalInput in = new RegionalInput(tmp.resolve("region"), "netcdf", columns, "test");
     String[] maps = new String[2];

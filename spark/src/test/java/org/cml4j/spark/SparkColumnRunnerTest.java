@@ -34,8 +34,8 @@ class SparkColumnRunnerTest {
     region.writeNetcdf(nc);
     MapSettings settings = MapSettings.defaults().withStarts(1).withChunkSize(5);
     RegionalMapping.Summary embedded = RegionalMapping.run(RegionalInput.open(nc), settings,
-        new ExecutorColumnRunner(2, true), new RegionalMapping.Options(tmp.resolve("embedded"), false,
-            false, true), QUIET);
+        new ExecutorColumnRunner(2, true), new RegionalMapping.Options(tmp.resolve("embedded"),
+            false, false, true), QUIET);
 
     CommandLine cl = SparkMapMain.commandLine();
     StringWriter out = new StringWriter();

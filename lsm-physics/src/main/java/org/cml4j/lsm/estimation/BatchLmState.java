@@ -59,21 +59,26 @@ final class BatchLmState {
     obj.countRuns(1, 1);
     Observations o = obj.observations();
     double[][] chain = space.chain(trialTheta);
+    int levels = tr.levels();
+    int outs = o.outputs().size();
+    double[] y = new double[levels * outs];
+    double[] dy = new double[levels * outs * nd];
+    tr.copyColumn(c, y);
+    bj.copyColumn(c, dy);
     double[] res = new double[rows];
     double[][] j = new double[rows][n];
     int row = 0;
-    int levels = tr.levels();
-    int outs = o.outputs().size();
     for (int t = 0; t < levels; t++) {
       for (int k = 0; k < outs; k++) {
         double v = o.value(t, k);
         if (Double.isNaN(v)) {
           continue;
         }
-        res[row] = tr.value(c, t, k) - v;
+        int at = t * outs + k;
+        res[row] = y[at] - v;
         double[] jr = j[row];
         for (int d = 0; d < nd; d++) {
-          double dv = bj.derivative(c, t, k, d);
+          double dv = dy[at * nd + d];
           double[] ch = chain[d];
           for (int i = 0; i < n; i++) {
             jr[i] += dv * ch[i];
@@ -124,6 +129,13 @@ final class BatchLmState {
       } else {
         if (stepSize <= tol) {
           finish(true, "step below " + tol + " (batched LM)");
+          return;
+        }
+        // at the optimum round-off can make every trial a little worse: as MINPACK's ftol test,
+        // stop when the actual and the predicted relative change are both below the tolerance
+        if (Double.isFinite(trialCost) && Math.abs(cost - trialCost) <= tol * cost
+            && predictedReduction(step) <= tol * cost) {
+          finish(true, "relative cost change below " + tol + " (batched LM)");
           return;
         }
         mu *= nu;

@@ -76,13 +76,17 @@ class BenchCommandTest {
     assertThat(md).contains("- **Accuracy**").contains("- **Extrapolation**")
         .contains("- **Sample efficiency**").contains("- **Cost**")
         .contains("- **Physical consistency**");
-    // one replicate of 8 targets: fusion leads cascade but not significantly (p = 0.195, n = 8);
-    // the sentence and the winner column say the same
-    assertThat(md).containsPattern("- \\*\\*Accuracy\\*\\*[^\\n]*no significant difference on 1"
-        + " task \\(twin: (cascade|embedding|fusion) vs (cascade|embedding|fusion|baseline),"
-        + " p = 0\\.\\d+, n = 8\\)");
+    // one replicate: fusion leads cascade on the twin but not significantly (measured p = 0.219,
+    // n = 6 non-zero pairs after the shared calibration); the sentence and the winner column
+    // carry the same verdict, test and pair count
+    java.util.regex.Matcher verdict = java.util.regex.Pattern.compile("- \\*\\*Accuracy\\*\\*"
+        + "[^\\n]*no significant difference on 1 task \\(twin: ((cascade|embedding|fusion) vs"
+        + " (cascade|embedding|fusion|baseline), p = (0\\.\\d+), n = (\\d+))\\)").matcher(md);
+    assertThat(verdict.find()).as(md).isTrue();
+    assertThat(Integer.parseInt(verdict.group(5))).isBetween(6, 8);
+    assertThat(Double.parseDouble(verdict.group(4))).isGreaterThan(0.05);
     assertThat(md).containsPattern("\\| twin \\| structural-twin \\|[^\\n]*\\| no significant"
-        + " difference \\((cascade|embedding|fusion) vs");
+        + " difference \\(" + java.util.regex.Pattern.quote(verdict.group(1)) + "\\)");
     // PLUMBER empirical benchmarks (docs/BENCHMARKS.md): on the twin no approach beats 1lin on
     // the turbulent fluxes (6 predict each), while physics-only beats all three on its targets
     assertThat(md).contains("## Against the empirical benchmarks (PLUMBER)")

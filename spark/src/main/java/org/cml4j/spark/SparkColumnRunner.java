@@ -2,21 +2,27 @@ package org.cml4j.spark;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.cml4j.lsm.regional.BatchedColumnFitter;
 import org.cml4j.lsm.regional.ColumnChunk;
 import org.cml4j.lsm.regional.ColumnFit;
 import org.cml4j.lsm.regional.ColumnFitter;
+import org.cml4j.lsm.regional.ColumnInput;
 import org.cml4j.lsm.regional.ColumnRunner;
 
 /**
  * A {@link ColumnRunner} on Apache Spark: each chunk of columns becomes an RDD of
- * {@code partitionsPerChunk} partitions, mapped with the same {@link ColumnFitter#fit} as the
- * embedded runner on the executors and collected on the driver, which writes the part file. Up to
+ * {@code partitionsPerChunk} partitions, each fitted on its executor in lockstep by
+ * {@link BatchedColumnFitter} (as the embedded runner's batched mode; a column's result does not
+ * depend on which columns share its batch, so the maps are equal byte for byte) or column by column
+ * with {@link ColumnFitter#fit} ({@link #perColumn()}), and collected on the driver, which writes
+ * the part file. Up to
  * {@code maxJobs} chunk jobs run at once, so executors stay busy while the driver waits for the
  * oldest chunk. Columns are shipped with Java serialization; a site-CSV column is read on its
  * executor, so its path must be visible there (shared file system).
@@ -26,6 +32,7 @@ public final class SparkColumnRunner implements ColumnRunner {
   private final boolean ownsContext;
   private final int partitionsPerChunk;
   private final int maxJobs;
+  private final boolean batched;
 
   /**
    * On an existing context (not stopped by {@link #close()}).
@@ -35,11 +42,11 @@ public final class SparkColumnRunner implements ColumnRunner {
    * @param maxJobs chunk jobs in flight at once (at least 1)
    */
   public SparkColumnRunner(JavaSparkContext sc, int partitionsPerChunk, int maxJobs) {
-    this(sc, false, partitionsPerChunk, maxJobs);
+    this(sc, false, partitionsPerChunk, maxJobs, true);
   }
 
   private SparkColumnRunner(JavaSparkContext sc, boolean owns, int partitionsPerChunk,
-      int maxJobs) {
+      int maxJobs, boolean batched) {
     if (partitionsPerChunk < 0 || maxJobs < 1) {
       throw new IllegalArgumentException("partitions per chunk must be >= 0 and jobs in flight "
           + ">= 1, got " + partitionsPerChunk + " and " + maxJobs);
@@ -49,6 +56,12 @@ public final class SparkColumnRunner implements ColumnRunner {
     this.partitionsPerChunk = partitionsPerChunk == 0 ? sc.defaultParallelism()
         : partitionsPerChunk;
     this.maxJobs = maxJobs;
+    this.batched = batched;
+  }
+
+  /** The same runner (same context, not owning it) fitting column by column. */
+  public SparkColumnRunner perColumn() {
+    return new SparkColumnRunner(sc, false, partitionsPerChunk, maxJobs, false);
   }
 
   /**
@@ -64,7 +77,7 @@ public final class SparkColumnRunner implements ColumnRunner {
     }
     JavaSparkContext sc = new JavaSparkContext(conf);
     sc.setLogLevel("WARN");
-    return new SparkColumnRunner(sc, true, partitionsPerChunk, maxJobs);
+    return new SparkColumnRunner(sc, true, partitionsPerChunk, maxJobs, true);
   }
 
   /** The Spark context. */
@@ -74,7 +87,8 @@ public final class SparkColumnRunner implements ColumnRunner {
 
   @Override
   public String describe() {
-    return "spark " + sc.master() + " (" + partitionsPerChunk + " partitions per chunk)";
+    return "spark " + sc.master() + " (" + partitionsPerChunk + " partitions per chunk"
+        + (batched ? ", batched)" : ")");
   }
 
   @Override
@@ -87,8 +101,13 @@ public final class SparkColumnRunner implements ColumnRunner {
           finish(inFlight.removeFirst(), sink);
         }
         int slices = Math.max(1, Math.min(partitionsPerChunk, chunk.size()));
-        JavaFutureAction<List<ColumnFit>> f = sc.parallelize(chunk.columns(), slices)
-            .map(fitter::fit).collectAsync();
+        JavaFutureAction<List<ColumnFit>> f = batched
+            ? sc.parallelize(chunk.columns(), slices).mapPartitions(it -> {
+              List<ColumnInput> part = new ArrayList<>();
+              it.forEachRemaining(part::add);
+              return new BatchedColumnFitter(fitter).fit(part).iterator();
+            }).collectAsync()
+            : sc.parallelize(chunk.columns(), slices).map(fitter::fit).collectAsync();
         inFlight.addLast(new Job(chunk, f));
       }
       while (!inFlight.isEmpty()) {

@@ -34,8 +34,8 @@ class SparkColumnRunnerTest {
     region.writeNetcdf(nc);
     MapSettings settings = MapSettings.defaults().withStarts(1).withChunkSize(5);
     RegionalMapping.Summary embedded = RegionalMapping.run(RegionalInput.open(nc), settings,
-        new ExecutorColumnRunner(2), new RegionalMapping.Options(tmp.resolve("embedded"), false,
-            false, true), QUIET);
+        new ExecutorColumnRunner(2, true), new RegionalMapping.Options(tmp.resolve("embedded"),
+            false, false, true), QUIET);
 
     CommandLine cl = SparkMapMain.commandLine();
     StringWriter out = new StringWriter();
@@ -44,7 +44,7 @@ class SparkColumnRunnerTest {
         "local[2]", "--starts", "1", "--chunk", "5", "-q");
     assertThat(code).as(out.toString()).isZero();
     assertThat(out.toString()).contains("16 columns, 16 fitted, 0 failed")
-        .contains("spark local[2] (2 partitions per chunk)");
+        .contains("spark local[2] (2 partitions per chunk, batched)");
 
     Path sparkMap = tmp.resolve("spark").resolve(RegionalMapping.MAP_CSV);
     assertThat(Files.readString(sparkMap)).isEqualTo(Files.readString(embedded.mapCsv()));

@@ -115,6 +115,11 @@ public final class MapCommand implements Callable<Integer> {
       description = "Implicit step solver. Default: ${DEFAULT-VALUE}.")
   StepSolver stepSolver;
 
+  @Option(names = "--fitter", paramLabel = "batched|column", defaultValue = "batched",
+      description = "batched: each chunk's columns and starts fitted in lockstep on the batched "
+          + "kernel; column: one Commons Math LM per start and column. Default: ${DEFAULT-VALUE}.")
+  String fitter;
+
   @Option(names = "--starts", paramLabel = "N", defaultValue = "2",
       description = "Random starts per column (best converged kept). Default: ${DEFAULT-VALUE}.")
   int starts;
@@ -154,6 +159,9 @@ public final class MapCommand implements Callable<Integer> {
     if (hours < 2) {
       throw new ParameterException(cl, "--hours must be at least 2, got " + hours);
     }
+    if (!fitter.equals("batched") && !fitter.equals("column")) {
+      throw new ParameterException(cl, "--fitter must be batched or column, got '" + fitter + "'");
+    }
     if (synthetic != null && synthetic < 1) {
       throw new ParameterException(cl, "--synthetic must be at least 1 column, got " + synthetic);
     }
@@ -187,7 +195,8 @@ public final class MapCommand implements Callable<Integer> {
       progress.message("reading " + in);
       RegionalInput ri = RegionalInput.open(in);
       RegionalMapping.Summary s;
-      try (ExecutorColumnRunner runner = new ExecutorColumnRunner(nThreads)) {
+      try (ExecutorColumnRunner runner = new ExecutorColumnRunner(nThreads,
+          fitter.equals("batched"))) {
         s = RegionalMapping.run(ri, settings, runner, options, new Listener(progress,
             "map " + ri.columns().size() + " columns"));
       }
@@ -283,6 +292,10 @@ public final class MapCommand implements Callable<Integer> {
             r.identifiable(), r.fitted());
       }
     }
+    double cpu = PeakMemory.cpuSeconds();
+    w.printf(Locale.ROOT, "CPU time (all threads, whole command): %.1f s = %.2f ms per column%n",
+        cpu, 1e3 * cpu / Math.max(1, s.columnsFitted()));
+    w.println(PeakMemory.describe());
     w.printf("wrote %s%s%n", s.mapCsv(), s.mapNc() == null ? "" : " and " + s.mapNc());
     w.flush();
   }

@@ -23,7 +23,9 @@ class MapCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("map: 9 columns, 9 fitted, 0 failed; 0 of 3 chunks resumed")
         .contains("columns/s end to end").containsPattern("lambda error vs truth: median \\d")
-        .contains("identifiable in 9 of 9");
+        .contains("identifiable in 9 of 9").contains("(2 threads, batched)")
+        .containsPattern("CPU time \\(all threads, whole command\\): \\d+\\.\\d s = ")
+        .containsPattern("peak memory: resident \\d+ MB \\(VmHWM\\), heap \\d+ MB");
     assertThat(out.resolve("synthetic").resolve("sites").resolve("c00008.csv")).exists();
     assertThat(out.resolve("synthetic").resolve("truth.csv")).exists();
     List<ColumnFit> fits = MapTable.read(out.resolve("map.csv"));
@@ -53,6 +55,9 @@ class MapCommandTest {
     assertThat(none.err()).contains("give INPUT").contains("--synthetic N");
     CliRun both = CliRun.run("map", "x.nc", "--synthetic", "4");
     assertThat(both.err()).contains("either INPUT or --synthetic");
+    CliRun fitter = CliRun.run("map", "--synthetic", "4", "--fitter", "lockstep");
+    assertThat(fitter.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(fitter.err()).contains("--fitter must be batched or column, got 'lockstep'");
     CliRun albedo = CliRun.run("map", "x.nc", "--albedo", "0.2", "--fit", "alpha,lambda");
     assertThat(albedo.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(albedo.err()).contains("albedo is both fixed (0.2) and fitted");

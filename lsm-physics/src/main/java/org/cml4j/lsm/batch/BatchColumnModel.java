@@ -19,7 +19,8 @@ import org.cml4j.lsm.model.Param;
  *   parameters by the discrete adjoint, optionally with {@link Checkpointing}.</li>
  * </ul>
  * Results agree with {@code SoilColumnModel}, {@code Tangent} and {@code Adjoint} to round-off
- * (a chunk's Newton iteration runs until its slowest column converges). Immutable, thread-safe.
+ * (each column stops its surface Newton iteration on its own test, so a column's results do not
+ * depend on which columns share its chunk, nor on the thread count). Immutable, thread-safe.
  */
 public final class BatchColumnModel {
   private final ModelGrid grid;

@@ -36,6 +36,15 @@ public final class BatchJacobian {
     return jac[(int) i];
   }
 
+  /**
+   * Copies column {@code c}'s derivatives, flat {@code [level][output][param]}, into {@code out}
+   * (at least levels x outputs x params long): the bulk form of {@link #derivative}.
+   */
+  public void copyColumn(int c, double[] out) {
+    int len = trajectory.levels() * trajectory.outputs().size() * params.size();
+    System.arraycopy(jac, c * len, out, 0, len);
+  }
+
   /** Column {@code c}'s Jacobian {@code [level][output][param]} (like {@code Tangent.jacobian}). */
   public double[][][] jacobian(int c) {
     int m = trajectory.outputs().size();

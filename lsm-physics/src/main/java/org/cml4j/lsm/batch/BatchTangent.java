@@ -23,9 +23,14 @@ final class BatchTangent {
   private final double[][][] dts;
   private final double[][] y;
   private final double[][] dy;
-  private final double[] b0;
-  private final double[] lap;
+  private final double[][] b0;
+  private final double[][] lap;
   private final double[] den;
+  /** Per-direction eliminated right-hand sides [direction][node][column]. */
+  private final double[][][] ps;
+  /** Laplacian of the new state at one node, per column. */
+  private final double[] lapRow;
+  private final boolean[] interior;
 
   BatchTangent(ModelGrid grid, List<Output> outputs, List<Param> dirs, int width) {
     kernel = new ChunkKernel(grid, width);
@@ -39,9 +44,16 @@ final class BatchTangent {
     }
     y = new double[op.size()][width];
     dy = new double[op.size()][width];
-    b0 = new double[width];
-    lap = new double[width];
+    b0 = new double[dirs.size()][width];
+    lap = new double[dirs.size()][width];
     den = new double[width];
+    ps = new double[dirs.size()][][];
+    interior = new boolean[dirs.size()];
+    for (int j = 0; j < ps.length; j++) {
+      ps[j] = kernel.newState();
+      interior[j] = dirs.get(j) == Param.LAMBDA || dirs.get(j) == Param.C;
+    }
+    lapRow = new double[width];
   }
 
   void run(ColumnBatch b, int from, int w, double[] values, double[] jac, double[] finals) {
@@ -71,9 +83,7 @@ final class BatchTangent {
     for (int level = 1; level < levels; level++) {
       k.loadForcing(b, level);
       k.step(cur, nxt);
-      for (int j = 0; j < dts.length; j++) {
-        solve(nxt, dts[j], dirs.get(j));
-      }
+      solveAll(nxt);
       record(b, nxt, values, jac, from, w, level, levels);
       double[][] t = cur;
       cur = nxt;
@@ -101,86 +111,113 @@ final class BatchTangent {
     }
   }
 
-  /** Advances tangent state {@code d} (in place) through the step that produced {@code x}. */
-  private void solve(double[][] x, double[][] d, Param dir) {
+  /**
+   * Advances every tangent state (in place) through the step that produced {@code x}: the same
+   * Thomas elimination for all directions, fused node by node so the step's factors and the
+   * Laplacian of {@code x} are read once per node for all directions (rows stay in L1).
+   */
+  private void solveAll(double[][] x) {
     ChunkKernel k = kernel;
     int n = k.n;
     int w = k.w;
+    int nd = dirs.size();
     double[] x0 = x[0];
     double[] x1 = x[1];
     double[] q1 = k.q[1];
+    double[] r = k.r;
+    boolean anyInterior = false;
     for (int c = 0; c < w; c++) {
       double t = x0[c];
       double t3 = t * t * t;
-      double grad1 = x1[c] - t;
-      double extra;
-      switch (dir) {
-        case LAMBDA:
-          extra = 2 * grad1 * (k.r[c] / k.lambda[c]);
-          lap[c] = k.r[c] / k.lambda[c];
-          break;
-        case C:
-          double g = (1 - k.alpha[c]) * k.kd[c] + k.ld[c] - k.eps[c] * SIGMA * t3 * t
-              - k.hbeta[c] * (t - k.ta[c]);
-          extra = -(2 * k.r[c] * grad1 + k.a[c] * g) / k.heat[c];
-          lap[c] = -k.r[c] / k.heat[c];
-          break;
-        case ALPHA:
-          extra = -k.a[c] * k.kd[c];
-          lap[c] = 0;
-          break;
-        case HBETA:
-          extra = -k.a[c] * (t - k.ta[c]);
-          lap[c] = 0;
-          break;
-        case EPS:
-          extra = -k.a[c] * SIGMA * t3 * t;
-          lap[c] = 0;
-          break;
-        default:
-          extra = 0;
-          lap[c] = 0;
-      }
-      b0[c] = d[0][c] + extra;
-      den[c] = 1 + 2 * k.r[c] + k.a[c] * (4 * k.eps[c] * SIGMA * t3 + k.hbeta[c])
-          - 2 * k.r[c] * q1[c];
+      den[c] = 1 + 2 * r[c] + k.a[c] * (4 * k.eps[c] * SIGMA * t3 + k.hbeta[c])
+          - 2 * r[c] * q1[c];
     }
-    double[][] p = k.p;
-    double[] pn = p[n - 1];
-    java.util.Arrays.fill(pn, 0, w, dir == Param.TB ? 1 : 0);
-    boolean interior = dir == Param.LAMBDA || dir == Param.C;
+    for (int j = 0; j < nd; j++) {
+      Param dir = dirs.get(j);
+      double[] bj = b0[j];
+      double[] lj = lap[j];
+      double[] d0 = dts[j][0];
+      anyInterior |= interior[j];
+      for (int c = 0; c < w; c++) {
+        double t = x0[c];
+        double t3 = t * t * t;
+        double grad1 = x1[c] - t;
+        double extra;
+        switch (dir) {
+          case LAMBDA:
+            extra = 2 * grad1 * (r[c] / k.lambda[c]);
+            lj[c] = r[c] / k.lambda[c];
+            break;
+          case C:
+            double g = (1 - k.alpha[c]) * k.kd[c] + k.ld[c] - k.eps[c] * SIGMA * t3 * t
+                - k.hbeta[c] * (t - k.ta[c]);
+            extra = -(2 * r[c] * grad1 + k.a[c] * g) / k.heat[c];
+            lj[c] = -r[c] / k.heat[c];
+            break;
+          case ALPHA:
+            extra = -k.a[c] * k.kd[c];
+            lj[c] = 0;
+            break;
+          case HBETA:
+            extra = -k.a[c] * (t - k.ta[c]);
+            lj[c] = 0;
+            break;
+          case EPS:
+            extra = -k.a[c] * SIGMA * t3 * t;
+            lj[c] = 0;
+            break;
+          default:
+            extra = 0;
+            lj[c] = 0;
+        }
+        bj[c] = d0[c] + extra;
+      }
+      java.util.Arrays.fill(ps[j][n - 1], 0, w, dir == Param.TB ? 1 : 0);
+    }
     for (int i = n - 2; i >= 1; i--) {
-      double[] pi = p[i];
-      double[] pi1 = p[i + 1];
-      double[] di = d[i];
       double[] qri = k.qr[i];
-      double[] r = k.r;
-      if (interior) {
+      if (anyInterior) {
         double[] xm = x[i - 1];
         double[] xi = x[i];
         double[] xp = x[i + 1];
         for (int c = 0; c < w; c++) {
-          double bi = di[c] + (xm[c] - 2 * xi[c] + xp[c]) * lap[c];
-          pi[c] = (bi + r[c] * pi1[c]) * qri[c];
+          lapRow[c] = xm[c] - 2 * xi[c] + xp[c];
         }
-      } else {
-        for (int c = 0; c < w; c++) {
-          pi[c] = (di[c] + r[c] * pi1[c]) * qri[c];
+      }
+      for (int j = 0; j < nd; j++) {
+        double[] pi = ps[j][i];
+        double[] pi1 = ps[j][i + 1];
+        double[] di = dts[j][i];
+        if (interior[j]) {
+          double[] lj = lap[j];
+          for (int c = 0; c < w; c++) {
+            double bi = di[c] + lapRow[c] * lj[c];
+            pi[c] = (bi + r[c] * pi1[c]) * qri[c];
+          }
+        } else {
+          for (int c = 0; c < w; c++) {
+            pi[c] = (di[c] + r[c] * pi1[c]) * qri[c];
+          }
         }
       }
     }
-    double[] d0 = d[0];
-    double[] p1 = p[1];
-    for (int c = 0; c < w; c++) {
-      d0[c] = (b0[c] + 2 * k.r[c] * p1[c]) / den[c];
+    for (int j = 0; j < nd; j++) {
+      double[] d0 = dts[j][0];
+      double[] p1 = ps[j][1];
+      double[] bj = b0[j];
+      for (int c = 0; c < w; c++) {
+        d0[c] = (bj[c] + 2 * r[c] * p1[c]) / den[c];
+      }
     }
     for (int i = 1; i < n; i++) {
-      double[] di = d[i];
-      double[] dm = d[i - 1];
-      double[] pi = p[i];
       double[] qi = k.q[i];
-      for (int c = 0; c < w; c++) {
-        di[c] = pi[c] + qi[c] * dm[c];
+      for (int j = 0; j < nd; j++) {
+        double[] di = dts[j][i];
+        double[] dm = dts[j][i - 1];
+        double[] pi = ps[j][i];
+        for (int c = 0; c < w; c++) {
+          di[c] = pi[c] + qi[c] * dm[c];
+        }
       }
     }
   }

@@ -71,6 +71,15 @@ public final class BatchTrajectory {
     return values[(int) index(c, k, o, levels, outputs.size())];
   }
 
+  /**
+   * Copies column {@code c}'s outputs, flat {@code [level][output]}, into {@code out} (at least
+   * levels x outputs long): the bulk form of {@link #value}.
+   */
+  public void copyColumn(int c, double[] out) {
+    int len = levels * outputs.size();
+    System.arraycopy(values, c * len, out, 0, len);
+  }
+
   /** One output's series for column {@code c}. */
   public double[] output(Output out, int c) {
     int o = outputs.indexOf(out);

@@ -50,6 +50,7 @@ final class ChunkKernel {
   private final double[] x;
   private final double[] rhs;
   private final double[] xs;
+  private final boolean[] converged;
   long newtonIterations;
 
   ChunkKernel(ModelGrid grid, int cap) {
@@ -76,6 +77,7 @@ final class ChunkKernel {
     x = new double[cap];
     rhs = new double[cap];
     xs = new double[n];
+    converged = new boolean[cap];
   }
 
   /** Allocates one state, {@code [node][column]}. */
@@ -159,8 +161,9 @@ final class ChunkKernel {
 
   /**
    * One exact step from {@code prev} to {@code next} for the loaded forcing level: elimination from
-   * the Dirichlet bottom, Newton on the surface row (all columns iterate until the largest update
-   * is below {@link StepKernel#NEWTON_TOLERANCE}), back-substitution.
+   * the Dirichlet bottom, Newton on the surface row (each column stops at its own first update
+   * below {@link StepKernel#NEWTON_TOLERANCE}, as the scalar solver, so a column's result does not
+   * depend on the other columns of its chunk), back-substitution.
    */
   void step(double[][] prev, double[][] next) {
     double[] pn = p[n - 1];
@@ -182,17 +185,26 @@ final class ChunkKernel {
       x[c] = x0[c];
     }
     int it = 0;
+    java.util.Arrays.fill(converged, 0, w, false);
     while (true) {
       double maxStep = 0;
       double minX = Double.POSITIVE_INFINITY;
       for (int c = 0; c < w; c++) {
+        if (converged[c]) {
+          continue;
+        }
         double xc = x[c];
         double x3 = xc * xc * xc;
         double f = c1[c] * xc + c4[c] * x3 * xc - rhs[c];
         double d = f / (c1[c] + 4 * c4[c] * x3);
         xc -= d;
         x[c] = xc;
-        maxStep = Math.max(maxStep, Math.abs(d));
+        double ad = Math.abs(d);
+        if (ad <= StepKernel.NEWTON_TOLERANCE) {
+          converged[c] = true;
+        } else {
+          maxStep = Math.max(maxStep, ad);
+        }
         minX = Math.min(minX, xc);
       }
       it++;

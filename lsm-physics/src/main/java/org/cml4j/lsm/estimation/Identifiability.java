@@ -64,9 +64,27 @@ public final class Identifiability {
 
   private IdentifiabilityReport analyzeSpace(Objective obj, double[] theta, double noiseSd,
       IdentifiabilityReport reduced) {
-    ParameterSpace space = obj.space();
+    return analyzeResiduals(obj.space(), theta, obj.residuals(theta), noiseSd, reduced);
+  }
+
+  /**
+   * As {@link #analyze}, from residuals and their Jacobian already computed at {@code theta} (e.g.
+   * by {@link BatchLeastSquares}), for a space without the split h, beta coordinates.
+   *
+   * @throws IllegalArgumentException if {@code space} fits h and beta (use {@link #analyze})
+   */
+  public IdentifiabilityReport analyze(ParameterSpace space, double[] theta,
+      Objective.Residuals res, double noiseSd) {
+    if (space.free().contains(FitParam.H)) {
+      throw new IllegalArgumentException("h and beta need the reduced analysis: use analyze("
+          + "Objective, ...)");
+    }
+    return analyzeResiduals(space, theta, res, noiseSd, null);
+  }
+
+  private IdentifiabilityReport analyzeResiduals(ParameterSpace space, double[] theta,
+      Objective.Residuals res, double noiseSd, IdentifiabilityReport reduced) {
     int n = space.dimension();
-    Objective.Residuals res = obj.residuals(theta);
     double ssr = 0;
     for (double r : res.r()) {
       ssr += r * r;

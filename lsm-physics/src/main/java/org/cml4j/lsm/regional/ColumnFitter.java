@@ -58,6 +58,26 @@ public final class ColumnFitter implements Serializable {
   }
 
   private ColumnFit fitOrThrow(ColumnInput column) {
+    Prepared p = prepare(column);
+    List<FitResult> rs = new ArrayList<>();
+    for (double[] s : p.starts()) {
+      try {
+        rs.add(EstimationRuns.fit(settings.solver(), p.objective(), s));
+      } catch (RuntimeException ex) {
+        // one start failing (a state the model rejects, a divergence) does not end the column
+        rs.add(org.cml4j.lsm.estimation.MultiStart.failed(s, ex, 0));
+      }
+    }
+    Objective o = p.objective();
+    return finish(column, rs, best -> new Identifiability().analyze(o, best.fitted(),
+        settings.noiseSd()));
+  }
+
+  /** A column's objective (its site experiment) and its seeded starts. */
+  record Prepared(Objective objective, List<double[]> starts) {}
+
+  /** Loads {@code column} and sets up its inverse problem (throws for a bad column). */
+  Prepared prepare(ColumnInput column) {
     SiteData d = column.load();
     List<String> observe = settings.observe().isEmpty() ? defaultObserved(d) : settings.observe();
     if (observe.isEmpty()) {
@@ -70,16 +90,16 @@ public final class ColumnFitter implements Serializable {
     SiteRequest req = new SiteRequest(column.id(), Path.of(column.file()), start, end, levels,
         observe, List.of(), settings.albedo(), settings.effectiveFit(), Map.of(), "");
     SiteExperiment e = SiteExperiment.of(req, d);
-    Objective o = e.objective(settings.stepSolver());
-    List<FitResult> rs = new ArrayList<>();
-    for (double[] s : e.starts(settings.starts(), settings.seed())) {
-      try {
-        rs.add(EstimationRuns.fit(settings.solver(), o, s));
-      } catch (RuntimeException ex) {
-        // one start failing (a state the model rejects, a divergence) does not end the column
-        rs.add(org.cml4j.lsm.estimation.MultiStart.failed(s, ex, 0));
-      }
-    }
+    return new Prepared(e.objective(settings.stepSolver()), e.starts(settings.starts(),
+        settings.seed()));
+  }
+
+  /**
+   * The column's fit from the results of its starts: the best converged start and the
+   * identifiability analysis {@code identify} at it (throws when no start converged).
+   */
+  ColumnFit finish(ColumnInput column, List<FitResult> rs,
+      java.util.function.Function<FitResult, IdentifiabilityReport> identify) {
     int converged = 0;
     FitResult best = null;
     FitResult bestAny = null;
@@ -115,8 +135,7 @@ public final class ColumnFitter implements Serializable {
     double[] se = new double[names.size()];
     boolean[] ok = new boolean[names.size()];
     try {
-      IdentifiabilityReport id = new Identifiability().analyze(o, best.fitted(),
-          settings.noiseSd());
+      IdentifiabilityReport id = identify.apply(best);
       for (int i = 0; i < names.size(); i++) {
         IdentifiabilityReport r = id.names().contains(names.get(i)) ? id : id.reduced();
         int j = r.names().indexOf(names.get(i));

@@ -8,7 +8,8 @@ import java.util.List;
  * finished chunk to a {@link ChunkSink}. Implementations: {@link ExecutorColumnRunner} (threads in
  * this JVM, the default) and the Spark runner of module {@code cml4j-spark} (executors of a
  * cluster). Every implementation must give the same {@link ColumnFit}s as calling
- * {@link ColumnFitter#fit} on each column, in the chunk's column order.
+ * {@link ColumnFitter#fit} on each column (or, in batched mode, {@link BatchedColumnFitter#fit} on
+ * any grouping of the columns), in the chunk's column order.
  */
 public interface ColumnRunner extends AutoCloseable {
 

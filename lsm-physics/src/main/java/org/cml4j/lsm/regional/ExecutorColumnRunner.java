@@ -12,26 +12,39 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The default {@link ColumnRunner}: a fixed pool of threads in this JVM, one task per column,
- * submitted chunk by chunk so chunks finish (and are written) roughly in order. The physics runs in
- * plain Java; one column per thread keeps both cores busy without any shared state.
+ * The default {@link ColumnRunner}: a fixed pool of threads in this JVM, submitted chunk by chunk
+ * so chunks finish (and are written) roughly in order. Per-column mode: one task per column
+ * ({@link ColumnFitter#fit}). Batched mode (the default of {@code cml4j map}): one task per chunk,
+ * fitted in lockstep by {@link BatchedColumnFitter} on the task's thread, so results do not depend
+ * on the thread count. The physics runs in plain Java without any shared state.
  */
 public final class ExecutorColumnRunner implements ColumnRunner {
   private static final int COLUMN = -1;
   private static final int FAILED = -2;
   private final int threads;
+  private final boolean batched;
 
-  /** @param threads worker threads (at least 1) */
+  /** Per-column fitting. @param threads worker threads (at least 1) */
   public ExecutorColumnRunner(int threads) {
+    this(threads, false);
+  }
+
+  /**
+   * @param threads worker threads (at least 1)
+   * @param batched fit each chunk in lockstep with {@link BatchedColumnFitter}
+   */
+  public ExecutorColumnRunner(int threads, boolean batched) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.threads = threads;
+    this.batched = batched;
   }
 
   @Override
   public String describe() {
-    return "embedded (" + threads + (threads == 1 ? " thread)" : " threads)");
+    return "embedded (" + threads + (threads == 1 ? " thread" : " threads")
+        + (batched ? ", batched)" : ")");
   }
 
   @Override
@@ -56,6 +69,24 @@ public final class ExecutorColumnRunner implements ColumnRunner {
         results.add(out);
         AtomicInteger remaining = new AtomicInteger(chunk.size());
         int ci = c;
+        if (batched) {
+          BatchedColumnFitter bf = new BatchedColumnFitter(fitter);
+          pool.execute(() -> {
+            try {
+              List<ColumnFit> fits = bf.fit(chunk.columns());
+              for (int i = 0; i < out.length; i++) {
+                out[i] = fits.get(i);
+                events.add(COLUMN);
+              }
+            } catch (Throwable t) {
+              failure.compareAndSet(null, t);
+              events.add(FAILED);
+              return;
+            }
+            events.add(ci);
+          });
+          continue;
+        }
         for (int i = 0; i < chunk.size(); i++) {
           int idx = i;
           pool.execute(() -> {

@@ -171,13 +171,10 @@ public record SyntheticRegion(int columns, int hours, double[] depths, double no
     return new GriddedColumn(i, t.id(), t.lat(), t.lon(), file, times, 3600, vars);
   }
 
-  /** Every column. */
+  /** Every column (generated in parallel; each depends only on the seed and its index). */
   public List<GriddedColumn> generate(String file) {
-    List<GriddedColumn> out = new ArrayList<>(columns);
-    for (int i = 0; i < columns; i++) {
-      out.add(column(i, file));
-    }
-    return out;
+    return java.util.stream.IntStream.range(0, columns).parallel()
+        .mapToObj(i -> column(i, file)).toList();
   }
 
   /** Writes the region as one gridded netCDF-4/HDF5 file. */

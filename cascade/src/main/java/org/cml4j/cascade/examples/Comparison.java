@@ -1,5 +1,6 @@
 package org.cml4j.cascade.examples;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class Comparison {
     predictions.forEach((a, f) -> {
       for (String v : f.names()) {
         if (truth.has(v)) {
-          c.put(a, v, org.cml4j.cascade.support.Series.rmse(truth.values(v), f.values(v), from,
+          c.put(a, v, org.cml4j.core.metrics.Metrics.rmse(truth.values(v), f.values(v), from,
               to));
         }
       }

@@ -1,5 +1,6 @@
 package org.cml4j.cascade.intermediate;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
         .curve("validationLoss", tr.report().valLoss());
     for (int k = 0; k < targets.size(); k++) {
       double[] p = Series.columnOf(yHat, k);
-      d.scalar("validationRmse." + targets.get(k), Series.rmse(obs.values(targets.get(k)), p,
+      d.scalar("validationRmse." + targets.get(k), Metrics.rmse(obs.values(targets.get(k)), p,
           s.valFrom(), s.valTo()));
       pred = pred.with(task.targetSpec(targets.get(k)), p);
     }

@@ -1,5 +1,6 @@
 package org.cml4j.cascade.post;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -180,8 +181,8 @@ public final class DownscalingCoupling extends CascadeCoupling {
       double[] p = interp.values(v);
       double[] r = Series.plus(p, Series.columnOf(corr, k));
       double[] o = task.observations().values(v);
-      d.scalar("validationRmse.interpolated." + v, Series.rmse(o, p, lp.valFrom(), lp.valTo()));
-      d.scalar("validationRmse.refined." + v, Series.rmse(o, r, lp.valFrom(), lp.valTo()));
+      d.scalar("validationRmse.interpolated." + v, Metrics.rmse(o, p, lp.valFrom(), lp.valTo()));
+      d.scalar("validationRmse.refined." + v, Metrics.rmse(o, r, lp.valFrom(), lp.valTo()));
       pred = pred.with(task.targetSpec(v), r);
       interpTargets = interpTargets.with(task.targetSpec(v), p);
     }

@@ -1,5 +1,6 @@
 package org.cml4j.cascade.post;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,7 +175,7 @@ public final class EnsembleCoupling extends CascadeCoupling {
         }
         memberFrames.put(members.get(mi).name(), memberFrames.get(members.get(mi).name())
             .with(task.targetSpec(v), mv));
-        double r = Series.rmse(o, mv, s.valFrom(), s.valTo());
+        double r = Metrics.rmse(o, mv, s.valFrom(), s.valTo());
         d.scalar("validationRmse.member." + members.get(mi).name() + "." + v, r);
         d.scalar("staticWeight." + members.get(mi).name() + "." + v, w0[0][k][mi]);
         if (r < bestRmse) {
@@ -183,11 +184,11 @@ public final class EnsembleCoupling extends CascadeCoupling {
         }
       }
       double[] g = Series.columnOf(comb, k);
-      d.scalar("validationRmse.mean." + v, Series.rmse(o, mean, s.valFrom(), s.valTo()))
+      d.scalar("validationRmse.mean." + v, Metrics.rmse(o, mean, s.valFrom(), s.valTo()))
           .scalar("validationRmse.bestMember." + v, bestRmse)
-          .scalar("validationRmse.staticWeights." + v, Series.rmse(o, Series.columnOf(stat, k),
+          .scalar("validationRmse.staticWeights." + v, Metrics.rmse(o, Series.columnOf(stat, k),
               s.valFrom(), s.valTo()))
-          .scalar("validationRmse.gated." + v, Series.rmse(o, g, s.valFrom(), s.valTo()))
+          .scalar("validationRmse.gated." + v, Metrics.rmse(o, g, s.valFrom(), s.valTo()))
           .note(v + ": best member on validation is " + best);
       pred = pred.with(task.targetSpec(v), g);
       meanFrame = meanFrame.with(task.targetSpec(v), mean);

@@ -1,5 +1,6 @@
 package org.cml4j.cascade.post;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -99,8 +100,8 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
       double[] p = physOut.values(v);
       double[] c = Series.plus(p, Series.columnOf(corr, k));
       double[] o = task.observations().values(v);
-      double rp = Series.rmse(o, p, s.valFrom(), s.valTo());
-      double rc = Series.rmse(o, c, s.valFrom(), s.valTo());
+      double rp = Metrics.rmse(o, p, s.valFrom(), s.valTo());
+      double rc = Metrics.rmse(o, c, s.valFrom(), s.valTo());
       boolean keep = Double.isNaN(rp) || Double.isNaN(rc) || rc < rp;
       d.scalar("validationRmse.physics." + v, rp).scalar("validationRmse.corrected." + v, rc);
       if (!keep) {

@@ -9,19 +9,7 @@ import java.util.Arrays;
 public final class Series {
   private Series() {}
 
-  /** Root mean square of {@code pred - obs} over [from, to), skipping NaN pairs; NaN if none. */
-  public static double rmse(double[] obs, double[] pred, int from, int to) {
-    double s = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (!Double.isNaN(obs[i]) && !Double.isNaN(pred[i])) {
-        double d = pred[i] - obs[i];
-        s += d * d;
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : Math.sqrt(s / n);
-  }
+
 
   /** Mean of {@code pred - obs} over [from, to), skipping NaN pairs; NaN if none. */
   public static double bias(double[] obs, double[] pred, int from, int to) {

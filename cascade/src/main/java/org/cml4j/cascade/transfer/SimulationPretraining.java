@@ -1,5 +1,6 @@
 package org.cml4j.cascade.transfer;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,9 +135,9 @@ public final class SimulationPretraining {
       double[] c = new double[targets.size()];
       for (int k = 0; k < targets.size(); k++) {
         double[] o = truth.values(targets.get(k));
-        a[k] = Series.rmse(o, Series.columnOf(base, k), evalFrom, evalTo);
-        b[k] = Series.rmse(o, Series.columnOf(pf, k), evalFrom, evalTo);
-        c[k] = Series.rmse(o, Series.columnOf(ps, k), evalFrom, evalTo);
+        a[k] = Metrics.rmse(o, Series.columnOf(base, k), evalFrom, evalTo);
+        b[k] = Metrics.rmse(o, Series.columnOf(pf, k), evalFrom, evalTo);
+        c[k] = Metrics.rmse(o, Series.columnOf(ps, k), evalFrom, evalTo);
       }
       out.add(new CurvePoint(end, a, b, c));
     }

@@ -1,5 +1,6 @@
 package org.cml4j.cascade.transfer;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +112,11 @@ public final class TransferCoupling extends CascadeCoupling {
       String v = targets.get(k);
       double[] o = Series.columnOf(y, k);
       double[] f = Series.columnOf(pf, k);
-      d.scalar("validationRmse.pretrainedOnly." + v, Series.rmse(o, Series.columnOf(p0, k),
+      d.scalar("validationRmse.pretrainedOnly." + v, Metrics.rmse(o, Series.columnOf(p0, k),
           s.valFrom(), s.valTo()))
-          .scalar("validationRmse.fineTuned." + v, Series.rmse(o, f, s.valFrom(),
+          .scalar("validationRmse.fineTuned." + v, Metrics.rmse(o, f, s.valFrom(),
               s.valTo()))
-          .scalar("validationRmse.scratch." + v, Series.rmse(o, Series.columnOf(ps, k),
+          .scalar("validationRmse.scratch." + v, Metrics.rmse(o, Series.columnOf(ps, k),
               s.valFrom(), s.valTo()));
       pred = pred.with(task.targetSpec(v), f);
     }

@@ -1,5 +1,6 @@
 package org.cml4j.cascade.twin;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.Map;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
@@ -25,13 +26,13 @@ public record TwinCase(CouplingTask task, Frame observed, Frame clean, Frame cle
 
   /** RMSE of a prediction against the noisy observations over the test period. */
   public double testRmse(String variable, double[] prediction) {
-    return org.cml4j.cascade.support.Series.rmse(observed.values(variable), prediction,
+    return org.cml4j.core.metrics.Metrics.rmse(observed.values(variable), prediction,
         testStart(), task.split().size());
   }
 
   /** RMSE of a prediction against the clean truth over the test period. */
   public double testRmseClean(String variable, double[] prediction) {
-    return org.cml4j.cascade.support.Series.rmse(clean.values(variable), prediction,
+    return org.cml4j.core.metrics.Metrics.rmse(clean.values(variable), prediction,
         testStart(), task.split().size());
   }
 }

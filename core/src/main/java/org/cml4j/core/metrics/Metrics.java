@@ -39,6 +39,23 @@ public final class Metrics {
     return Math.sqrt(ss / p.n);
   }
 
+  /**
+   * RMSE over the steps {@code [from, to)} whose two values are both not NaN; NaN when there is no
+   * such step (the lenient form for diagnostics and validation loops; symmetric in its arrays).
+   */
+  public static double rmse(double[] simulated, double[] observed, int from, int to) {
+    double s = 0;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isNaN(observed[i]) && !Double.isNaN(simulated[i])) {
+        double d = simulated[i] - observed[i];
+        s += d * d;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : Math.sqrt(s / n);
+  }
+
   /** Mean absolute error over valid pairs. */
   public static double mae(double[] simulated, double[] observed) {
     Pairs p = Pairs.of(simulated, observed);

@@ -74,17 +74,5 @@ public final class TaskData {
     return f;
   }
 
-  /** Root-mean-square error over rows [from, to) skipping NaN observations (NaN if none). */
-  public static double rmse(double[] pred, double[] obs, int from, int to) {
-    double s = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (!Double.isNaN(obs[i]) && !Double.isNaN(pred[i])) {
-        double d = pred[i] - obs[i];
-        s += d * d;
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : Math.sqrt(s / n);
-  }
+
 }

@@ -1,5 +1,6 @@
 package org.cml4j.fuse.examples;
 
+import org.cml4j.core.metrics.Metrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class ExampleSupport {
     Map<String, Double> r = new LinkedHashMap<>();
     for (String v : t.targets()) {
       if (s.predictions().has(v)) {
-        r.put(v, TaskData.rmse(s.prediction(v), b.truth().values(v), sp.validationEnd(),
+        r.put(v, Metrics.rmse(s.prediction(v), b.truth().values(v), sp.validationEnd(),
             sp.size()));
       }
     }

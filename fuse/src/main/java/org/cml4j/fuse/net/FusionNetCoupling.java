@@ -1,5 +1,6 @@
 package org.cml4j.fuse.net;
 
+import org.cml4j.core.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -300,7 +301,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
       d.scalar("validationMisfit", r.atBest("val_misfit"));
       for (String t : st.outputs()) {
         if (task.observations().has(t)) {
-          d.scalar("validationRmse." + t, TaskData.rmse(all.values(t),
+          d.scalar("validationRmse." + t, Metrics.rmse(all.values(t),
               task.observations().values(t), s.trainEnd(), s.validationEnd()));
         }
       }

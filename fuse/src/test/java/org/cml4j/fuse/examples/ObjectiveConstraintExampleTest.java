@@ -10,13 +10,13 @@ import org.junit.jupiter.api.Test;
 
 /** Mode 8: physics terms in the loss with scarce training data. */
 class ObjectiveConstraintExampleTest {
-  // docs/modes/fusion.md mode 8 and README row 8; twin-n3, seed 42
-  /** Mean RMSE ratio physics loss / data only (measured 0.757). */
-  static final Claim RATIO = new Claim("mode 8 ratio physics-loss/data-only", 0.757, 0.03);
-  /** Energy-inconsistent test hours, data-only network (measured 0.96). */
-  static final Claim EB_DATA_ONLY = new Claim("mode 8 EB-inconsistent data only", 0.958, 0.03);
-  /** Energy-inconsistent test hours with the physics terms (measured 0.40). */
-  static final Claim EB_PHYSICS_LOSS = new Claim("mode 8 EB-inconsistent physics loss", 0.40,
+  // docs/modes/fusion.md mode 8 and README row 8; twin-n3 (one-regime record), seed 42
+  /** Mean RMSE ratio physics loss / data only (measured 0.664). */
+  static final Claim RATIO = new Claim("mode 8 ratio physics-loss/data-only", 0.664, 0.03);
+  /** Energy-inconsistent test hours, data-only network (measured 0.97). */
+  static final Claim EB_DATA_ONLY = new Claim("mode 8 EB-inconsistent data only", 0.97, 0.03);
+  /** Energy-inconsistent test hours with the physics terms (measured 0.23). */
+  static final Claim EB_PHYSICS_LOSS = new Claim("mode 8 EB-inconsistent physics loss", 0.23,
       0.05);
   /** The heat term's diffusivity: the mechanism's prior lambda / C = 0.8 / 2.2e6 (fixed). */
   static final double PRIOR_KAPPA = 0.8 / 2.2e6;

@@ -1,12 +1,12 @@
 package org.cml4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cml4j.lsm.testsupport.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +25,7 @@ class EstimatePosteriorTest {
   @Test
   void twoDepthPosteriorWritesSamplesWithRhatBelow101AndACornerPlot(@TempDir Path dir)
       throws Exception {
-    assumeTrue(haveData(), "shared/data not found: end-to-end test skipped");
+    SharedData.require(haveData(), "shared/data not found (posterior end to end)");
     CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--starts", "2",
         "--posterior", "--chains", "4", "--warmup", "100", "--draws", "300", "--quiet", "--out",
         dir.toString());
@@ -60,7 +60,7 @@ class EstimatePosteriorTest {
 
   @Test
   void posteriorOnASiteOrWithBadSettingsIsAnInputError(@TempDir Path dir) {
-    assumeTrue(haveData(), "shared/data not found: end-to-end test skipped");
+    SharedData.require(haveData(), "shared/data not found (posterior end to end)");
     CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--starts", "1",
         "--posterior", "--chains", "1", "--quiet", "--out", dir.toString());
     assertThat(r.code()).isEqualTo(2);

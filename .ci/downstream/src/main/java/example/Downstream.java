@@ -3,7 +3,7 @@ package example;
 import org.cml4j.core.registry.Cml4j;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /** Uses cml4j as a library: the task catalog (commons-csv/commons-io) and a registered coupling. */
 public final class Downstream {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /**
  * The report's summary statistics, computed once from the cells of all replicates — best

@@ -1,6 +1,6 @@
 package org.cml4j.bench;
 
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,7 +45,7 @@ public final class BenchProvenance {
     root.put("threads", threads);
     ObjectNode rs = root.putObject("replicateSeeds");
     for (int r = 1; r <= replicates; r++) {
-      rs.put(String.valueOf(r), org.cml4j.lsm.tasks.TaskCatalog.replicateSeed(seed, r));
+      rs.put(String.valueOf(r), org.cml4j.testbeds.tasks.TaskCatalog.replicateSeed(seed, r));
     }
     ObjectNode cost = root.putObject("couplingSeconds");
     CouplingCost.of(cells).forEach(c -> {

@@ -1,6 +1,6 @@
 package org.cml4j.bench;
 
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.cml4j.cli.report.AtomicFiles;
 import org.cml4j.cli.report.PlotWriter;
-import org.cml4j.lsm.tasks.PublishedSpread;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.PublishedSpread;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /**
  * {@code report.md} and a self-contained {@code report.html} (plots inlined): per-task tables with

@@ -27,7 +27,7 @@ import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * Runs every approach on every benchmark case and replicate it declares it can address, on

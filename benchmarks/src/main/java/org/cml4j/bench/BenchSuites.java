@@ -1,6 +1,6 @@
 package org.cml4j.bench;
 
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.cml4j.core.registry.CouplingRegistry;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.baseline.LearningOnlyBaseline;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /** The task lists of each suite and the approaches the benchmark runs. */
 public final class BenchSuites {

@@ -58,7 +58,7 @@ public record CellResult(String task, String family, String approach, String cat
   }
 
   /** This result filed under another task with the same content (id and family replaced). */
-  public CellResult forTask(org.cml4j.lsm.tasks.BenchTask other) {
+  public CellResult forTask(org.cml4j.testbeds.tasks.BenchTask other) {
     return new CellResult(other.id(), other.family(), approach, category, paradigm, status, reason,
         trainDays, scores, missingTargets, inconsistency, paramError, fitSeconds, predictSeconds,
         series, parameters, replicate, mode, calibration, timeCapHit, contentKey, config);

@@ -1,6 +1,6 @@
 package org.cml4j.bench;
 
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cml4j.bench.EmpiricalComparison.Key;
 import org.cml4j.core.baseline.EmpiricalBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * The report section "against the empirical benchmarks": for every approach and target, on how

@@ -5,8 +5,8 @@ import static org.cml4j.bench.BenchReport.fmt;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.PublishedSpread;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.PublishedSpread;
 
 /**
  * The fitted parameters of a parameter-recovery task against the truth and the authors'

@@ -14,7 +14,7 @@ import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 import org.cml4j.core.spi.Approach;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * {@code run-manifest.json}, written into the output folder before any cell runs: what the cells

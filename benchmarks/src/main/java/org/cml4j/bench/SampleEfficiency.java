@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cml4j.core.vars.TimeSplit;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.StructuralTwinModel;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.twin.StructuralTwinModel;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /**
  * Noise or non-stationarity in the sample-efficiency curves. For the calibrated physics

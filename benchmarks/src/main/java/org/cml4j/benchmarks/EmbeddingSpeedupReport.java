@@ -16,7 +16,7 @@ import org.cml4j.embed.solving.AmortisedInverseCoupling;
 import org.cml4j.embed.substitution.ColumnEmulatorCoupling;
 import org.cml4j.embed.substitution.SurfaceEmulatorCoupling;
 import org.cml4j.embed.support.Timing;
-import org.cml4j.embed.twin.ReferenceTasks;
+import org.cml4j.testbeds.tasks.ReferenceTasks;
 
 /**
  * The embedding paradigm's speed-up claims, measured fairly: on the examples' tasks, each learned

@@ -13,8 +13,8 @@ import org.cml4j.core.baseline.EmpiricalBaseline;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

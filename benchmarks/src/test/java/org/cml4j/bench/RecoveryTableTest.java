@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.PublishedSpread;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.PublishedSpread;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
 
 class RecoveryTableTest {

@@ -13,7 +13,7 @@ import org.cml4j.core.registry.CouplingRegistry;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

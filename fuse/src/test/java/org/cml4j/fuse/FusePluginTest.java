@@ -11,7 +11,7 @@ import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.fuse.examples.ExampleSupport;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
 
 /** The fuse plugin registers modes 7-10 through the ServiceLoader and its couplings are seeded. */

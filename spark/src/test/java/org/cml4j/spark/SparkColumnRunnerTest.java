@@ -15,7 +15,7 @@ import org.cml4j.lsm.regional.MapSettings;
 import org.cml4j.lsm.regional.MapTable;
 import org.cml4j.lsm.regional.RegionalInput;
 import org.cml4j.lsm.regional.RegionalMapping;
-import org.cml4j.lsm.regional.SyntheticRegion;
+import org.cml4j.testbeds.region.SyntheticRegion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.intermediate.ConstantFractionSplit;
-import org.cml4j.cascade.sites.SiteTasks;
+import org.cml4j.testbeds.sites.SiteTasks;
 import org.cml4j.core.baseline.LearningOnlyBaseline;
 import org.cml4j.core.registry.Cml4j;
 import org.cml4j.core.registry.CouplingRegistry;
@@ -16,8 +16,8 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.RealSiteTasks;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.sites.RealSiteTasks;
 
 /**
  * The cascade couplings on the real sites: the catalog's {@code bondville-1998} (7 d observed,

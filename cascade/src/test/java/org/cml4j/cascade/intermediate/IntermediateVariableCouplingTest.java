@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.examples.Comparison;
 import org.cml4j.cascade.examples.IntermediateVariablesExample;
-import org.cml4j.cascade.twin.CascadeTwin;
+import org.cml4j.testbeds.twin.CascadeTwin;
 import org.cml4j.core.baseline.LearningOnlyBaseline;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;

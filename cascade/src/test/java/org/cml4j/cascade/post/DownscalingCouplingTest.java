@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.examples.Comparison;
 import org.cml4j.cascade.examples.PostProcessingExample;
-import org.cml4j.cascade.twin.CascadeTwin;
+import org.cml4j.testbeds.twin.CascadeTwin;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.testsupport.SharedData;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.ParameterRecoveryTasks;
+import org.cml4j.testbeds.tasks.ParameterRecoveryTasks;
 import org.junit.jupiter.api.Test;
 
 /**

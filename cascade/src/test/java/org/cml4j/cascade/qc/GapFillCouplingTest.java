@@ -6,7 +6,7 @@ import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import org.cml4j.cascade.examples.GapFillExample;
-import org.cml4j.cascade.twin.CascadeTwin;
+import org.cml4j.testbeds.twin.CascadeTwin;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Variables;

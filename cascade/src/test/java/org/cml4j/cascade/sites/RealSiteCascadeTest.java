@@ -18,7 +18,8 @@ import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.data.SiteDataException;
 import org.cml4j.lsm.data.SiteDataReaders;
-import org.cml4j.lsm.tasks.RealSiteTasks;
+import org.cml4j.testbeds.sites.RealSiteTasks;
+import org.cml4j.testbeds.sites.SiteTasks;
 import org.junit.jupiter.api.Test;
 
 /**

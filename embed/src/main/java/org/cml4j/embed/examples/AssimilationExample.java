@@ -26,8 +26,8 @@ import org.cml4j.lsm.model.SurfaceForcing;
 import org.cml4j.lsm.solver.SoilColumnModel;
 import org.cml4j.lsm.solver.StepSolver;
 import org.cml4j.lsm.solver.Trajectory;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.RealSiteTasks;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.sites.RealSiteTasks;
 
 /**
  * Mode 5, ensemble Kalman filter: (a) a twin whose truth is the simple model with lambda 1.3,

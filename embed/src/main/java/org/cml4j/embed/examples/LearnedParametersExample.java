@@ -10,10 +10,10 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.physics.SoilProperties;
 import org.cml4j.embed.solving.LearnedParameterCoupling;
-import org.cml4j.embed.twin.ReferenceTasks;
+import org.cml4j.testbeds.tasks.ReferenceTasks;
 import org.cml4j.embed.twin.TwinScenario;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * Mode 6, time-dependent parameters learned through the physics: (a) a 16-day twin whose truth has

@@ -12,8 +12,8 @@ import org.cml4j.embed.solving.AmortisedInverseCoupling;
 import org.cml4j.embed.solving.GradientInversionCoupling;
 import org.cml4j.embed.solving.SurrogateInversionCoupling;
 import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.embed.twin.ReferenceTasks;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.ReferenceTasks;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * Mode 6 on huang2025-2depth (the paper's experiment; data from {@code shared/data}): the

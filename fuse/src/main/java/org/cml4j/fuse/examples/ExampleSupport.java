@@ -15,7 +15,7 @@ import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.fuse.data.TaskData;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /** Shared helpers of the fusion examples: data location, scoring against the truth, tables. */
 public final class ExampleSupport {

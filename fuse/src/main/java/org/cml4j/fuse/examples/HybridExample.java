@@ -9,7 +9,7 @@ import org.cml4j.fuse.hybrid.AssimilationHybrid;
 import org.cml4j.fuse.hybrid.PgdlHybrid;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * Mode 10 example on the structural twin (3 days observed, 2 days test), every variant on the same

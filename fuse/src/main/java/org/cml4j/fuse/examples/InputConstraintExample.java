@@ -8,9 +8,9 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.fuse.examples.ExampleSupport.Score;
 import org.cml4j.fuse.input.PhysicsInputCoupling;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.RealSiteTasks;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.sites.RealSiteTasks;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /**
  * Mode 7 example: the calibrated physics alone, a network on the forcing alone, and the same

@@ -10,8 +10,8 @@ import org.cml4j.fuse.examples.ExampleSupport.Score;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.fuse.net.FusionNetCoupling;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /**
  * Mode 8 example: with scarce training data (the structural twin seen for 3 days: 62 h train,

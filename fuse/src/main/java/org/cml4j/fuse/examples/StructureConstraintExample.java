@@ -11,7 +11,7 @@ import org.cml4j.fuse.examples.ExampleSupport.Score;
 import org.cml4j.fuse.input.PhysicsInputCoupling;
 import org.cml4j.fuse.structure.PhysicsLayerCoupling;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * Mode 9 example on the structural twin (3 days observed, 2 days test): (a) the unconstrained

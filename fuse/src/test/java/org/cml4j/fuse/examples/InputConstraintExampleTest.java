@@ -6,7 +6,7 @@ import java.util.List;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.fuse.examples.ExampleSupport.Score;
 import org.cml4j.lsm.testsupport.SharedData;
-import org.cml4j.lsm.tasks.RealSiteTasks;
+import org.cml4j.testbeds.sites.RealSiteTasks;
 import org.junit.jupiter.api.Test;
 
 /** Mode 7: physics outputs as network inputs, against the same network without them. */

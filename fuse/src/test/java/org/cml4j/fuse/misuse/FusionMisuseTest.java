@@ -33,7 +33,7 @@ import org.cml4j.fuse.net.FusionNetwork;
 import org.cml4j.fuse.net.NetSpec;
 import org.cml4j.fuse.net.OutputLayer;
 import org.cml4j.fuse.structure.PhysicsLayerCoupling;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.FeatureSpec;
 import org.cml4j.fuse.net.LearnerRegressor;
-import org.cml4j.lsm.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
 
 /**

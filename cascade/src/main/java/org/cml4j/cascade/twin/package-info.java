@@ -1,4 +1,0 @@
-/**
- * Seeded synthetic twins with structural errors for the cascade examples and tests.
- */
-package org.cml4j.cascade.twin;

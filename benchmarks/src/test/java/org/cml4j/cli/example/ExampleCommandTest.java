@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.cml4j.cli.Cml4jCli;
+import org.cml4j.examples.Example;
+import org.cml4j.examples.Examples;
 import org.junit.jupiter.api.Test;
 
 class ExampleCommandTest {

@@ -1,4 +1,0 @@
-/**
- * Runnable examples, one or more per cascade mode, each asserted by a test.
- */
-package org.cml4j.cascade.examples;

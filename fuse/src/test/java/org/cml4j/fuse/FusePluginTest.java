@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.core.registry.CouplingRegistry;
 import org.cml4j.core.registry.Cml4j;
+import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.fuse.examples.ExampleSupport;
 import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class FusePluginTest {
   @Test
   void sameTaskAndSeedGiveIdenticalPredictions() {
     CouplingTask t = TaskCatalog.tiny(null, 7).task("twin-n1").task().toBuilder()
-        .budget(ExampleSupport.BUDGET).build();
+        .budget(new Budget(Budget.Effort.TINY, 900)).build();
     Coupling c = Cml4j.discover().registry().create("fusion.physics-loss");
     CouplingSolution a = c.solve(t);
     CouplingSolution b = c.solve(t);

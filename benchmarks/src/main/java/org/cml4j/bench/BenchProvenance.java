@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.bench.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 
 /**

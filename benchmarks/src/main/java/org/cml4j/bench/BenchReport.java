@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.cml4j.cli.report.AtomicFiles;
-import org.cml4j.cli.report.PlotWriter;
+import org.cml4j.bench.report.AtomicFiles;
+import org.cml4j.bench.report.PlotWriter;
 import org.cml4j.testbeds.tasks.PublishedSpread;
 import org.cml4j.testbeds.tasks.TaskCatalog;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.bench.report.AtomicFiles;
 
 /**
  * {@code results.csv}: one row per (task, coupling, replicate, target), in (task, coupling,

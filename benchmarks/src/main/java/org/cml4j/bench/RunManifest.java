@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cml4j.cli.Cml4jCli;
-import org.cml4j.cli.report.AtomicFiles;
+import org.cml4j.bench.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.testbeds.tasks.BenchTask;

@@ -6,6 +6,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.cml4j.bench.ProgressListener;
 
 /**
  * Progress bar on stderr (task name, count, ETA). On a terminal it redraws in place; otherwise (CI

@@ -2,6 +2,7 @@ package org.cml4j.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.cml4j.bench.ProgressListener;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 
 /**

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cli.ProgressListener;
 import org.cml4j.core.baseline.EmpiricalBaseline;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.CouplingDefaults;

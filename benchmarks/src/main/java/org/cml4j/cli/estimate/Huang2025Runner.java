@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.cml4j.cli.ProgressListener;
+import org.cml4j.bench.ProgressListener;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.Identifiability;

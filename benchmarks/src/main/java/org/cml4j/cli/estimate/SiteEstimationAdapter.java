@@ -3,7 +3,7 @@ package org.cml4j.cli.estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cli.ProgressListener;
+import org.cml4j.bench.ProgressListener;
 import org.cml4j.cli.SiteEstimation;
 import org.cml4j.cli.SiteRequest;
 import org.cml4j.lsm.estimation.FitParam;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
-import org.cml4j.cli.ProgressListener;
+import org.cml4j.bench.ProgressListener;
 import org.cml4j.cli.estimate.Converters;
 import org.cml4j.lsm.data.SiteDataException;
 import org.cml4j.lsm.estimation.FitParam;

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cml4j.bench.report.AtomicFiles;
+import org.cml4j.bench.report.PlotWriter;
 import org.cml4j.lsm.posterior.Laplace;
 import org.cml4j.lsm.posterior.Marginal;
 import org.cml4j.lsm.posterior.PosteriorPredictive;

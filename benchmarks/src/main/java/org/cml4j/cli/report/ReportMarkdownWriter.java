@@ -1,5 +1,7 @@
 package org.cml4j.cli.report;
 
+import org.cml4j.bench.report.AtomicFiles;
+import org.cml4j.bench.report.PlotWriter;
 import org.cml4j.core.provenance.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.cml4j.cli.report;
 
+import org.cml4j.bench.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.cml4j.cli.report;
+package org.cml4j.bench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

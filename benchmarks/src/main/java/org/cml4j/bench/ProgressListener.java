@@ -1,4 +1,4 @@
-package org.cml4j.cli;
+package org.cml4j.bench;
 
 /**
  * Receives progress of a long task (e.g. the starts of a multi-start estimation). The CLI turns it

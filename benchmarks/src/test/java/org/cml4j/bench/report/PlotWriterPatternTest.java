@@ -1,4 +1,4 @@
-package org.cml4j.cli.report;
+package org.cml4j.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

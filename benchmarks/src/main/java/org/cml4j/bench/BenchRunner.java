@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cml4j.cli.Cml4jCli;
 import org.cml4j.bench.report.AtomicFiles;
 import org.cml4j.bench.report.PlotWriter;
 import org.cml4j.core.spi.Applicability;
@@ -193,7 +192,7 @@ public final class BenchRunner {
         + " differs" : r.replicate() != j.replicate() ? "it is replicate " + r.replicate()
         : !r.approach().equals(j.approach().name()) ? "it was made by " + r.approach() : null;
     if (why != null) {
-      throw new Cml4jCli.InputException("--resume: cell " + j.file() + " cannot be reused for "
+      throw new IllegalArgumentException("--resume: cell " + j.file() + " cannot be reused for "
           + j.task().id() + " / " + j.approach().name() + " replicate " + j.replicate() + ": "
           + why + "; run without --resume or into another --out folder");
     }

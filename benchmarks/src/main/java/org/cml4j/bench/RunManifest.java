@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cml4j.cli.Cml4jCli;
 import org.cml4j.bench.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 import org.cml4j.core.spi.Approach;
@@ -63,8 +62,9 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
   }
 
   /**
-   * For {@code --resume}: throws {@link Cml4jCli.InputException} naming every difference between
-   * the manifest in {@code dir} and this run; a folder with cells but no manifest is refused too.
+   * For {@code --resume}: throws {@link IllegalArgumentException} (bad input: the CLI exits with
+   * code 2) naming every difference between the manifest in {@code dir} and this run; a folder
+   * with cells but no manifest is refused too.
    * Nothing happens for a folder without cells.
    */
   public void checkResume(Path dir) throws IOException {
@@ -78,7 +78,7 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
         }
       }
       if (any) {
-        throw new Cml4jCli.InputException("--resume: " + dir + " has cells but no " + FILE
+        throw new IllegalArgumentException("--resume: " + dir + " has cells but no " + FILE
             + ", so their provenance cannot be checked; run without --resume or into another"
             + " --out folder");
       }
@@ -89,11 +89,11 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
       old = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
           .readValue(f.toFile(), RunManifest.class);
     } catch (IOException e) {
-      throw new Cml4jCli.InputException("--resume: cannot read " + f + ": " + e.getMessage());
+      throw new IllegalArgumentException("--resume: cannot read " + f + ": " + e.getMessage());
     }
     List<String> diff = differences(old);
     if (!diff.isEmpty()) {
-      throw new Cml4jCli.InputException("--resume refused: the output folder " + dir + " "
+      throw new IllegalArgumentException("--resume refused: the output folder " + dir + " "
           + String.join("; ", diff) + ". Run without --resume or into another --out folder.");
     }
   }

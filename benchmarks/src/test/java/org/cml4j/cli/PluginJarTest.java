@@ -127,9 +127,15 @@ class PluginJarTest {
   }
 
   /** The module's test class path (surefire passes it in a property when it uses a booter jar). */
+  /** cml4j-core-spi alone: the page says a plugin needs nothing else (no cml4j-core, no DL4J). */
   private static String classPath() {
     String cp = System.getProperty("surefire.test.class.path");
-    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    cp = cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    String spi = java.util.Arrays.stream(cp.split(java.io.File.pathSeparator))
+        .filter(e -> e.contains("core-spi")).collect(java.util.stream.Collectors.joining(
+            java.io.File.pathSeparator));
+    assertThat(spi).as("cml4j-core-spi on the test class path " + cp).isNotEmpty();
+    return spi;
   }
 
 }

@@ -21,6 +21,12 @@ import java.util.TreeMap;
  */
 public record RunProvenance(String coupling, String plugin, Map<String, String> config, long seed,
     String dataFingerprint, Map<String, String> versions, String gitCommit, String date) {
+  /**
+   * Key of the calibrated physics' id ({@code Calibration#id()} in cml4j-core) in
+   * {@link #config()}.
+   */
+  public static final String CALIBRATION_KEY = "calibration";
+
   public RunProvenance {
     config = Map.copyOf(new TreeMap<>(config));
     versions = Map.copyOf(versions);

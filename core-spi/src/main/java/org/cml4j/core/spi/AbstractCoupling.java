@@ -116,15 +116,15 @@ public abstract class AbstractCoupling implements Coupling {
     }
 
     /**
-     * Same with the {@link org.cml4j.core.calibration.Calibration#id() id} of the calibrated
-     * physics the coupling used in the config, under {@code "calibration"}; unchanged if null.
+     * Same with the id ({@code Calibration#id()} in cml4j-core) of the calibrated physics the
+     * coupling used in the config, under {@link RunProvenance#CALIBRATION_KEY}; unchanged if null.
      */
     public Result withCalibration(String calibrationId) {
       if (calibrationId == null) {
         return this;
       }
       Map<String, String> c = new java.util.LinkedHashMap<>(config);
-      c.put(org.cml4j.core.calibration.Calibration.PROVENANCE_KEY, calibrationId);
+      c.put(RunProvenance.CALIBRATION_KEY, calibrationId);
       return new Result(predictions, parameters, diagnostics, c, predictSeconds, fitSeconds);
     }
   }

@@ -24,7 +24,7 @@ public record Calibration(CalibrationProblem problem, Map<String, Double> parame
   /** Version of the calibration defaults and algorithm; bump when either changes on purpose. */
   public static final String VERSION = "v1";
   /** Key of {@link #id()} in a solution's provenance configuration. */
-  public static final String PROVENANCE_KEY = "calibration";
+  public static final String PROVENANCE_KEY = org.cml4j.core.provenance.RunProvenance.CALIBRATION_KEY;
 
   public Calibration {
     parameters = Map.copyOf(parameters);

@@ -3,8 +3,8 @@ package org.cml4j.examples;
 import java.util.function.Consumer;
 
 /**
- * One runnable example of a coupling mode: the {@code main} of a class in a coupling module's
- * {@code examples} package, run by {@code ./cml4j example NAME [ARGS...]}.
+ * One runnable example of a coupling mode: the {@code main} of a class in
+ * {@code org.cml4j.examples.<paradigm>}, run by {@code ./cml4j example NAME [ARGS...]}.
  *
  * @param name short name, e.g. {@code "gap-fill"}
  * @param mode coupling mode of Shen et al. (2023), 1–10

@@ -21,8 +21,9 @@ import org.cml4j.examples.fuse.StructureConstraintExample;
 
 /**
  * The runnable examples of the built-in coupling modules in the README's reading order (mode 1 to
- * 10). Each has a test in its module that runs it and asserts its outcome; the measured numbers
- * are in {@code docs/modes/}.
+ * 10), run by {@code ./cml4j example NAME}: the one list of them (a new example class is added
+ * here; {@code ExamplesTest} fails on an example class missing from it). Each has a test in this
+ * module that runs it and asserts its outcome; the measured numbers are in {@code docs/modes/}.
  */
 public final class Examples {
   private Examples() {}

@@ -8,7 +8,8 @@
  * {@code ./cml4j estimate --site}, a {@link org.cml4j.lsm.regional.ColumnRunner} runs the fitter in
  * parallel ({@link org.cml4j.lsm.regional.ExecutorColumnRunner} here, a Spark runner in module
  * {@code cml4j-spark}), and {@link org.cml4j.lsm.regional.RegionalMapping} writes resumable part
- * files and the merged {@code map.csv} / {@code map.nc}. {@link org.cml4j.testbeds.region.SyntheticRegion}
- * generates a test region with known truth. Formats: {@code docs/REGIONAL_FORMAT.md}.
+ * files and the merged {@code map.csv} / {@code map.nc}. {@code SyntheticRegion} (module
+ * {@code cml4j-testbeds}) generates a test region with known truth. Formats:
+ * {@code docs/REGIONAL_FORMAT.md}.
  */
 package org.cml4j.lsm.regional;

@@ -11,7 +11,7 @@ import org.cml4j.core.vars.Variables;
 import org.cml4j.testbeds.sites.RealSiteTasks;
 
 /**
- * Variants of the benchmark catalog's reference tasks ({@code org.cml4j.lsm.tasks}) used by the
+ * Variants of the benchmark catalog's reference tasks ({@link TaskCatalog}) used by the
  * embedding examples: huang2025-2depth with seeded observation noise, and Phoenix with the
  * turbulent flux sum QH + QE ({@code QhQle}, the simple model's turbulent output) observed and
  * predicted.

@@ -54,7 +54,7 @@ class PluginJarTest {
     assertThat(javaFiles).as("java examples on the page").hasSize(2);
     assertThat(classes.resolve("META-INF/services/org.cml4j.core.spi.CouplingPlugin")).exists();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", classPath(),
+    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", spiClassPath(),
         "--release", "17"));
     args.addAll(javaFiles);
     assertThat(javac.run(null, null, null, args.toArray(String[]::new)))
@@ -127,10 +127,14 @@ class PluginJarTest {
   }
 
   /** The module's test class path (surefire passes it in a property when it uses a booter jar). */
-  /** cml4j-core-spi alone: the page says a plugin needs nothing else (no cml4j-core, no DL4J). */
   private static String classPath() {
     String cp = System.getProperty("surefire.test.class.path");
-    cp = cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+  }
+
+  /** cml4j-core-spi alone: the page says a plugin needs nothing else (no cml4j-core, no DL4J). */
+  private static String spiClassPath() {
+    String cp = classPath();
     String spi = java.util.Arrays.stream(cp.split(java.io.File.pathSeparator))
         .filter(e -> e.contains("core-spi")).collect(java.util.stream.Collectors.joining(
             java.io.File.pathSeparator));

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.support.Series;
+import org.cml4j.cascade.learning.Series;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;

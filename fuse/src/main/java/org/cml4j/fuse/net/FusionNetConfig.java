@@ -3,6 +3,7 @@ package org.cml4j.fuse.net;
 import java.util.Arrays;
 import org.cml4j.fuse.loss.LossSpec.PhysicsRows;
 import org.cml4j.fuse.loss.PhysicsWeights;
+import org.cml4j.fuse.objective.FusionNetCoupling;
 
 /**
  * Configuration of a {@link FusionNetCoupling}: which fusion elements are switched on.

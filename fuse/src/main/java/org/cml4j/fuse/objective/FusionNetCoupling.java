@@ -15,7 +15,6 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
@@ -72,7 +71,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    if (task.targets().stream().noneMatch(t -> observed(task, t)
+    if (task.targets().stream().noneMatch(t -> FusionNetInputs.observed(task, t)
         && task.observations().countValid(t, 0, task.split().trainEnd()) >= MIN_TRAINING)) {
       return Applicability.no("none of the targets " + task.targets() + " has " + MIN_TRAINING
           + " training observations");
@@ -82,7 +81,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
     } catch (IllegalArgumentException e) {
       return Applicability.no(e.getMessage());
     }
-    if (config.pretrain() && simulated(task).isEmpty()) {
+    if (config.pretrain() && FusionNetInputs.simulated(task).isEmpty()) {
       return Applicability.no("pretraining needs auxiliary simulations of the targets named"
           + " <target>" + FusionNetConfig.SIMULATION_SUFFIX + " (e.g. from a physics stage); the"
           + " task's auxiliary variables are " + task.auxiliary().names());
@@ -107,7 +106,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
   public List<String> outputs(CouplingTask task, java.util.Collection<String> aux) {
     List<String> features = new ArrayList<>(task.forcing().names());
     List<String> observedProfile = HeatEquationResidual.profile(task.targets().stream()
-        .filter(t -> observed(task, t)).toList(), features);
+        .filter(t -> FusionNetInputs.observed(task, t)).toList(), features);
     double top = observedProfile.isEmpty() ? 0 : HeatEquationResidual.depth(observedProfile.get(0));
     double bottom = observedProfile.isEmpty() ? 0
         : HeatEquationResidual.depth(observedProfile.get(observedProfile.size() - 1));
@@ -115,7 +114,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
     for (String t : task.targets()) {
       boolean between = Variables.isSoilTemperature(t) && observedProfile.size() >= 2
           && Variables.depthOf(t) > top && Variables.depthOf(t) < bottom;
-      if (observed(task, t) || config.pretrain() && aux.contains(t
+      if (FusionNetInputs.observed(task, t) || config.pretrain() && aux.contains(t
           + FusionNetConfig.SIMULATION_SUFFIX) || between && config.physics().heatEquation() > 0) {
         out.add(t);
       }
@@ -125,18 +124,13 @@ public final class FusionNetCoupling extends AbstractCoupling {
         || config.physics().energyBalance() > 0;
     if (energy && NetRadiation.detect(out, features, 0.2, 0.95).isEmpty()) {
       for (String v : List.of(Variables.RNET, Variables.LWUP, Variables.SURF_TEMP)) {
-        if (!out.contains(v) && observed(task, v)) {
+        if (!out.contains(v) && FusionNetInputs.observed(task, v)) {
           out.add(v);
           break;
         }
       }
     }
     return out;
-  }
-
-  private static boolean observed(CouplingTask task, String t) {
-    return task.observations().has(t)
-        && task.observations().countValid(t, 0, task.split().trainEnd()) >= 2;
   }
 
   /** The network, features and loss this coupling would train on the task (validated). */
@@ -153,10 +147,10 @@ public final class FusionNetCoupling extends AbstractCoupling {
     double[][] x = fs.matrix(task.forcing(), task.auxiliary());
     List<String> features = fs.columns();
     List<VariableSpec> specs = outs.stream().map(task::targetSpec).toList();
-    double albedo = prior(task, "alpha", 0.2);
-    double eps = prior(task, "eps", 0.95);
+    double albedo = FusionNetInputs.prior(task, "alpha", 0.2);
+    double eps = FusionNetInputs.prior(task, "eps", 0.95);
     List<PhysicsTerm> terms = PhysicsTerms.forTargets(outs, features, config.physics(),
-        diffusivity(task), albedo, eps);
+        FusionNetInputs.diffusivity(task), albedo, eps);
     LossSpec loss = new LossSpec(1, config.l2(), terms, config.physicsRows());
     TimeSplit s = task.split();
     double[][] y = new double[s.size()][outs.size()];
@@ -174,85 +168,12 @@ public final class FusionNetCoupling extends AbstractCoupling {
     NetRadiation rn = config.layer() == OutputLayer.ENERGY_CONSERVING
         ? NetRadiation.detect(outs, features, albedo, eps).orElse(null) : null;
     Standardizer fx = Standardizer.fitOnePass(x, 0, x.length);
-    Standardizer fy = targetScaler(task, outs, y);
+    Standardizer fy = FusionNetInputs.targetScaler(task, outs, y);
     String residual = config.layer().residualTarget(outs, features);
     FusionNetwork net = new FusionNetwork(spec, features, fx, specs, fy, config.layer(), loss,
-        x.length, task.forcing().stepSeconds(), rn, skip(outs, residual, features, fx, fy));
+        x.length, task.forcing().stepSeconds(), rn,
+        FusionNetInputs.skip(outs, residual, features, fx, fy));
     return new Setup(net, x, y, outs);
-  }
-
-  /**
-   * A skip connection passing each {@code <target>_physics} input through to its target (in
-   * z-score units), so a network with physics inputs starts at the physics and learns a
-   * correction; null if no output has a physics input.
-   */
-  private static FusionNetwork.Skip skip(List<String> outs, String residual,
-      List<String> features, Standardizer fx, Standardizer fy) {
-    List<String> head = new ArrayList<>(outs);
-    head.remove(residual);
-    double[][] m = new double[features.size()][head.size()];
-    double[] b = new double[head.size()];
-    boolean any = false;
-    for (int j = 0; j < head.size(); j++) {
-      int i = features.indexOf(head.get(j) + FusionNetConfig.SIMULATION_SUFFIX);
-      int k = outs.indexOf(head.get(j));
-      if (i >= 0) {
-        m[i][j] = fx.scales()[i] / fy.scales()[k];
-        b[j] = (fx.means()[i] - fy.means()[k]) / fy.scales()[k];
-        any = true;
-      }
-    }
-    return any ? new FusionNetwork.Skip(m, b) : null;
-  }
-
-  /**
-   * Target scaling: training observations; else the target's physics simulation; else (an
-   * unobserved profile temperature) the nearest observed profile temperature.
-   */
-  private Standardizer targetScaler(CouplingTask task, List<String> outs, double[][] y) {
-    int tr = task.split().trainEnd();
-    Standardizer obs = Standardizer.fitOnePass(y, 0, tr);
-    double[] mu = obs.means();
-    double[] sdv = obs.scales();
-    for (int k = 0; k < outs.size(); k++) {
-      String t = outs.get(k);
-      if (observed(task, t)) {
-        continue;
-      }
-      double[][] col;
-      String sim = t + FusionNetConfig.SIMULATION_SUFFIX;
-      if (task.auxiliary().has(sim)) {
-        col = column(task.auxiliary().values(sim));
-        Standardizer z = Standardizer.fitOnePass(col, 0, col.length);
-        mu[k] = z.means()[0];
-        sdv[k] = z.scales()[0];
-      } else {
-        double d = HeatEquationResidual.depth(t);
-        int best = -1;
-        for (int j = 0; j < outs.size(); j++) {
-          if (observed(task, outs.get(j)) && Variables.isSoilTemperature(outs.get(j))
-              && (best < 0 || Math.abs(HeatEquationResidual.depth(outs.get(j)) - d)
-              < Math.abs(HeatEquationResidual.depth(outs.get(best)) - d))) {
-            best = j;
-          }
-        }
-        mu[k] = mu[best];
-        sdv[k] = sdv[best];
-      }
-    }
-    return Standardizer.of(mu, sdv);
-  }
-
-  private static double[][] column(double[] v) {
-    double[][] m = new double[v.length][1];
-    for (int i = 0; i < v.length; i++) {
-      m[i][0] = v[i];
-    }
-    return m;
-  }
-
-  private static double prior(CouplingTask task, String p, double fallback) {
-    return task.knownParameters().getOrDefault(p, nominal(task.mechanism(), p, fallback));
   }
 
   /**
@@ -273,7 +194,8 @@ public final class FusionNetCoupling extends AbstractCoupling {
     FusionNetwork net = st.network();
     TimeSplit s = task.split();
     int n = st.x().length;
-    double[][] sim = config.pretrain() ? simulationMatrix(task, st.outputs()) : null;
+    double[][] sim = config.pretrain()
+        ? FusionNetInputs.simulationMatrix(task, st.outputs()) : null;
     Diagnostics.Builder d = Diagnostics.builder();
     boolean[] physicsRows = config.physicsRows() == LossSpec.PhysicsRows.ALL
         ? TaskData.range(n, 0, n) : TaskData.trainRows(s);
@@ -288,8 +210,8 @@ public final class FusionNetCoupling extends AbstractCoupling {
     Map<String, INDArray> feed = net.feed(st.x(), st.y(), TaskData.trainRows(s),
         TaskData.validationRows(s), physicsRows, true);
     int warmup = net.loss().terms().isEmpty() ? 0 : net.spec().epochs() / 4;
-    FusionTraining.Report r = FusionTraining.train(net, feed, net.spec().epochs(), net.spec().learningRate(), net.spec().patience(), validate, cap,
-        warmup);
+    FusionTraining.Report r = FusionTraining.train(net, feed, net.spec().epochs(),
+        net.spec().learningRate(), net.spec().patience(), validate, cap, warmup);
     double fitSeconds = (System.nanoTime() - t0) * 1e-9;
     long t1 = System.nanoTime();
     double[][] pred = net.predict(st.x());
@@ -329,7 +251,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
       }
     });
     double alpha = net.fittedTermValues().getOrDefault("layer.alpha", net.fittedTermValues()
-        .getOrDefault("energy-balance.alpha", prior(task, "alpha", 0.2)));
+        .getOrDefault("energy-balance.alpha", FusionNetInputs.prior(task, "alpha", 0.2)));
     PhysicsConsistency.energyBalance(all, task.forcing(), alpha, 0, n, 10)
         .ifPresent(e -> d.scalar("energyResidualMeanAbs", e.meanAbsResidual())
             .scalar("energyInconsistentFraction", e.inconsistentFraction()));
@@ -352,46 +274,4 @@ public final class FusionNetCoupling extends AbstractCoupling {
     return FeatureSpec.standard(List.copyOf(task.forcing().names())).withAuxiliary(aux).columns();
   }
 
-  /** Simulated targets [time][target] from auxiliary {@code <target>_physics} (NaN if absent). */
-  private double[][] simulationMatrix(CouplingTask task, List<String> outs) {
-    List<String> have = simulated(task);
-    if (have.isEmpty()) {
-      throw new IllegalArgumentException("pretraining needs auxiliary simulations of the targets"
-          + " named <target>" + FusionNetConfig.SIMULATION_SUFFIX + " (e.g. from a physics stage);"
-          + " the task's auxiliary variables are " + task.auxiliary().names());
-    }
-    int n = task.split().size();
-    double[][] m = new double[n][outs.size()];
-    for (int k = 0; k < outs.size(); k++) {
-      String v = outs.get(k) + FusionNetConfig.SIMULATION_SUFFIX;
-      double[] c = task.auxiliary().has(v) ? task.auxiliary().values(v) : null;
-      for (int i = 0; i < n; i++) {
-        m[i][k] = c == null ? Double.NaN : c[i];
-      }
-    }
-    return m;
-  }
-
-  private static List<String> simulated(CouplingTask task) {
-    List<String> l = new ArrayList<>();
-    for (String t : task.targets()) {
-      if (task.auxiliary().has(t + FusionNetConfig.SIMULATION_SUFFIX)) {
-        l.add(t);
-      }
-    }
-    return l;
-  }
-
-  /** Initial diffusivity lambda / C [m2 s-1]: known parameters, else the mechanism's nominal. */
-  static double diffusivity(CouplingTask task) {
-    MechanismModel m = task.mechanism();
-    double lambda = task.knownParameters().getOrDefault("lambda", nominal(m, "lambda", 0.8));
-    double c = task.knownParameters().getOrDefault("C", nominal(m, "C", 2.2e6));
-    return lambda / c;
-  }
-
-  private static double nominal(MechanismModel m, String p, double fallback) {
-    return m.parameters().stream().filter(i -> i.name().equals(p)).findFirst()
-        .map(i -> i.nominal()).orElse(fallback);
-  }
 }

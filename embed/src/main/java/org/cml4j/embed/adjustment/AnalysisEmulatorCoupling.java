@@ -92,11 +92,7 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
       double[] in = new double[nIn];
       features(sf, enkf.forecastMean()[k], col.load(v, k), hours[k], aux[k],
           enkf.innovation()[k], in);
-      double[] inc = sf.sample(enkf.analysisMean()[k]);
-      double[] f = sf.sample(enkf.forecastMean()[k]);
-      for (int j = 0; j < inc.length; j++) {
-        inc[j] -= f[j];
-      }
+      double[] inc = sf.increment(enkf.analysisMean()[k], enkf.forecastMean()[k]);
       xs.add(in);
       ys.add(inc);
     }

@@ -83,11 +83,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
       }
       double[] in = new double[nIn];
       sf.features(first.analysisMean()[k - 1], col.load(v, k), hours[k], aux[k], in);
-      double[] fa = sf.sample(first.analysisMean()[k]);
-      double[] ff = sf.sample(first.forecastMean()[k]);
-      for (int j = 0; j < fa.length; j++) {
-        fa[j] -= ff[j];
-      }
+      double[] fa = sf.increment(first.analysisMean()[k], first.forecastMean()[k]);
       (k < trainEnd ? xs : xv).add(in);
       (k < trainEnd ? ys : yv).add(fa);
     }

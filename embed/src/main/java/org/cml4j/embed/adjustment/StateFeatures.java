@@ -40,6 +40,16 @@ public record StateFeatures(ModelGrid grid, double[] control, double taper) {
     return out;
   }
 
+  /** The analysis increment at the control depths: {@code sample(analysis) - sample(forecast)}. */
+  public double[] increment(double[] analysis, double[] forecast) {
+    double[] inc = sample(analysis);
+    double[] f = sample(forecast);
+    for (int j = 0; j < inc.length; j++) {
+      inc[j] -= f[j];
+    }
+    return inc;
+  }
+
   /** Writes the features of {@code state} at a level into {@code in} (length {@link #size}). */
   public void features(double[] state, LevelValues v, double hour, double[] extra, double[] in) {
     double[] s = sample(state);

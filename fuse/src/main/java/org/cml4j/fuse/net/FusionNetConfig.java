@@ -3,10 +3,10 @@ package org.cml4j.fuse.net;
 import java.util.Arrays;
 import org.cml4j.fuse.loss.LossSpec.PhysicsRows;
 import org.cml4j.fuse.loss.PhysicsWeights;
-import org.cml4j.fuse.objective.FusionNetCoupling;
 
 /**
- * Configuration of a {@link FusionNetCoupling}: which fusion elements are switched on.
+ * Configuration of a {@link org.cml4j.fuse.objective.FusionNetCoupling}: which fusion elements are
+ * switched on.
  *
  * @param layer output layer (free or energy-conserving, mode 9)
  * @param physics weights of the standard physics loss terms (mode 8); all zero = data only

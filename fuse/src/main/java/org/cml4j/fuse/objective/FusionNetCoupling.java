@@ -1,11 +1,11 @@
 package org.cml4j.fuse.objective;
 
-import org.cml4j.core.metrics.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.learn.Standardizer;
+import org.cml4j.core.metrics.Metrics;
 import org.cml4j.core.metrics.PhysicsConsistency;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
@@ -27,12 +27,12 @@ import org.cml4j.fuse.loss.LossSpec;
 import org.cml4j.fuse.loss.NetRadiation;
 import org.cml4j.fuse.loss.PhysicsTerm;
 import org.cml4j.fuse.loss.PhysicsTerms;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.fuse.net.FusionNetwork;
 import org.cml4j.fuse.net.FusionTraining;
 import org.cml4j.fuse.net.NetSpec;
 import org.cml4j.fuse.net.OutputLayer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A fusion coupling built on one {@link FusionNetwork}: physics outputs as inputs (auxiliary

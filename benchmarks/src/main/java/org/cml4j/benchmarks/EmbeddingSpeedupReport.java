@@ -7,15 +7,15 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.embed.assimilation.AnalysisEmulatorCoupling;
-import org.cml4j.embed.assimilation.EnkfConfig;
-import org.cml4j.embed.assimilation.EnkfSetup;
+import org.cml4j.embed.adjustment.AnalysisEmulatorCoupling;
+import org.cml4j.embed.adjustment.EnkfConfig;
+import org.cml4j.embed.adjustment.EnkfSetup;
 import org.cml4j.examples.embed.LearningInAssimilationExample;
 import org.cml4j.examples.embed.SubstitutionExample;
 import org.cml4j.embed.solving.AmortisedInverseCoupling;
 import org.cml4j.embed.substitution.ColumnEmulatorCoupling;
 import org.cml4j.embed.substitution.SurfaceEmulatorCoupling;
-import org.cml4j.embed.support.Timing;
+import org.cml4j.embed.timing.Timing;
 import org.cml4j.testbeds.tasks.ReferenceTasks;
 
 /**

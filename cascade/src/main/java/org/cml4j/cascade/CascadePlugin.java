@@ -1,14 +1,14 @@
 package org.cml4j.cascade;
 
 import java.util.List;
-import org.cml4j.cascade.init.LearnedInitCoupling;
+import org.cml4j.cascade.preprocessing.LearnedInitCoupling;
 import org.cml4j.cascade.intermediate.IntermediateVariableCoupling;
-import org.cml4j.cascade.post.DownscalingCoupling;
-import org.cml4j.cascade.post.EnsembleCoupling;
-import org.cml4j.cascade.post.ErrorCorrectionCoupling;
-import org.cml4j.cascade.qc.GapFillCoupling;
-import org.cml4j.cascade.support.CascadeCoupling;
-import org.cml4j.cascade.transfer.TransferCoupling;
+import org.cml4j.cascade.postprocessing.DownscalingCoupling;
+import org.cml4j.cascade.postprocessing.EnsembleCoupling;
+import org.cml4j.cascade.postprocessing.ErrorCorrectionCoupling;
+import org.cml4j.cascade.preprocessing.GapFillCoupling;
+import org.cml4j.cascade.CascadeCoupling;
+import org.cml4j.cascade.preprocessing.TransferCoupling;
 import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingPlugin;
 

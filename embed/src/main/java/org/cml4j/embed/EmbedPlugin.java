@@ -3,9 +3,9 @@ package org.cml4j.embed;
 import java.util.List;
 import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingPlugin;
-import org.cml4j.embed.assimilation.AnalysisEmulatorCoupling;
-import org.cml4j.embed.assimilation.EnkfCoupling;
-import org.cml4j.embed.assimilation.ModelErrorCoupling;
+import org.cml4j.embed.adjustment.AnalysisEmulatorCoupling;
+import org.cml4j.embed.adjustment.EnkfCoupling;
+import org.cml4j.embed.adjustment.ModelErrorCoupling;
 import org.cml4j.embed.solving.AmortisedInverseCoupling;
 import org.cml4j.embed.solving.GradientInversionCoupling;
 import org.cml4j.embed.solving.LearnedParameterCoupling;
@@ -13,7 +13,7 @@ import org.cml4j.embed.solving.SurrogateInversionCoupling;
 import org.cml4j.embed.substitution.ColumnEmulatorCoupling;
 import org.cml4j.embed.substitution.EnhancerCoupling;
 import org.cml4j.embed.substitution.SurfaceEmulatorCoupling;
-import org.cml4j.embed.support.EmbedCoupling;
+import org.cml4j.embed.EmbedCoupling;
 
 /**
  * The embedding paradigm of Shen et al. (2023): learning inside the mechanism model. Modes 4

@@ -8,7 +8,7 @@ import org.cml4j.fuse.hybrid.AssimilationHybrid;
 import org.cml4j.fuse.hybrid.PgdlHybrid;
 import org.cml4j.fuse.input.PhysicsInputCoupling;
 import org.cml4j.fuse.net.FusionNetConfig;
-import org.cml4j.fuse.net.FusionNetCoupling;
+import org.cml4j.fuse.objective.FusionNetCoupling;
 import org.cml4j.fuse.net.OutputLayer;
 import org.cml4j.fuse.structure.PhysicsLayerCoupling;
 

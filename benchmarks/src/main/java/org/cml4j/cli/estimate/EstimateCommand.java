@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.cml4j.cli.Cml4jCli;
+import org.cml4j.cli.CommonOptions;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.cli.DataLocator;
 import org.cml4j.cli.OutputFolder;
@@ -141,9 +142,8 @@ public final class EstimateCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int starts;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads. Default: available processors.")
-  Integer threads;
+  @CommandLine.Mixin
+  CommonOptions common = new CommonOptions();
 
   @Option(names = "--noise", paramLabel = "SD",
       description = "Add Gaussian noise of this SD to synthetic observations.")
@@ -164,9 +164,6 @@ public final class EstimateCommand implements Callable<Integer> {
 
   @CommandLine.Mixin
   PosteriorOptions posterior = new PosteriorOptions();
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-  boolean quiet;
 
   /** The site implementation; null = found with {@link SiteEstimation#find()}. */
   private final SiteEstimation siteEstimation;
@@ -232,7 +229,7 @@ public final class EstimateCommand implements Callable<Integer> {
       OutputFolder.prepare(out, "--out"); // before minutes of fitting
     }
     Path dataDir = DataLocator.find(data);
-    ProgressListener progress = ConsoleProgress.stderr(quiet);
+    ProgressListener progress = ConsoleProgress.stderr(common.quiet());
     EstimationOutcome outcome;
     List<Path> inputs;
     if (!siteRun) {
@@ -278,10 +275,7 @@ public final class EstimateCommand implements Callable<Integer> {
     if (starts < 1) {
       throw new ParameterException(cl, "--starts must be at least 1, got " + starts);
     }
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1) {
-      throw new ParameterException(cl, "--threads must be at least 1, got " + nThreads);
-    }
+    int nThreads = common.threads(cl);
     if (noise != null && !(noise > 0 && Double.isFinite(noise))) {
       throw new ParameterException(cl, "--noise must be a positive standard deviation, got "
           + noise);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cml4j.cli.Cml4jCli;
+import org.cml4j.cli.CommonOptions;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.bench.ProgressListener;
 import org.cml4j.cli.estimate.Converters;
@@ -89,9 +90,8 @@ public final class MapCommand implements Callable<Integer> {
       description = "Columns per part file (the unit of --resume). Default: ${DEFAULT-VALUE}.")
   int chunk;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads. Default: available processors.")
-  Integer threads;
+  @CommandLine.Mixin
+  CommonOptions common = new CommonOptions();
 
   @Option(names = "--fit", paramLabel = "P,Q", split = ",", converter = Converters.Fit.class,
       description = "Parameters to fit. Default: alpha,lambda,C,hbeta,Tb (without alpha when "
@@ -136,9 +136,6 @@ public final class MapCommand implements Callable<Integer> {
   @Option(names = "--no-netcdf", description = "Write map.csv only.")
   boolean noNetcdf;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-  boolean quiet;
-
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
@@ -146,10 +143,7 @@ public final class MapCommand implements Callable<Integer> {
       throw new ParameterException(cl, input == null ? "give INPUT (a netCDF file or a folder of "
           + "site CSVs) or --synthetic N" : "give either INPUT or --synthetic, not both");
     }
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (nThreads < 1) {
-      throw new ParameterException(cl, "--threads must be at least 1, got " + nThreads);
-    }
+    int nThreads = common.threads(cl);
     if (chunk < 1) {
       throw new ParameterException(cl, "--chunk must be at least 1 column, got " + chunk);
     }
@@ -182,7 +176,7 @@ public final class MapCommand implements Callable<Integer> {
       throw new ParameterException(cl, e.getMessage());
     }
     org.cml4j.cli.OutputFolder.prepare(dir, "--out");
-    ProgressListener progress = ConsoleProgress.stderr(quiet);
+    ProgressListener progress = ConsoleProgress.stderr(common.quiet());
     SyntheticRegion region = null;
     Path in = input;
     long t0 = System.nanoTime();

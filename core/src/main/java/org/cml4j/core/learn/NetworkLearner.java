@@ -93,13 +93,13 @@ final class NetworkLearner implements Learner {
     double[][] zx = xScaler.transform(x);
     double[][] zy = yScaler.transform(y);
     SeriesBatches batches = new SeriesBatches(zx, nIn, spec);
-    int[] usable = rowsWithTargets(zy, yName);
-    Evaluation trainEval = new Evaluation(batches, zy, usable);
-    Evaluation valEval = null;
+    int[] usable = NetworkRows.rowsWithTargets(zy, yName);
+    NetworkRows.Evaluation trainEval = new NetworkRows.Evaluation(batches, zy, usable);
+    NetworkRows.Evaluation valEval = null;
     if (xVal != null) {
       double[][] zyv = yScaler.transform(yVal);
-      valEval = new Evaluation(new SeriesBatches(xScaler.transform(xVal), nIn, spec), zyv,
-          rowsWithTargets(zyv, "yVal"));
+      valEval = new NetworkRows.Evaluation(new SeriesBatches(xScaler.transform(xVal), nIn, spec),
+          zyv, NetworkRows.rowsWithTargets(zyv, "yVal"));
     }
     Random rnd = new Random(spec.seed() * 0x9E3779B97F4A7C15L + round);
     int batch = Math.min(spec.batchSize(), usable.length);
@@ -111,7 +111,7 @@ final class NetworkLearner implements Learner {
     INDArray bestParams = null;
     int bestEpoch = 0;
     if (warmStart && valEval != null) {
-      best = valEval.loss();
+      best = valEval.loss(net, nOut);
       bestParams = net.params().dup();
     }
     int since = 0;
@@ -119,13 +119,13 @@ final class NetworkLearner implements Learner {
     boolean stopped = false;
     INDArray[] lmask = new INDArray[1];
     while (epoch < maxEpochs && !stopped) {
-      shuffle(usable, rnd);
+      NetworkRows.shuffle(usable, rnd);
       for (int from = 0; from < usable.length; from += batch) {
         int to = Math.min(usable.length, from + batch);
         INDArray labels = SeriesBatches.labels(zy, usable, from, to, lmask);
         net.fit(new DataSet(batches.features(usable, from, to), labels, null, lmask[0]));
       }
-      trainLoss[epoch] = trainEval.loss();
+      trainLoss[epoch] = trainEval.loss(net, nOut);
       if (!Double.isFinite(trainLoss[epoch])) {
         net.setParams(bestParams != null ? bestParams : start);
         throw new IllegalStateException("training diverged in epoch " + (epoch + 1)
@@ -134,7 +134,7 @@ final class NetworkLearner implements Learner {
       }
       epoch++;
       if (valEval != null) {
-        valLoss[epoch - 1] = valEval.loss();
+        valLoss[epoch - 1] = valEval.loss(net, nOut);
         if (valLoss[epoch - 1] < best) {
           best = valLoss[epoch - 1];
           bestParams = net.params().dup();
@@ -155,83 +155,11 @@ final class NetworkLearner implements Learner {
         Arrays.copyOf(valLoss, epoch), seconds, stopped);
   }
 
-  /** Rows with at least one finite target. */
-  private static int[] rowsWithTargets(double[][] zy, String name) {
-    int[] rows = new int[zy.length];
-    int n = 0;
-    for (int i = 0; i < zy.length; i++) {
-      for (double v : zy[i]) {
-        if (!Double.isNaN(v)) {
-          rows[n++] = i;
-          break;
-        }
-      }
-    }
-    if (n == 0) {
-      throw new IllegalArgumentException(name + ": all " + zy.length + " rows have only NaN "
-          + "targets; nothing to train or validate on");
-    }
-    return Arrays.copyOf(rows, n);
-  }
-
-  private static void shuffle(int[] a, Random rnd) {
-    for (int i = a.length - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-  }
-
-  /** Network output in z units for the given rows. */
-  private double[][] outputZ(SeriesBatches b, int[] rows) {
-    double[][] out = new double[rows.length][];
-    for (int from = 0; from < rows.length; from += CHUNK) {
-      int to = Math.min(rows.length, from + CHUNK);
-      INDArray o = net.output(b.features(rows, from, to), false, null, null);
-      // one bulk copy: toDoubleMatrix() builds a row view (with native shape info) per row
-      double[] flat = o.dup('c').data().asDouble();
-      for (int k = 0; k < to - from; k++) {
-        out[from + k] = Arrays.copyOfRange(flat, k * nOut, (k + 1) * nOut);
-      }
-    }
-    return out;
-  }
-
-  /** Masked MSE in z units over a fixed set of rows. */
-  private final class Evaluation {
-    final SeriesBatches batches;
-    final double[][] zy;
-    final int[] rows;
-
-    Evaluation(SeriesBatches batches, double[][] zy, int[] rows) {
-      this.batches = batches;
-      this.zy = zy;
-      this.rows = rows;
-    }
-
-    double loss() {
-      double[][] p = outputZ(batches, rows);
-      double ss = 0;
-      long n = 0;
-      for (int k = 0; k < rows.length; k++) {
-        double[] target = zy[rows[k]];
-        for (int j = 0; j < target.length; j++) {
-          if (!Double.isNaN(target[j])) {
-            double d = p[k][j] - target[j];
-            ss += d * d;
-            n++;
-          }
-        }
-      }
-      return ss / n;
-    }
-  }
-
   @Override
   public synchronized double[][] predict(double[][] x) {
     InputChecks.matrix(x, "x", nIn, "nIn", false);
-    double[][] z = outputZ(new SeriesBatches(xScaler.transform(x), nIn, spec), allRows(x.length));
+    SeriesBatches b = new SeriesBatches(xScaler.transform(x), nIn, spec);
+    double[][] z = NetworkRows.outputZ(net, nOut, b, NetworkRows.allRows(x.length));
     return yScaler.inverse(z);
   }
 
@@ -300,14 +228,6 @@ final class NetworkLearner implements Learner {
       net.clearLayerMaskArrays();
       net.clear();
     }
-  }
-
-  private static int[] allRows(int n) {
-    int[] r = new int[n];
-    for (int i = 0; i < n; i++) {
-      r[i] = i;
-    }
-    return r;
   }
 
   @Override

@@ -4,8 +4,8 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
-import org.cml4j.embed.support.FastMlp;
-import org.cml4j.embed.support.Pca;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.learning.Pca;
 
 /**
  * A learned forward model: an MLP from normalised parameter coordinates to the principal-component

@@ -18,8 +18,8 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.embed.support.EmbedCoupling;
-import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.EmbedCoupling;
+import org.cml4j.embed.TaskSupport;
 
 /**
  * Mode 6 (model solving), the paper itself: the physics model's parameters are found by

@@ -24,8 +24,8 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.embed.support.EmbedCoupling;
-import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.EmbedCoupling;
+import org.cml4j.embed.TaskSupport;
 
 /**
  * Mode 6 (model solving), learned forward surrogate inside the iterative inversion: physics runs at

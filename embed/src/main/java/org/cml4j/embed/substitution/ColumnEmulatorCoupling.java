@@ -21,12 +21,12 @@ import org.cml4j.embed.physics.RichColumnModel;
 import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.embed.physics.SoilProperties;
 import org.cml4j.embed.physics.SurfaceSpec;
-import org.cml4j.embed.support.EmbedCoupling;
-import org.cml4j.embed.support.FastMlp;
-import org.cml4j.embed.support.ForcingScenarios;
-import org.cml4j.embed.support.Ridge;
-import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.embed.support.Timing;
+import org.cml4j.embed.EmbedCoupling;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.learning.ForcingScenarios;
+import org.cml4j.embed.learning.Ridge;
+import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.timing.Timing;
 import org.cml4j.lsm.model.SurfaceForcing;
 
 /**

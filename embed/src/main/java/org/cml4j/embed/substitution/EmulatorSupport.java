@@ -8,7 +8,7 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.TaskSupport;
 import org.cml4j.lsm.coupling.LsmMechanism;
 
 /** Shared steps of the substitution couplings: applicability, calibration, rollout comparison. */

@@ -16,8 +16,8 @@ import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.embed.solving.ParameterNetwork;
 import org.cml4j.embed.solving.SeriesObjective;
-import org.cml4j.embed.support.EmbedCoupling;
-import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.EmbedCoupling;
+import org.cml4j.embed.TaskSupport;
 import org.cml4j.lsm.model.Output;
 
 /**

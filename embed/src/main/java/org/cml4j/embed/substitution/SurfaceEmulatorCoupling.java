@@ -17,11 +17,11 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.ColumnStepper;
-import org.cml4j.embed.support.EmbedCoupling;
-import org.cml4j.embed.support.FastMlp;
-import org.cml4j.embed.support.ForcingScenarios;
-import org.cml4j.embed.support.TaskSupport;
-import org.cml4j.embed.support.Timing;
+import org.cml4j.embed.EmbedCoupling;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.learning.ForcingScenarios;
+import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.timing.Timing;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.SurfaceForcing;
 

@@ -1,9 +1,9 @@
 package org.cml4j.examples.cascade;
 
 import java.util.List;
-import org.cml4j.cascade.qc.GapFillCoupling;
-import org.cml4j.cascade.qc.LearnedGapFiller;
-import org.cml4j.cascade.qc.SpikeDetector;
+import org.cml4j.cascade.preprocessing.GapFillCoupling;
+import org.cml4j.cascade.preprocessing.LearnedGapFiller;
+import org.cml4j.cascade.preprocessing.SpikeDetector;
 import org.cml4j.testbeds.twin.CascadeTwins;
 import org.cml4j.testbeds.twin.TwinCase;
 import org.cml4j.core.calibration.CalibrationProblem;

@@ -2,9 +2,9 @@ package org.cml4j.examples.cascade;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cml4j.cascade.post.DownscalingCoupling;
-import org.cml4j.cascade.post.EnsembleCoupling;
-import org.cml4j.cascade.post.ErrorCorrectionCoupling;
+import org.cml4j.cascade.postprocessing.DownscalingCoupling;
+import org.cml4j.cascade.postprocessing.EnsembleCoupling;
+import org.cml4j.cascade.postprocessing.ErrorCorrectionCoupling;
 import org.cml4j.testbeds.twin.CascadeTwins;
 import org.cml4j.testbeds.twin.TwinCase;
 import org.cml4j.core.spi.Budget;

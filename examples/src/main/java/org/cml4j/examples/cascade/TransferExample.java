@@ -1,9 +1,9 @@
 package org.cml4j.examples.cascade;
 
 import java.util.List;
-import org.cml4j.cascade.support.Learning;
-import org.cml4j.cascade.transfer.SimulationPretraining;
-import org.cml4j.cascade.transfer.TransferCoupling;
+import org.cml4j.cascade.learning.Learning;
+import org.cml4j.cascade.preprocessing.SimulationPretraining;
+import org.cml4j.cascade.preprocessing.TransferCoupling;
 import org.cml4j.testbeds.twin.CascadeTwins;
 import org.cml4j.testbeds.twin.TwinCase;
 import org.cml4j.core.spi.Budget;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.TaskSupport;
 
 /** Scoring helpers shared by the examples. */
 final class ExampleSupport {

@@ -60,7 +60,7 @@ public final class LearnedParametersExample {
         .map(v -> (v - mean) * (v - mean)).average().orElse(0));
     return new Twin(ExampleSupport.testRmse(task, s, truth, targets),
         ExampleSupport.testRmse(task, b, truth, targets),
-        org.cml4j.embed.support.TaskSupport.rmse(hb, tr, from, tr.length), sd);
+        org.cml4j.embed.TaskSupport.rmse(hb, tr, from, tr.length), sd);
   }
 
   public static Site phoenix(Path dataDir, long seed) {

@@ -7,10 +7,10 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.embed.assimilation.AnalysisEmulatorCoupling;
-import org.cml4j.embed.assimilation.EnkfConfig;
-import org.cml4j.embed.assimilation.EnkfSetup;
-import org.cml4j.embed.assimilation.ModelErrorCoupling;
+import org.cml4j.embed.adjustment.AnalysisEmulatorCoupling;
+import org.cml4j.embed.adjustment.EnkfConfig;
+import org.cml4j.embed.adjustment.EnkfSetup;
+import org.cml4j.embed.adjustment.ModelErrorCoupling;
 import org.cml4j.embed.twin.TwinScenario;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 

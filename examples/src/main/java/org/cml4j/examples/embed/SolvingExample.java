@@ -11,7 +11,7 @@ import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.embed.solving.AmortisedInverseCoupling;
 import org.cml4j.embed.solving.GradientInversionCoupling;
 import org.cml4j.embed.solving.SurrogateInversionCoupling;
-import org.cml4j.embed.support.TaskSupport;
+import org.cml4j.embed.TaskSupport;
 import org.cml4j.testbeds.tasks.ReferenceTasks;
 import org.cml4j.testbeds.tasks.BenchTask;
 

@@ -8,7 +8,7 @@ import org.cml4j.core.spi.OptimizerSettings;
 import org.cml4j.fuse.FusePlugin;
 import org.cml4j.examples.fuse.ExampleSupport.Score;
 import org.cml4j.fuse.net.FusionNetConfig;
-import org.cml4j.fuse.net.FusionNetCoupling;
+import org.cml4j.fuse.objective.FusionNetCoupling;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.tasks.TaskCatalog;

@@ -1,4 +1,8 @@
+<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/DownscalingCouplingTest.java
 package org.cml4j.examples.cascade;
+========
+package org.cml4j.cascade.postprocessing;
+>>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/postprocessing/DownscalingCouplingTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
@@ -6,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.post.DownscalingCoupling;
+import org.cml4j.cascade.postprocessing.DownscalingCoupling;
 import org.cml4j.testbeds.twin.CascadeTwin;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;

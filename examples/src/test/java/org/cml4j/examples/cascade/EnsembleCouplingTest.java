@@ -1,11 +1,15 @@
+<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/EnsembleCouplingTest.java
 package org.cml4j.examples.cascade;
+========
+package org.cml4j.cascade.postprocessing;
+>>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/postprocessing/EnsembleCouplingTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.post.EnsembleCoupling;
+import org.cml4j.cascade.postprocessing.EnsembleCoupling;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.vars.Variables;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,8 @@
+<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/ErrorCorrectionCouplingTest.java
 package org.cml4j.examples.cascade;
+========
+package org.cml4j.cascade.postprocessing;
+>>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/postprocessing/ErrorCorrectionCouplingTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
@@ -6,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.cml4j.cascade.post.ErrorCorrectionCoupling;
+import org.cml4j.cascade.postprocessing.ErrorCorrectionCoupling;
 import org.cml4j.testbeds.twin.CascadeTwin;
 import org.cml4j.testbeds.twin.TwinCase;
 import org.cml4j.core.spi.Budget;

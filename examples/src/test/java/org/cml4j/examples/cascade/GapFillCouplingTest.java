@@ -1,11 +1,15 @@
+<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/GapFillCouplingTest.java
 package org.cml4j.examples.cascade;
+========
+package org.cml4j.cascade.preprocessing;
+>>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/preprocessing/GapFillCouplingTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
-import org.cml4j.cascade.qc.GapFillCoupling;
+import org.cml4j.cascade.preprocessing.GapFillCoupling;
 import org.cml4j.testbeds.twin.CascadeTwin;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;

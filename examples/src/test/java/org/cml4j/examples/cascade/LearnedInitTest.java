@@ -1,9 +1,13 @@
+<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/LearnedInitTest.java
 package org.cml4j.examples.cascade;
+========
+package org.cml4j.cascade.preprocessing;
+>>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/preprocessing/LearnedInitTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.cml4j.cascade.init.Huang2025LearnedStart;
-import org.cml4j.cascade.init.LearnedInitCoupling;
+import org.cml4j.cascade.preprocessing.Huang2025LearnedStart;
+import org.cml4j.cascade.preprocessing.LearnedInitCoupling;
 import org.cml4j.lsm.testsupport.SharedData;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;

@@ -1,10 +1,14 @@
+<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/TransferTest.java
 package org.cml4j.examples.cascade;
+========
+package org.cml4j.cascade.preprocessing;
+>>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/preprocessing/TransferTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
-import org.cml4j.cascade.transfer.SimulationPretraining;
+import org.cml4j.cascade.preprocessing.SimulationPretraining;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.input.PhysicsInputCoupling;
 import org.cml4j.fuse.loss.PhysicsWeights;
 import org.cml4j.fuse.net.FusionNetConfig;
-import org.cml4j.fuse.net.FusionNetCoupling;
+import org.cml4j.fuse.objective.FusionNetCoupling;
 import org.cml4j.fuse.physics.PhysicsSimulation;
 
 /**

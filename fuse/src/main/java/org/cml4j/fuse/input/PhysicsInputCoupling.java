@@ -16,7 +16,7 @@ import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.net.FusionNetConfig;
-import org.cml4j.fuse.net.FusionNetCoupling;
+import org.cml4j.fuse.objective.FusionNetCoupling;
 import org.cml4j.fuse.net.OutputLayer;
 import org.cml4j.fuse.physics.PhysicsSimulation;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;

@@ -5,7 +5,8 @@ import org.cml4j.fuse.loss.LossSpec.PhysicsRows;
 import org.cml4j.fuse.loss.PhysicsWeights;
 
 /**
- * Configuration of a {@link FusionNetCoupling}: which fusion elements are switched on.
+ * Configuration of a {@link org.cml4j.fuse.objective.FusionNetCoupling}: which fusion elements are
+ * switched on.
  *
  * @param layer output layer (free or energy-conserving, mode 9)
  * @param physics weights of the standard physics loss terms (mode 8); all zero = data only

@@ -28,7 +28,7 @@ import org.cml4j.fuse.loss.NetRadiation;
 import org.cml4j.fuse.loss.PhysicsTerm;
 import org.cml4j.fuse.loss.PhysicsWeights;
 import org.cml4j.fuse.net.FusionNetConfig;
-import org.cml4j.fuse.net.FusionNetCoupling;
+import org.cml4j.fuse.objective.FusionNetCoupling;
 import org.cml4j.fuse.net.FusionNetwork;
 import org.cml4j.fuse.net.NetSpec;
 import org.cml4j.fuse.net.OutputLayer;

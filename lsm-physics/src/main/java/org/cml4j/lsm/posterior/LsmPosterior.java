@@ -2,23 +2,16 @@ package org.cml4j.lsm.posterior;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cml4j.lsm.batch.BatchColumnModel;
-import org.cml4j.lsm.batch.BatchGradient;
 import org.cml4j.lsm.batch.BatchLoss;
 import org.cml4j.lsm.batch.BatchRunner;
-import org.cml4j.lsm.batch.BatchTrajectory;
-import org.cml4j.lsm.batch.ColumnBatch;
 import org.cml4j.lsm.estimation.BatchObjective;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.ParameterSpace;
 import org.cml4j.lsm.gradient.Adjoint;
-import org.cml4j.lsm.gradient.AdjointGradient;
-import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.Output;
-import org.cml4j.lsm.solver.Trajectory;
 
 /**
  * The posterior of an {@link Objective}'s parameters as a {@link LogDensity} on unconstrained
@@ -30,7 +23,8 @@ import org.cml4j.lsm.solver.Trajectory;
  * <p>Gradients: with the EXACT step solver and constant parameters (see
  * {@link BatchObjective#supports}) the points of a call run as the columns of batched forward +
  * adjoint calls of {@link BatchColumnModel#gradient} (groups of a fixed number of columns, see
- * the constructor) with a per-column {@link BatchLoss} (each chain's own rho); otherwise each point runs the scalar model and {@link Adjoint#vjp}. Counts
+ * the constructor) with a per-column {@link BatchLoss} (each chain's own rho); otherwise each
+ * point runs the scalar model and {@link Adjoint#vjp} (both in {@link PosteriorRuns}). Counts
  * forward and adjoint runs. Thread-safe.
  */
 public final class LsmPosterior implements LogDensity {
@@ -39,11 +33,9 @@ public final class LsmPosterior implements LogDensity {
   private final List<ParameterPrior> priors;
   private final GaussianLikelihood lik;
   private final boolean ar1;
-  private final BatchColumnModel batch;
+  private final PosteriorRuns runs;
   private final BatchRunner runner;
   private final int groupWidth;
-  private final AtomicLong forwards = new AtomicLong();
-  private final AtomicLong gradients = new AtomicLong();
 
   /** Default points per batched call ({@link #LsmPosterior(Objective, List, boolean,
    * BatchRunner, int)}). */
@@ -86,8 +78,8 @@ public final class LsmPosterior implements LogDensity {
     this.priors = List.copyOf(priors);
     this.lik = new GaussianLikelihood(obj.observations());
     this.ar1 = ar1;
-    this.batch = runner != null && BatchObjective.supports(obj)
-        ? new BatchColumnModel(obj.model().grid(), new BatchRunner(1, group)) : null;
+    this.runs = new PosteriorRuns(obj, lik, runner != null && BatchObjective.supports(obj)
+        ? new BatchColumnModel(obj.model().grid(), new BatchRunner(1, group)) : null);
   }
 
   /** Uniform priors on every fitted coordinate's bounds. */
@@ -101,7 +93,7 @@ public final class LsmPosterior implements LogDensity {
 
   /** Whether gradients run batched on {@link BatchColumnModel}. */
   public boolean batched() {
-    return batch != null;
+    return runs.batched();
   }
 
   public Objective objective() {
@@ -151,12 +143,12 @@ public final class LsmPosterior implements LogDensity {
 
   /** Forward model runs so far. */
   public long forwardRuns() {
-    return forwards.get();
+    return runs.forwardRuns();
   }
 
   /** Adjoint sweeps so far. */
   public long gradientRuns() {
-    return gradients.get();
+    return runs.gradientRuns();
   }
 
   /** Unconstrained coordinates of fitted values {@code theta} (rho = 0). */
@@ -234,11 +226,11 @@ public final class LsmPosterior implements LogDensity {
     double[][] dTheta = new double[m][];
     double[][] dRho = new double[m][lik.variables()];
     double[] ll = new double[m];
-    if (batch != null) {
+    if (runs.batched()) {
       batchedLikelihood(live, cps, rho, ll, dTheta, dRho, theta);
     } else {
       for (int i : live) {
-        scalarLikelihood(i, cps[i], rho[i], ll, dTheta, dRho[i], theta[i]);
+        runs.scalarLikelihood(i, cps[i], rho[i], ll, dTheta, dRho[i], theta[i]);
       }
     }
     for (int i : live) {
@@ -264,11 +256,11 @@ public final class LsmPosterior implements LogDensity {
         List<Integer> group = live.subList(q * groupWidth,
             Math.min(live.size(), (q + 1) * groupWidth));
         try {
-          group(group, cps, rho, ll, dTheta, dRho, theta);
+          runs.group(group, cps, rho, ll, dTheta, dRho, theta);
         } catch (RuntimeException e) {
           for (int i : group) {
             try {
-              group(List.of(i), cps, rho, ll, dTheta, dRho, theta);
+              runs.group(List.of(i), cps, rho, ll, dTheta, dRho, theta);
             } catch (RuntimeException e1) {
               ll[i] = Double.NEGATIVE_INFINITY;
             }
@@ -278,90 +270,11 @@ public final class LsmPosterior implements LogDensity {
     });
   }
 
-  /** One batched forward + adjoint call over a group of points (one column each). */
-  private void group(List<Integer> live, ColumnParameters[] cps, double[][] rho,
-      double[] ll, double[][] dTheta, double[][] dRho, double[][] theta) {
-    List<ColumnParameters> ps = new ArrayList<>();
-    for (int i : live) {
-      ps.add(cps[i]);
-    }
-    boolean[] bad = new boolean[live.size()];
-    BatchLoss loss = (col, y, seed) -> {
-      int i = live.get(col);
-      double v = lik.logLikelihood(y, rho[i], seed, dRho[i]);
-      if (!Double.isFinite(v)) {
-        bad[col] = true;
-        for (double[] row : seed) {
-          java.util.Arrays.fill(row, 0);
-        }
-        return 0;
-      }
-      for (double[] row : seed) {
-        for (int k = 0; k < row.length; k++) {
-          row[k] = -row[k];
-        }
-      }
-      return -v;
-    };
-    BatchGradient g = batch.gradient(ColumnBatch.of(ps, List.of(obj.forcing()),
-        List.of(obj.initial())), lik.observations().outputs(), loss);
-    forwards.addAndGet(live.size());
-    gradients.addAndGet(live.size());
-    for (int c = 0; c < live.size(); c++) {
-      int i = live.get(c);
-      ll[i] = bad[c] ? Double.NEGATIVE_INFINITY : -g.loss(c);
-      double[] d = space.gradient(theta[i], g.gradient(c));
-      for (int j = 0; j < d.length; j++) {
-        d[j] = -d[j];
-      }
-      dTheta[i] = d;
-    }
-  }
-
-  private void scalarLikelihood(int i, ColumnParameters cp, double[] rho, double[] ll,
-      double[][] dTheta, double[] dRho, double[] theta) {
-    List<Output> outs = lik.observations().outputs();
-    try {
-      Trajectory tr = obj.model().simulate(cp, obj.forcing(), obj.initial());
-      forwards.incrementAndGet();
-      double[][] y = tr.outputs(outs);
-      double[][] seed = new double[y.length][y[0].length];
-      ll[i] = lik.logLikelihood(y, rho, seed, dRho);
-      if (!Double.isFinite(ll[i])) {
-        return;
-      }
-      AdjointGradient ag = Adjoint.vjp(tr, outs, seed, GradientMode.IMPLICIT);
-      gradients.incrementAndGet();
-      dTheta[i] = space.gradient(theta, ag);
-    } catch (RuntimeException e) {
-      ll[i] = Double.NEGATIVE_INFINITY;
-    }
-  }
-
   /**
    * Model outputs of the observed variables at fitted values {@code thetas} ({@code [draw]
    * [level][output]}), batched when possible.
    */
   public List<double[][]> outputs(List<double[]> thetas) {
-    List<Output> outs = lik.observations().outputs();
-    List<double[][]> res = new ArrayList<>();
-    if (batch != null) {
-      List<ColumnParameters> ps = new ArrayList<>();
-      for (double[] t : thetas) {
-        ps.add(space.toModel(t));
-      }
-      BatchTrajectory tr = batch.forward(ColumnBatch.of(ps, List.of(obj.forcing()),
-          List.of(obj.initial())), outs);
-      for (int c = 0; c < thetas.size(); c++) {
-        res.add(tr.outputs(c));
-      }
-    } else {
-      for (double[] t : thetas) {
-        res.add(obj.model().simulate(space.toModel(t), obj.forcing(), obj.initial())
-            .outputs(outs));
-      }
-    }
-    forwards.addAndGet(thetas.size());
-    return res;
+    return runs.outputs(thetas);
   }
 }

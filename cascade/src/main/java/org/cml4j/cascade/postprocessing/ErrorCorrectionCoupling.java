@@ -1,0 +1,128 @@
+package org.cml4j.cascade.postprocessing;
+
+import org.cml4j.core.metrics.Metrics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.cml4j.cascade.CascadeCoupling;
+import org.cml4j.cascade.learning.FeatureBuilder;
+import org.cml4j.cascade.learning.Learning;
+import org.cml4j.cascade.learning.Series;
+import org.cml4j.cascade.learning.Targets;
+import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.calibration.MechanismCalibrator;
+import org.cml4j.core.learn.LearnerSpec;
+import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Capabilities;
+import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingInfo;
+import org.cml4j.core.spi.CouplingMode;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.Diagnostics;
+import org.cml4j.core.spi.Requirement;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.core.vars.Variables;
+
+/**
+ * Mode 3a, learned error correction (post-processing): the calibrated physics runs over the whole
+ * axis; an MLP learns its error {@code observed - physics} for every target from the physics'
+ * own outputs (targets plus surface temperature, ground and turbulent heat flux), the forcing,
+ * trailing forcing means and the time of day, trained on the training period with early stopping
+ * on the validation period. Prediction = physics + learned correction. A target whose corrected
+ * validation RMSE is not lower than the plain physics' keeps the physics (reported in the
+ * diagnostics), so the correction never knowingly makes things worse. Simulated targets without
+ * training observations get the plain physics; targets the mechanism cannot simulate are not
+ * predicted. Classic model output
+ * statistics (Glahn &amp; Lowry 1972) with a neural network, as in the post-processing mode of
+ * Shen et al. (2023).
+ */
+public final class ErrorCorrectionCoupling extends CascadeCoupling {
+  /** Registry name. */
+  public static final String NAME = "cascade.error-correction";
+  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+      CouplingMode.POST_PROCESSING,
+      "calibrated physics + MLP correction of its error"
+      + " from physics outputs, forcing and time of day");
+  static final List<String> INTERMEDIATES = List.of(Variables.SURF_TEMP, Variables.QG,
+      Variables.QHQLE);
+
+  public ErrorCorrectionCoupling(CouplingDefaults defaults) {
+    super(INFO, Capabilities.requiring(
+            Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved(),
+        defaults);
+  }
+
+  @Override
+  protected Applicability extraChecks(CouplingTask task) {
+    if (Targets.simulatedAndObserved(task).isEmpty()) {
+      return Applicability.no("no target is both simulated by the mechanism and observed at"
+          + " least " + Targets.MIN_TRAINING_OBS + " times in the training period; targets "
+          + task.targets() + ", observed " + task.observed());
+    }
+    return Applicability.yes();
+  }
+
+  @Override
+  protected Result run(CouplingTask task) {
+    List<String> simulated = Targets.simulated(task);
+    List<String> targets = Targets.simulatedAndObserved(task);
+    List<String> physVars = new ArrayList<>(new LinkedHashSet<>(simulated));
+    INTERMEDIATES.stream().filter(v -> !physVars.contains(v)).forEach(physVars::add);
+    Calibration phys = new MechanismCalibrator(defaults.optimizer()).calibrate(task);
+    Frame physOut = phys.simulate(physVars);
+    Frame forcing = phys.problem().forcing();
+    double[][] x = new FeatureBuilder(forcing).add(physOut, physVars, "physics.")
+        .addForcing(forcing).addDiurnal().matrix();
+    int n = task.split().size();
+    double[][] y = new double[n][targets.size()];
+    for (int k = 0; k < targets.size(); k++) {
+      double[] o = task.observations().values(targets.get(k));
+      double[] p = physOut.values(targets.get(k));
+      for (int i = 0; i < n; i++) {
+        y[i][k] = o[i] - p[i];
+      }
+    }
+    Learning.Periods s = Learning.periods(task, targets);
+    LearnerSpec spec = Learning.mlp(task, 32, 32);
+    Learning.Trained tr = Learning.fit(spec, x, y, 0, s.trainEnd(), s.valFrom(), s.valTo());
+    long t0 = System.nanoTime();
+    double[][] corr = tr.learner().predict(x);
+    Frame pred = forcing.select(List.of());
+    Diagnostics.Builder d = Diagnostics.builder()
+        .scalar("physicsEvaluations", phys.evaluations())
+        .curve("trainLoss", tr.report().trainLoss()).curve("validationLoss",
+            tr.report().valLoss()).scalar("bestEpoch", tr.report().bestEpoch());
+    for (int k = 0; k < targets.size(); k++) {
+      String v = targets.get(k);
+      double[] p = physOut.values(v);
+      double[] c = Series.plus(p, Series.columnOf(corr, k));
+      double[] o = task.observations().values(v);
+      double rp = Metrics.rmse(o, p, s.valFrom(), s.valTo());
+      double rc = Metrics.rmse(o, c, s.valFrom(), s.valTo());
+      boolean keep = Double.isNaN(rp) || Double.isNaN(rc) || rc < rp;
+      d.scalar("validationRmse.physics." + v, rp).scalar("validationRmse.corrected." + v, rc);
+      if (!keep) {
+        d.note(v + ": correction did not lower the validation RMSE (" + rc + " vs " + rp
+            + "); physics kept");
+      }
+      pred = pred.with(task.targetSpec(v), keep ? c : p);
+    }
+    for (String v : simulated) {
+      if (!targets.contains(v)) {
+        pred = pred.with(task.targetSpec(v), physOut.values(v));
+        d.note(v + ": not observed in training, plain physics");
+      }
+    }
+    double predictSeconds = (System.nanoTime() - t0) * 1e-9;
+    Map<String, String> cfg = new LinkedHashMap<>();
+    cfg.put("learner", spec.toString());
+    cfg.put("physicsInputs", physVars.toString());
+    cfg.put("optimizer", defaults.optimizer().toString());
+    cfg.put(Calibration.PROVENANCE_KEY, phys.id());
+    return new Result(pred, phys.fitted(), d.note("calibrated on " + phys.variables())
+        .build(), cfg, predictSeconds);
+  }
+}

@@ -1,0 +1,2 @@
+/** Fusion networks: graph building, training and regressors used by the fusion couplings. */
+package org.cml4j.fuse.net;

@@ -1,0 +1,2 @@
+/** Physics heads and differentiable simulation used by the fusion couplings. */
+package org.cml4j.fuse.physics;

@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/LearnedInitTest.java
 package org.cml4j.examples.cascade;
-========
-package org.cml4j.cascade.preprocessing;
->>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/preprocessing/LearnedInitTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 

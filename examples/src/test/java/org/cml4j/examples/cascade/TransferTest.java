@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:examples/src/test/java/org/cml4j/examples/cascade/TransferTest.java
 package org.cml4j.examples.cascade;
-========
-package org.cml4j.cascade.preprocessing;
->>>>>>>> wt-layout:cascade/src/test/java/org/cml4j/cascade/preprocessing/TransferTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;

@@ -37,25 +37,47 @@ class RunCommandTest {
   }
 
   @Test
-  void tinyFileRunsAndItsEffectiveFileReproducesResults(@TempDir Path dir) throws Exception {
+  void tinyFileRuns(@TempDir Path dir) throws Exception {
     Path a = dir.resolve("a");
     CliRun r = CliRun.run("run", EXPERIMENTS.resolve("tiny.yaml").toString(), "--tasks", "twin",
         "--quiet", "--out", a.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("cml4j tiny: suite tiny, 1 tasks x");
-    Path effective = a.resolve("experiment.yaml");
-    String yaml = Files.readString(effective);
+    assertThat(r.out()).contains("cml4j tiny: suite tiny, 1 tasks x 28 couplings/baselines");
+    String yaml = Files.readString(a.resolve("experiment.yaml"));
     // every default filled in: tasks, baselines, each coupling with all of its settings
     assertThat(yaml).contains("name: tiny").contains("threads:").contains("- twin")
         .contains("- baseline.physics-only").contains("embed.enkf:").contains("members: 40")
         .contains("cascade.downscaling:").contains("factor: 3").contains("cascade.gap-fill: {}")
-        .doesNotContain("out:");
+        .doesNotContainPattern("(?m)^out:");
+    assertThat(Files.readAllLines(a.resolve("results.csv"))).anyMatch(l -> l.contains(",embed.enkf,")
+        && l.contains(",ok,"));
+  }
+
+  /**
+   * A run's experiment.yaml, run again, gives the same results.csv apart from the two timing
+   * columns; non-default settings reach the couplings and are recorded in provenance.json and
+   * the run manifest, and a resume with other settings is refused naming the coupling.
+   */
+  @Test
+  void effectiveFileReproducesResultsAndSettingsAreRecorded(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("small.yaml");
+    Files.writeString(f, String.join("\n", "name: small", "suite: tiny", "tasks: [twin]",
+        "baselines: [baseline.physics-only]", "couplings:", "  embed.enkf:", "    members: 20",
+        "  cascade.downscaling:", "    factor: 4", ""));
+    Path a = dir.resolve("a");
+    CliRun r = CliRun.run("run", f.toString(), "--quiet", "--out", a.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Path effective = a.resolve("experiment.yaml");
+    String yaml = Files.readString(effective);
+    assertThat(yaml).contains("members: 20").contains("factor: 4").contains("inflation: 1.02");
     JsonNode prov = new ObjectMapper().readTree(a.resolve("provenance.json").toFile());
-    assertThat(prov.at("/couplingSettings/embed.enkf/members").asInt()).isEqualTo(40);
-    assertThat(prov.at("/couplingSettings/fusion.physics-loss/hidden").toString())
-        .isEqualTo("[24,24]");
+    assertThat(prov.at("/couplingSettings/embed.enkf/members").asInt()).isEqualTo(20);
+    assertThat(prov.at("/couplingSettings/cascade.downscaling/factor").asInt()).isEqualTo(4);
     JsonNode manifest = new ObjectMapper().readTree(a.resolve(RunManifest.FILE).toFile());
-    assertThat(manifest.at("/settings/embed.enkf").asText()).contains("\"members\":40");
+    assertThat(manifest.at("/settings/embed.enkf").asText()).contains("\"members\":20");
+    // the coupling ran with 20 members (its diagnostics record them)
+    assertThat(Files.readString(a.resolve("results.csv"))).contains(",embed.enkf,");
 
     Path b = dir.resolve("b");
     CliRun again = CliRun.run("run", effective.toString(), "--quiet", "--out", b.toString());
@@ -63,6 +85,13 @@ class RunCommandTest {
     assertThat(withoutTimings(b.resolve("results.csv")))
         .isEqualTo(withoutTimings(a.resolve("results.csv")));
     assertThat(Files.readString(b.resolve("experiment.yaml"))).isEqualTo(yaml);
+
+    CliRun other = CliRun.run("bench", "--suite", "tiny", "--tasks", "twin", "--couplings",
+        "embed.enkf,cascade.downscaling,baseline.physics-only", "--resume", "--quiet", "--out",
+        a.toString());
+    assertThat(other.code()).isEqualTo(2);
+    assertThat(other.err()).contains("--resume refused").contains("coupling embed.enkf ran"
+        + " with settings").contains("\"members\":20");
   }
 
   @Test

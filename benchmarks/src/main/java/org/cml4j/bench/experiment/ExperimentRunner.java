@@ -68,7 +68,8 @@ public final class ExperimentRunner {
       first = first == null ? c : first;
       List<BenchTask> tasks;
       try {
-        tasks = new ArrayList<>(BenchSuites.filterTasks(c.tasks(), e.tasks()));
+        tasks = new ArrayList<>(e.tasks() != null && e.tasks().isEmpty() ? List.of()
+            : BenchSuites.filterTasks(c.tasks(), e.tasks()));
       } catch (IllegalArgumentException ex) {
         throw new org.cml4j.cli.Cml4jCli.InputException("tasks: " + ex.getMessage());
       }

@@ -159,6 +159,11 @@ class RunCommandTest {
     assertThat(ok.out()).contains("factor: 4").contains("1 tasks x 2 couplings/baselines x 1"
         + " replicate = 2 cells");
 
+    Files.writeString(f, "{\"suite\": \"tiny\", \"tasks\": []}");
+    CliRun none = CliRun.run("run", "--dry-run", f.toString());
+    assertThat(none.code()).as(none.err()).isZero();
+    assertThat(none.out()).contains("# 0 tasks x 28 couplings/baselines");
+
     Files.writeString(f, "{\"suite\": \"huge\"}");
     CliRun bad = CliRun.run("run", "--dry-run", f.toString());
     assertThat(bad.code()).isEqualTo(2);

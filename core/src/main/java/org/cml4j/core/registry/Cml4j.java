@@ -20,7 +20,7 @@ import org.cml4j.core.spi.CouplingPlugin;
  * Cml4j cml = Cml4j.builder().discoverPlugins()
  *     .override(b -> OptionalBinder.newOptionalBinder(b, CouplingDefaults.class)
  *         .setBinding().toInstance(myDefaults))
- *     .settings("embed.enkf", EnkfConfig.embedDefaults().withMembers(60))   // typed settings
+ *     .settings("embed.enkf", EnkfCoupling.standardConfig().withMembers(60))  // typed settings
  *     .build();
  * Coupling c = cml.registry().create("cascade.error-correction");
  * }</pre>

@@ -13,7 +13,7 @@ import org.cml4j.core.provenance.Provenance;
 
 /**
  * {@code provenance.json}: versions, seeds (and each replicate's), data fingerprints, machine,
- * threads, total cell seconds (fit + predict, summed over couplings and replicates) per task, and
+ * threads, the effective settings of every coupling, total cell seconds (fit + predict, summed over couplings and replicates) per task, and
  * the cost of each coupling (costliest first).
  */
 public final class BenchProvenance {
@@ -23,6 +23,15 @@ public final class BenchProvenance {
       List<BenchTask> cases, List<String> approaches, Map<String, Double> taskSeconds,
       double wallSeconds, int reusedCells, int replicates, int threads, List<CellResult> cells)
       throws IOException {
+    write(file, args, suite, seed, cases, approaches, taskSeconds, wallSeconds, reusedCells,
+        replicates, threads, cells, Map.of());
+  }
+
+  /** As above, with each coupling's effective settings (written under {@code couplingSettings}). */
+  public static void write(Path file, List<String> args, String suite, long seed,
+      List<BenchTask> cases, List<String> approaches, Map<String, Double> taskSeconds,
+      double wallSeconds, int reusedCells, int replicates, int threads, List<CellResult> cells,
+      Map<String, Record> couplingSettings) throws IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = m.createObjectNode();
     Provenance p = Provenance.collect(args, List.of());
@@ -47,6 +56,9 @@ public final class BenchProvenance {
     for (int r = 1; r <= replicates; r++) {
       rs.put(String.valueOf(r), org.cml4j.testbeds.tasks.TaskCatalog.replicateSeed(seed, r));
     }
+    ObjectNode settings = root.putObject("couplingSettings");
+    couplingSettings.forEach((k, v) -> settings.set(k,
+        org.cml4j.bench.experiment.SettingsCodec.toTree(v)));
     ObjectNode cost = root.putObject("couplingSeconds");
     CouplingCost.of(cells).forEach(c -> {
       ObjectNode n = cost.putObject(c.approach());

@@ -28,13 +28,22 @@ public final class BenchSuites {
     return c;
   }
 
-  /** The baselines (physics, learning, PLUMBER empirical), then every registered coupling. */
+  /**
+   * The baselines (physics, learning, PLUMBER empirical), then every registered coupling created
+   * with its effective settings ({@link CouplingRegistry#settings(String)}).
+   */
   public static List<Approach> approaches(CouplingRegistry reg) {
+    List<Approach> out = new ArrayList<>(baselines(reg));
+    reg.entries().forEach(e -> out.add(reg.create(e.name())));
+    return out;
+  }
+
+  /** The baselines in the benchmark's order: physics, learning, PLUMBER empirical. */
+  public static List<Approach> baselines(CouplingRegistry reg) {
     List<Approach> out = new ArrayList<>();
     out.add(new PhysicsOnlyBaseline(reg.defaults().optimizer()));
     out.add(LearningOnlyBaseline.standard());
     out.addAll(org.cml4j.core.baseline.EmpiricalBaseline.all());
-    reg.entries().forEach(e -> out.add(e.factory().create(reg.defaults())));
     return out;
   }
 

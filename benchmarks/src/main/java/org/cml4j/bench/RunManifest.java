@@ -21,8 +21,9 @@ import org.cml4j.testbeds.tasks.BenchTask;
  * (exit code 2, naming each difference) when the suite, seed, code version (cml4j version and git
  * commit), a task's content key (data fingerprint, split, targets, budget, seed, version tag,
  * truth) of a replicate both runs have, or the implementation of a coupling both runs have
- * differs. A coupling's configuration is fixed by its code and the task, so the code version and
- * its class pin it; each cell also stores the configuration it ran with and its content key,
+ * differs, or a coupling both runs have ran with other settings (its typed settings record, the
+ * configuration fingerprint). Beyond its settings a coupling's configuration is fixed by its code
+ * and the task, so the code version and its class pin it; each cell also stores the configuration it ran with and its content key,
  * checked again cell by cell.
  *
  * @param suite tiny, quick or full
@@ -31,20 +32,29 @@ import org.cml4j.testbeds.tasks.BenchTask;
  * @param codeVersion cml4j version and git commit, e.g. {@code 0.1.0-SNAPSHOT@3f2a…}
  * @param tasks {@code <task>#<replicate>} to the SHA-256 of its content key
  * @param couplings coupling or baseline name to its implementing class
+ * @param settings coupling name to its effective settings (canonical JSON), the configuration
+ *     fingerprint of each coupling
  */
 public record RunManifest(String suite, long seed, int replicates, String codeVersion,
-    Map<String, String> tasks, Map<String, String> couplings) {
+    Map<String, String> tasks, Map<String, String> couplings, Map<String, String> settings) {
   /** File name inside the output folder. */
   public static final String FILE = "run-manifest.json";
 
   public RunManifest {
     tasks = new TreeMap<>(tasks);
     couplings = new TreeMap<>(couplings);
+    settings = settings == null ? null : new TreeMap<>(settings);
   }
 
   /** The manifest of a run about to start. */
   public static RunManifest of(String suite, long seed, List<BenchRunner.Replicate> reps,
       List<Approach> approaches) {
+    return of(suite, seed, reps, approaches, Map.of());
+  }
+
+  /** The manifest of a run about to start, with the couplings' effective settings. */
+  public static RunManifest of(String suite, long seed, List<BenchRunner.Replicate> reps,
+      List<Approach> approaches, Map<String, Record> couplingSettings) {
     Map<String, String> t = new TreeMap<>();
     for (BenchRunner.Replicate r : reps) {
       for (BenchTask bc : r.tasks()) {
@@ -53,7 +63,10 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
     }
     Map<String, String> c = new TreeMap<>();
     approaches.forEach(a -> c.put(a.name(), a.getClass().getName()));
-    return new RunManifest(suite, seed, reps.size(), currentCodeVersion(), t, c);
+    Map<String, String> s = new TreeMap<>();
+    couplingSettings.forEach((k, v) -> s.put(k,
+        org.cml4j.bench.experiment.SettingsCodec.fingerprint(v)));
+    return new RunManifest(suite, seed, reps.size(), currentCodeVersion(), t, c, s);
   }
 
   /** cml4j version and git commit of the running code. */
@@ -123,6 +136,14 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
         d.add("coupling " + k + " was implemented by " + v + ", now by " + now);
       }
     });
+    if (old.settings() != null && settings != null) {
+      old.settings().forEach((k, v) -> {
+        String now = settings.get(k);
+        if (now != null && !now.equals(v)) {
+          d.add("coupling " + k + " ran with settings " + v + ", this run asks for " + now);
+        }
+      });
+    }
     return d;
   }
 

@@ -33,7 +33,8 @@ public final class Cml4jCli implements Runnable {
 
   /** Subcommands, in help order. */
   static final Class<?>[] SUBCOMMANDS = {BenchCommand.class, EstimateCommand.class,
-      ExampleCommand.class, ListCommand.class, MapCommand.class};
+      ExampleCommand.class, ListCommand.class, MapCommand.class,
+      org.cml4j.cli.run.RunCommand.class};
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

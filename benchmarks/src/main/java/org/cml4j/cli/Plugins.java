@@ -40,6 +40,22 @@ public final class Plugins {
     return instance;
   }
 
+  /**
+   * A separate plugin system with the folders of {@link #get} plus {@code more} (e.g. the
+   * {@code plugins:} of an experiment file); the shared instance is left as it is.
+   */
+  public static synchronized Cml4j withFolders(List<Path> more) {
+    List<Path> all = new ArrayList<>(EXTRA);
+    all.addAll(more);
+    try {
+      PluginFolders f = PluginFolders.fromEnvironment(all);
+      return Cml4j.builder().discoverPlugins(f.classLoader(Plugins.class.getClassLoader()))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new Cml4jCli.InputException(e.getMessage());
+    }
+  }
+
   /** The plugin jars loaded from folders (empty when none). */
   public static synchronized List<Path> jars() {
     get();

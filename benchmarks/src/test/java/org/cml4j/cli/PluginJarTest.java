@@ -98,6 +98,28 @@ class PluginJarTest {
         .containsExactlyInAnyOrder("twin", "twin-extrap");
   }
 
+  /**
+   * experiments/plugin.yaml names its plugin folder {@code plugins} next to the file: copied next
+   * to the jar's folder it runs the plugin coupling and the physics baseline, exit 0.
+   */
+  @Test
+  void pluginExperimentFileRunsThePluginCoupling() throws Exception {
+    Path file = tmp.resolve("plugin.yaml");
+    Files.copy(Path.of("..", "experiments", "plugin.yaml"), file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path out = tmp.resolve("run");
+    Result r = cli("run", file.toString(), "--out", out.toString(), "-q");
+    assertThat(r.code).as(r.text).isZero();
+    List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+    assertThat(rows).anyMatch(l -> l.contains(",acme.linear-correction,")
+        && l.contains(",SoilTemp_0.05,") && l.contains(",ok,"));
+    assertThat(rows.stream().skip(1).map(l -> l.split(",")[2]).distinct())
+        .containsExactlyInAnyOrder("acme.linear-correction", "baseline.physics-only");
+    assertThat(Files.readString(out.resolve("experiment.yaml")))
+        .contains(pluginDir.toAbsolutePath().normalize().toString())
+        .contains("acme.linear-correction: {}");
+  }
+
   @Test
   void aMissingPluginFolderIsAnInputErrorNamingIt() throws Exception {
     Path missing = tmp.resolve("no-such-folder");

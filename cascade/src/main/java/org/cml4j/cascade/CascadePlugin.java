@@ -34,7 +34,8 @@ public final class CascadePlugin implements CouplingPlugin {
         CouplingFactory.of(TransferCoupling.INFO, TransferCoupling::new),
         CouplingFactory.of(IntermediateVariableCoupling.INFO, IntermediateVariableCoupling::new),
         CouplingFactory.of(ErrorCorrectionCoupling.INFO, ErrorCorrectionCoupling::new),
-        CouplingFactory.of(DownscalingCoupling.INFO, DownscalingCoupling::new),
+        CouplingFactory.of(DownscalingCoupling.INFO, DownscalingCoupling.Settings.standard(),
+            (d, s) -> new DownscalingCoupling(d, s.factor())),
         CouplingFactory.of(EnsembleCoupling.INFO, EnsembleCoupling::new));
   }
 }

@@ -35,9 +35,11 @@ public final class FusePlugin implements CouplingPlugin {
   public List<CouplingFactory> couplings() {
     return List.of(
         CouplingFactory.of(PhysicsInputCoupling.INFO, d -> new PhysicsInputCoupling(d, true)),
-        CouplingFactory.of(FusionNetCoupling.PHYSICS_LOSS, d -> physicsLoss()),
+        CouplingFactory.of(FusionNetCoupling.PHYSICS_LOSS, FusionNetConfig.physicsLoss(),
+            (d, s) -> new FusionNetCoupling(FusionNetCoupling.PHYSICS_LOSS, s)),
         CouplingFactory.of(PhysicsInputCoupling.ENERGY_CONSERVING, FusePlugin::energyConserving),
-        CouplingFactory.of(PhysicsLayerCoupling.INFO, PhysicsLayerCoupling::new),
+        CouplingFactory.of(PhysicsLayerCoupling.INFO, PhysicsLayerCoupling.Settings.standard(),
+            (d, s) -> new PhysicsLayerCoupling(d, s.boundsArrays())),
         CouplingFactory.of(PgdlHybrid.INFO, PgdlHybrid::create),
         CouplingFactory.of(AssimilationHybrid.INFO, AssimilationHybrid::create));
   }

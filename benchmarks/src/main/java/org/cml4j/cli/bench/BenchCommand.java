@@ -1,26 +1,23 @@
 package org.cml4j.cli.bench;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cml4j.testbeds.tasks.BenchTask;
-import org.cml4j.testbeds.tasks.PublishedSpread;
-import org.cml4j.testbeds.tasks.TaskCatalog;
-import org.cml4j.bench.BenchProvenance;
-import org.cml4j.bench.BenchReport;
-import org.cml4j.bench.BenchRunner;
 import org.cml4j.bench.BenchSuites;
-import org.cml4j.bench.CellResult;
-import org.cml4j.bench.ResultsCsv;
-import org.cml4j.bench.RunManifest;
+import org.cml4j.bench.experiment.Experiment;
+import org.cml4j.bench.experiment.ExperimentRunner;
+import org.cml4j.bench.experiment.Selection;
+import org.cml4j.bench.experiment.SettingsCodec;
+import org.cml4j.bench.experiment.SiteSpec;
+import org.cml4j.bench.experiment.SiteTaskSource;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.cli.DataLocator;
 import org.cml4j.cli.Plugins;
+import org.cml4j.core.registry.CouplingRegistry;
 import org.cml4j.core.spi.Approach;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ./cml4j bench}: the paradigm benchmark. Runs every registered coupling (and both
  * baselines) on every task it can address and writes results.csv, report.md, report.html, plots
- * and provenance.json.
+ * and provenance.json. The flags are shorthand for an experiment file (docs/EXPERIMENTS.md):
+ * they build the same {@link Experiment} that {@code ./cml4j run FILE} reads and run it through
+ * the same {@link ExperimentRunner}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run the paradigm benchmark suite and write results.csv, report.md/html, plots"
@@ -88,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw new Cml4jCli.InputException("--suite must be tiny, quick or full, got '" + suite
           + "'");
     }
-    int reps = replicates != null ? replicates : suite.equals("tiny") ? 1 : 3;
+    int reps = replicates != null ? replicates : Experiment.defaultReplicates(suite);
     int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (reps < 1 || reps > 100) {
       throw new Cml4jCli.InputException("--replicates must be in [1, 100], got " + reps);
@@ -96,45 +95,48 @@ public final class BenchCommand implements Callable<Integer> {
     if (nThreads < 1 || nThreads > 256) {
       throw new Cml4jCli.InputException("--threads must be in [1, 256], got " + nThreads);
     }
-    PrintWriter o = spec.commandLine().getOut();
-    long t0 = System.nanoTime();
-    Path dataDir = DataLocator.find(data);
-    TaskCatalog catalog = BenchSuites.catalog(suite, dataDir, seed);
-    List<BenchTask> cases = BenchSuites.filterTasks(catalog.tasks(), tasks);
-    List<BenchRunner.Replicate> runs = new ArrayList<>(List.of(new BenchRunner.Replicate(1,
-        cases)));
-    for (int r = 2; r <= reps; r++) {
-      runs.add(new BenchRunner.Replicate(r, BenchSuites.filterTasks(BenchSuites.catalog(suite,
-          dataDir, TaskCatalog.replicateSeed(seed, r)).tasks(), tasks)));
+    // the flags are shorthand for an experiment (docs/EXPERIMENTS.md), run by the same runner
+    CouplingRegistry reg = Plugins.get().registry();
+    List<String> allBaselines = BenchSuites.baselines(reg).stream().map(Approach::name)
+        .toList();
+    List<String> basePatterns = null;
+    List<String> couplingPatterns = null;
+    if (couplings != null && !couplings.isEmpty()) {
+      List<String> known = new ArrayList<>(allBaselines);
+      known.addAll(reg.names());
+      basePatterns = new ArrayList<>();
+      couplingPatterns = new ArrayList<>();
+      for (String p : couplings) {
+        boolean b = allBaselines.stream().anyMatch(n -> Selection.matches(p, n));
+        boolean c = reg.names().stream().anyMatch(n -> Selection.matches(p, n));
+        if (!b && !c) {
+          throw new Cml4jCli.InputException("no coupling matches '" + p + "'; registered: "
+              + String.join(", ", known));
+        }
+        (b ? basePatterns : couplingPatterns).add(p);
+        if (b && c) {
+          couplingPatterns.add(p);
+        }
+      }
     }
-    Map<String, PublishedSpread> published = new java.util.LinkedHashMap<>();
-    cases.forEach(c -> catalog.published(c.id()).ifPresent(p -> published.put(c.id(), p)));
-    List<Approach> approaches = BenchSuites.filterApproaches(
-        BenchSuites.approaches(Plugins.get().registry()), couplings);
-    RunManifest manifest = RunManifest.of(suite, seed, runs, approaches);
-    if (resume) {
-      manifest.checkResume(out);
+    Experiment e = new Experiment("bench", suite, tasks, sites(),
+        Selection.couplings(reg, couplingPatterns, Map.of(), "--couplings"),
+        basePatterns == null ? allBaselines : Selection.baselines(basePatterns, allBaselines,
+            "--couplings"), reps, seed, nThreads, Plugins.jars(), out);
+    ExperimentRunner runner = new ExperimentRunner(reg, SiteTaskSource.builtIn());
+    ExperimentRunner.Plan plan;
+    try {
+      plan = runner.plan(e, DataLocator.find(data));
+    } catch (Cml4jCli.InputException ex) {
+      throw new Cml4jCli.InputException(ex.getMessage().replaceFirst("^tasks: ", ""));
     }
-    manifest.write(out);
-    o.printf("cml4j bench: suite %s, %d tasks x %d couplings/baselines x %d replicate%s on %d"
-        + " thread%s -> %s%n", suite, cases.size(), approaches.size(), reps, reps == 1 ? "" : "s",
-        nThreads, nThreads == 1 ? "" : "s", out.toAbsolutePath().normalize());
-    o.flush();
-    BenchRunner.Run run = new BenchRunner(out, resume, ConsoleProgress.stderr(quiet), nThreads)
-        .runReplicates(runs, approaches);
-    double wall = (System.nanoTime() - t0) * 1e-9;
-    ResultsCsv.write(out.resolve("results.csv"), run.cells());
-    BenchReport.write(out, runs, run.cells(), published, suite, seed, wall);
-    List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
-    BenchProvenance.write(out.resolve("provenance.json"), args, suite, seed, cases,
-        approaches.stream().map(Approach::name).toList(), run.taskSeconds(), wall, run.reused(),
-        reps, nThreads, run.cells());
-    long ok = run.cells().stream().filter(c -> c.status().equals(CellResult.OK)).count();
-    long failed = run.cells().stream().filter(c -> c.status().equals(CellResult.FAILED)).count();
-    o.printf("%d cells ok, %d failed, %d not applicable%s; %.0f s. Report: %s%n", ok, failed,
-        run.cells().size() - ok - failed, run.reused() > 0 ? " (" + run.reused() + " reused)"
-            : "", wall, out.resolve("report.md"));
-    o.flush();
+    runner.run(plan, out, resume, ConsoleProgress.stderr(quiet), spec.commandLine().getOut(),
+        new ArrayList<>(spec.commandLine().getParseResult().originalArgs()));
     return Cml4jCli.OK;
+  }
+
+  /** Site entries from the site flags (wired when {@code --site} is merged; none until then). */
+  private List<SiteSpec> sites() {
+    return List.of();
   }
 }

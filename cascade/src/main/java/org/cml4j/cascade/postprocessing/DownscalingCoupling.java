@@ -55,7 +55,23 @@ public final class DownscalingCoupling extends CascadeCoupling {
 
   /** Factor 3 (e.g. 3-hourly physics refined to hourly observations). */
   public DownscalingCoupling(CouplingDefaults defaults) {
-    this(defaults, 3);
+    this(defaults, Settings.standard().factor());
+  }
+
+  /**
+   * Typed settings of {@code cascade.downscaling}.
+   *
+   * @param factor coarse model step / observation step, in [2, 24]
+   */
+  public record Settings(int factor) {
+    public Settings {
+      org.cml4j.core.spi.SettingsChecks.range("factor", factor, 2, 24);
+    }
+
+    /** Factor 3 (a 3-hourly model under hourly observations). */
+    public static Settings standard() {
+      return new Settings(3);
+    }
   }
 
   /** @param factor coarse step / observation step (>= 2) */

@@ -20,6 +20,7 @@ import org.cml4j.core.spi.CouplingPlugin;
  * Cml4j cml = Cml4j.builder().discoverPlugins()
  *     .override(b -> OptionalBinder.newOptionalBinder(b, CouplingDefaults.class)
  *         .setBinding().toInstance(myDefaults))
+ *     .settings("embed.enkf", EnkfCoupling.standardConfig().withMembers(60))  // typed settings
  *     .build();
  * Coupling c = cml.registry().create("cascade.error-correction");
  * }</pre>
@@ -90,6 +91,17 @@ public final class Cml4j {
      */
     public Builder override(Module m) {
       overrides.add(m);
+      return this;
+    }
+
+    /**
+     * Overrides one coupling's settings (a record of its factory's settings type; checked when
+     * the registry is created). The same as binding {@code name} in the
+     * {@code MapBinder<String, Record>} named {@code "cml4j.coupling-settings"} from a module.
+     */
+    public Builder settings(String coupling, Record settings) {
+      overrides.add(b -> PluginModule.settingsBinder(b).addBinding(coupling)
+          .toInstance(settings));
       return this;
     }
 

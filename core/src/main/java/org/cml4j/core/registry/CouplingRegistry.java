@@ -1,5 +1,6 @@
 package org.cml4j.core.registry;
 
+import com.google.inject.name.Named;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Comparator;
@@ -8,18 +9,35 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
+import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingTask;
 
-/** The registry of couplings by name (a Guice map binding), with the user's defaults. */
+/**
+ * The registry of couplings by name (a Guice map binding), with the user's defaults and the
+ * per-coupling settings: each factory's {@link CouplingFactory#defaultSettings()} unless a
+ * settings override is bound for its name ({@link Cml4j.Builder#settings(String, Record)}).
+ */
 @Singleton
 public final class CouplingRegistry {
   private final Map<String, RegisteredCoupling> entries;
   private final CouplingDefaults defaults;
+  private final Map<String, Record> settings;
 
   @Inject
-  CouplingRegistry(Map<String, RegisteredCoupling> entries, CouplingDefaults defaults) {
+  CouplingRegistry(Map<String, RegisteredCoupling> entries, CouplingDefaults defaults,
+      @Named(PluginModule.SETTINGS) Map<String, Record> overrides) {
     this.entries = new TreeMap<>(entries);
     this.defaults = defaults;
+    this.settings = new TreeMap<>();
+    overrides.forEach((name, s) -> {
+      CouplingFactory f = entry(name).factory();
+      if (!f.settingsType().isInstance(s)) {
+        throw new IllegalArgumentException("settings override for coupling " + name + " is a "
+            + s.getClass().getSimpleName() + "; it takes " + f.settingsType().getSimpleName());
+      }
+    });
+    this.entries.forEach((name, e) -> settings.put(name,
+        overrides.getOrDefault(name, e.factory().defaultSettings())));
   }
 
   /** All entries ordered by mode number, then name. */
@@ -49,14 +67,33 @@ public final class CouplingRegistry {
     return e;
   }
 
-  /** Creates a coupling by name with the registry's defaults. */
+  /** The effective settings of a coupling: a bound override, else its factory's defaults. */
+  public Record settings(String name) {
+    entry(name);
+    return settings.get(name);
+  }
+
+  /** The effective settings of every registered coupling, by name (sorted). */
+  public Map<String, Record> settings() {
+    return java.util.Collections.unmodifiableMap(settings);
+  }
+
+  /** Creates a coupling by name with the registry's defaults and its effective settings. */
   public Coupling create(String name) {
-    return entry(name).factory().create(defaults);
+    return entry(name).factory().create(defaults, settings(name));
+  }
+
+  /**
+   * Creates a coupling by name with explicit settings (of its factory's
+   * {@link CouplingFactory#settingsType()}).
+   */
+  public Coupling create(String name, Record couplingSettings) {
+    return entry(name).factory().create(defaults, couplingSettings);
   }
 
   /** Creates every registered coupling that declares it can address the task. */
   public List<Coupling> applicableTo(CouplingTask task) {
-    return entries().stream().map(e -> e.factory().create(defaults))
+    return entries().stream().map(e -> create(e.name()))
         .filter(c -> c.applicability(task).applicable()).toList();
   }
 }

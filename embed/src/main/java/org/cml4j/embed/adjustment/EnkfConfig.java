@@ -1,7 +1,12 @@
 package org.cml4j.embed.adjustment;
 
+import org.cml4j.core.spi.SettingsChecks;
+
 /**
- * Settings of the {@link ColumnEnsembleFilter} (stochastic EnKF of Evensen 1994 with perturbed
+ * Settings of the {@link ColumnEnsembleFilter}, and the typed settings of the couplings
+ * {@code embed.enkf}, {@code embed.enkf-model-error} and {@code embed.analysis-emulator} (ranges:
+ * members [4, 10000], inflation [1, 10], stateNoise [0, 10] K, initialSpread [0, 50] K,
+ * parameterSpread [0, 5], parameterWalk [0, 1], localization [0, 10] m) (stochastic EnKF of Evensen 1994 with perturbed
  * observations, Burgers et al. 1998; parameter augmentation as in Moradkhani et al. 2005).
  *
  * @param members ensemble size, at least 4
@@ -21,13 +26,13 @@ package org.cml4j.embed.adjustment;
 public record EnkfConfig(int members, double inflation, double stateNoise, double initialSpread,
     double parameterSpread, double parameterWalk, double localization, long seed) {
   public EnkfConfig {
-    if (members < 4 || !(inflation >= 1) || !(stateNoise >= 0) || !(initialSpread >= 0)
-        || !(parameterSpread >= 0) || !(parameterWalk >= 0) || !(localization >= 0)) {
-      throw new IllegalArgumentException("EnKF: need members >= 4, inflation >= 1 and"
-          + " non-negative noise levels; got " + members + " members, inflation " + inflation
-          + ", state noise " + stateNoise + " K, initial spread " + initialSpread
-          + " K, parameter spread " + parameterSpread + ", walk " + parameterWalk);
-    }
+    SettingsChecks.range("members", members, 4, 10000);
+    SettingsChecks.range("inflation", inflation, 1, 10);
+    SettingsChecks.range("stateNoise", stateNoise, 0, 10);
+    SettingsChecks.range("initialSpread", initialSpread, 0, 50);
+    SettingsChecks.range("parameterSpread", parameterSpread, 0, 5);
+    SettingsChecks.range("parameterWalk", parameterWalk, 0, 1);
+    SettingsChecks.range("localization", localization, 0, 10);
   }
 
   /**

@@ -43,7 +43,12 @@ public final class EnkfCoupling extends EmbedCoupling {
    * with the first-guess prior 0.3.
    */
   public EnkfCoupling(CouplingDefaults defaults) {
-    this(defaults, EnkfConfig.standard().withParameterSpread(0.1, 0.002), EnkfSetup.defaults());
+    this(defaults, standardConfig(), EnkfSetup.defaults());
+  }
+
+  /** The filter's default settings: {@link EnkfConfig#standard()} with parameter spread 0.1. */
+  public static EnkfConfig standardConfig() {
+    return EnkfConfig.standard().withParameterSpread(0.1, 0.002);
   }
 
   @Override

@@ -51,7 +51,24 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
 
   /** Training noise up to 0.5 (K for temperatures). */
   public AmortisedInverseCoupling(CouplingDefaults defaults) {
-    this(defaults, 0.5);
+    this(defaults, Settings.standard().maxNoise());
+  }
+
+  /**
+   * Typed settings of {@code embed.amortised-inverse}.
+   *
+   * @param maxNoise largest observation noise the training samples get (K for temperatures),
+   *     in [0, 10]
+   */
+  public record Settings(double maxNoise) {
+    public Settings {
+      org.cml4j.core.spi.SettingsChecks.range("maxNoise", maxNoise, 0, 10);
+    }
+
+    /** maxNoise 0.5. */
+    public static Settings standard() {
+      return new Settings(0.5);
+    }
   }
 
   /**

@@ -47,7 +47,29 @@ public final class LearnedParameterCoupling extends EmbedCoupling {
   }
 
   public LearnedParameterCoupling(CouplingDefaults defaults) {
-    this(defaults, List.of("hbeta"));
+    this(defaults, Settings.standard().learned());
+  }
+
+  /**
+   * Typed settings of {@code embed.learned-parameters}.
+   *
+   * @param learned positive mechanism parameters learned as series (1 to 6 names; a name the
+   *     task's mechanism lacks makes the coupling not applicable, with the reason)
+   */
+  public record Settings(List<String> learned) {
+    public Settings {
+      if (learned == null || learned.isEmpty() || learned.size() > 6
+          || learned.stream().anyMatch(p -> p == null || p.isBlank())) {
+        throw new org.cml4j.core.spi.InvalidSettingException(null, "learned",
+            String.valueOf(learned), "1 to 6 parameter names");
+      }
+      learned = List.copyOf(learned);
+    }
+
+    /** hbeta. */
+    public static Settings standard() {
+      return new Settings(List.of("hbeta"));
+    }
   }
 
   @Override

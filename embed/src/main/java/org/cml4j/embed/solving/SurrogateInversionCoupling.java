@@ -66,7 +66,24 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
 
   /** Tolerance 0.05, comparison on. */
   public SurrogateInversionCoupling(CouplingDefaults defaults) {
-    this(defaults, 0.05, true);
+    this(defaults, Settings.standard().tolerance(), Settings.standard().compare());
+  }
+
+  /**
+   * Typed settings of {@code embed.surrogate-inversion}.
+   *
+   * @param tolerance relative trust-region tolerance of the surrogate, in (0, 1]
+   * @param compare whether the run also counts the evaluations of a plain inversion
+   */
+  public record Settings(double tolerance, boolean compare) {
+    public Settings {
+      org.cml4j.core.spi.SettingsChecks.openLow("tolerance", tolerance, 0, 1);
+    }
+
+    /** Tolerance 0.05, comparison on. */
+    public static Settings standard() {
+      return new Settings(0.05, true);
+    }
   }
 
   @Override

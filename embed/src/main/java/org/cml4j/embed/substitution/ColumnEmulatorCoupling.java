@@ -69,9 +69,18 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
   public record Config(int fineNodes, int fineSubsteps, double[] depths, int[] hidden,
       double inputNoise, Timing.Plan timing) {
     public Config {
-      if (depths.length < 3 || depths[0] != 0) {
-        throw new IllegalArgumentException("column emulator depths must start at 0 m and have at"
-            + " least 3 entries, got " + java.util.Arrays.toString(depths));
+      org.cml4j.core.spi.SettingsChecks.range("fineNodes", fineNodes, 11, 100001);
+      org.cml4j.core.spi.SettingsChecks.range("fineSubsteps", fineSubsteps, 1, 3600);
+      org.cml4j.core.spi.SettingsChecks.range("inputNoise", inputNoise, 0, 10);
+      org.cml4j.core.spi.SettingsChecks.present("timing", timing, "a timing plan");
+      if (depths == null || depths.length < 3 || depths[0] != 0) {
+        throw new org.cml4j.core.spi.InvalidSettingException(null, "depths",
+            java.util.Arrays.toString(depths), "at least 3 depths [m] starting at 0");
+      }
+      if (hidden == null || hidden.length < 1 || java.util.Arrays.stream(hidden).anyMatch(
+          h -> h < 1 || h > 4096)) {
+        throw new org.cml4j.core.spi.InvalidSettingException(null, "hidden",
+            java.util.Arrays.toString(hidden), "1 or more layer widths in [1, 4096]");
       }
       depths = depths.clone();
       hidden = hidden.clone();

@@ -67,7 +67,7 @@ class ColumnEnsembleFilterTest {
         Map.of("lambda", 1.0), List.of(), InitialState.uniformTb()))
         .hasMessageContaining("lack alpha");
     assertThatThrownBy(() -> new EnkfConfig(2, 1, 0, 0, 0, 0, 0, 1))
-        .hasMessageContaining("members >= 4");
+        .hasMessageContaining("setting members = 2 is outside the allowed range [4, 10000]");
     assertThatThrownBy(() -> new ObservationSeries(Output.SURFACE_TEMPERATURE, new double[3], 0))
         .hasMessageContaining("SurfTemp");
     ColumnEnsembleFilter filter = new ColumnEnsembleFilter(ModelGrid.HUANG2025, f, PRIOR,

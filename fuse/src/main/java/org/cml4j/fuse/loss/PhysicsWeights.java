@@ -10,9 +10,9 @@ package org.cml4j.fuse.loss;
  */
 public record PhysicsWeights(double heatEquation, double energyBalance, double monotonic) {
   public PhysicsWeights {
-    check("heat-equation", heatEquation);
-    check("energy-balance", energyBalance);
-    check("monotonic", monotonic);
+    check("physics.heatEquation", heatEquation);
+    check("physics.energyBalance", energyBalance);
+    check("physics.monotonic", monotonic);
   }
 
   /** No physics terms. */
@@ -37,8 +37,8 @@ public record PhysicsWeights(double heatEquation, double energyBalance, double m
 
   private static void check(String name, double w) {
     if (!(w >= 0) || !Double.isFinite(w)) {
-      throw new IllegalArgumentException("physics weight of the " + name + " term must be finite"
-          + " and >= 0, got " + w);
+      throw new org.cml4j.core.spi.InvalidSettingException(null, name, String.valueOf(w),
+          "[0, inf) (finite)");
     }
   }
 }

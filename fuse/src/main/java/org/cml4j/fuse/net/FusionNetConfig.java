@@ -1,12 +1,14 @@
 package org.cml4j.fuse.net;
 
 import java.util.Arrays;
+import org.cml4j.core.spi.SettingsChecks;
 import org.cml4j.fuse.loss.LossSpec.PhysicsRows;
 import org.cml4j.fuse.loss.PhysicsWeights;
 
 /**
- * Configuration of a {@link org.cml4j.fuse.objective.FusionNetCoupling}: which fusion elements are
- * switched on.
+ * Configuration of a {@link org.cml4j.fuse.objective.FusionNetCoupling}: which fusion elements are switched on; also the
+ * typed settings of {@code fusion.physics-loss} (ranges: hidden widths [1, 4096], learningRate
+ * (0, 1], l2 [0, 1]).
  *
  * @param layer output layer (free or energy-conserving, mode 9)
  * @param physics weights of the standard physics loss terms (mode 8); all zero = data only
@@ -25,6 +27,17 @@ public record FusionNetConfig(OutputLayer layer, PhysicsWeights physics, Physics
   public static final String SIMULATION_SUFFIX = "_physics";
 
   public FusionNetConfig {
+    SettingsChecks.present("layer", layer, java.util.Arrays.toString(OutputLayer.values()));
+    SettingsChecks.present("physics", physics, "heatEquation, energyBalance, monotonic >= 0");
+    SettingsChecks.present("physicsRows", physicsRows,
+        java.util.Arrays.toString(PhysicsRows.values()));
+    if (hidden == null || hidden.length < 1 || Arrays.stream(hidden).anyMatch(
+        h -> h < 1 || h > 4096)) {
+      throw new org.cml4j.core.spi.InvalidSettingException(null, "hidden",
+          Arrays.toString(hidden), "1 or more layer widths in [1, 4096]");
+    }
+    SettingsChecks.openLow("learningRate", learningRate, 0, 1);
+    SettingsChecks.range("l2", l2, 0, 1);
     hidden = hidden.clone();
   }
 

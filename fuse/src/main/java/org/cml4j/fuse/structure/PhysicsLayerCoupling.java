@@ -62,7 +62,45 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
 
   /** Learns hbeta in [1, 100] W m-2 K-1. */
   public PhysicsLayerCoupling(CouplingDefaults defaults) {
-    this(defaults, Map.of("hbeta", new double[] {1, 100}));
+    this(defaults, Settings.standard().boundsArrays());
+  }
+
+  /**
+   * Typed settings of {@code fusion.physics-layer}.
+   *
+   * @param bounds learned parameters to their [lower, upper] bounds (two finite numbers, lower
+   *     below upper; at least one parameter)
+   */
+  public record Settings(Map<String, List<Double>> bounds) {
+    public Settings {
+      if (bounds == null || bounds.isEmpty()) {
+        throw new org.cml4j.core.spi.InvalidSettingException(null, "bounds",
+            String.valueOf(bounds), "at least one parameter: [lower, upper]");
+      }
+      Map<String, List<Double>> copy = new LinkedHashMap<>();
+      bounds.forEach((k, v) -> {
+        if (v == null || v.size() != 2 || v.stream().anyMatch(java.util.Objects::isNull)
+            || !Double.isFinite(v.get(0)) || !Double.isFinite(v.get(1))
+            || !(v.get(0) < v.get(1))) {
+          throw new org.cml4j.core.spi.InvalidSettingException(null, "bounds." + k,
+              String.valueOf(v), "[lower, upper] with finite lower < upper");
+        }
+        copy.put(k, List.copyOf(v));
+      });
+      bounds = java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** hbeta in [1, 100] W m-2 K-1. */
+    public static Settings standard() {
+      return new Settings(Map.of("hbeta", List.of(1.0, 100.0)));
+    }
+
+    /** The bounds as the coupling's constructor takes them. */
+    public Map<String, double[]> boundsArrays() {
+      Map<String, double[]> m = new LinkedHashMap<>();
+      bounds.forEach((k, v) -> m.put(k, new double[] {v.get(0), v.get(1)}));
+      return m;
+    }
   }
 
   /**

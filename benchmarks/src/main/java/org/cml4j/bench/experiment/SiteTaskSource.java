@@ -1,0 +1,38 @@
+package org.cml4j.bench.experiment;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cml4j.testbeds.tasks.BenchTask;
+
+/**
+ * Builds the benchmark tasks of a {@code sites:} entry (family {@code site}). The experiment
+ * runner takes one; until the site builder of {@code bench --site} is wired in,
+ * {@link #UNAVAILABLE} answers every site entry with a clear error.
+ */
+@FunctionalInterface
+public interface SiteTaskSource {
+  /** No site tasks in this build: every site entry is an input error naming its file. */
+  SiteTaskSource UNAVAILABLE = (site, suite, seed, data) -> {
+    throw new org.cml4j.cli.Cml4jCli.InputException("site " + site.file() + ": site tasks are not available"
+        + " in this build (sites entries need the site task builder of bench --site); remove"
+        + " the sites entry");
+  };
+
+  /**
+   * The site task builder of this build, used by {@code run} and {@code bench}: wire the builder
+   * of {@code bench --site} here (one line) when it is merged.
+   */
+  static SiteTaskSource builtIn() {
+    return UNAVAILABLE;
+  }
+
+  /**
+   * The tasks of one site entry.
+   *
+   * @param site the entry
+   * @param suite budget level (tiny, quick or full)
+   * @param seed the replicate's seed
+   * @param data the shared data folder
+   */
+  List<BenchTask> tasks(SiteSpec site, String suite, long seed, Path data);
+}

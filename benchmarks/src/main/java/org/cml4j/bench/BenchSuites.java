@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cml4j.core.registry.CouplingRegistry;
 import org.cml4j.core.spi.Approach;
-import org.cml4j.core.baseline.LearningOnlyBaseline;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.lsm.tasks.TaskCatalog;
 
 /** The task lists of each suite and the approaches the benchmark runs. */
@@ -28,14 +26,12 @@ public final class BenchSuites {
     return c;
   }
 
-  /** The baselines (physics, learning, PLUMBER empirical), then every registered coupling. */
+  /**
+   * Every registered approach: the baselines (physics, learning, PLUMBER empirical, registered by
+   * {@link org.cml4j.lsm.coupling.BaselinesPlugin}), then every registered coupling.
+   */
   public static List<Approach> approaches(CouplingRegistry reg) {
-    List<Approach> out = new ArrayList<>();
-    out.add(new PhysicsOnlyBaseline(reg.defaults().optimizer()));
-    out.add(LearningOnlyBaseline.standard());
-    out.addAll(org.cml4j.core.baseline.EmpiricalBaseline.all());
-    reg.entries().forEach(e -> out.add(e.factory().create(reg.defaults())));
-    return out;
+    return reg.approaches();
   }
 
   /** Keeps the named tasks (all if null); unknown ids fail listing the known ones. */

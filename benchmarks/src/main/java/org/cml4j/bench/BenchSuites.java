@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cml4j.core.registry.CouplingRegistry;
 import org.cml4j.core.spi.Approach;
-import org.cml4j.core.baseline.LearningOnlyBaseline;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /** The task lists of each suite and the approaches the benchmark runs. */
@@ -29,22 +27,17 @@ public final class BenchSuites {
   }
 
   /**
-   * The baselines (physics, learning, PLUMBER empirical), then every registered coupling created
-   * with its effective settings ({@link CouplingRegistry#settings(String)}).
+   * Every registered approach: the baselines (physics, learning, PLUMBER empirical, registered by
+   * {@link org.cml4j.lsm.coupling.BaselinesPlugin}), then every registered coupling created with its effective
+   * settings ({@link CouplingRegistry#settings(String)}).
    */
   public static List<Approach> approaches(CouplingRegistry reg) {
-    List<Approach> out = new ArrayList<>(baselines(reg));
-    reg.entries().forEach(e -> out.add(reg.create(e.name())));
-    return out;
+    return reg.approaches();
   }
 
-  /** The baselines in the benchmark's order: physics, learning, PLUMBER empirical. */
+  /** The registered baselines in the benchmark's order: physics, learning, PLUMBER empirical. */
   public static List<Approach> baselines(CouplingRegistry reg) {
-    List<Approach> out = new ArrayList<>();
-    out.add(new PhysicsOnlyBaseline(reg.defaults().optimizer()));
-    out.add(LearningOnlyBaseline.standard());
-    out.addAll(org.cml4j.core.baseline.EmpiricalBaseline.all());
-    return out;
+    return reg.baselines().stream().map(b -> reg.approach(b.name())).toList();
   }
 
   /** Keeps the named tasks (all if null); unknown ids fail listing the known ones. */

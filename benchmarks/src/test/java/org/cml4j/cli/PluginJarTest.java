@@ -79,6 +79,8 @@ class PluginJarTest {
         .containsPattern("acme\\s+" + Pattern.quote(pluginDir.resolve("acme-plugin.jar")
             .toString()));
     assertThat(r.text).containsPattern("cml4j-cascade\\s+class path");
+    assertThat(r.text).containsPattern("baseline\\.physics-only\\s+baseline\\s+cml4j-baselines")
+        .containsPattern("cml4j-baselines\\s+class path");
   }
 
   @Test

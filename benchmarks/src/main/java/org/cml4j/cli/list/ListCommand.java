@@ -9,13 +9,18 @@ import java.util.concurrent.Callable;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.Plugins;
 import org.cml4j.core.registry.CouplingRegistry;
+import org.cml4j.core.registry.RegisteredBaseline;
 import org.cml4j.core.registry.RegisteredCoupling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code ./cml4j list}: every registered coupling with its mode, paradigm and plugin. */
+/**
+ * {@code ./cml4j list}: every registered coupling with its mode, paradigm and plugin, then every
+ * registered baseline.
+ */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List every registered coupling with its mode, paradigm and plugin.")
+    description = "List every registered coupling with its mode, paradigm and plugin, and the"
+        + " baselines.")
 public final class ListCommand implements Callable<Integer> {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -33,12 +38,18 @@ public final class ListCommand implements Callable<Integer> {
           e.mode().paradigm().name().toLowerCase(java.util.Locale.ROOT), e.plugin(),
           e.factory().description());
     }
+    List<RegisteredBaseline> baselines = reg.baselines();
+    out.printf("%n");
+    out.printf(fmt, "baseline", "", "", "", "plugin", "description");
+    for (RegisteredBaseline b : baselines) {
+      out.printf(fmt, b.name(), "", "", "baseline", b.plugin(), b.factory().description());
+    }
     out.printf("%nplugins:%n");
     for (CouplingPlugin p : Plugins.get().plugins()) {
       out.printf("  %-22s %s%n", p.name(), PluginFolders.origin(p));
     }
-    out.printf("%n%d couplings from %d plugins", entries.size(), Plugins.get().plugins().size());
-    out.printf("; baselines: baseline.physics-only, baseline.learning-only%n");
+    out.printf("%n%d couplings and %d baselines from %d plugins%n", entries.size(),
+        baselines.size(), Plugins.get().plugins().size());
     out.flush();
     return Cml4jCli.OK;
   }

@@ -15,4 +15,12 @@ public interface CouplingPlugin {
 
   /** The coupling factories this plugin contributes. */
   List<CouplingFactory> couplings();
+
+  /**
+   * The baselines this plugin contributes (approaches outside the ten modes, e.g. physics only),
+   * registered next to the couplings; none by default.
+   */
+  default List<BaselineFactory> baselines() {
+    return List.of();
+  }
 }

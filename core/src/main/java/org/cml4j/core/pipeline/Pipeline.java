@@ -15,10 +15,20 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 
 /**
- * A sequence of {@link Stage}s exchanging named, unit-carrying variables. Before running, the
- * wiring is checked: every stage input must be in the forcing or produced upstream with the same
- * unit, no stage may overwrite a variable that already exists, and stage names must be unique.
- * Stages of different coupling modes can be chained; this is what mode 10 (hybrid) builds on.
+ * A sequence of {@link Stage}s exchanging named, unit-carrying variables (contract:
+ * docs/PIPELINES.md). Before running, the wiring is checked: every stage input must be in the
+ * task's forcing or auxiliary inputs or produced upstream with the same unit, no stage may
+ * overwrite a variable that already exists, and stage names must be unique; every problem is
+ * reported at once ({@link PipelineWiringException}). Stages then run in order on the same task,
+ * each seeing only its declared inputs. Stages of different coupling modes can be chained; this is
+ * what mode 10 (hybrid) builds on. As a coupling: {@link PipelineCoupling}.
+ *
+ * <pre>{@code
+ * CalibratedPhysicsStage physics = CalibratedPhysicsStage.of(task.mechanism(), simulated);
+ * Pipeline p = Pipeline.builder("physics+correction").stage(physics)
+ *     .stage(ResidualCorrectionStage.after(physics)).build();
+ * Pipeline.Run run = p.run(task);
+ * }</pre>
  */
 public final class Pipeline {
   private final String name;
@@ -34,10 +44,12 @@ public final class Pipeline {
     return new Builder(name);
   }
 
+  /** Pipeline name (used in wiring errors). */
   public String name() {
     return name;
   }
 
+  /** The stages in running order. */
   public List<Stage> stages() {
     return stages;
   }
@@ -142,8 +154,10 @@ public final class Pipeline {
   }
 
   /**
-   * Result of running a pipeline: the final frame, fitted parameters, diagnostics and the distinct
-   * calibration ids its stages used ("; "-joined, null if none).
+   * Result of running a pipeline: the final frame (forcing, auxiliary inputs and every stage
+   * output on the whole axis), fitted parameters of all stages, diagnostics (each stage's prefixed
+   * with its name, plus {@code <stage>.seconds} of wall time) and the distinct calibration ids its
+   * stages used ("; "-joined, null if none).
    */
   public record Run(Frame frame, Map<String, Double> parameters, Diagnostics diagnostics,
       String calibration) {}
@@ -157,11 +171,13 @@ public final class Pipeline {
       this.name = name;
     }
 
+    /** Appends a stage (runs after those added before it). */
     public Builder stage(Stage s) {
       stages.add(s);
       return this;
     }
 
+    /** The pipeline; the wiring is checked when it runs (or by {@link #checkWiring}). */
     public Pipeline build() {
       return new Pipeline(name, stages);
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.cml4j.core.spi.BaselineFactory;
 import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingPlugin;
 
@@ -23,6 +24,7 @@ import org.cml4j.core.spi.CouplingPlugin;
  *     .settings("embed.enkf", EnkfCoupling.standardConfig().withMembers(60))  // typed settings
  *     .build();
  * Coupling c = cml.registry().create("cascade.error-correction");
+ * Approach b = cml.registry().approach("baseline.physics-only");   // couplings and baselines
  * }</pre>
  */
 public final class Cml4j {
@@ -108,24 +110,36 @@ public final class Cml4j {
     /** Checks names and creates the injector. */
     public Cml4j build() {
       Map<String, RegisteredCoupling> byName = new LinkedHashMap<>();
+      Map<String, RegisteredBaseline> baselines = new LinkedHashMap<>();
+      Map<String, String> owner = new LinkedHashMap<>();
       List<Module> modules = new ArrayList<>();
       for (CouplingPlugin p : plugins) {
         for (CouplingFactory f : p.couplings()) {
-          RegisteredCoupling prev = byName.putIfAbsent(f.name(),
-              new RegisteredCoupling(p.name(), f));
-          if (prev != null) {
-            throw new IllegalStateException("coupling name '" + f.name() + "' is registered"
-                + " twice: by plugin " + prev.plugin() + " and by plugin " + p.name()
-                + "; registered so far: " + String.join(", ", byName.keySet()));
-          }
+          claim(owner, f.name(), p.name());
+          byName.put(f.name(), new RegisteredCoupling(p.name(), f));
+        }
+        for (BaselineFactory f : p.baselines()) {
+          claim(owner, f.name(), p.name());
+          baselines.put(f.name(), new RegisteredBaseline(p.name(), f));
         }
         if (p instanceof GuiceContribution g) {
           modules.add(g.module());
         }
       }
-      modules.add(0, new PluginModule(List.copyOf(byName.values())));
+      modules.add(0, new PluginModule(List.copyOf(byName.values()),
+          List.copyOf(baselines.values())));
       modules.addAll(overrides);
       return new Cml4j(Guice.createInjector(modules), plugins);
+    }
+
+    /** Records that {@code plugin} registers {@code name}; a name taken twice fails. */
+    private static void claim(Map<String, String> owner, String name, String plugin) {
+      String prev = owner.putIfAbsent(name, plugin);
+      if (prev != null) {
+        throw new IllegalStateException("coupling name '" + name + "' is registered"
+            + " twice: by plugin " + prev + " and by plugin " + plugin
+            + "; registered so far: " + String.join(", ", owner.keySet()));
+      }
     }
   }
 }

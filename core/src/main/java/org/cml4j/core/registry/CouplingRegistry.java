@@ -3,30 +3,38 @@ package org.cml4j.core.registry;
 import com.google.inject.name.Named;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingTask;
 
 /**
- * The registry of couplings by name (a Guice map binding), with the user's defaults and the
- * per-coupling settings: each factory's {@link CouplingFactory#defaultSettings()} unless a
+ * The registry of couplings and baselines by name (Guice map bindings), with the user's defaults
+ * and the per-coupling settings: each factory's {@link CouplingFactory#defaultSettings()} unless a
  * settings override is bound for its name ({@link Cml4j.Builder#settings(String, Record)}).
+ * Couplings (the ten modes) are created with {@link #create}; baselines (approaches outside the
+ * modes, e.g. {@code baseline.physics-only}) and couplings alike with {@link #approach}.
  */
 @Singleton
 public final class CouplingRegistry {
   private final Map<String, RegisteredCoupling> entries;
+  private final Map<String, RegisteredBaseline> baselines;
   private final CouplingDefaults defaults;
   private final Map<String, Record> settings;
 
   @Inject
-  CouplingRegistry(Map<String, RegisteredCoupling> entries, CouplingDefaults defaults,
+  CouplingRegistry(Map<String, RegisteredCoupling> entries,
+      Map<String, RegisteredBaseline> baselines, CouplingDefaults defaults,
       @Named(PluginModule.SETTINGS) Map<String, Record> overrides) {
     this.entries = new TreeMap<>(entries);
+    this.baselines = new LinkedHashMap<>(baselines);
     this.defaults = defaults;
     this.settings = new TreeMap<>();
     overrides.forEach((name, s) -> {
@@ -40,16 +48,21 @@ public final class CouplingRegistry {
         overrides.getOrDefault(name, e.factory().defaultSettings())));
   }
 
-  /** All entries ordered by mode number, then name. */
+  /** All coupling entries ordered by mode number, then name. */
   public List<RegisteredCoupling> entries() {
     return entries.values().stream().sorted(Comparator
         .comparingInt((RegisteredCoupling e) -> e.mode().number()).thenComparing(
             RegisteredCoupling::name)).toList();
   }
 
-  /** Registered names (sorted). */
+  /** Registered coupling names (sorted). */
   public List<String> names() {
     return List.copyOf(entries.keySet());
+  }
+
+  /** The baseline entries in registration order. */
+  public List<RegisteredBaseline> baselines() {
+    return List.copyOf(baselines.values());
   }
 
   /** The defaults couplings are created with. */
@@ -57,12 +70,18 @@ public final class CouplingRegistry {
     return defaults;
   }
 
-  /** The entry by name; an unknown name fails listing the registered ones. */
+  /** The coupling entry by name; an unknown name fails listing the registered ones. */
   public RegisteredCoupling entry(String name) {
     RegisteredCoupling e = entries.get(name);
     if (e == null) {
+      if (baselines.containsKey(name)) {
+        throw new IllegalArgumentException("'" + name + "' is a baseline, not a coupling of the"
+            + " ten modes (it has no mode); create it with registry().approach(\"" + name
+            + "\"), which returns couplings and baselines alike");
+      }
       throw new IllegalArgumentException("unknown coupling '" + name + "'; registered: "
-          + String.join(", ", entries.keySet()));
+          + String.join(", ", entries.keySet()) + "; baselines: "
+          + String.join(", ", baselines.keySet()));
     }
     return e;
   }
@@ -89,6 +108,34 @@ public final class CouplingRegistry {
    */
   public Coupling create(String name, Record couplingSettings) {
     return entry(name).factory().create(defaults, couplingSettings);
+  }
+
+  /**
+   * Creates a coupling or a baseline by name with the registry's defaults; an unknown name fails
+   * listing the registered couplings and baselines.
+   */
+  public Approach approach(String name) {
+    RegisteredBaseline b = baselines.get(name);
+    if (b != null) {
+      return b.factory().create(defaults);
+    }
+    if (!entries.containsKey(name)) {
+      throw new IllegalArgumentException("unknown coupling or baseline '" + name
+          + "'; couplings: " + String.join(", ", entries.keySet()) + "; baselines: "
+          + String.join(", ", baselines.keySet()));
+    }
+    return create(name);
+  }
+
+  /**
+   * Every registered approach created with the defaults: the baselines in registration order,
+   * then the couplings in {@link #entries()} order (the order the benchmark runs them in).
+   */
+  public List<Approach> approaches() {
+    List<Approach> out = new ArrayList<>();
+    baselines.values().forEach(b -> out.add(b.factory().create(defaults)));
+    entries().forEach(e -> out.add(create(e.name())));
+    return out;
   }
 
   /** Creates every registered coupling that declares it can address the task. */

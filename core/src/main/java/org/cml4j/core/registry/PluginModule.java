@@ -8,19 +8,22 @@ import java.util.List;
 import org.cml4j.core.spi.CouplingDefaults;
 
 /**
- * Binds the coupling registry: one {@link MapBinder} entry per coupling name, and the overridable
- * {@link CouplingDefaults} through {@link OptionalBinder#setDefault()}, and the (initially empty)
- * map of per-coupling settings overrides {@link #SETTINGS} ({@code MapBinder<String, Record>}, one
- * entry per overridden coupling name). Does no I/O.
+ * Binds the coupling registry: one {@link MapBinder} entry per coupling name and one per baseline
+ * name (in registration order), the overridable {@link CouplingDefaults} through
+ * {@link OptionalBinder#setDefault()}, and the (initially empty) map of per-coupling settings
+ * overrides {@link #SETTINGS} ({@code MapBinder<String, Record>}, one entry per overridden
+ * coupling name). Does no I/O.
  */
 final class PluginModule extends AbstractModule {
   /** Binding name of the per-coupling settings overrides. */
   static final String SETTINGS = "cml4j.coupling-settings";
 
   private final List<RegisteredCoupling> entries;
+  private final List<RegisteredBaseline> baselines;
 
-  PluginModule(List<RegisteredCoupling> entries) {
+  PluginModule(List<RegisteredCoupling> entries, List<RegisteredBaseline> baselines) {
     this.entries = List.copyOf(entries);
+    this.baselines = List.copyOf(baselines);
   }
 
   /** The map binder of settings overrides (coupling name to its settings record). */
@@ -33,6 +36,9 @@ final class PluginModule extends AbstractModule {
     MapBinder<String, RegisteredCoupling> map =
         MapBinder.newMapBinder(binder(), String.class, RegisteredCoupling.class);
     entries.forEach(e -> map.addBinding(e.name()).toInstance(e));
+    MapBinder<String, RegisteredBaseline> base =
+        MapBinder.newMapBinder(binder(), String.class, RegisteredBaseline.class);
+    baselines.forEach(e -> base.addBinding(e.name()).toInstance(e));
     OptionalBinder.newOptionalBinder(binder(), CouplingDefaults.class).setDefault()
         .toInstance(CouplingDefaults.standard());
     settingsBinder(binder());

@@ -28,6 +28,9 @@ import org.cml4j.core.vars.Frame;
 public final class PhysicsOnlyBaseline implements Approach {
   /** Registry-style name. */
   public static final String NAME = "baseline.physics-only";
+  /** One-line description. */
+  public static final String DESCRIPTION =
+      "calibrated physics only: LM fit of the mechanism parameters to the training period";
   private final OptimizerSettings settings;
 
   public PhysicsOnlyBaseline(OptimizerSettings settings) {
@@ -41,7 +44,7 @@ public final class PhysicsOnlyBaseline implements Approach {
 
   @Override
   public String description() {
-    return "calibrated physics only: LM fit of the mechanism parameters to the training period";
+    return DESCRIPTION;
   }
 
   @Override

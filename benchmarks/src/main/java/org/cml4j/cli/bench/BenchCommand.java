@@ -124,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
         .runReplicates(runs, approaches);
     double wall = (System.nanoTime() - t0) * 1e-9;
     ResultsCsv.write(out.resolve("results.csv"), run.cells());
+    ResultsCsv.writePit(out.resolve("pit.csv"), run.cells());
     BenchReport.write(out, runs, run.cells(), published, suite, seed, wall);
     List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
     BenchProvenance.write(out.resolve("provenance.json"), args, suite, seed, cases,

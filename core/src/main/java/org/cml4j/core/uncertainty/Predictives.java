@@ -3,6 +3,7 @@ package org.cml4j.core.uncertainty;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.cml4j.core.spi.Budget;
+import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.PredictiveDistribution;
 
 /**
@@ -61,6 +62,37 @@ public final class Predictives {
       throw new IllegalArgumentException(method + ": a mixture needs at least 2 members");
     }
     return new PredictiveDistribution(method, m);
+  }
+
+  /**
+   * The method's own spread widened by a noise scale fitted on the target's {@link HeldOut}
+   * residuals of {@code point} ({@link HeldOut#noiseScale}): with one centre, N(centre, spread² +
+   * noise²) as {@link #GAUSSIAN_MEMBERS} quantiles; with several (ensemble members), their mixture
+   * with N(0, noise²) around each ({@link #NOISE_PER_MEMBER} quantiles per member; the spread is
+   * then the members' own, {@link #spread}). Null when the target has fewer than 2 held-out
+   * observations. The method name gets {@code +noise}, and {@code (in-sample)} when the held-out
+   * steps are part of training.
+   *
+   * @param spread the method's standard deviation per step with one centre (null: 0); ignored
+   *     with several centres
+   */
+  public static PredictiveDistribution calibrated(String method, CouplingTask task, String target,
+      double[] point, List<double[]> centres, double[] spread) {
+    if (!task.observations().has(target)) {
+      return null;
+    }
+    HeldOut h = HeldOut.of(task, target);
+    double[] own = centres.size() > 1 ? spread(centres) : spread;
+    double noise = h.noiseScale(task.observations().values(target), point, own);
+    if (Double.isNaN(noise)) {
+      return null;
+    }
+    String m = method + "+noise" + (h.inSample() ? "(in-sample)" : "");
+    if (centres.size() > 1) {
+      return mixture(m, centres, constant(point.length, noise), NOISE_PER_MEMBER);
+    }
+    return gaussian(m, centres.get(0), own == null ? constant(point.length, noise)
+        : addInQuadrature(own, noise));
   }
 
   /** A constant series of length n. */

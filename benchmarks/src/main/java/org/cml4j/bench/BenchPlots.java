@@ -173,6 +173,61 @@ final class BenchPlots {
     return new PlotWriter.Plot(f, task + ": " + target + ", truth vs best coupling per paradigm");
   }
 
+  /**
+   * Reliability: the mean PIT histogram (10 bins) of each labelled coupling; a calibrated
+   * distribution gives 0.1 in every bin, a too narrow one a U, a too wide one a hump.
+   */
+  static PlotWriter.Plot pitHistograms(Path dir, Map<String, double[]> pit,
+      Map<String, String> paradigmOf) throws IOException {
+    CategoryChart c = new CategoryChartBuilder().width(1000).height(520)
+        .title("Reliability: PIT histograms of the test observations (flat at 0.1 = calibrated)")
+        .xAxisTitle("probability integral transform (PIT) bin [-]")
+        .yAxisTitle("fraction of test observations [-]").build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    c.getStyler().setYAxisDecimalPattern("0.00");
+    List<String> bins = new ArrayList<>();
+    for (int b = 0; b < 10; b++) {
+      bins.add(String.format(java.util.Locale.ROOT, "%.1f-%.1f", b / 10.0, (b + 1) / 10.0));
+    }
+    for (var e : pit.entrySet()) {
+      List<Double> ys = new ArrayList<>();
+      for (double v : e.getValue()) {
+        ys.add(v);
+      }
+      c.addSeries(e.getKey(), bins, ys).setFillColor(COLORS.getOrDefault(
+          paradigmOf.get(e.getKey()), Color.DARK_GRAY));
+    }
+    if (pit.isEmpty()) {
+      c.addSeries("none", List.of("no predictive distribution"), List.of(0.0));
+    }
+    save(dir, "pit.png", c);
+    return new PlotWriter.Plot("pit.png", "reliability: mean PIT histogram of each paradigm's"
+        + " best-calibrated coupling over its tasks, replicates and targets");
+  }
+
+  /** Predictive 90 % bands (5 % and 95 % quantiles as lines) of one target and the truth. */
+  static PlotWriter.Plot bands(Path dir, String task, String target, double[] hours,
+      double[] truth, Map<String, double[][]> band, Map<String, String> paradigmOf)
+      throws IOException {
+    XYChart c = new XYChartBuilder().width(1000).height(520)
+        .title(task + ": " + target + ", 90 % predictive band (5 % and 95 % quantiles)")
+        .xAxisTitle("hours since test start [h]").yAxisTitle(target + " ["
+            + unit(target) + "]").build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setMarkerSize(0);
+    addLine(c, "truth", hours, truth, COLORS.get("truth"));
+    for (var e : band.entrySet()) {
+      Color col = COLORS.getOrDefault(paradigmOf.get(e.getKey()), Color.DARK_GRAY);
+      addLine(c, e.getKey() + " 5 %", hours, e.getValue()[0], col);
+      addLine(c, e.getKey() + " 95 %", hours, e.getValue()[1], col);
+    }
+    String f = "band_" + PlotWriter.safe(task) + "_" + PlotWriter.safe(target) + ".png";
+    save(dir, f, c);
+    return new PlotWriter.Plot(f, task + ": " + target + ", 90 % predictive bands of each"
+        + " paradigm's coupling with a distribution (replicate 1) and the truth");
+  }
+
   private static String unit(String variable) {
     try {
       return org.cml4j.core.vars.Variables.unitOf(variable);

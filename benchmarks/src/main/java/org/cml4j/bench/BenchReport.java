@@ -81,8 +81,11 @@ public final class BenchReport {
       Map<String, Map<String, Double>> std) throws IOException {
     List<BenchTask> cases = runs.get(0).tasks();
     BenchFindings f = new BenchFindings(cases, cells, std);
+    UncertaintyFindings u = new UncertaintyFindings(cells, std);
     blocks.add(new Heading(2, "Summary: which paradigm wins where (measured)"));
-    blocks.add(new Bullets(f.sentences()));
+    List<String> sentences = new ArrayList<>(f.sentences());
+    sentences.add(u.sentence());
+    blocks.add(new Bullets(sentences));
     List<List<String>> rows = new ArrayList<>();
     for (BenchTask bc : cases) {
       Map<String, BenchFindings.Best> best = f.best.get(bc.id());
@@ -130,6 +133,7 @@ public final class BenchReport {
       blocks.add(new Table(List.of("training days", "calibrated physics normalised RMSE",
           "training-test moisture gap [m3 m-3]"), s.table()));
     }
+    uncertainty(dir, u);
     List<List<String>> cost = new ArrayList<>();
     f.costs.forEach((p, c) -> cost.add(List.of(p, String.valueOf(c.cellsOk()),
         fmt(c.medianSeconds()), fmt(c.maxSeconds()), c.cellsWithFluxes() == 0 ? "–"
@@ -148,6 +152,58 @@ public final class BenchReport {
         + " all couplings in `provenance.json`)."));
     blocks.add(new Table(List.of("coupling", "cells", "total s", "median s",
         "wall-time cap hits"), cc));
+  }
+
+  private void uncertainty(Path dir, UncertaintyFindings u) throws IOException {
+    if (u.byCoupling.isEmpty()) {
+      return;
+    }
+    blocks.add(new Para("Uncertainty: scores of the predictive distributions on the test period"
+        + " (means over tasks and replicates; `results.csv` has them per cell, `pit.csv` the PIT"
+        + " histograms). CRPS in target units (lower is better; equals the MAE for a point"
+        + " prediction); coverage50/coverage90: fraction of test observations inside the central"
+        + " 50 %/90 % interval (nominal 0.50/0.90); width90: mean width of the 90 % interval"
+        + " (target units). Methods: physics Laplace + held-out noise scale; deep ensembles over"
+        + " seeds + noise; EnKF ensemble spread + noise (see docs/UNCERTAINTY.md)."));
+    blocks.add(new Table(List.of("coupling", "paradigm", "target", "cells", "crps",
+        "coverage50", "coverage90", "width90"), u.table()));
+    Map<String, double[]> pit = new LinkedHashMap<>();
+    u.bestCalibrated.forEach((p, a) -> pit.put(a, u.pit(a)));
+    PlotWriter.Plot p = BenchPlots.pitHistograms(dir, pit, u.paradigm);
+    blocks.add(new Image(p.file(), p.caption()));
+  }
+
+  /**
+   * The 90 % bands on the first target of the task with any predictive distribution: the first
+   * coupling of each paradigm that has one (replicate 1).
+   */
+  private void bandPlot(Path dir, BenchTask bc, List<CellResult> tc) throws IOException {
+    for (String target : bc.task().targets()) {
+      Map<String, double[][]> band = new LinkedHashMap<>();
+      Map<String, String> par = new LinkedHashMap<>();
+      for (CellResult c : tc) {
+        if (c.replicate() != 1 || par.containsValue(c.paradigm())) {
+          continue;
+        }
+        for (TargetScore s : c.scores()) {
+          if (s.target().equals(target) && s.lower90() != null) {
+            band.put(c.approach(), new double[][] {s.lower90(), s.upper90()});
+            par.put(c.approach(), c.paradigm());
+          }
+        }
+      }
+      if (!band.isEmpty()) {
+        int from = bc.task().split().validationEnd();
+        double[] truth = bc.truth().values(target, from, bc.task().split().size());
+        double[] hours = new double[truth.length];
+        for (int i = 0; i < hours.length; i++) {
+          hours[i] = i * bc.task().forcing().stepSeconds() / 3600.0;
+        }
+        PlotWriter.Plot p = BenchPlots.bands(dir, bc.id(), target, hours, truth, band, par);
+        blocks.add(new Image(p.file(), p.caption()));
+        return;
+      }
+    }
   }
 
   private void taskSection(Path dir, BenchTask bc, List<CellResult> tc,
@@ -248,6 +304,7 @@ public final class BenchReport {
       PlotWriter.Plot s = BenchPlots.series(dir, bc.id(), target, hours, truth, series, labels);
       blocks.add(new Image(s.file(), s.caption()));
     }
+    bandPlot(dir, bc, tc);
   }
 
   /** Best ok cell of each paradigm on a task (by mean normalised RMSE). */

@@ -10,6 +10,8 @@ import org.cml4j.core.metrics.PhysicsConsistency;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingSolution;
+import org.cml4j.core.spi.PredictiveDistribution;
+import org.cml4j.core.uncertainty.ProbabilisticScores;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 
@@ -58,8 +60,22 @@ public final class CellScorer {
       }
       Metrics.Scores m = Metrics.all(p, o);
       Metrics.Plumber2Scores q = Metrics.plumber2(p, o);
-      scores.add(new TargetScore(t, m.n(), m.rmse(), m.bias(), m.kge(), q.mae(),
-          q.sdDifference(), q.correlationError(), q.p5Error(), q.p95Error()));
+      PredictiveDistribution d = s.predictive().get(t);
+      if (d == null) {
+        scores.add(new TargetScore(t, m.n(), m.rmse(), m.bias(), m.kge(), q.mae(),
+            q.sdDifference(), q.correlationError(), q.p5Error(), q.p95Error()));
+      } else {
+        ProbabilisticScores.Scores u = ProbabilisticScores.score(d, o, from, to, from);
+        double[] lo = new double[to - from];
+        double[] hi = new double[to - from];
+        for (int i = from; i < to; i++) {
+          lo[i - from] = d.quantile(i, 0.05);
+          hi[i - from] = d.quantile(i, 0.95);
+        }
+        scores.add(new TargetScore(t, m.n(), m.rmse(), m.bias(), m.kge(), q.mae(),
+            q.sdDifference(), q.correlationError(), q.p5Error(), q.p95Error(), u.crps(),
+            u.coverage50(), u.coverage90(), u.width90(), u.pit(), lo, hi));
+      }
       series.put(t, p);
     }
     double alpha = s.parameters().getOrDefault("alpha",

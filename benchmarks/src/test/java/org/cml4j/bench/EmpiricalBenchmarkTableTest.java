@@ -94,7 +94,8 @@ class EmpiricalBenchmarkTableTest {
     assertThat(r.cells()).extracting(CellResult::status).containsOnly(CellResult.OK);
     ResultsCsv.write(dir.resolve("results.csv"), r.cells());
     List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
-    assertThat(lines.get(0)).endsWith(",reason,mae,sd_diff,one_minus_r,p5_error,p95_error");
+    assertThat(lines.get(0)).contains(",reason,mae,sd_diff,one_minus_r,p5_error,p95_error");
+    int mae = ResultsCsv.HEADER.indexOf("mae");
     for (String name : EmpiricalBaseline.names()) {
       List<String> rows = lines.stream().filter(l -> l.contains("," + name + ",")
           && l.contains(",ok,")).toList();
@@ -102,9 +103,11 @@ class EmpiricalBenchmarkTableTest {
       assertThat(rows).as(name).hasSize(6);
       for (String l : rows) {
         String[] f = l.split(",", -1);
-        for (int i = f.length - 5; i < f.length; i++) {
+        for (int i = mae; i < mae + 5; i++) {
           assertThat(f[i]).as(name + " " + l).isNotEmpty();
         }
+        // no predictive distribution: the uncertainty columns are empty
+        assertThat(f[ResultsCsv.HEADER.indexOf("crps")]).as(name + " " + l).isEmpty();
       }
     }
     CellResult km = r.cells().stream().filter(c -> c.approach().equals("baseline.3km27"))

@@ -124,6 +124,7 @@ public final class ExperimentRunner {
         .runReplicates(plan.replicates(), plan.approaches());
     double wall = (System.nanoTime() - t0) * 1e-9;
     ResultsCsv.write(out.resolve("results.csv"), run.cells());
+    ResultsCsv.writePit(out.resolve("pit.csv"), run.cells());
     BenchReport.write(out, plan.replicates(), run.cells(), plan.published(), e.suite(),
         e.seed(), wall);
     BenchProvenance.write(out.resolve("provenance.json"), args, e.suite(), e.seed(),

@@ -99,10 +99,28 @@ public abstract class AbstractCoupling implements Coupling {
    * @param fitSeconds wall time of the fit [s] when the coupling measures it itself (e.g. to leave
    *     diagnostic-only runs out); NaN: the frame's measurement, the wall time of {@link #run}
    *     minus {@code predictSeconds}
+   * @param predictive predictive distribution per target (empty if none; see
+   *     {@link CouplingSolution#predictive()})
    */
   public record Result(Frame predictions, Map<String, Double> parameters,
       Diagnostics diagnostics, Map<String, String> config, double predictSeconds,
-      double fitSeconds) {
+      double fitSeconds, Map<String, PredictiveDistribution> predictive) {
+    public Result {
+      predictive = predictive == null ? Map.of() : predictive;
+    }
+
+    /** A result without a predictive distribution. */
+    public Result(Frame predictions, Map<String, Double> parameters, Diagnostics diagnostics,
+        Map<String, String> config, double predictSeconds, double fitSeconds) {
+      this(predictions, parameters, diagnostics, config, predictSeconds, fitSeconds, Map.of());
+    }
+
+    /** Same with predictive distributions per target. */
+    public Result withPredictive(Map<String, PredictiveDistribution> p) {
+      return new Result(predictions, parameters, diagnostics, config, predictSeconds, fitSeconds,
+          p);
+    }
+
     /** A result whose fit time the frame measures. */
     public Result(Frame predictions, Map<String, Double> parameters, Diagnostics diagnostics,
         Map<String, String> config, double predictSeconds) {
@@ -112,7 +130,7 @@ public abstract class AbstractCoupling implements Coupling {
     /** Same with the fit and prediction times [s] the coupling measured itself. */
     public Result timed(double fitSeconds, double predictSeconds) {
       return new Result(predictions, parameters, diagnostics, config, predictSeconds,
-          fitSeconds);
+          fitSeconds, predictive);
     }
 
     /**
@@ -125,7 +143,8 @@ public abstract class AbstractCoupling implements Coupling {
       }
       Map<String, String> c = new java.util.LinkedHashMap<>(config);
       c.put(RunProvenance.CALIBRATION_KEY, calibrationId);
-      return new Result(predictions, parameters, diagnostics, c, predictSeconds, fitSeconds);
+      return new Result(predictions, parameters, diagnostics, c, predictSeconds, fitSeconds,
+          predictive);
     }
   }
 
@@ -145,6 +164,6 @@ public abstract class AbstractCoupling implements Coupling {
     double fit = Double.isNaN(r.fitSeconds()) ? total - r.predictSeconds() : r.fitSeconds();
     return new CouplingSolution(name, r.predictions(), r.parameters(), r.diagnostics(), fit,
         r.predictSeconds(), RunProvenance.of(name, plugin, r.config(), task.seed(),
-            task.fingerprint()));
+            task.fingerprint()), r.predictive(), null);
   }
 }

@@ -14,11 +14,25 @@ import org.cml4j.core.vars.Variables;
  * @param predictsUnobserved true if it can predict targets never observed in training (through
  *     the mechanism)
  * @param minTrainingSteps minimum number of training steps with observations it needs
+ * @param predictsDistribution true if the solution carries a predictive distribution
+ *     ({@link CouplingSolution#predictive()}) for the targets it predicts
  */
 public record Capabilities(Set<Requirement> requires, boolean estimatesParameters,
-    boolean predictsUnobserved, int minTrainingSteps) {
+    boolean predictsUnobserved, int minTrainingSteps, boolean predictsDistribution) {
   public Capabilities {
     requires = requires.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(requires));
+  }
+
+  /** Capabilities without a predictive distribution. */
+  public Capabilities(Set<Requirement> requires, boolean estimatesParameters,
+      boolean predictsUnobserved, int minTrainingSteps) {
+    this(requires, estimatesParameters, predictsUnobserved, minTrainingSteps, false);
+  }
+
+  /** Same, marking that a predictive distribution is returned. */
+  public Capabilities predictingDistribution() {
+    return new Capabilities(requires, estimatesParameters, predictsUnobserved, minTrainingSteps,
+        true);
   }
 
   /** Capabilities with the given requirements (no parameters, needs observed targets). */
@@ -28,12 +42,14 @@ public record Capabilities(Set<Requirement> requires, boolean estimatesParameter
 
   /** Same, marking that parameters are estimated. */
   public Capabilities estimatingParameters() {
-    return new Capabilities(requires, true, predictsUnobserved, minTrainingSteps);
+    return new Capabilities(requires, true, predictsUnobserved, minTrainingSteps,
+        predictsDistribution);
   }
 
   /** Same, marking that unobserved targets can be predicted. */
   public Capabilities predictingUnobserved() {
-    return new Capabilities(requires, estimatesParameters, true, minTrainingSteps);
+    return new Capabilities(requires, estimatesParameters, true, minTrainingSteps,
+        predictsDistribution);
   }
 
   /** Checks the requirements against a task. */

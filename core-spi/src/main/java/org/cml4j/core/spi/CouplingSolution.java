@@ -17,12 +17,41 @@ import org.cml4j.core.vars.Frame;
  * @param fitSeconds wall time of training/fitting
  * @param predictSeconds wall time of producing the predictions
  * @param provenance provenance
+ * @param predictive predictive distribution per target, for couplings whose
+ *     {@link Capabilities#predictsDistribution()} is true (empty otherwise; a target absent here
+ *     has a point prediction only). The point predictions above are unchanged by it.
+ * @param posterior parameter posterior samples, or null if the coupling gives none
  */
 public record CouplingSolution(String coupling, Frame predictions, Map<String, Double> parameters,
     Diagnostics diagnostics, double fitSeconds, double predictSeconds,
-    RunProvenance provenance) {
+    RunProvenance provenance, Map<String, PredictiveDistribution> predictive,
+    PosteriorSamples posterior) {
   public CouplingSolution {
     parameters = Map.copyOf(parameters);
+    predictive = predictive == null ? Map.of()
+        : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(predictive));
+    for (var e : predictive.entrySet()) {
+      if (predictions != null && e.getValue().length() != predictions.size()) {
+        throw new IllegalArgumentException("coupling " + coupling + ": predictive distribution of "
+            + e.getKey() + " has " + e.getValue().length() + " steps, predictions "
+            + predictions.size());
+      }
+    }
+  }
+
+  /** A solution with point predictions only. */
+  public CouplingSolution(String coupling, Frame predictions, Map<String, Double> parameters,
+      Diagnostics diagnostics, double fitSeconds, double predictSeconds,
+      RunProvenance provenance) {
+    this(coupling, predictions, parameters, diagnostics, fitSeconds, predictSeconds, provenance,
+        Map.of(), null);
+  }
+
+  /** Same solution with the given predictive distributions and posterior samples. */
+  public CouplingSolution withUncertainty(Map<String, PredictiveDistribution> dist,
+      PosteriorSamples samples) {
+    return new CouplingSolution(coupling, predictions, parameters, diagnostics, fitSeconds,
+        predictSeconds, provenance, dist, samples);
   }
 
   /** Prediction of one target; throws listing what was predicted. */

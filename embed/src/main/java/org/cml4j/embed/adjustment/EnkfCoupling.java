@@ -8,6 +8,9 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
+import org.cml4j.core.spi.PredictiveDistribution;
+import org.cml4j.core.uncertainty.HeldOut;
+import org.cml4j.core.uncertainty.Predictives;
 import org.cml4j.embed.EmbedCoupling;
 import org.cml4j.embed.TaskSupport;
 import org.cml4j.lsm.model.Output;
@@ -19,7 +22,9 @@ import org.cml4j.lsm.model.Output;
  * training and validation periods, then forecasts freely from the last
  * analysis over the test period. Predictions are ensemble means; fitted parameters are the
  * ensemble means at the end of the assimilation window. Diagnostics compare analysis and free-run
- * errors for every observed variable.
+ * errors for every observed variable. Predictive distribution: Gaussian with the filter's
+ * ensemble spread plus a noise scale fitted on the held-out residuals of the free run (the
+ * validation-period analysis has seen the observations, so its residuals would be too small).
  */
 public final class EnkfCoupling extends EmbedCoupling {
   /** Registry name. */
@@ -33,7 +38,7 @@ public final class EnkfCoupling extends EmbedCoupling {
   private final EnkfSetup setup;
 
   public EnkfCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup) {
-    super(INFO, observedSoilTemperature(), defaults, true, 2);
+    super(INFO, observedSoilTemperature().predictingDistribution(), defaults, true, 2);
     this.config = config;
     this.setup = setup;
   }
@@ -66,8 +71,19 @@ public final class EnkfCoupling extends EmbedCoupling {
     long t1 = System.nanoTime();
     EnkfResult free = filter.run(List.of(), cfg, 0, outs, null);
     Map<String, double[]> pred = new LinkedHashMap<>();
+    Map<String, PredictiveDistribution> dist = new LinkedHashMap<>();
     for (String t : TaskSupport.simulableTargets(task)) {
       pred.put(t, res.output(t));
+      if (task.observations().has(t)) {
+        HeldOut h = HeldOut.of(task, t);
+        double noise = h.noiseScale(task.observations().values(t), free.output(t),
+            spread(free, t));
+        if (!Double.isNaN(noise)) {
+          dist.put(t, Predictives.gaussian("enkf(" + cfg.members() + ")+noise"
+              + (h.inSample() ? "(in-sample)" : ""), res.output(t),
+              Predictives.addInQuadrature(spread(res, t), noise)));
+        }
+      }
     }
     int end = task.split().validationEnd();
     Diagnostics.Builder d = Diagnostics.builder().scalar("members", cfg.members())
@@ -92,6 +108,21 @@ public final class EnkfCoupling extends EmbedCoupling {
         "members", cfg.members(), "inflation", cfg.inflation(), "stateNoise", cfg.stateNoise(),
         "assimilate", vars, "augment", res.parameters(), "seed", cfg.seed()), 0)
         .timed((t1 - t0) * 1e-9, 0).withCalibration(setup.calibrationId(task,
-            defaults.optimizer()));
+            defaults.optimizer())).withPredictive(dist);
+  }
+
+  /** Ensemble standard deviation of output {@code name} at every step. */
+  private static double[] spread(EnkfResult r, String name) {
+    String n = Output.parse(name).name();
+    for (int j = 0; j < r.outputs().size(); j++) {
+      if (r.outputs().get(j).name().equals(n)) {
+        double[] s = new double[r.outputSpread().length];
+        for (int k = 0; k < s.length; k++) {
+          s[k] = r.outputSpread()[k][j];
+        }
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("filter run has no output " + name);
   }
 }

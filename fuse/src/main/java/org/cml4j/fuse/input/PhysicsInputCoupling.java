@@ -1,6 +1,8 @@
 package org.cml4j.fuse.input;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cml4j.core.spi.AbstractCoupling;
@@ -12,7 +14,9 @@ import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
+import org.cml4j.core.spi.PredictiveDistribution;
 import org.cml4j.core.spi.Requirement;
+import org.cml4j.core.uncertainty.Predictives;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.net.FusionNetConfig;
@@ -32,7 +36,10 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * stays near the physics and learns a regularised correction. Targets without training
  * observations are passed through from the simulation. With
  * {@code physicsInputs = false} the same network runs without the physics columns (and without
- * the calibration): the comparison the mode is judged by.
+ * the calibration): the comparison the mode is judged by. Predictive distribution (the mode-7
+ * coupling {@value #NAME} only, to bound the benchmark's cost): a deep ensemble of {@link
+ * Predictives#ensembleSize} networks differing in their seeds (the first is the point prediction,
+ * unchanged), plus a noise scale fitted on the validation residuals.
  */
 public final class PhysicsInputCoupling extends AbstractCoupling {
   /** Registry name. */
@@ -61,16 +68,16 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
    */
   public PhysicsInputCoupling(CouplingInfo info, CouplingDefaults defaults,
       boolean physicsInputs, OutputLayer layer) {
-    super(info, capabilitiesFor(physicsInputs));
+    super(info, capabilitiesFor(physicsInputs, info.name().equals(NAME)));
     this.defaults = defaults;
     this.physicsInputs = physicsInputs;
     this.layer = layer;
   }
 
-  private static Capabilities capabilitiesFor(boolean physicsInputs) {
+  private static Capabilities capabilitiesFor(boolean physicsInputs, boolean ensemble) {
     return physicsInputs ? new Capabilities(Set.of(Requirement.DIFFERENTIABLE_MECHANISM), true,
-        true, FusionNetCoupling.MIN_TRAINING) : new Capabilities(Set.of(), false, false,
-        FusionNetCoupling.MIN_TRAINING);
+        true, FusionNetCoupling.MIN_TRAINING, ensemble) : new Capabilities(Set.of(), false, false,
+        FusionNetCoupling.MIN_TRAINING, ensemble);
   }
 
   /** The network's applicability, then (with physics inputs) the calibration's. */
@@ -111,7 +118,28 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
     }
     CouplingSolution net = network().solve(sub);
     Frame pred = net.predictions();
+    int k0 = capabilities().predictsDistribution() ? Predictives.ensembleSize(task.budget()) : 1;
+    List<Frame> members = new ArrayList<>(List.of(pred));
+    for (int m = 1; m < k0; m++) {
+      members.add(network().solve(sub.toBuilder().seed(Predictives.memberSeed(task.seed(), m))
+          .build()).predictions());
+    }
+    Map<String, PredictiveDistribution> dist = new LinkedHashMap<>();
+    for (String t : task.targets()) {
+      if (pred.has(t) && k0 > 1) {
+        List<double[]> centres = members.stream().map(f -> f.values(t)).toList();
+        PredictiveDistribution pd = Predictives.calibrated("deep-ensemble(" + k0 + ")", task, t,
+            pred.values(t), centres, null);
+        if (pd != null) {
+          dist.put(t, pd);
+        }
+      }
+    }
     Diagnostics.Builder d = Diagnostics.builder().addAll(net.diagnostics(), "");
+    if (k0 > 1) {
+      d.note("predictive: deep ensemble of " + k0 + " networks (seeds; member 1 is the point"
+          + " prediction) plus a noise scale from validation residuals");
+    }
     if (sim != null) {
       for (String t : task.targets()) {
         if (!pred.has(t) && sim.outputs().has(t)) {
@@ -126,7 +154,11 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
     Map<String, String> cfg = new LinkedHashMap<>();
     cfg.put("physicsInputs", Boolean.toString(physicsInputs));
     cfg.put("network", config().withLayer(layer).toString());
+    if (k0 > 1) {
+      cfg.put("ensembleMembers", Integer.toString(k0));
+    }
     return new Result(pred, sim == null ? Map.of() : sim.fitted(), d.build(), cfg,
-        net.predictSeconds()).withCalibration(sim == null ? null : sim.calibration().id());
+        net.predictSeconds()).withCalibration(sim == null ? null : sim.calibration().id())
+        .withPredictive(dist);
   }
 }

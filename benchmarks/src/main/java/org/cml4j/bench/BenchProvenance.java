@@ -1,6 +1,7 @@
 package org.cml4j.bench;
 
 import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.lsm.tasks.SiteTasks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,6 +65,8 @@ public final class BenchProvenance {
       t.put("seed", bc.task().seed());
       t.put("dataFingerprint", bc.task().fingerprint());
       t.put("truthFingerprint", bc.truth().fingerprint());
+      bc.task().tags().stream().filter(g -> g.startsWith(SiteTasks.INPUT_TAG)).findFirst()
+          .ifPresent(g -> t.put("inputSha256", g.substring(SiteTasks.INPUT_TAG.length())));
       t.put("trainDays", bc.trainingDays());
       t.putPOJO("targets", bc.task().targets());
       Double s = taskSeconds.get(bc.id());

@@ -15,6 +15,7 @@ import org.cml4j.cli.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.lsm.tasks.BenchTask;
+import org.cml4j.lsm.tasks.SiteTasks;
 
 /**
  * {@code run-manifest.json}, written into the output folder before any cell runs: what the cells
@@ -32,29 +33,35 @@ import org.cml4j.lsm.tasks.BenchTask;
  * @param codeVersion cml4j version and git commit, e.g. {@code 0.1.0-SNAPSHOT@3f2a…}
  * @param tasks {@code <task>#<replicate>} to the SHA-256 of its content key
  * @param couplings coupling or baseline name to its implementing class
+ * @param inputs task id to the SHA-256 of the site file it was read from ({@code bench --site};
+ *     tag {@link SiteTasks#INPUT_TAG}); a changed file is named by {@code --resume}
  */
 public record RunManifest(String suite, long seed, int replicates, String codeVersion,
-    Map<String, String> tasks, Map<String, String> couplings) {
+    Map<String, String> tasks, Map<String, String> couplings, Map<String, String> inputs) {
   /** File name inside the output folder. */
   public static final String FILE = "run-manifest.json";
 
   public RunManifest {
     tasks = new TreeMap<>(tasks);
     couplings = new TreeMap<>(couplings);
+    inputs = inputs == null ? new TreeMap<>() : new TreeMap<>(inputs);
   }
 
   /** The manifest of a run about to start. */
   public static RunManifest of(String suite, long seed, List<BenchRunner.Replicate> reps,
       List<Approach> approaches) {
     Map<String, String> t = new TreeMap<>();
+    Map<String, String> in = new TreeMap<>();
     for (BenchRunner.Replicate r : reps) {
       for (BenchTask bc : r.tasks()) {
         t.put(bc.id() + "#" + r.number(), BenchRunner.sha256(BenchRunner.contentKey(bc)));
+        bc.task().tags().stream().filter(g -> g.startsWith(SiteTasks.INPUT_TAG)).findFirst()
+            .ifPresent(g -> in.put(bc.id(), g.substring(SiteTasks.INPUT_TAG.length())));
       }
     }
     Map<String, String> c = new TreeMap<>();
     approaches.forEach(a -> c.put(a.name(), a.getClass().getName()));
-    return new RunManifest(suite, seed, reps.size(), currentCodeVersion(), t, c);
+    return new RunManifest(suite, seed, reps.size(), currentCodeVersion(), t, c, in);
   }
 
   /** cml4j version and git commit of the running code. */
@@ -115,6 +122,12 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
       if (now != null && !now.equals(v)) {
         d.add("task " + k.replace("#", " replicate ") + " had other content (data, split, seed"
             + " or version)");
+      }
+    });
+    old.inputs().forEach((k, v) -> {
+      String now = inputs.get(k);
+      if (now != null && !now.equals(v)) {
+        d.add("task " + k + " read a site file with SHA-256 " + v + ", now the file has " + now);
       }
     });
     old.couplings().forEach((k, v) -> {

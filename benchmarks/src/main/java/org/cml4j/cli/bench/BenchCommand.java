@@ -17,6 +17,8 @@ import org.cml4j.bench.BenchSuites;
 import org.cml4j.bench.CellResult;
 import org.cml4j.bench.ResultsCsv;
 import org.cml4j.bench.RunManifest;
+import org.cml4j.bench.site.SiteBench;
+import org.cml4j.lsm.tasks.SiteTaskSpec;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.cli.DataLocator;
@@ -71,6 +73,32 @@ public final class BenchCommand implements Callable<Integer> {
           + " not depend on it.")
   Integer threads;
 
+  @Option(names = "--site", paramLabel = "FILE", description = "Benchmark an own site file"
+      + " (site CSV, ALMA netCDF, Noah text; repeatable): runs its task (family site) instead of"
+      + " the built-in ones, which run only if --tasks names them.")
+  List<Path> sites;
+
+  @Option(names = "--window", paramLabel = "START/END", description = "Window of --site (END"
+      + " exclusive; ISO times, offset allowed); once, or once per --site.")
+  List<String> windows;
+
+  @Option(names = "--split", paramLabel = "a,b|d1,d2", description = "Train and validation"
+      + " fractions of the window (the test is the rest), or two times ending them (default "
+      + SiteTaskSpec.DEFAULT_SPLIT + "); once, or once per --site.")
+  List<String> splits;
+
+  @Option(names = "--observe", paramLabel = "VAR,..", split = ",", description = "Variables of"
+      + " --site the couplings see over train and validation (scored on the test).")
+  List<String> observe;
+
+  @Option(names = "--predict", paramLabel = "VAR,..", split = ",", description = "Variables of"
+      + " --site never shown, only scored on the test period.")
+  List<String> predict;
+
+  @Option(names = "--fix", paramLabel = "NAME=VALUE", description = "A known mechanism"
+      + " parameter of --site (not fitted; within its bounds); repeatable.")
+  List<String> fix;
+
   @Option(names = "--data", paramLabel = "DIR",
       description = "Shared data folder (default: ../shared/data or $CML4J_DATA).")
   Path data;
@@ -99,16 +127,26 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     Path dataDir = DataLocator.find(data);
-    TaskCatalog catalog = BenchSuites.catalog(suite, dataDir, seed);
-    List<BenchTask> cases = BenchSuites.filterTasks(catalog.tasks(), tasks);
+    List<SiteTaskSpec> own = SiteBench.specs(sites, windows, splits, observe, predict, fix);
+    boolean builtIn = own.isEmpty() || tasks != null;
+    TaskCatalog catalog = builtIn ? BenchSuites.catalog(suite, dataDir, seed) : null;
+    List<BenchTask> cases = new ArrayList<>(builtIn ? BenchSuites.filterTasks(catalog.tasks(),
+        tasks) : List.of());
+    cases.addAll(SiteBench.tasks(own, suite, seed));
     List<BenchRunner.Replicate> runs = new ArrayList<>(List.of(new BenchRunner.Replicate(1,
         cases)));
     for (int r = 2; r <= reps; r++) {
-      runs.add(new BenchRunner.Replicate(r, BenchSuites.filterTasks(BenchSuites.catalog(suite,
-          dataDir, TaskCatalog.replicateSeed(seed, r)).tasks(), tasks)));
+      long rs = TaskCatalog.replicateSeed(seed, r);
+      List<BenchTask> rc = new ArrayList<>(builtIn ? BenchSuites.filterTasks(
+          BenchSuites.catalog(suite, dataDir, rs).tasks(), tasks) : List.of());
+      rc.addAll(SiteBench.tasks(own, suite, rs));
+      runs.add(new BenchRunner.Replicate(r, rc));
     }
     Map<String, PublishedSpread> published = new java.util.LinkedHashMap<>();
-    cases.forEach(c -> catalog.published(c.id()).ifPresent(p -> published.put(c.id(), p)));
+    if (catalog != null) {
+      cases.stream().filter(c -> catalog.ids().contains(c.id())).forEach(c -> catalog
+          .published(c.id()).ifPresent(p -> published.put(c.id(), p)));
+    }
     List<Approach> approaches = BenchSuites.filterApproaches(
         BenchSuites.approaches(Plugins.get().registry()), couplings);
     RunManifest manifest = RunManifest.of(suite, seed, runs, approaches);

@@ -126,6 +126,11 @@ public final class SiteTasks {
   static Frame frame(SiteData d, List<String> names) {
     Frame f = Frame.onAxis(d.times(), d.stepSeconds());
     for (String v : names) {
+      if (!d.has(v) && !isOutput(v)) {
+        throw SiteDataException.forFile(d.source(), v, "variable " + v + " is not in the file;"
+            + " available: " + d.variableNames() + " (SurfTemp may be derived from LWup, QhQle"
+            + " from Qh and Qle)");
+      }
       f = f.with(v, d.has(v) ? d.variable(v) : SiteExperiment.variable(d, v));
     }
     return f;

@@ -1,6 +1,7 @@
 package org.cml4j.bench;
 
 import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.sites.SiteTaskBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,6 +77,8 @@ public final class BenchProvenance {
       t.put("seed", bc.task().seed());
       t.put("dataFingerprint", bc.task().fingerprint());
       t.put("truthFingerprint", bc.truth().fingerprint());
+      bc.task().tags().stream().filter(g -> g.startsWith(SiteTaskBuilder.INPUT_TAG)).findFirst()
+          .ifPresent(g -> t.put("inputSha256", g.substring(SiteTaskBuilder.INPUT_TAG.length())));
       t.put("trainDays", bc.trainingDays());
       t.putPOJO("targets", bc.task().targets());
       Double s = taskSeconds.get(bc.id());

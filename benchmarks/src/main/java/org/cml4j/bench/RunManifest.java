@@ -14,6 +14,7 @@ import org.cml4j.bench.report.AtomicFiles;
 import org.cml4j.core.provenance.Provenance;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.sites.SiteTaskBuilder;
 
 /**
  * {@code run-manifest.json}, written into the output folder before any cell runs: what the cells
@@ -34,9 +35,12 @@ import org.cml4j.testbeds.tasks.BenchTask;
  * @param couplings coupling or baseline name to its implementing class
  * @param settings coupling name to its effective settings (canonical JSON), the configuration
  *     fingerprint of each coupling
+ * @param inputs task id to the SHA-256 of the site file it was read from ({@code bench --site};
+ *     tag {@link SiteTaskBuilder#INPUT_TAG}); a changed file is named by {@code --resume}
  */
 public record RunManifest(String suite, long seed, int replicates, String codeVersion,
-    Map<String, String> tasks, Map<String, String> couplings, Map<String, String> settings) {
+    Map<String, String> tasks, Map<String, String> couplings, Map<String, String> settings,
+    Map<String, String> inputs) {
   /** File name inside the output folder. */
   public static final String FILE = "run-manifest.json";
 
@@ -44,6 +48,7 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
     tasks = new TreeMap<>(tasks);
     couplings = new TreeMap<>(couplings);
     settings = settings == null ? null : new TreeMap<>(settings);
+    inputs = inputs == null ? new TreeMap<>() : new TreeMap<>(inputs);
   }
 
   /** The manifest of a run about to start. */
@@ -56,9 +61,12 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
   public static RunManifest of(String suite, long seed, List<BenchRunner.Replicate> reps,
       List<Approach> approaches, Map<String, Record> couplingSettings) {
     Map<String, String> t = new TreeMap<>();
+    Map<String, String> in = new TreeMap<>();
     for (BenchRunner.Replicate r : reps) {
       for (BenchTask bc : r.tasks()) {
         t.put(bc.id() + "#" + r.number(), BenchRunner.sha256(BenchRunner.contentKey(bc)));
+        bc.task().tags().stream().filter(g -> g.startsWith(SiteTaskBuilder.INPUT_TAG)).findFirst()
+            .ifPresent(g -> in.put(bc.id(), g.substring(SiteTaskBuilder.INPUT_TAG.length())));
       }
     }
     Map<String, String> c = new TreeMap<>();
@@ -66,7 +74,7 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
     Map<String, String> s = new TreeMap<>();
     couplingSettings.forEach((k, v) -> s.put(k,
         org.cml4j.bench.experiment.SettingsCodec.fingerprint(v)));
-    return new RunManifest(suite, seed, reps.size(), currentCodeVersion(), t, c, s);
+    return new RunManifest(suite, seed, reps.size(), currentCodeVersion(), t, c, s, in);
   }
 
   /** cml4j version and git commit of the running code. */
@@ -128,6 +136,12 @@ public record RunManifest(String suite, long seed, int replicates, String codeVe
       if (now != null && !now.equals(v)) {
         d.add("task " + k.replace("#", " replicate ") + " had other content (data, split, seed"
             + " or version)");
+      }
+    });
+    old.inputs().forEach((k, v) -> {
+      String now = inputs.get(k);
+      if (now != null && !now.equals(v)) {
+        d.add("task " + k + " read a site file with SHA-256 " + v + ", now the file has " + now);
       }
     });
     old.couplings().forEach((k, v) -> {

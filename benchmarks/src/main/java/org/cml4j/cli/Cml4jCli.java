@@ -2,6 +2,7 @@ package org.cml4j.cli;
 
 import java.io.PrintWriter;
 import org.cml4j.cli.bench.BenchCommand;
+import org.cml4j.cli.convert.ConvertCommand;
 import org.cml4j.cli.estimate.EstimateCommand;
 import org.cml4j.cli.example.ExampleCommand;
 import org.cml4j.cli.list.ListCommand;
@@ -33,7 +34,7 @@ public final class Cml4jCli implements Runnable {
 
   /** Subcommands, in help order. */
   static final Class<?>[] SUBCOMMANDS = {BenchCommand.class, EstimateCommand.class,
-      ExampleCommand.class, ListCommand.class, MapCommand.class,
+      ExampleCommand.class, ListCommand.class, MapCommand.class, ConvertCommand.class,
       org.cml4j.cli.run.RunCommand.class};
 
   @CommandLine.Spec

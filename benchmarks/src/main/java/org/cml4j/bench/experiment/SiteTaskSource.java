@@ -6,8 +6,8 @@ import org.cml4j.testbeds.tasks.BenchTask;
 
 /**
  * Builds the benchmark tasks of a {@code sites:} entry (family {@code site}). The experiment
- * runner takes one; until the site builder of {@code bench --site} is wired in,
- * {@link #UNAVAILABLE} answers every site entry with a clear error.
+ * runner takes one: {@link #builtIn()} is the builder of {@code bench --site}
+ * ({@link org.cml4j.bench.site.SiteBench}); {@link #UNAVAILABLE} refuses site entries.
  */
 @FunctionalInterface
 public interface SiteTaskSource {
@@ -19,11 +19,11 @@ public interface SiteTaskSource {
   };
 
   /**
-   * The site task builder of this build, used by {@code run} and {@code bench}: wire the builder
-   * of {@code bench --site} here (one line) when it is merged.
+   * The site task builder of this build, used by {@code run} and {@code bench}: the one of
+   * {@code bench --site}.
    */
   static SiteTaskSource builtIn() {
-    return UNAVAILABLE;
+    return (site, suite, seed, data) -> org.cml4j.bench.site.SiteBench.tasks(site, suite, seed);
   }
 
   /**

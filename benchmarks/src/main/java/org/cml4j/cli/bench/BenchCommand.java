@@ -13,6 +13,8 @@ import org.cml4j.bench.experiment.Selection;
 import org.cml4j.bench.experiment.SettingsCodec;
 import org.cml4j.bench.experiment.SiteSpec;
 import org.cml4j.bench.experiment.SiteTaskSource;
+import org.cml4j.bench.site.SiteBench;
+import org.cml4j.testbeds.sites.SiteTaskSpec;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
 import org.cml4j.cli.DataLocator;
@@ -70,6 +72,32 @@ public final class BenchCommand implements Callable<Integer> {
           + " not depend on it.")
   Integer threads;
 
+  @Option(names = "--site", paramLabel = "FILE", description = "Benchmark an own site file"
+      + " (site CSV, ALMA netCDF, Noah text; repeatable): runs its task (family site) instead of"
+      + " the built-in ones, which run only if --tasks names them.")
+  List<Path> sites;
+
+  @Option(names = "--window", paramLabel = "START/END", description = "Window of --site (END"
+      + " exclusive; ISO times, offset allowed); once, or once per --site.")
+  List<String> windows;
+
+  @Option(names = "--split", paramLabel = "a,b|d1,d2", description = "Train and validation"
+      + " fractions of the window (the test is the rest), or two times ending them (default "
+      + SiteTaskSpec.DEFAULT_SPLIT + "); once, or once per --site.")
+  List<String> splits;
+
+  @Option(names = "--observe", paramLabel = "VAR,..", split = ",", description = "Variables of"
+      + " --site the couplings see over train and validation (scored on the test).")
+  List<String> observe;
+
+  @Option(names = "--predict", paramLabel = "VAR,..", split = ",", description = "Variables of"
+      + " --site never shown, only scored on the test period.")
+  List<String> predict;
+
+  @Option(names = "--fix", paramLabel = "NAME=VALUE", description = "A known mechanism"
+      + " parameter of --site (not fitted; within its bounds); repeatable.")
+  List<String> fix;
+
   @Option(names = "--data", paramLabel = "DIR",
       description = "Shared data folder (default: ../shared/data or $CML4J_DATA).")
   Path data;
@@ -119,7 +147,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
       }
     }
-    Experiment e = new Experiment("bench", suite, tasks, sites(),
+    List<SiteSpec> own = sites(); // with --site, built-in tasks run only if --tasks names them
+    Experiment e = new Experiment("bench", suite, tasks == null && !own.isEmpty() ? List.of()
+        : tasks, own,
         Selection.couplings(reg, couplingPatterns, Map.of(), "--couplings"),
         basePatterns == null ? allBaselines : Selection.baselines(basePatterns, allBaselines,
             "--couplings"), reps, seed, nThreads, Plugins.jars(), out);
@@ -135,8 +165,21 @@ public final class BenchCommand implements Callable<Integer> {
     return Cml4jCli.OK;
   }
 
-  /** Site entries from the site flags (wired when {@code --site} is merged; none until then). */
+  /**
+   * Site entries from the site flags ({@code --site} with {@code --window --split --observe
+   * --predict --fix}), validated as {@link SiteBench#specs} does; none without {@code --site}.
+   */
   private List<SiteSpec> sites() {
-    return List.of();
+    if (SiteBench.specs(sites, windows, splits, observe, predict, fix).isEmpty()) {
+      return List.of();
+    }
+    Map<String, Double> fixed = new java.util.LinkedHashMap<>();
+    SiteTaskSpec.fixPairs(fix).forEach((k, v) -> fixed.put(k, Double.parseDouble(v)));
+    List<SiteSpec> out = new ArrayList<>();
+    for (int i = 0; i < sites.size(); i++) {
+      out.add(new SiteSpec(sites.get(i), SiteBench.pick(windows, i, sites.size(), "--window"),
+          SiteBench.pick(splits, i, sites.size(), "--split"), observe, predict, fixed));
+    }
+    return out;
   }
 }

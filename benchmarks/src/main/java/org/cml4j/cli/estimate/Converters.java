@@ -1,10 +1,8 @@
 package org.cml4j.cli.estimate;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import org.cml4j.lsm.data.IsoTimes;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.model.Output;
 import picocli.CommandLine;
@@ -50,26 +48,14 @@ public final class Converters {
     }
   }
 
-  /**
-   * An ISO time: 2012-05-01, 2012-05-01T06:30, "2012-05-01 06:30" (all read as UTC), or with an
-   * offset as the site files write it: 2012-07-01T00:00-07:00, 2012-07-01T07:00Z. The offset kept
-   * in the result says which zone the user meant (reported).
-   */
+  /** An ISO time, as {@link IsoTimes#parse}. */
   public static final class Time implements CommandLine.ITypeConverter<OffsetDateTime> {
     @Override
     public OffsetDateTime convert(String value) {
-      String v = value.trim().replace(' ', 'T');
       try {
-        if (!v.contains("T")) {
-          return LocalDate.parse(v).atStartOfDay().atOffset(ZoneOffset.UTC);
-        }
-        String clock = v.substring(v.indexOf('T'));
-        boolean offset = clock.endsWith("Z") || clock.contains("+") || clock.contains("-");
-        return offset ? OffsetDateTime.parse(v)
-            : LocalDateTime.parse(v).atOffset(ZoneOffset.UTC);
-      } catch (DateTimeParseException e) {
-        throw new TypeConversionException("'" + value + "' is not a time; use 2012-05-01, "
-            + "2012-05-01T06:30 (UTC) or 2012-05-01T06:30-07:00 (with an offset)");
+        return IsoTimes.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
     }
   }

@@ -33,7 +33,8 @@ import org.cml4j.core.vars.Variables;
  * and validation periods: the models have no hyperparameter to choose, and the couplings see the
  * validation observations too), predicting every target observed there on the whole axis; scored
  * on the test period like every approach. Humidity is the first of Qair, RH, VPD the forcing
- * carries; without any (no cml4j task forcing carries humidity today) the downwelling longwave
+ * carries (the site tasks add the file's Qair, e.g. phoenix-2012); without any (the twins,
+ * Bondville) the downwelling longwave
  * LWdown, which rises with atmospheric water vapour (Brutsaert 1975), stands in and the
  * substitution is recorded in the provenance and diagnostics; without LWdown either, 3km27 is not
  * applicable. Predictors are standardised on the training rows. Training rows with a NaN

@@ -257,6 +257,16 @@ public final class SiteExperiment {
     return v;
   }
 
+  /**
+   * One observed variable of {@code w} by output name: the file's column (a soil temperature
+   * matched by depth), else SurfTemp derived from LWup or QhQle as Qh + Qle.
+   *
+   * @throws SiteDataException naming the file, the variable and the available ones
+   */
+  public static double[] variable(SiteData w, String name) {
+    return series(w, name, null);
+  }
+
   private static double[] series(SiteData w, String name, SiteRequest req) {
     Output o = Output.parse(name);
     switch (o.kind()) {

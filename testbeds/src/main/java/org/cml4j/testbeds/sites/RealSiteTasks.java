@@ -11,11 +11,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.cml4j.core.spi.Budget;
-import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.Variables;
-import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.data.SiteData;
 import org.cml4j.lsm.experiment.SiteExperiment;
 import org.cml4j.lsm.experiment.SitePresets;
@@ -38,13 +36,17 @@ import org.cml4j.testbeds.twin.StructuralTwin;
  *   paper's 50 validation hours as test; targets SoilTemp_0.02, LWup, Qh, Qle; albedo 0.172 known.
  *   </li>
  * </ul>
- * Besides the mechanism forcing (SWdown, LWdown, Tair) the forcing frame carries Rainf (missing
- * = 0) and Wind (gaps interpolated) for the learning components. The truth is the unmasked
- * observation frame (real gaps stay NaN).
+ * Built by {@link SiteTaskBuilder} (the same construction as the own-site tasks): besides the
+ * mechanism forcing (SWdown, LWdown, Tair) the forcing frame carries Rainf (missing = 0), Wind and,
+ * where the file has it (Phoenix), the specific humidity Qair (gaps interpolated) for the learning
+ * components and the empirical baselines. The truth is the unmasked observation frame (real gaps
+ * stay NaN).
  */
 public final class RealSiteTasks {
-  /** Version of the real-site tasks. */
+  /** Version of the Bondville task. */
   public static final String VERSION = "1";
+  /** Version of the Phoenix task (2: the forcing carries Qair). */
+  public static final String PHOENIX_VERSION = "2";
   static final String BONDVILLE_DIR = "bondville-us-bo1-1998";
   static final String PHOENIX_DIR = "phoenix-us-westphoenix-2012";
   public static final String BONDVILLE_FILE = BONDVILLE_DIR + "/forcing98_with_validation.dat";
@@ -64,18 +66,14 @@ public final class RealSiteTasks {
     List<String> targets = new ArrayList<>(observed);
     targets.addAll(List.of(Variables.QG, Variables.QH, Variables.QLE));
     observed.addAll(List.of(Variables.QG, Variables.QH, Variables.QLE, Variables.SURF_TEMP));
-    Frame obs = observations(d, observed);
+    Frame obs = SiteTaskBuilder.frame(d, observed);
     int n = d.size();
-    CouplingTask t = CouplingTask.builder().name("bondville-1998")
-        .mechanism(LsmMechanism.huang2025()).forcing(forcing(ex)).observations(obs)
-        .split(new TimeSplit(n / 2 - 24, n / 2, n)).targets(targets).budget(budget).seed(seed)
-        .fitParameters(StructuralTwin.FIT).knownParameter("eps", 0.95)
-        .tag(TaskCatalog.FAMILY_REAL_SITE).tag(BenchTask.VERSION_TAG + "bondville-" + VERSION)
-        .build();
-    return new BenchTask("bondville-1998", TaskCatalog.FAMILY_REAL_SITE, t, obs, Map.of(),
+    return SiteTaskBuilder.task("bondville-1998", TaskCatalog.FAMILY_REAL_SITE, "bondville-" + VERSION,
+        ex, obs, obs, new TimeSplit(n / 2 - 24, n / 2, n), targets, StructuralTwin.FIT,
+        Map.of("eps", 0.95), seed, budget,
         "Bondville, Illinois (US-Bo1), 1-14 October 1998 after harvest: 7 d observed (soil"
             + " temperature at 6 depths, Qg, Qh, Qle, IR skin temperature), 7 d test; targets all"
-            + " soil depths, Qg, Qh, Qle.");
+            + " soil depths, Qg, Qh, Qle.", List.of());
   }
 
   /**
@@ -87,19 +85,17 @@ public final class RealSiteTasks {
     SiteExperiment ex = SiteExperiment.load(SitePresets.phoenix2012(dataDir));
     SiteData d = ex.data();
     List<String> targets = List.of("SoilTemp_0.02", Variables.LWUP, Variables.QH, Variables.QLE);
-    Frame obs = observations(d, targets);
+    Frame obs = SiteTaskBuilder.frame(d, targets);
     int fit = ex.request().fitHours();
-    CouplingTask t = CouplingTask.builder().name("phoenix-2012")
-        .mechanism(LsmMechanism.huang2025()).forcing(forcing(ex)).observations(obs)
-        .split(new TimeSplit(fit - 25, fit, d.size())).targets(targets).budget(budget)
-        .seed(seed).fitParameters(List.of("lambda", "C", "hbeta", "Tb"))
-        .knownParameter("alpha", ex.request().albedo()).knownParameter("eps", 0.95)
-        .tag(TaskCatalog.FAMILY_REAL_SITE).tag(BenchTask.VERSION_TAG + "phoenix-" + VERSION)
-        .build();
-    BenchTask b = new BenchTask("phoenix-2012", TaskCatalog.FAMILY_REAL_SITE, t, obs, Map.of(),
+    Map<String, Double> known = new LinkedHashMap<>();
+    known.put("alpha", ex.request().albedo());
+    known.put("eps", 0.95);
+    BenchTask b = SiteTaskBuilder.task("phoenix-2012", TaskCatalog.FAMILY_REAL_SITE,
+        "phoenix-" + PHOENIX_VERSION, ex, obs, obs, new TimeSplit(fit - 25, fit, d.size()), targets,
+        List.of("lambda", "C", "hbeta", "Tb"), known, seed, budget,
         "West Phoenix (Urban-PLUMBER), from local 2012-05-01 00:00: 150 h observed (2 cm soil"
             + " temperature, LWup, Qh, Qle), the paper's 50 validation hours as test; albedo 0.172"
-            + " known.");
+            + " known.", List.of());
     Path trials = dataDir.resolve(PHOENIX_DIR).resolve(PHOENIX_TRIALS);
     return Map.entry(b, Files.isRegularFile(trials) ? phoenixSpread(trials)
         : new PublishedSpread("not available: " + trials + " not found", Map.of()));
@@ -131,62 +127,5 @@ public final class RealSiteTasks {
     return new PublishedSpread("Huang et al. (2025), 50 starts at West Phoenix fitted to 5 and 15"
         + " cm soil temperature with ERA5-corrected forcing (huang2025_trials.csv); a different"
         + " protocol, for reference only", m);
-  }
-
-  private static Frame observations(SiteData d, List<String> names) {
-    Frame f = Frame.onAxis(d.times(), d.stepSeconds());
-    for (String v : names) {
-      f = f.with(v, d.variable(v));
-    }
-    return f;
-  }
-
-  private static Frame forcing(SiteExperiment ex) {
-    SiteData d = ex.data();
-    SurfaceForcing s = ex.forcing();
-    Frame f = Frame.onAxis(d.times(), d.stepSeconds()).with(Variables.SWDOWN, s.kdown())
-        .with(Variables.LWDOWN, s.ldown()).with(Variables.TAIR, s.ta());
-    if (d.has("Rainf")) {
-      double[] r = d.variable("Rainf");
-      for (int i = 0; i < r.length; i++) {
-        r[i] = Double.isNaN(r[i]) ? 0 : r[i];
-      }
-      f = f.with("Rainf", r);
-    }
-    if (d.has("Wind")) {
-      double[] w = filled(d.variable("Wind"));
-      if (w != null) {
-        f = f.with("Wind", w);
-      }
-    }
-    return f;
-  }
-
-  /** Linear interpolation of gaps, nearest value at the ends; null if all missing. */
-  static double[] filled(double[] v) {
-    int first = -1;
-    for (int i = 0; i < v.length && first < 0; i++) {
-      first = Double.isNaN(v[i]) ? -1 : i;
-    }
-    if (first < 0) {
-      return null;
-    }
-    double[] o = v.clone();
-    for (int i = 0; i < first; i++) {
-      o[i] = o[first];
-    }
-    int last = first;
-    for (int i = first + 1; i < o.length; i++) {
-      if (!Double.isNaN(o[i])) {
-        for (int m = last + 1; m < i; m++) {
-          o[m] = o[last] + (o[i] - o[last]) * (m - last) / (double) (i - last);
-        }
-        last = i;
-      }
-    }
-    for (int i = last + 1; i < o.length; i++) {
-      o[i] = o[last];
-    }
-    return o;
   }
 }

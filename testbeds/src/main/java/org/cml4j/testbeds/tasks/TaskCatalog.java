@@ -93,17 +93,22 @@ public final class TaskCatalog {
     return of(suite, dataDir, replicateSeed(seed, replicate));
   }
 
+  /** The budget every task of a suite gets (also the own-site tasks of {@code bench --site}). */
+  public static Budget budget(Suite suite) {
+    return switch (suite) {
+      case TINY -> Budget.tiny();
+      case QUICK -> Budget.quick();
+      case FULL -> new Budget(Budget.Effort.FULL, 600);
+    };
+  }
+
   /**
    * The suite's tasks.
    *
    * @param dataDir the {@code shared/data} folder, or null (real-data tasks are then skipped)
    */
   public static TaskCatalog of(Suite suite, Path dataDir, long seed) {
-    Budget budget = switch (suite) {
-      case TINY -> Budget.tiny();
-      case QUICK -> Budget.quick();
-      case FULL -> new Budget(Budget.Effort.FULL, 600);
-    };
+    Budget budget = budget(suite);
     StructuralTwin.Settings twin = switch (suite) {
       case TINY -> new StructuralTwin.Settings(3, 2, 10, List.of(1, 3), 1, budget);
       case QUICK -> new StructuralTwin.Settings(14, 5, 10, List.of(1, 3, 7, 14), 1, budget);

@@ -21,7 +21,8 @@ class RealSiteTasksTest {
     assertThat(t.targets()).containsExactly("SoilTemp_0.02", "SoilTemp_0.04", "SoilTemp_0.08",
         "SoilTemp_0.16", "SoilTemp_0.32", "SoilTemp_0.64", "Qg", "Qh", "Qle");
     assertThat(t.observed()).contains("SurfTemp");
-    assertThat(t.forcing().names()).contains("Rainf", "Wind");
+    assertThat(t.forcing().names()).containsExactly("SWdown", "LWdown", "Tair", "Rainf", "Wind");
+    assertThat(b.version()).isEqualTo("bondville-1");
     for (String f : t.forcing().names()) {
       assertThat(t.forcing().values(f)).as(f).doesNotContain(Double.NaN);
     }
@@ -44,6 +45,12 @@ class RealSiteTasksTest {
     assertThat(t.targets()).containsExactly("SoilTemp_0.02", "LWup", "Qh", "Qle");
     assertThat(t.knownParameters()).containsEntry("alpha", 0.172);
     assertThat(t.fitParameters()).containsExactly("lambda", "C", "hbeta", "Tb");
+    // the file's specific humidity reaches the forcing (baseline.3km27 uses it, gaps filled)
+    assertThat(t.forcing().names()).containsExactly("SWdown", "LWdown", "Tair", "Rainf", "Wind",
+        "Qair");
+    assertThat(Arrays.stream(t.forcing().values("Qair")).boxed().toList())
+        .allSatisfy(q -> assertThat(q).isBetween(1e-4, 0.03));
+    assertThat(e.getKey().version()).isEqualTo("phoenix-2");
     assertThat(e.getKey().testTruth("LWup")).hasSize(50);
     assertThat(e.getValue().median("hbeta")).isCloseTo(19.65,
         org.assertj.core.data.Offset.offset(0.1));

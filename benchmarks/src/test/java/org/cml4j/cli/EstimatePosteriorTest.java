@@ -26,15 +26,18 @@ class EstimatePosteriorTest {
   void twoDepthPosteriorWritesSamplesWithRhatBelow101AndACornerPlot(@TempDir Path dir)
       throws Exception {
     SharedData.require(haveData(), "shared/data not found (posterior end to end)");
+    // 400 draws: with 300 the largest R-hat (alpha's) sat at 1.009-1.010, on either side of the
+    // warning threshold depending on the last digits of the LM start (lockstep vs per-start LM,
+    // which agree to 1e-6); 400 draws give 1.007 (measured)
     CliRun r = CliRun.run("estimate", "--experiment", "huang2025-2depth", "--starts", "2",
-        "--posterior", "--chains", "4", "--warmup", "100", "--draws", "300", "--quiet", "--out",
+        "--posterior", "--chains", "4", "--warmup", "100", "--draws", "400", "--quiet", "--out",
         dir.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("posterior: 4 chains x 300 draws").contains("batched adjoint")
+    assertThat(r.out()).contains("posterior: 4 chains x 400 draws").contains("batched adjoint")
         .doesNotContain("WARNING");
     List<String> lines = Files.readAllLines(dir.resolve("posterior_samples.csv"));
     assertThat(lines.get(0)).isEqualTo("chain,draw,alpha,lambda,C,hbeta,Tb");
-    assertThat(lines).hasSize(1 + 4 * 300);
+    assertThat(lines).hasSize(1 + 4 * 400);
     assertThat(String.join("\n", lines)).doesNotContain("NaN").doesNotContain("Infinity");
     List<String> md = Files.readAllLines(dir.resolve("posterior_summary.md"));
     int rows = 0;

@@ -170,7 +170,7 @@ public final class MapCommand implements Callable<Integer> {
     try {
       settings = new MapSettings(fit, observe.stream().map(Output::name).toList(),
           albedo == null ? Double.NaN : albedo, solver, stepSolver, starts, seed,
-          obsError == null ? Double.NaN : obsError, chunk);
+          obsError == null ? Double.NaN : obsError, chunk, fitter);
       options = new RegionalMapping.Options(dir, resume, force, !noNetcdf);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(cl, e.getMessage());
@@ -190,7 +190,7 @@ public final class MapCommand implements Callable<Integer> {
       RegionalInput ri = RegionalInput.open(in);
       RegionalMapping.Summary s;
       try (ExecutorColumnRunner runner = new ExecutorColumnRunner(nThreads,
-          fitter.equals("batched"))) {
+          settings.fitter().equals("batched"))) {
         s = RegionalMapping.run(ri, settings, runner, options, new Listener(progress,
             "map " + ri.columns().size() + " columns"));
       }

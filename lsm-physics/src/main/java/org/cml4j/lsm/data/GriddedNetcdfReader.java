@@ -47,12 +47,25 @@ public final class GriddedNetcdfReader {
 
   /** Reads every column of {@code file}; throws {@link SiteDataException} naming the problem. */
   public static List<GriddedColumn> read(Path file) {
+    return read(file, 0, -1);
+  }
+
+  /**
+   * Reads only the columns {@code [first, first + count)} of {@code file} (count -1: to the end):
+   * every {@code (time, column)} and {@code (time, depth, column)} variable is read as an HDF5
+   * hyperslab of those columns, so memory holds the chunk's columns, not the region's (about
+   * {@code 8 * time * (3 forcings + depths + 1) * count} bytes for the values, plus the time
+   * axis). Column indices and ids are those of the whole file.
+   *
+   * @throws SiteDataException naming the file if the range lies outside its columns
+   */
+  public static List<GriddedColumn> read(Path file, int first, int count) {
     String src = file.toString();
     if (!Files.isRegularFile(file)) {
       throw SiteDataException.forFile(src, null, "file not found");
     }
     try (HdfFile hdf = new HdfFile(file)) {
-      return read(hdf, src);
+      return read(hdf, src, first, count);
     } catch (SiteDataException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -61,7 +74,23 @@ public final class GriddedNetcdfReader {
     }
   }
 
-  private static List<GriddedColumn> read(HdfFile hdf, String src) {
+  /** Number of columns of {@code file} (the column dimension of its SWdown or Kdown). */
+  public static int columnCount(Path file) {
+    String src = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw SiteDataException.forFile(src, null, "file not found");
+    }
+    try (HdfFile hdf = new HdfFile(file)) {
+      int[] dims = required(hdf, src, "SWdown").getDimensions();
+      return dims[dims.length - 1];
+    } catch (SiteDataException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw SiteDataException.forFile(src, "cannot read as netCDF-4/HDF5: " + e, e);
+    }
+  }
+
+  private static List<GriddedColumn> read(HdfFile hdf, String src, int first, int count) {
     long[] times = times(hdf, src);
     int nt = times.length;
     long step = times[1] - times[0];
@@ -71,34 +100,40 @@ public final class GriddedNetcdfReader {
       throw SiteDataException.forFile(src, sw.getName(), "must have dimensions (time, column), "
           + "found shape " + Arrays.toString(swDims));
     }
-    int nc = swDims[1];
+    int all = swDims[1];
+    int nc = count < 0 ? all - first : count;
+    if (first < 0 || nc < 0 || first + nc > all) {
+      throw SiteDataException.forFile(src, null, "columns " + first + " .. " + (first + nc - 1)
+          + " requested, the file has columns 0 .. " + (all - 1));
+    }
+    Slice cols = new Slice(first, nc, all);
     Map<String, double[]> flat = new LinkedHashMap<>();
     for (String name : List.of("SWdown", "LWdown", "Tair")) {
       Dataset d = required(hdf, src, name);
-      flat.put(name, values(d, src, new int[] {nt, nc}, "(time, column)",
-          name.equals("Tair") ? Kind.TEMPERATURE : Kind.FLUX));
+      flat.put(name, values(d, src, new int[] {nt, all}, "(time, column)",
+          name.equals("Tair") ? Kind.TEMPERATURE : Kind.FLUX, cols));
     }
     Dataset surf = dataset(hdf, "SurfTemp");
     if (surf != null) {
-      flat.put("SurfTemp", values(surf, src, new int[] {nt, nc}, "(time, column)",
-          Kind.TEMPERATURE));
+      flat.put("SurfTemp", values(surf, src, new int[] {nt, all}, "(time, column)",
+          Kind.TEMPERATURE, cols));
     }
     Dataset soil = dataset(hdf, "SoilTemp");
     double[] depths = new double[0];
     double[] soilFlat = null;
     if (soil != null) {
       depths = depths(hdf, src);
-      soilFlat = values(soil, src, new int[] {nt, depths.length, nc}, "(time, depth, column)",
-          Kind.TEMPERATURE);
+      soilFlat = values(soil, src, new int[] {nt, depths.length, all}, "(time, depth, column)",
+          Kind.TEMPERATURE, cols);
     }
     if (surf == null && soil == null) {
       throw SiteDataException.forFile(src, "SoilTemp", "no observations: give SoilTemp(time, "
           + "depth, column) and/or SurfTemp(time, column); variables found: "
           + hdf.getChildren().keySet());
     }
-    double[] lat = coordinate(hdf, src, "lat", nc);
-    double[] lon = coordinate(hdf, src, "lon", nc);
-    String[] ids = ids(hdf, src, nc);
+    double[] lat = Arrays.copyOfRange(coordinate(hdf, src, "lat", all), first, first + nc);
+    double[] lon = Arrays.copyOfRange(coordinate(hdf, src, "lon", all), first, first + nc);
+    String[] ids = Arrays.copyOfRange(ids(hdf, src, all), first, first + nc);
     List<GriddedColumn> out = new ArrayList<>(nc);
     for (int c = 0; c < nc; c++) {
       Map<String, double[]> vars = new LinkedHashMap<>();
@@ -116,7 +151,7 @@ public final class GriddedNetcdfReader {
         }
         vars.put(SiteData.soilTempName(depths[k]), v);
       }
-      out.add(new GriddedColumn(c, ids[c], lat[c], lon[c], src, times, step, vars));
+      out.add(new GriddedColumn(first + c, ids[c], lat[c], lon[c], src, times, step, vars));
     }
     return out;
   }
@@ -196,7 +231,7 @@ public final class GriddedNetcdfReader {
       Arrays.fill(v, Double.NaN);
       return v;
     }
-    double[] raw = values(d, src, new int[] {nc}, "(column)", Kind.NONE);
+    double[] raw = values(d, src, new int[] {nc}, "(column)", Kind.NONE, null);
     double limit = name.equals("lat") ? 90 : 360;
     for (int c = 0; c < nc; c++) {
       if (!Double.isNaN(raw[c]) && !(Math.abs(raw[c]) <= limit)) {
@@ -237,14 +272,40 @@ public final class GriddedNetcdfReader {
 
   private enum Kind { TEMPERATURE, FLUX, NONE }
 
-  /** Reads a variable of the expected shape as doubles in SI units, missing values as NaN. */
-  private static double[] values(Dataset d, String src, int[] shape, String dims, Kind kind) {
+  /** Columns {@code [first, first + count)} of {@code all}. */
+  private record Slice(int first, int count, int all) {
+    boolean whole() {
+      return first == 0 && count == all;
+    }
+  }
+
+  /**
+   * Reads a variable of the expected shape (last dimension = column) as doubles in SI units,
+   * missing values as NaN; with a partial {@code cols} only those columns (an HDF5 hyperslab),
+   * flattened with the column index fastest.
+   */
+  private static double[] values(Dataset d, String src, int[] shape, String dims, Kind kind,
+      Slice cols) {
     String name = d.getName();
     if (!Arrays.equals(d.getDimensions(), shape)) {
       throw SiteDataException.forFile(src, name, "must have dimensions " + dims + " = "
           + Arrays.toString(shape) + ", found shape " + Arrays.toString(d.getDimensions()));
     }
-    double[] v = doubles(d.getDataFlat(), src, name);
+    double[] v;
+    if (cols == null || cols.whole()) {
+      v = doubles(d.getDataFlat(), src, name);
+    } else {
+      long[] offset = new long[shape.length];
+      int[] part = shape.clone();
+      offset[shape.length - 1] = cols.first();
+      part[shape.length - 1] = cols.count();
+      int size = 1;
+      for (int x : part) {
+        size *= x;
+      }
+      v = new double[size];
+      flatten(d.getData(offset, part), v, new int[] {0}, src, name);
+    }
     double fill = attrDouble(d, "_FillValue");
     double missing = attrDouble(d, "missing_value");
     double scale = Double.isNaN(attrDouble(d, "scale_factor")) ? 1 : attrDouble(d, "scale_factor");
@@ -301,6 +362,24 @@ public final class GriddedNetcdfReader {
   private static Dataset dataset(HdfFile hdf, String name) {
     Node n = hdf.getChildren().get(name);
     return n instanceof Dataset d ? d : null;
+  }
+
+  /** Copies a (nested) numeric Java array into {@code out} in row-major order. */
+  private static void flatten(Object a, double[] out, int[] at, String src, String name) {
+    if (a instanceof double[] dv) {
+      System.arraycopy(dv, 0, out, at[0], dv.length);
+      at[0] += dv.length;
+      return;
+    }
+    if (a instanceof Object[] rows) {
+      for (Object r : rows) {
+        flatten(r, out, at, src, name);
+      }
+      return;
+    }
+    for (double x : doubles(a, src, name)) {
+      out[at[0]++] = x;
+    }
   }
 
   private static double[] doubles(Object flat, String src, String name) {

@@ -28,7 +28,10 @@ import org.cml4j.lsm.model.SurfaceForcing;
  *
  * <p>Convergence: an accepted step with relative cost reduction at most {@code tolerance}, or a
  * (proposed) step of at most {@code tolerance} in every coordinate (relative for log coordinates,
- * relative to |Tb| for Tb). The optimum agrees with the per-column Commons Math engine to the
+ * relative to |Tb| for Tb), or a proposed step whose predicted relative cost reduction is at most
+ * {@code tolerance}: that last step is taken without evaluating the model there (see
+ * {@link BatchLmState#propose}), so the reported loss is the quadratic model's and the residuals
+ * and Jacobian are those one such step before the fitted point. The optimum agrees with the per-column Commons Math engine to the
  * conditioning of the problem (tested: 1e-6 relative on the synthetic region). Results depend
  * only on the problems and the runner's chunk width, not on its thread count when every column
  * batch is run by one thread ({@code new BatchRunner(1, ...)}), as the map runners do.
@@ -64,8 +67,10 @@ public final class BatchLeastSquares {
    * Outcome of one problem.
    *
    * @param fit the fit (solver "lm"); loss NaN and not converged when the model failed
-   * @param residuals model - observations at {@code fit.fitted()} (null when the model failed)
-   * @param jacobian d residual / d coordinate at {@code fit.fitted()}, physical coordinates, as
+   * @param residuals model - observations at the last evaluated point, {@code fit.fitted()} or one
+   *     step of predicted relative cost change below the tolerance before it (null when the model
+   *     failed)
+   * @param jacobian d residual / d coordinate at that point, physical coordinates, as
    *     {@link Objective#residuals}
    * @param error the model's error message when it failed, else null
    */
@@ -173,7 +178,9 @@ public final class BatchLeastSquares {
       for (BatchLmState s : active) {
         s.update(maxEvaluations, tolerance);
         if (!s.done) {
-          s.propose();
+          s.propose(tolerance);
+        }
+        if (!s.done) {
           next.add(s);
         } else {
           finishedOne.run();

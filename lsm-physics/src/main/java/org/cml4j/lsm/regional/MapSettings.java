@@ -25,9 +25,12 @@ import org.cml4j.lsm.solver.StepSolver;
  * @param noiseSd known observation error [K] for the standard errors; NaN = residual SD (at least
  *     0.1 K)
  * @param chunkSize columns per part file (the unit of resumption)
+ * @param fitter "batched" (each chunk's columns and starts in lockstep, {@link BatchedColumnFitter})
+ *     or "column" (one Commons Math LM per start and column, {@link ColumnFitter}); part of
+ *     {@link #key()}, since the two agree to 1e-6 relative, not bit for bit
  */
 public record MapSettings(List<FitParam> fit, List<String> observe, double albedo, String solver,
-    StepSolver stepSolver, int starts, long seed, double noiseSd, int chunkSize)
+    StepSolver stepSolver, int starts, long seed, double noiseSd, int chunkSize, String fitter)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -35,7 +38,16 @@ public record MapSettings(List<FitParam> fit, List<String> observe, double albed
   public static final List<FitParam> DEFAULT_FIT = List.of(FitParam.ALPHA, FitParam.LAMBDA,
       FitParam.C, FitParam.HBETA, FitParam.TB);
 
+  /** Settings with the batched fitter (the CLI's default). */
+  public MapSettings(List<FitParam> fit, List<String> observe, double albedo, String solver,
+      StepSolver stepSolver, int starts, long seed, double noiseSd, int chunkSize) {
+    this(fit, observe, albedo, solver, stepSolver, starts, seed, noiseSd, chunkSize, "batched");
+  }
+
   public MapSettings {
+    if (!"batched".equals(fitter) && !"column".equals(fitter)) {
+      throw new IllegalArgumentException("fitter must be batched or column, got '" + fitter + "'");
+    }
     fit = List.copyOf(fit);
     observe = List.copyOf(observe);
     if (!solver.equals("lm") && !solver.equals("adam")) {
@@ -80,19 +92,27 @@ public record MapSettings(List<FitParam> fit, List<String> observe, double albed
 
   /** A copy with another chunk size. */
   public MapSettings withChunkSize(int n) {
-    return new MapSettings(fit, observe, albedo, solver, stepSolver, starts, seed, noiseSd, n);
+    return new MapSettings(fit, observe, albedo, solver, stepSolver, starts, seed, noiseSd, n,
+        fitter);
+  }
+
+  /** A copy with another fitter ("batched" or "column"). */
+  public MapSettings withFitter(String f) {
+    return new MapSettings(fit, observe, albedo, solver, stepSolver, starts, seed, noiseSd,
+        chunkSize, f);
   }
 
   /** A copy with another number of starts. */
   public MapSettings withStarts(int n) {
-    return new MapSettings(fit, observe, albedo, solver, stepSolver, n, seed, noiseSd, chunkSize);
+    return new MapSettings(fit, observe, albedo, solver, stepSolver, n, seed, noiseSd, chunkSize,
+        fitter);
   }
 
   /** One line naming every setting that changes the results (used to check a resumed run). */
   public String key() {
     return String.format(Locale.ROOT, "fit=%s observe=%s albedo=%s solver=%s step=%s starts=%d "
-        + "seed=%d noise=%s chunk=%d", effectiveFit().stream().map(FitParam::symbol).toList(),
+        + "seed=%d noise=%s chunk=%d fitter=%s", effectiveFit().stream().map(FitParam::symbol).toList(),
         observe.isEmpty() ? "all" : observe, Double.isNaN(albedo) ? "fitted" : albedo, solver,
-        stepSolver, starts, seed, Double.isNaN(noiseSd) ? "residual" : noiseSd, chunkSize);
+        stepSolver, starts, seed, Double.isNaN(noiseSd) ? "residual" : noiseSd, chunkSize, fitter);
   }
 }

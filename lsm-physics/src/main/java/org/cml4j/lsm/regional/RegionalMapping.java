@@ -110,14 +110,17 @@ public final class RegionalMapping {
       listener.message("resume: " + (chunks.size() - pending.size()) + " of " + chunks.size()
           + " chunks already done");
     }
-    int fitted = pending.stream().mapToInt(ColumnChunk::size).sum();
+    int fittedColumns = pending.stream().mapToInt(ColumnChunk::size).sum();
     long f0 = System.nanoTime();
     listener.begin(input.columns().size(), done);
+    // this run's fits, so the merge re-reads only the parts of earlier runs
+    Map<Integer, List<ColumnFit>> fitted = new java.util.HashMap<>();
     try {
       runner.run(pending, fitter, new ColumnRunner.ChunkSink() {
         @Override
         public void chunkDone(ColumnChunk chunk, List<ColumnFit> fits) throws IOException {
           AtomicWrite.writeString(partFile(parts, chunk), MapTable.format(names, fits));
+          fitted.put(chunk.index(), List.copyOf(fits));
         }
 
         @Override
@@ -132,7 +135,8 @@ public final class RegionalMapping {
 
     List<ColumnFit> all = new ArrayList<>(input.columns().size());
     for (ColumnChunk c : chunks) {
-      all.addAll(MapTable.read(partFile(parts, c)));
+      List<ColumnFit> mine = fitted.get(c.index());
+      all.addAll(mine != null ? mine : MapTable.read(partFile(parts, c)));
     }
     Path csv = options.out().resolve(MAP_CSV);
     AtomicWrite.writeString(csv, MapTable.format(names, all));
@@ -148,8 +152,8 @@ public final class RegionalMapping {
     }
     int ok = (int) all.stream().filter(ColumnFit::ok).count();
     return new Summary(all.size(), ok, all.size() - ok, chunks.size(),
-        chunks.size() - pending.size(), fitted, fitSeconds, (System.nanoTime() - t0) * 1e-9, csv,
-        nc, runner.describe());
+        chunks.size() - pending.size(), fittedColumns, fitSeconds,
+        (System.nanoTime() - t0) * 1e-9, csv, nc, runner.describe());
   }
 
   /** Splits columns into consecutive chunks. */

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.cml4j.lsm.batch.BatchColumnModel;
+import org.cml4j.lsm.batch.BatchRunner;
+import org.cml4j.lsm.batch.BatchTrajectory;
+import org.cml4j.lsm.batch.ColumnBatch;
 import org.cml4j.lsm.data.GriddedColumn;
 import org.cml4j.lsm.data.GriddedNetcdfWriter;
 import org.cml4j.lsm.data.SiteCsvWriter;
@@ -23,7 +27,6 @@ import org.cml4j.lsm.regional.AtomicWrite;
 import org.cml4j.lsm.regional.ColumnFit;
 import org.cml4j.lsm.solver.SoilColumnModel;
 import org.cml4j.lsm.solver.StepSolver;
-import org.cml4j.lsm.solver.Trajectory;
 
 /**
  * A synthetic regional case for testing and benchmarking parameter maps: {@code columns} cells on
@@ -33,7 +36,7 @@ import org.cml4j.lsm.solver.Trajectory;
  * perturbations (seeded daily cloudiness scaling Kdown by 0.7–1.0 and raising Ldown, a smooth
  * regional gradient, a diurnal air-temperature cycle of 3–5 K around 294–298 K); the truth run
  * starts from a uniform Tb profile at midnight 2020-07-01 UTC, on the paper's 101-node column with
- * the exact step solver; observations are the soil temperatures at {@code depths} plus independent
+ * the exact step solver (run on the batched kernel, blocks of columns at once); observations are the soil temperatures at {@code depths} plus independent
  * Gaussian noise of SD {@code noiseSd}. Every column's data depend only on the seed and its index.
  *
  * @param columns number of columns (at least 1)
@@ -146,37 +149,71 @@ public record SyntheticRegion(int columns, int hours, double[] depths, double no
     return new SurfaceForcing(k, l, ta);
   }
 
+  /** Columns per batched truth run in {@link #generate}. */
+  private static final int BLOCK = 256;
+
   /** Column {@code i}: forcing and noisy observations, in the gridded format. */
   public GriddedColumn column(int i, String file) {
-    Truth t = truth(i);
-    SurfaceForcing f = forcing(i);
-    ColumnParameters p = ColumnParameters.builder().alpha(t.alpha()).lambda(t.lambda())
-        .heatCapacity(t.c()).hbeta(t.hbeta()).tb(t.tb()).build();
-    Trajectory tr = SoilColumnModel.huang2025(StepSolver.EXACT).simulate(p, f,
-        InitialState.uniformTb());
-    Random noise = new Random(seed * 7_919L + 31L * i + 17);
-    Map<String, double[]> vars = new LinkedHashMap<>();
-    vars.put("SWdown", f.kdown());
-    vars.put("LWdown", f.ldown());
-    vars.put("Tair", f.ta());
+    return columns(i, i + 1, file).get(0);
+  }
+
+  /**
+   * Every column (blocks of columns generated in parallel; each column depends only on the seed
+   * and its index: the batched kernel computes each column independently of its batch).
+   */
+  public List<GriddedColumn> generate(String file) {
+    int blocks = (columns + BLOCK - 1) / BLOCK;
+    return java.util.stream.IntStream.range(0, blocks).parallel()
+        .mapToObj(b -> columns(b * BLOCK, Math.min(columns, (b + 1) * BLOCK), file))
+        .flatMap(List::stream).toList();
+  }
+
+  /**
+   * Columns {@code [from, to)}: their truth runs in one batched forward run on the calling thread
+   * ({@link BatchColumnModel}, equal to {@code SoilColumnModel} with the exact step solver to
+   * round-off), then each column's seeded noise.
+   */
+  private List<GriddedColumn> columns(int from, int to, String file) {
+    List<ColumnParameters> ps = new ArrayList<>(to - from);
+    List<SurfaceForcing> fs = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      Truth t = truth(i);
+      ps.add(ColumnParameters.builder().alpha(t.alpha()).lambda(t.lambda()).heatCapacity(t.c())
+          .hbeta(t.hbeta()).tb(t.tb()).build());
+      fs.add(forcing(i));
+    }
+    List<Output> outs = new ArrayList<>();
     for (double d : depths) {
-      double[] obs = tr.output(Output.soilTemperature(d));
-      for (int h = 0; h < obs.length; h++) {
-        obs[h] += noiseSd * noise.nextGaussian();
-      }
-      vars.put(SiteData.soilTempName(d), obs);
+      outs.add(Output.soilTemperature(d));
+    }
+    BatchTrajectory tr;
+    try (BatchRunner runner = new BatchRunner(1, BatchRunner.DEFAULT_CHUNK)) {
+      tr = new BatchColumnModel(SoilColumnModel.huang2025(StepSolver.EXACT).grid(), runner)
+          .forward(ColumnBatch.of(ps, fs, List.of(InitialState.uniformTb())), outs);
     }
     long[] times = new long[hours];
     for (int h = 0; h < hours; h++) {
       times[h] = START.getEpochSecond() + 3600L * h;
     }
-    return new GriddedColumn(i, t.id(), t.lat(), t.lon(), file, times, 3600, vars);
-  }
-
-  /** Every column (generated in parallel; each depends only on the seed and its index). */
-  public List<GriddedColumn> generate(String file) {
-    return java.util.stream.IntStream.range(0, columns).parallel()
-        .mapToObj(i -> column(i, file)).toList();
+    List<GriddedColumn> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      Truth t = truth(i);
+      SurfaceForcing f = fs.get(i - from);
+      Random noise = new Random(seed * 7_919L + 31L * i + 17);
+      Map<String, double[]> vars = new LinkedHashMap<>();
+      vars.put("SWdown", f.kdown());
+      vars.put("LWdown", f.ldown());
+      vars.put("Tair", f.ta());
+      for (int k = 0; k < depths.length; k++) {
+        double[] obs = tr.output(outs.get(k), i - from);
+        for (int h = 0; h < obs.length; h++) {
+          obs[h] += noiseSd * noise.nextGaussian();
+        }
+        vars.put(SiteData.soilTempName(depths[k]), obs);
+      }
+      out.add(new GriddedColumn(i, t.id(), t.lat(), t.lon(), file, times, 3600, vars));
+    }
+    return out;
   }
 
   /** Writes the region as one gridded netCDF-4/HDF5 file. */

@@ -103,11 +103,13 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     SamplingSpace space = SamplingSpace.around(task.mechanism(), fit, guess);
     Simulator sim = Simulator.of(task.mechanism(), new ModelInput(forcing.slice(0, trainEnd),
         guess, Map.of(), vars, problem.initialObservations()));
-    int n = task.budget().scale(200, 1000, 3000);
+    // quick: 500 samples, 100 epochs (was 1000 and 200 before issue 12's cost cut; the LM
+    // reaches the same optimum, docs/BENCHMARKS.md "Quick-suite cost")
+    int n = task.budget().scale(200, 500, 3000);
     SampleSet samples = new SampleGenerator(defaults.threads()).generate(sim, space,
         ParameterSampler.sobol(task.seed()), n);
     double stepHours = forcing.stepSeconds() / 3600.0;
-    LearnerSpec spec = LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(60, 200, 400))
+    LearnerSpec spec = LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(60, 100, 400))
         .withBatchSize(64).withLearningRate(3e-3).withPatience(20).withSeed(task.seed());
     LearnedInitialiser init = LearnedInitialiser.train(samples, vars, 0, trainEnd, stepHours,
         0.0, spec);

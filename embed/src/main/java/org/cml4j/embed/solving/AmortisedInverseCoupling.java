@@ -139,12 +139,14 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     List<String> fit = problem.fit();
     Map<String, Double> guess = problem.guess();
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
-    int n = task.budget().scale(100, 500, 1500);
+    // quick: 250 runs x 2 copies x 250 epochs (was 500 x 3 x 500 before issue 12's cost cut;
+    // the refined result did not change on the quick twin, docs/BENCHMARKS.md "Quick-suite cost")
+    int n = task.budget().scale(100, 250, 1500);
     PhysicsSamples s = PhysicsSamples.draw(task, box, guess, inputs, end, n, task.seed(),
         defaults.threads());
     int components = 20;
     Pca pca = Pca.fit(s.y(), components);
-    int copies = task.budget().scale(2, 3, 4);
+    int copies = task.budget().scale(2, 2, 4);
     Random rnd = new Random(task.seed() + 5);
     double[][] x = new double[n * copies][];
     double[][] y = new double[n * copies][];
@@ -161,7 +163,7 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     }
     int nv = Math.max(copies, (n / 7) * copies);
     int nt = x.length - nv;
-    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(120, 500, 1200))
+    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(120, 250, 1200))
         .withBatchSize(64).withLearningRate(2e-3).withPatience(40).withSeed(task.seed());
     Learner net = Learners.create(spec, pca.components(), fit.size());
     TrainingReport rep = net.fit(java.util.Arrays.copyOf(x, nt), java.util.Arrays.copyOf(y, nt),

@@ -46,8 +46,17 @@ public final class FusePlugin implements CouplingPlugin {
 
   /** The mode-8 coupling. */
   public static FusionNetCoupling physicsLoss() {
-    return new FusionNetCoupling(FusionNetCoupling.PHYSICS_LOSS, FusionNetConfig.physicsLoss());
+    return new FusionNetCoupling(FusionNetCoupling.PHYSICS_LOSS, FusionNetConfig.physicsLoss(),
+        PHYSICS_LOSS_QUICK_SHARE);
   }
+
+  /**
+   * Share of the QUICK network counts the registered physics-loss network trains with (500
+   * epochs, patience 150): normalised RMSE 0.394 -> 0.415 on the quick twin, 0.420 -> 0.417 on
+   * twin-n3, both inside the replicate spread, at 0.3-0.8x the cost (issue 12,
+   * docs/BENCHMARKS.md "Quick-suite cost"). TINY and FULL counts are unchanged.
+   */
+  public static final double PHYSICS_LOSS_QUICK_SHARE = 0.5;
 
   /**
    * The mode-9 energy-conserving network: the mode-7 network (forcing plus calibrated-physics

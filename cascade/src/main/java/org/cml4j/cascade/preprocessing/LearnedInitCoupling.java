@@ -56,21 +56,46 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     if (Targets.simulated(task).isEmpty()) {
       return Applicability.no("the mechanism simulates none of the targets " + task.targets());
     }
-    if (CalibrationProblem.defaultVariables(task, task.observations()).isEmpty()) {
+    List<String> vars = CalibrationProblem.defaultVariables(task, task.observations());
+    if (vars.isEmpty()) {
       return Applicability.no("no observed variable the mechanism simulates");
     }
     if (task.split().trainEnd() < 16) {
       return Applicability.no("the training period has " + task.split().trainEnd()
-          + " steps; series features need at least 16 (the harmonic fit needs 12 valid values)");
+          + " steps; series features need at least 16 (the harmonic fit needs "
+          + SeriesFeatures.MIN_VALID + " valid values)");
+    }
+    if (featureVariables(task, vars).isEmpty()) {
+      return Applicability.no("no observed variable has " + SeriesFeatures.MIN_VALID
+          + " valid values in the " + task.split().trainEnd() + " training steps (the harmonic"
+          + " fit of the series features needs them): " + validCounts(task, vars));
     }
     return Applicability.yes();
+  }
+
+  /**
+   * The calibration variables whose training series carry enough valid values for the harmonic
+   * features ({@link SeriesFeatures#MIN_VALID}), in calibration order (the first is the phase
+   * reference). A gappy variable is left out of the initialiser's features only: the
+   * Levenberg–Marquardt refinement still fits every calibration variable.
+   */
+  static List<String> featureVariables(CouplingTask task, List<String> vars) {
+    int end = task.split().trainEnd();
+    return vars.stream().filter(v -> task.observations().countValid(v, 0, end)
+        >= SeriesFeatures.MIN_VALID).toList();
+  }
+
+  private static String validCounts(CouplingTask task, List<String> vars) {
+    int end = task.split().trainEnd();
+    return String.join(", ", vars.stream().map(v -> v + " "
+        + task.observations().countValid(v, 0, end)).toList());
   }
 
   @Override
   protected Result run(CouplingTask task) {
     Frame obs = task.observations();
     CalibrationProblem problem = CalibrationProblem.from(task);
-    List<String> vars = problem.variables();
+    List<String> vars = featureVariables(task, problem.variables());
     List<String> fit = problem.fit();
     Map<String, Double> guess = problem.guess();
     Frame forcing = problem.forcing();
@@ -78,11 +103,13 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     SamplingSpace space = SamplingSpace.around(task.mechanism(), fit, guess);
     Simulator sim = Simulator.of(task.mechanism(), new ModelInput(forcing.slice(0, trainEnd),
         guess, Map.of(), vars, problem.initialObservations()));
-    int n = task.budget().scale(200, 1000, 3000);
+    // quick: 500 samples, 100 epochs (was 1000 and 200 before issue 12's cost cut; the LM
+    // reaches the same optimum, docs/BENCHMARKS.md "Quick-suite cost")
+    int n = task.budget().scale(200, 500, 3000);
     SampleSet samples = new SampleGenerator(defaults.threads()).generate(sim, space,
         ParameterSampler.sobol(task.seed()), n);
     double stepHours = forcing.stepSeconds() / 3600.0;
-    LearnerSpec spec = LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(60, 200, 400))
+    LearnerSpec spec = LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(60, 100, 400))
         .withBatchSize(64).withLearningRate(3e-3).withPatience(20).withSeed(task.seed());
     LearnedInitialiser init = LearnedInitialiser.train(samples, vars, 0, trainEnd, stepHours,
         0.0, spec);
@@ -120,6 +147,12 @@ public final class LearnedInitCoupling extends CascadeCoupling {
     cfg.put("learner", spec.toString());
     cfg.put("optimizer", single.toString());
     cfg.put(Calibration.PROVENANCE_KEY, phys.id() + " from=learned");
+    List<String> left = problem.variables().stream().filter(v -> !vars.contains(v)).toList();
+    if (!left.isEmpty()) {
+      d.note("features leave out " + left + " (fewer than " + SeriesFeatures.MIN_VALID
+          + " valid training values: " + validCounts(task, left) + "); the LM fit uses them");
+    }
+    cfg.put("featureVariables", String.join(",", vars));
     return new Result(pred, phys.fitted(), d.note("features of " + vars + " over the training"
         + " period; one LM start from the learned estimate").build(), cfg,
         (System.nanoTime() - t0) * 1e-9);

@@ -21,6 +21,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  */
 public final class SeriesFeatures {
   private static final double W = 2 * Math.PI / 24.0;
+  /** Fewest valid values a series needs in the window for its harmonic fit (half a day). */
+  public static final int MIN_VALID = 12;
 
   private SeriesFeatures() {}
 
@@ -114,9 +116,10 @@ public final class SeriesFeatures {
       }
       n++;
     }
-    if (n < 12) {
+    if (n < MIN_VALID) {
       throw new IllegalArgumentException("series " + which + " has " + n + " valid values in"
-          + " steps [" + from + ", " + to + "); harmonic features need at least 12 (half a day)");
+          + " steps [" + from + ", " + to + "); harmonic features need at least " + MIN_VALID
+          + " (half a day)");
     }
     for (int a = 0; a < 6; a++) {
       ata[a][a] += 1e-12 * n;

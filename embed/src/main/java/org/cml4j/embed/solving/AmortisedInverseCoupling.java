@@ -11,6 +11,7 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
+import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -40,6 +41,8 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
       CouplingMode.MODEL_SOLVING,
       "network from observed series to parameters in one"
       + " pass, refined by the physics inversion");
+  /** Largest fraction of missing training observations a network input may have. */
+  public static final double MAX_GAP_FRACTION = 0.2;
   private final double maxNoise;
 
   /** @param maxNoise largest training noise level [observation units] */
@@ -77,6 +80,7 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
    */
   public static final class Trained {
     private final List<String> vars;
+    private final List<String> inputs;
     private final List<String> fit;
     private final Map<String, Double> guess;
     private final ParameterBox box;
@@ -86,10 +90,11 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     private final TrainingReport report;
     private final double seconds;
 
-    private Trained(List<String> vars, List<String> fit, Map<String, Double> guess,
-        ParameterBox box, Pca pca, Learner net, int runs, TrainingReport report,
-        double seconds) {
+    private Trained(List<String> vars, List<String> inputs, List<String> fit,
+        Map<String, Double> guess, ParameterBox box, Pca pca, Learner net, int runs,
+        TrainingReport report, double seconds) {
       this.vars = vars;
+      this.inputs = inputs;
       this.fit = fit;
       this.guess = guess;
       this.box = box;
@@ -114,6 +119,11 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
       return report;
     }
 
+    /** The observed variables the network reads (calibration variables with few gaps). */
+    public List<String> inputs() {
+      return inputs;
+    }
+
     /** Variance kept by the principal components of the observed series. */
     public double explainedVariance() {
       return pca.explainedVariance();
@@ -121,7 +131,7 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
 
     /** One-pass estimate of the fitted parameters from a task's training observations. */
     public Map<String, Double> estimate(CouplingTask task) {
-      double[] observed = observedVector(task, vars, task.split().trainEnd());
+      double[] observed = observedVector(task, inputs, task.split().trainEnd());
       double[] z = net.predict(new double[][] {pca.project(observed)})[0];
       return box.fromU(box.denormalise(z));
     }
@@ -141,16 +151,19 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     CalibrationProblem problem = CalibrationProblem.from(task);
     List<String> vars = problem.variables();
     int end = task.split().trainEnd();
-    observedVector(task, vars, end);
+    List<String> inputs = inputVariables(task, vars);
+    observedVector(task, inputs, end);
     List<String> fit = problem.fit();
     Map<String, Double> guess = problem.guess();
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
-    int n = task.budget().scale(100, 500, 1500);
-    PhysicsSamples s = PhysicsSamples.draw(task, box, guess, vars, end, n, task.seed(),
+    // quick: 250 runs x 2 copies x 250 epochs (was 500 x 3 x 500 before issue 12's cost cut;
+    // the refined result did not change on the quick twin, docs/BENCHMARKS.md "Quick-suite cost")
+    int n = task.budget().scale(100, 250, 1500);
+    PhysicsSamples s = PhysicsSamples.draw(task, box, guess, inputs, end, n, task.seed(),
         defaults.threads());
     int components = 20;
     Pca pca = Pca.fit(s.y(), components);
-    int copies = task.budget().scale(2, 3, 4);
+    int copies = task.budget().scale(2, 2, 4);
     Random rnd = new Random(task.seed() + 5);
     double[][] x = new double[n * copies][];
     double[][] y = new double[n * copies][];
@@ -167,13 +180,50 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     }
     int nv = Math.max(copies, (n / 7) * copies);
     int nt = x.length - nv;
-    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(120, 500, 1200))
+    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(120, 250, 1200))
         .withBatchSize(64).withLearningRate(2e-3).withPatience(40).withSeed(task.seed());
     Learner net = Learners.create(spec, pca.components(), fit.size());
     TrainingReport rep = net.fit(java.util.Arrays.copyOf(x, nt), java.util.Arrays.copyOf(y, nt),
         java.util.Arrays.copyOfRange(x, nt, x.length), java.util.Arrays.copyOfRange(y, nt,
             x.length));
-    return new Trained(vars, fit, guess, box, pca, net, n, rep, TaskSupport.since(t0));
+    return new Trained(vars, inputs, fit, guess, box, pca, net, n, rep,
+        TaskSupport.since(t0));
+  }
+
+  /**
+   * Not applicable when no calibration variable can be a network input: each input may miss at
+   * most {@link #MAX_GAP_FRACTION} of its training observations (the rest are interpolated).
+   */
+  @Override
+  protected Applicability extraChecks(CouplingTask task) {
+    List<String> vars = CalibrationProblem.defaultVariables(task, task.observations());
+    if (inputVariables(task, vars).isEmpty()) {
+      return Applicability.no("every observed variable misses more than 20 % of its "
+          + task.split().trainEnd() + " training observations (" + missingCounts(task, vars)
+          + "); the network's inputs may gap-fill at most 20 %");
+    }
+    return Applicability.yes();
+  }
+
+  /**
+   * The calibration variables the network reads: those missing at most
+   * {@link #MAX_GAP_FRACTION} of their training observations, in calibration order. A gappier
+   * variable is left out of the one-pass estimate only; the refinement still fits it.
+   */
+  static List<String> inputVariables(CouplingTask task, List<String> vars) {
+    int end = task.split().trainEnd();
+    return vars.stream().filter(v -> end - task.observations().countValid(v, 0, end)
+        <= maxMissing(end)).toList();
+  }
+
+  private static int maxMissing(int end) {
+    return (int) Math.floor(MAX_GAP_FRACTION * end);
+  }
+
+  private static String missingCounts(CouplingTask task, List<String> vars) {
+    int end = task.split().trainEnd();
+    return String.join(", ", vars.stream().map(v -> v + " misses "
+        + (end - task.observations().countValid(v, 0, end))).toList());
   }
 
   @Override
@@ -196,12 +246,19 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
         .curve("trainLoss", tr.report().trainLoss())
         .curve("validationLoss", tr.report().valLoss());
     onePass.forEach((k, v) -> d.scalar("onePass_" + k, v));
+    List<String> left = tr.vars.stream().filter(v -> !tr.inputs.contains(v)).toList();
+    if (!left.isEmpty()) {
+      d.note("network inputs leave out " + left + " (" + missingCounts(task, left) + " of "
+          + task.split().trainEnd() + " training observations, more than 20 %); the refinement"
+          + " fits them");
+    }
     Map<String, Double> fitted = new LinkedHashMap<>();
     for (String f : tr.fit) {
       fitted.put(f, refined.parameters().get(f));
     }
     return new Result(pred, fitted, d.build(), TaskSupport.config("samples", tr.runs(),
-        "maxNoise", maxNoise, "components", 20, "network", "64x64 tanh"), 0)
+        "maxNoise", maxNoise, "components", 20, "network", "64x64 tanh", "inputVariables",
+        String.join(",", tr.inputs)), 0)
         .timed(tr.seconds(), onePassSeconds + refineSeconds)
         .withCalibration(refined.id() + " from=learned");
   }
@@ -218,7 +275,7 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
       for (double v : o) {
         missing += Double.isNaN(v) ? 1 : 0;
       }
-      if (missing > end / 5) {
+      if (missing > maxMissing(end)) {
         throw new IllegalArgumentException(NAME + ": " + vars.get(k) + " misses " + missing
             + " of " + end + " training observations; at most 20 % may be gap-filled");
       }

@@ -141,7 +141,9 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
     RichColumnModel ref = reference(col);
     SurfaceSpec surf = surface(col.parameters());
     double[] fineInit = ref.interpolatedState(col.grid().nodeDepths(), col.initial());
-    int scenarios = task.budget().scale(3, 6, 12);
+    // quick: 3 scenarios, 60 epochs (was 6 and 120 before issue 12's cost cut; the twin's error
+    // did not grow, docs/BENCHMARKS.md "Quick-suite cost")
+    int scenarios = task.budget().scale(3, 3, 12);
     int trainEnd = task.split().trainEnd();
     if (trainEnd < 24) {
       throw new IllegalArgumentException(NAME + ": the training period has " + trainEnd
@@ -174,7 +176,7 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
     residual(lin, xa, ya);
     residual(lin, xva, yva);
     LearnerSpec spec = LearnerSpec.mlp(config.hidden())
-        .withEpochs(task.budget().scale(40, 120, 300)).withBatchSize(128)
+        .withEpochs(task.budget().scale(40, 60, 300)).withBatchSize(128)
         .withLearningRate(2e-3).withPatience(20).withSeed(task.seed());
     Learner net = Learners.create(spec, nState + 6, nState);
     TrainingReport rep = net.fit(xa, ya, xva, yva);

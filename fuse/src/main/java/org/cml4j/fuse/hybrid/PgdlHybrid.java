@@ -44,6 +44,14 @@ public final class PgdlHybrid {
       CouplingMode.HYBRID, "calibrated physics -> network with physics inputs, pretrained on"
       + " simulations, fine-tuned with physics loss (Read et al. 2019, Jia et al. 2021)");
 
+  /**
+   * Share of the QUICK network counts the hybrid's network stage trains with (500 epochs, 200
+   * pretraining epochs, patience 150): on the quick twin half the counts gave the same error
+   * (normalised RMSE 0.545 -> 0.536) at half the cost (issue 12, docs/BENCHMARKS.md
+   * "Quick-suite cost"). TINY and FULL counts are unchanged.
+   */
+  public static final double QUICK_SHARE = 0.5;
+
   private PgdlHybrid() {}
 
   /**
@@ -76,7 +84,7 @@ public final class PgdlHybrid {
     PhysicsStage physics = new PhysicsStage("physics", sim, task.mechanism().forcing(),
         defaults.optimizer());
     FusionNetCoupling net = new FusionNetCoupling(INFO.variant(name + ".network",
-        CouplingMode.HYBRID, "network stage of " + name), network);
+        CouplingMode.HYBRID, "network stage of " + name), network, QUICK_SHARE);
     Set<String> aux = Set.copyOf(physics.outputs().stream().map(VariableSpec::name).toList());
     Map<String, VariableSpec> outputs = new LinkedHashMap<>();
     for (String t : net.outputs(task, aux)) {

@@ -48,6 +48,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
   /** Fewest training observations of some target for the coupling to apply. */
   public static final int MIN_TRAINING = 12;
   private final FusionNetConfig config;
+  private final double quickShare;
 
   /** Mode 8, physics terms in the loss ({@link FusionNetConfig#physicsLoss()}). */
   public static final CouplingInfo PHYSICS_LOSS = new CouplingInfo(FuseCouplings.PLUGIN,
@@ -59,9 +60,29 @@ public final class FusionNetCoupling extends AbstractCoupling {
    * @param config network, loss and training settings
    */
   public FusionNetCoupling(CouplingInfo info, FusionNetConfig config) {
+    this(info, config, 1);
+  }
+
+  /**
+   * A coupling whose QUICK-budget counts (epochs 1000, pretraining epochs 400, patience 300) are
+   * multiplied by {@code quickShare} (rounded; TINY and FULL counts unchanged): a hybrid stage
+   * whose error was measured not to need the full quick budget (issue 12, docs/BENCHMARKS.md
+   * "Quick-suite cost").
+   *
+   * @param quickShare share of the quick counts, in (0, 1]
+   */
+  public FusionNetCoupling(CouplingInfo info, FusionNetConfig config, double quickShare) {
     super(info, new Capabilities(java.util.Set.of(), false,
         config.pretrain() || config.physics().heatEquation() > 0, MIN_TRAINING));
+    if (!(quickShare > 0 && quickShare <= 1)) {
+      throw new IllegalArgumentException("quick share must be in (0, 1], got " + quickShare);
+    }
     this.config = config;
+    this.quickShare = quickShare;
+  }
+
+  private int quick(int n) {
+    return Math.max(1, (int) Math.round(n * quickShare));
   }
 
   /** The configuration. */
@@ -161,10 +182,10 @@ public final class FusionNetCoupling extends AbstractCoupling {
         y[i][k] = c == null ? Double.NaN : c[i];
       }
     }
-    int epochs = task.budget().scale(300, 1000, 3000);
-    int pre = config.pretrain() ? task.budget().scale(100, 400, 1000) : 0;
+    int epochs = task.budget().scale(300, quick(1000), 3000);
+    int pre = config.pretrain() ? task.budget().scale(100, quick(400), 1000) : 0;
     NetSpec spec = new NetSpec(config.hidden(), epochs, pre, config.learningRate(),
-        task.budget().scale(150, 300, 500), task.seed());
+        task.budget().scale(150, quick(300), 500), task.seed());
     NetRadiation rn = config.layer() == OutputLayer.ENERGY_CONSERVING
         ? NetRadiation.detect(outs, features, albedo, eps).orElse(null) : null;
     Standardizer fx = Standardizer.fitOnePass(x, 0, x.length);

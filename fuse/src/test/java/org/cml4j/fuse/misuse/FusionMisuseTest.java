@@ -110,7 +110,7 @@ class FusionMisuseTest {
   @Test
   void negativeWeights() {
     assertThatThrownBy(() -> new PhysicsWeights(-0.1, 1, 1))
-        .hasMessageContaining("heat-equation term must be finite and >= 0, got -0.1");
+        .hasMessageContaining("setting physics.heatEquation = -0.1 is outside the allowed range");
     assertThatThrownBy(() -> net(OUTPUTS, new BoundConstraint("Qg", "W m-2", -200, 400, 10,
         -1))).hasMessageContaining("physics term 'bounds-Qg' has weight -1.0; weights must be"
         + " finite and >= 0");

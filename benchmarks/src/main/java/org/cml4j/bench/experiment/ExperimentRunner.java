@@ -80,8 +80,8 @@ public final class ExperimentRunner {
     }
     Map<String, PublishedSpread> published = new LinkedHashMap<>();
     TaskCatalog cat = first;
-    runs.get(0).tasks().forEach(t -> cat.published(t.id()).ifPresent(p -> published.put(t.id(),
-        p)));
+    runs.get(0).tasks().stream().filter(t -> cat.ids().contains(t.id())) // not site tasks
+        .forEach(t -> cat.published(t.id()).ifPresent(p -> published.put(t.id(), p)));
     List<Approach> approaches = new ArrayList<>();
     Map<String, Approach> baselines = new LinkedHashMap<>();
     BenchSuites.baselines(registry).forEach(a -> baselines.put(a.name(), a));

@@ -41,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--suite", paramLabel = "tiny|quick|full", defaultValue = "quick",
-      description = "Suite size: tiny (CI, ~1 min), quick (default, < 10 min on 2 cores), full.")
+      description = "Suite size: tiny (CI), quick (default; with its 3 replicates about 17 min on"
+          + " 2 idle cores), full.")
   String suite;
 
   @Option(names = "--tasks", paramLabel = "ID,..", split = ",",

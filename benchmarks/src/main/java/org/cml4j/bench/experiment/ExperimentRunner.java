@@ -62,38 +62,43 @@ public final class ExperimentRunner {
   public Plan plan(Experiment e, Path dataDir) {
     List<BenchRunner.Replicate> runs = new ArrayList<>();
     TaskCatalog first = null;
+    boolean withCatalog = e.tasks() == null || !e.tasks().isEmpty();
     for (int r = 1; r <= e.replicates(); r++) {
       long seed = r == 1 ? e.seed() : TaskCatalog.replicateSeed(e.seed(), r);
-      TaskCatalog c = BenchSuites.catalog(e.suite(), dataDir, seed);
+      // the built-in catalogue is built only when built-in tasks run (tasks: [] runs none)
+      TaskCatalog c = withCatalog ? BenchSuites.catalog(e.suite(), dataDir, seed) : null;
       first = first == null ? c : first;
       List<BenchTask> tasks;
       try {
-        tasks = new ArrayList<>(e.tasks() != null && e.tasks().isEmpty() ? List.of()
-            : BenchSuites.filterTasks(c.tasks(), e.tasks()));
+        tasks = new ArrayList<>(withCatalog ? BenchSuites.filterTasks(c.tasks(), e.tasks())
+            : List.of());
       } catch (IllegalArgumentException ex) {
         throw new org.cml4j.cli.Cml4jCli.InputException("tasks: " + ex.getMessage());
       }
       for (SiteSpec s : e.sites()) {
         tasks.addAll(sites.tasks(s, e.suite(), seed, dataDir));
       }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (BenchTask t : tasks) {
+        if (!ids.add(t.id())) {
+          throw new org.cml4j.cli.Cml4jCli.InputException("two tasks have the id " + t.id()
+              + " (site entries with the same file name and window start); rename a file or"
+              + " change a window");
+        }
+      }
       runs.add(new BenchRunner.Replicate(r, tasks));
     }
     Map<String, PublishedSpread> published = new LinkedHashMap<>();
     TaskCatalog cat = first;
-    runs.get(0).tasks().stream().filter(t -> cat.ids().contains(t.id())) // not site tasks
-        .forEach(t -> cat.published(t.id()).ifPresent(p -> published.put(t.id(), p)));
+    List<String> builtIn = runs.get(0).tasks().stream().map(BenchTask::id)
+        .filter(id -> cat != null && cat.ids().contains(id)).toList(); // not the site tasks
+    builtIn.forEach(id -> cat.published(id).ifPresent(p -> published.put(id, p)));
     List<Approach> approaches = new ArrayList<>();
     Map<String, Approach> baselines = new LinkedHashMap<>();
     BenchSuites.baselines(registry).forEach(a -> baselines.put(a.name(), a));
     e.baselines().forEach(b -> approaches.add(baselines.get(b)));
     e.couplings().forEach((name, s) -> approaches.add(registry.create(name, s)));
-    List<String> builtIn = runs.get(0).tasks().stream().filter(t -> first(cat, t.id()))
-        .map(BenchTask::id).toList();
     return new Plan(e.withTasks(builtIn), runs, published, approaches);
-  }
-
-  private static boolean first(TaskCatalog c, String id) {
-    return c.tasks().stream().anyMatch(t -> t.id().equals(id));
   }
 
   /**

@@ -2,10 +2,10 @@ package org.cml4j.bench.site;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cml4j.bench.experiment.SiteSpec;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.sites.SiteTaskSpec;
@@ -14,8 +14,8 @@ import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /**
  * The own-site tasks of {@code ./cml4j bench --site FILE}: turns the command-line flags into
- * {@link SiteTaskSpec}s (one per {@code --site}) and builds their tasks with the suite's budget
- * ({@link TaskCatalog#budget}). {@code --window} and {@code --split} are given once (they apply
+ * experiment {@link SiteSpec} entries (one per {@code --site}) and builds their tasks with the
+ * suite's budget ({@link TaskCatalog#budget}). {@code --window} and {@code --split} are given once (they apply
  * to every site) or once per {@code --site} (paired in order); {@code --observe},
  * {@code --predict} and {@code --fix} apply to every site. Replicate r builds the same tasks with
  * the seed {@link TaskCatalog#replicateSeed}{@code (seed, r)} (the data stay, the couplings'
@@ -25,12 +25,12 @@ public final class SiteBench {
   private SiteBench() {}
 
   /**
-   * The specs of the flags; empty when no {@code --site} is given (then every other site flag
-   * must be absent too).
+   * The experiment site entries of the flags; empty when no {@code --site} is given (then every
+   * other site flag must be absent too). Each is checked by {@link SiteTaskSpec#parse}.
    *
    * @throws IllegalArgumentException naming the flag and the file for a bad value
    */
-  public static List<SiteTaskSpec> specs(List<Path> files, List<String> windows,
+  public static List<SiteSpec> sites(List<Path> files, List<String> windows,
       List<String> splits, List<String> observe, List<String> predict, List<String> fix) {
     List<Path> f = files == null ? List.of() : files;
     if (f.isEmpty()) {
@@ -52,45 +52,32 @@ public final class SiteBench {
           + " SoilTemp_0.04,SoilTemp_0.08)");
     }
     Map<String, String> fixed = SiteTaskSpec.fixPairs(fix);
-    List<SiteTaskSpec> out = new ArrayList<>();
+    List<SiteSpec> out = new ArrayList<>();
     for (int i = 0; i < f.size(); i++) {
-      out.add(SiteTaskSpec.parse(f.get(i).toString(), pick(windows, i, f.size(), "--window"),
-          pick(splits, i, f.size(), "--split"), observe, predict, fixed));
+      String window = pick(windows, i, f.size(), "--window");
+      String split = pick(splits, i, f.size(), "--split");
+      // parsed from the flags' text for their messages (e.g. a --fix value that is no number)
+      SiteTaskSpec spec = SiteTaskSpec.parse(f.get(i).toString(), window, split, observe,
+          predict, fixed);
+      out.add(new SiteSpec(f.get(i), window, split, observe, predict, spec.fix()));
     }
     return out;
   }
 
   /**
-   * The tasks of one experiment {@code sites:} entry (the bench flags are shorthand for it):
-   * parsed and validated by {@link SiteTaskSpec#parse} with the CLI's messages.
+   * The task of one experiment {@code sites:} entry (the bench flags are shorthand for it) with
+   * the suite's budget and the replicate's seed.
    */
-  public static List<BenchTask> tasks(org.cml4j.bench.experiment.SiteSpec site, String suite,
-      long seed) {
-    Map<String, String> fix = new LinkedHashMap<>();
-    site.fix().forEach((k, v) -> fix.put(k, Double.toString(v)));
-    return tasks(List.of(SiteTaskSpec.parse(site.file().toString(), site.window(), site.split(),
-        site.observe(), site.predict(), fix)), suite, seed);
-  }
-
-  /** The site tasks of one replicate (seed already derived), with the suite's budget. */
-  public static List<BenchTask> tasks(List<SiteTaskSpec> specs, String suite, long seed) {
+  public static List<BenchTask> tasks(SiteSpec site, String suite, long seed) {
     Budget b = TaskCatalog.budget(TaskCatalog.Suite.valueOf(suite.toUpperCase(Locale.ROOT)));
-    Map<String, BenchTask> byId = new LinkedHashMap<>();
-    for (SiteTaskSpec s : specs) {
-      BenchTask t = SiteTaskBuilder.build(s, seed, b);
-      if (byId.put(t.id(), t) != null) {
-        throw new IllegalArgumentException("two --site tasks have the id " + t.id() + " (same"
-            + " file name and window start); rename a file or change a window");
-      }
-    }
-    return List.copyOf(byId.values());
+    return List.of(SiteTaskBuilder.build(site.parsed(), seed, b));
   }
 
   /**
    * The value of a per-site flag for site {@code i}: null if absent, the one value if given once,
    * else the i-th (the flag must then be given once per site).
    */
-  public static String pick(List<String> values, int i, int sites, String flag) {
+  private static String pick(List<String> values, int i, int sites, String flag) {
     List<String> v = nn(values);
     if (v.isEmpty()) {
       return null;

@@ -166,21 +166,8 @@ public final class BenchCommand implements Callable<Integer> {
     return Cml4jCli.OK;
   }
 
-  /**
-   * Site entries from the site flags ({@code --site} with {@code --window --split --observe
-   * --predict --fix}), validated as {@link SiteBench#specs} does; none without {@code --site}.
-   */
+  /** Site entries from the site flags ({@link SiteBench#sites}); none without {@code --site}. */
   private List<SiteSpec> sites() {
-    if (SiteBench.specs(sites, windows, splits, observe, predict, fix).isEmpty()) {
-      return List.of();
-    }
-    Map<String, Double> fixed = new java.util.LinkedHashMap<>();
-    SiteTaskSpec.fixPairs(fix).forEach((k, v) -> fixed.put(k, Double.parseDouble(v)));
-    List<SiteSpec> out = new ArrayList<>();
-    for (int i = 0; i < sites.size(); i++) {
-      out.add(new SiteSpec(sites.get(i), SiteBench.pick(windows, i, sites.size(), "--window"),
-          SiteBench.pick(splits, i, sites.size(), "--split"), observe, predict, fixed));
-    }
-    return out;
+    return SiteBench.sites(sites, windows, splits, observe, predict, fix);
   }
 }

@@ -105,6 +105,11 @@ class SiteBenchCommandTest {
         "alpha=1.5"});
     cases.put("--window needs --site", new String[] {"--window", "1998-10-01/1998-10-15"});
     cases.put("--site needs --window", new String[] {"--site", f, "--observe", "SoilTemp_0.04"});
+    cases.put("fix alpha=abc", new String[] {"--site", f, "--window", "1998-10-01/1998-10-15",
+        "--observe", "SoilTemp_0.04", "--fix", "alpha=abc"});
+    cases.put("two tasks have the id site:forcing98_with_validation:1998-10-01", new String[] {
+        "--site", f, "--site", f, "--window", "1998-10-01/1998-10-15", "--observe",
+        "SoilTemp_0.04"});
     cases.put("missing.csv: file not found", new String[] {"--site", "missing.csv", "--window",
         "1998-10-01/1998-10-15", "--observe", "SoilTemp_0.04"});
     for (var e : cases.entrySet()) {

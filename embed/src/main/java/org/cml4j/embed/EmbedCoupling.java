@@ -5,8 +5,9 @@ import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
+import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.spi.Requirement;
+import org.cml4j.core.spi.Paradigm;
 
 /**
  * Common frame of the embedding couplings (modes 4–6 of Shen et al. 2023): the core
@@ -36,21 +37,11 @@ public abstract class EmbedCoupling extends AbstractCoupling {
   }
 
   /**
-   * Capabilities of the couplings built on the mechanism's gradients: a differentiable mechanism;
-   * they estimate parameters and predict unobserved targets.
+   * An embedding coupling's identity (its {@code INFO}): plugin {@link #PLUGIN}, an embedding mode
+   * (modes 4-6 of Shen et al. 2023).
    */
-  protected static Capabilities differentiableMechanism() {
-    return Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-        .predictingUnobserved();
-  }
-
-  /**
-   * Capabilities of the assimilation couplings: observed soil temperature; they estimate
-   * parameters and predict unobserved targets.
-   */
-  protected static Capabilities observedSoilTemperature() {
-    return Capabilities.requiring(Requirement.OBSERVED_SOIL_TEMPERATURE).estimatingParameters()
-        .predictingUnobserved();
+  protected static CouplingInfo identity(String name, CouplingMode mode, String description) {
+    return CouplingInfo.of(PLUGIN, Paradigm.EMBEDDING, name, mode, description);
   }
 
   @Override

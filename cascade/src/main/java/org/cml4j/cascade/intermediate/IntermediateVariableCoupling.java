@@ -21,7 +21,6 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
 
@@ -37,20 +36,19 @@ import org.cml4j.core.vars.Variables;
  * cf. Zhao et al. (2019, GRL) for physics-informed ML of latent heat.
  */
 public final class IntermediateVariableCoupling extends CascadeCoupling {
-  /** Registry name. */
-  public static final String NAME = "cascade.intermediate-variables";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("cascade.intermediate-variables",
       CouplingMode.INTERMEDIATE_VARIABLE_PASSING,
-      "physics intermediates (Ts, Rn-G,"
-      + " G, soil profile) + forcing -> MLP -> targets the physics cannot give (e.g. Qh, Qle)");
+      "physics intermediates (Ts, Rn-G, G, soil profile) + forcing -> MLP -> targets the physics"
+      + " cannot give (e.g. Qh, Qle)");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   /** Intermediate variables passed from the physics to the learner. */
   public static final List<String> INTERMEDIATES = List.of(Variables.SURF_TEMP, Variables.QHQLE,
       Variables.QG, Variables.RNET, "SoilTemp_0.02", "SoilTemp_0.1", "SoilTemp_0.3");
 
   public IntermediateVariableCoupling(CouplingDefaults defaults) {
-    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-            .predictingUnobserved(), defaults);
+    super(INFO, Capabilities.differentiableMechanism(), defaults);
   }
 
   @Override

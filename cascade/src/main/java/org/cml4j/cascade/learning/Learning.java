@@ -7,6 +7,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.vars.Frame;
 
 /**
  * How the cascade couplings size and train their networks: MLPs whose epochs scale with the
@@ -59,6 +60,23 @@ public final class Learning {
           ? task.observations().values(names.get(k)) : null;
       for (int i = 0; i < n; i++) {
         y[i][k] = v == null ? Double.NaN : v[i];
+      }
+    }
+    return y;
+  }
+
+  /**
+   * Residuals {@code observed - base} of {@code targets} as [t][k], the learning target of the
+   * post-processing corrections ({@code base} holds each target's physics prediction).
+   */
+  public static double[][] residuals(CouplingTask task, List<String> targets, Frame base) {
+    int n = task.split().size();
+    double[][] y = new double[n][targets.size()];
+    for (int k = 0; k < targets.size(); k++) {
+      double[] o = task.observations().values(targets.get(k));
+      double[] p = base.values(targets.get(k));
+      for (int i = 0; i < n; i++) {
+        y[i][k] = o[i] - p[i];
       }
     }
     return y;

@@ -22,7 +22,6 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
@@ -44,13 +43,12 @@ import org.cml4j.lsm.model.ModelGrid;
  * (e.g. Wilby &amp; Wigley 1997) with the learned transfer function of Shen et al. (2023), mode 3.
  */
 public final class DownscalingCoupling extends CascadeCoupling {
-  /** Registry name. */
-  public static final String NAME = "cascade.downscaling";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("cascade.downscaling",
       CouplingMode.POST_PROCESSING,
-      "physics at a coarse time step, interpolated and"
-      + " refined to the observation step by an MLP");
+      "physics at a coarse time step, interpolated and refined to the observation step by an MLP");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   private final int factor;
 
   /** Factor 3 (e.g. 3-hourly physics refined to hourly observations). */
@@ -76,9 +74,7 @@ public final class DownscalingCoupling extends CascadeCoupling {
 
   /** @param factor coarse step / observation step (>= 2) */
   public DownscalingCoupling(CouplingDefaults defaults, int factor) {
-    super(INFO, Capabilities.requiring(
-            Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved(),
-        defaults);
+    super(INFO, Capabilities.differentiableMechanism(), defaults);
     if (factor < 2) {
       throw new IllegalArgumentException("downscaling factor must be >= 2, got " + factor);
     }
@@ -87,10 +83,9 @@ public final class DownscalingCoupling extends CascadeCoupling {
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    if (Targets.simulatedAndObserved(task).isEmpty()) {
-      return Applicability.no("no target is both simulated by the mechanism and observed at"
-          + " least " + Targets.MIN_TRAINING_OBS + " times in training; targets "
-          + task.targets() + ", observed " + task.observed());
+    Applicability a = simulatedAndObservedTarget(task);
+    if (!a.applicable()) {
+      return a;
     }
     var lsm = task.mechanism().unwrap(LsmMechanism.class);
     if (lsm.isEmpty()) {
@@ -171,14 +166,7 @@ public final class DownscalingCoupling extends CascadeCoupling {
       fb.add(f + ".subStep", Series.minus(fine, interpolate(coarseForcing.values(f), factor, n)));
     }
     double[][] x = fb.matrix();
-    double[][] y = new double[n][targets.size()];
-    for (int k = 0; k < targets.size(); k++) {
-      double[] o = task.observations().values(targets.get(k));
-      double[] p = interp.values(targets.get(k));
-      for (int i = 0; i < n; i++) {
-        y[i][k] = o[i] - p[i];
-      }
-    }
+    double[][] y = Learning.residuals(task, targets, interp);
     LearnerSpec spec = Learning.mlp(task, 32, 32);
     Learning.Periods lp = Learning.periods(task, targets);
     Learning.Trained tr = Learning.fit(spec, x, y, 0, lp.trainEnd(), lp.valFrom(), lp.valTo());

@@ -36,13 +36,12 @@ import org.cml4j.core.vars.Variables;
  * (1999) superensembles; here with a neural gate (mixture of experts).
  */
 public final class EnsembleCoupling extends CascadeCoupling {
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("cascade.ensemble", CouplingMode.POST_PROCESSING,
+      "physics configurations (all/day/night-calibrated, coarse grid) combined with learned"
+      + " time-dependent weights");
   /** Registry name. */
-  public static final String NAME = "cascade.ensemble";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
-      CouplingMode.POST_PROCESSING,
-      "physics configurations (all/day/night-calibrated,"
-      + " coarse grid) combined with learned time-dependent weights");
+  public static final String NAME = INFO.name();
 
   public EnsembleCoupling(CouplingDefaults defaults) {
     super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).predictingUnobserved(),
@@ -51,12 +50,7 @@ public final class EnsembleCoupling extends CascadeCoupling {
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    if (Targets.simulatedAndObserved(task).isEmpty()) {
-      return Applicability.no("no target is both simulated by the mechanism and observed at"
-          + " least " + Targets.MIN_TRAINING_OBS + " times in training; targets "
-          + task.targets() + ", observed " + task.observed());
-    }
-    return Applicability.yes();
+    return simulatedAndObservedTarget(task);
   }
 
   /**

@@ -22,7 +22,6 @@ import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.PredictiveDistribution;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.uncertainty.Predictives;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
@@ -44,30 +43,23 @@ import org.cml4j.core.vars.Variables;
  * the validation residuals ({@link Predictives#calibrated}).
  */
 public final class ErrorCorrectionCoupling extends CascadeCoupling {
-  /** Registry name. */
-  public static final String NAME = "cascade.error-correction";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("cascade.error-correction",
       CouplingMode.POST_PROCESSING,
-      "calibrated physics + MLP correction of its error"
-      + " from physics outputs, forcing and time of day");
+      "calibrated physics + MLP correction of its error from physics outputs, forcing and time of"
+      + " day");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   static final List<String> INTERMEDIATES = List.of(Variables.SURF_TEMP, Variables.QG,
       Variables.QHQLE);
 
   public ErrorCorrectionCoupling(CouplingDefaults defaults) {
-    super(INFO, Capabilities.requiring(
-            Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters().predictingUnobserved()
-        .predictingDistribution(), defaults);
+    super(INFO, Capabilities.differentiableMechanism().predictingDistribution(), defaults);
   }
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    if (Targets.simulatedAndObserved(task).isEmpty()) {
-      return Applicability.no("no target is both simulated by the mechanism and observed at"
-          + " least " + Targets.MIN_TRAINING_OBS + " times in the training period; targets "
-          + task.targets() + ", observed " + task.observed());
-    }
-    return Applicability.yes();
+    return simulatedAndObservedTarget(task);
   }
 
   @Override
@@ -81,15 +73,7 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
     Frame forcing = phys.problem().forcing();
     double[][] x = new FeatureBuilder(forcing).add(physOut, physVars, "physics.")
         .addForcing(forcing).addDiurnal().matrix();
-    int n = task.split().size();
-    double[][] y = new double[n][targets.size()];
-    for (int k = 0; k < targets.size(); k++) {
-      double[] o = task.observations().values(targets.get(k));
-      double[] p = physOut.values(targets.get(k));
-      for (int i = 0; i < n; i++) {
-        y[i][k] = o[i] - p[i];
-      }
-    }
+    double[][] y = Learning.residuals(task, targets, physOut);
     Learning.Periods s = Learning.periods(task, targets);
     LearnerSpec spec = Learning.mlp(task, 32, 32);
     Learning.Trained tr = Learning.fit(spec, x, y, 0, s.trainEnd(), s.valFrom(), s.valTo());

@@ -16,7 +16,6 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 
@@ -31,28 +30,21 @@ import org.cml4j.core.vars.VariableSpec;
  * information and bias the weights). Targets the mechanism cannot simulate are not predicted.
  */
 public final class GapFillCoupling extends CascadeCoupling {
-  /** Registry name. */
-  public static final String NAME = "cascade.gap-fill";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("cascade.gap-fill",
       CouplingMode.PREPROCESSING_AND_INITIALISATION,
-      "learned gap filling of the"
-      + " forcing + spike removal of the observations, then calibrated physics");
+      "learned gap filling of the forcing + spike removal of the observations, then calibrated"
+      + " physics");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
 
   public GapFillCoupling(CouplingDefaults defaults) {
-    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
-            .predictingUnobserved(), defaults);
+    super(INFO, Capabilities.differentiableMechanism(), defaults);
   }
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    if (Targets.simulated(task).isEmpty()) {
-      return Applicability.no("the mechanism simulates none of the targets " + task.targets());
-    }
-    if (CalibrationProblem.defaultVariables(task, task.observations()).isEmpty()) {
-      return Applicability.no("no observed variable the mechanism simulates");
-    }
-    return Applicability.yes();
+    return calibratableTargets(task);
   }
 
   /**

@@ -24,7 +24,6 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.OptimizerSettings;
-import org.cml4j.core.spi.Requirement;
 import org.cml4j.core.vars.Frame;
 
 /**
@@ -37,34 +36,30 @@ import org.cml4j.core.vars.Frame;
  * forcing window). Targets the mechanism cannot simulate are not predicted.
  */
 public final class LearnedInitCoupling extends CascadeCoupling {
-  /** Registry name. */
-  public static final String NAME = "cascade.learned-init";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("cascade.learned-init",
       CouplingMode.PREPROCESSING_AND_INITIALISATION,
-      "MLP trained on physics samples"
-      + " maps series features (amplitude ratios, phase lags, means) to parameters; one LM"
-      + " start from there");
+      "MLP trained on physics samples maps series features (amplitude ratios, phase lags, means)"
+      + " to parameters; one LM start from there");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
 
   public LearnedInitCoupling(CouplingDefaults defaults) {
-    super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM)
-            .estimatingParameters().predictingUnobserved(), defaults);
+    super(INFO, Capabilities.differentiableMechanism(), defaults);
   }
 
   @Override
   protected Applicability extraChecks(CouplingTask task) {
-    if (Targets.simulated(task).isEmpty()) {
-      return Applicability.no("the mechanism simulates none of the targets " + task.targets());
-    }
-    List<String> vars = CalibrationProblem.defaultVariables(task, task.observations());
-    if (vars.isEmpty()) {
-      return Applicability.no("no observed variable the mechanism simulates");
+    Applicability a = calibratableTargets(task);
+    if (!a.applicable()) {
+      return a;
     }
     if (task.split().trainEnd() < 16) {
       return Applicability.no("the training period has " + task.split().trainEnd()
           + " steps; series features need at least 16 (the harmonic fit needs "
           + SeriesFeatures.MIN_VALID + " valid values)");
     }
+    List<String> vars = CalibrationProblem.defaultVariables(task, task.observations());
     if (featureVariables(task, vars).isEmpty()) {
       return Applicability.no("no observed variable has " + SeriesFeatures.MIN_VALID
           + " valid values in the " + task.split().trainEnd() + " training steps (the harmonic"

@@ -32,13 +32,13 @@ import org.cml4j.core.vars.Frame;
  * error at 50 cm is several kelvin), so it is left to approaches with a calibrated physics.
  */
 public final class TransferCoupling extends CascadeCoupling {
-  /** Registry name. */
-  public static final String NAME = "cascade.transfer";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("cascade.transfer",
       CouplingMode.PREPROCESSING_AND_INITIALISATION,
-      "MLP emulator pretrained on"
-      + " physics simulations with sampled parameters, fine-tuned on the observations");
+      "MLP emulator pretrained on physics simulations with sampled parameters, fine-tuned on the"
+      + " observations");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
 
   public TransferCoupling(CouplingDefaults defaults) {
     super(INFO, Capabilities.requiring(Requirement.DIFFERENTIABLE_MECHANISM), defaults);

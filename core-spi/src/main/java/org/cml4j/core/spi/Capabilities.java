@@ -40,6 +40,24 @@ public record Capabilities(Set<Requirement> requires, boolean estimatesParameter
     return new Capabilities(Set.of(r), false, false, 24);
   }
 
+  /**
+   * Preset of the couplings built on the mechanism's gradients: a differentiable mechanism; they
+   * estimate parameters and predict unobserved targets.
+   */
+  public static Capabilities differentiableMechanism() {
+    return requiring(Requirement.DIFFERENTIABLE_MECHANISM).estimatingParameters()
+        .predictingUnobserved();
+  }
+
+  /**
+   * Preset of the assimilation couplings: observed soil temperature; they estimate parameters and
+   * predict unobserved targets.
+   */
+  public static Capabilities observedSoilTemperature() {
+    return requiring(Requirement.OBSERVED_SOIL_TEMPERATURE).estimatingParameters()
+        .predictingUnobserved();
+  }
+
   /** Same, marking that parameters are estimated. */
   public Capabilities estimatingParameters() {
     return new Capabilities(requires, true, predictsUnobserved, minTrainingSteps,

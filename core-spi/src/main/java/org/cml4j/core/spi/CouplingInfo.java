@@ -20,6 +20,22 @@ public record CouplingInfo(String plugin, String name, CouplingMode mode, String
     }
   }
 
+  /**
+   * The identity of a coupling of one paradigm: a paradigm's base class (e.g. the cascade
+   * plugin's) builds its couplings' identities with its plugin name, so each coupling writes only
+   * its registry name, mode and description, and a mode of another paradigm is refused.
+   *
+   * @throws IllegalArgumentException if {@code mode} is not one of {@code paradigm}'s modes
+   */
+  public static CouplingInfo of(String plugin, Paradigm paradigm, String name, CouplingMode mode,
+      String description) {
+    if (mode != null && mode.paradigm() != paradigm) {
+      throw new IllegalArgumentException(name + ": mode " + mode + " belongs to the "
+          + mode.paradigm() + " paradigm, not to " + paradigm + " (plugin " + plugin + ")");
+    }
+    return new CouplingInfo(plugin, name, mode, description);
+  }
+
   /** The same identity under another name, mode and description (variants of one class). */
   public CouplingInfo variant(String otherName, CouplingMode otherMode, String otherDescription) {
     return new CouplingInfo(plugin, otherName, otherMode, otherDescription);

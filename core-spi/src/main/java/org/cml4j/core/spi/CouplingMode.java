@@ -1,36 +1,36 @@
 package org.cml4j.core.spi;
 
-/** The ten coupling modes of Shen et al. (2023), numbered as in the review, each in a paradigm. */
+/**
+ * The ten coupling modes of Shen et al. (2023), declared in the review's order (mode 1 first), each
+ * in a paradigm: modes 1-3 cascade, 4-6 embedding, 7-10 fusion.
+ */
 public enum CouplingMode {
-  PREPROCESSING_AND_INITIALISATION(1, Paradigm.CASCADE, "preprocessing & initialisation"),
-  INTERMEDIATE_VARIABLE_PASSING(2, Paradigm.CASCADE, "intermediate-variable passing"),
-  POST_PROCESSING(3, Paradigm.CASCADE, "post-processing"),
-  MODEL_SUBSTITUTION(4, Paradigm.EMBEDDING, "model substitution"),
-  MODEL_ADJUSTMENT(5, Paradigm.EMBEDDING, "model adjustment"),
-  MODEL_SOLVING(6, Paradigm.EMBEDDING, "model solving"),
-  INPUT_VARIABLE_CONSTRAINT(7, Paradigm.FUSION, "input-variable constraint"),
-  OBJECTIVE_FUNCTION_CONSTRAINT(8, Paradigm.FUSION, "objective-function constraint"),
-  MODEL_STRUCTURE_CONSTRAINT(9, Paradigm.FUSION, "model-structure constraint"),
-  HYBRID(10, Paradigm.FUSION, "hybrid of several modes");
+  PREPROCESSING_AND_INITIALISATION("preprocessing & initialisation"),
+  INTERMEDIATE_VARIABLE_PASSING("intermediate-variable passing"),
+  POST_PROCESSING("post-processing"),
+  MODEL_SUBSTITUTION("model substitution"),
+  MODEL_ADJUSTMENT("model adjustment"),
+  MODEL_SOLVING("model solving"),
+  INPUT_VARIABLE_CONSTRAINT("input-variable constraint"),
+  OBJECTIVE_FUNCTION_CONSTRAINT("objective-function constraint"),
+  MODEL_STRUCTURE_CONSTRAINT("model-structure constraint"),
+  HYBRID("hybrid of several modes");
 
-  private final int number;
-  private final Paradigm paradigm;
   private final String label;
 
-  CouplingMode(int number, Paradigm paradigm, String label) {
-    this.number = number;
-    this.paradigm = paradigm;
+  CouplingMode(String label) {
     this.label = label;
   }
 
-  /** Number 1–10 as in the review. */
+  /** Number 1–10 as in the review (the declaration order). */
   public int number() {
-    return number;
+    return ordinal() + 1;
   }
 
-  /** Paradigm this mode belongs to. */
+  /** Paradigm this mode belongs to: modes 1-3 cascade, 4-6 embedding, 7-10 fusion. */
   public Paradigm paradigm() {
-    return paradigm;
+    int n = number();
+    return n <= 3 ? Paradigm.CASCADE : n <= 6 ? Paradigm.EMBEDDING : Paradigm.FUSION;
   }
 
   /** Human-readable label. */
@@ -40,11 +40,9 @@ public enum CouplingMode {
 
   /** Mode by its number 1–10. */
   public static CouplingMode ofNumber(int n) {
-    for (CouplingMode m : values()) {
-      if (m.number == n) {
-        return m;
-      }
+    if (n < 1 || n > values().length) {
+      throw new IllegalArgumentException("coupling modes are numbered 1-10, got " + n);
     }
-    throw new IllegalArgumentException("coupling modes are numbered 1-10, got " + n);
+    return values()[n - 1];
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -31,13 +32,13 @@ import org.cml4j.lsm.model.OutputOperator;
  * against the observations and the cost of one cycle of each.
  */
 public final class AnalysisEmulatorCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.analysis-emulator";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.analysis-emulator",
       CouplingMode.MODEL_ADJUSTMENT,
-      "network emulating the EnKF analysis step"
-      + " (innovations -> increments) in a single deterministic run");
+      "network emulating the EnKF analysis step (innovations -> increments) in a single"
+      + " deterministic run");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   private final EnkfConfig config;
   private final EnkfSetup setup;
   private final Timing.Plan timing;
@@ -48,7 +49,7 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
    */
   public AnalysisEmulatorCoupling(CouplingDefaults defaults, EnkfConfig config,
       EnkfSetup setup, Timing.Plan timing) {
-    super(INFO, observedSoilTemperature(), defaults, true, 48);
+    super(INFO, Capabilities.observedSoilTemperature(), defaults, true, 48);
     this.config = config;
     this.setup = setup.augmenting(List.of());
     this.timing = timing;

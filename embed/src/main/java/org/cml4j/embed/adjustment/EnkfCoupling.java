@@ -3,6 +3,7 @@ package org.cml4j.embed.adjustment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -27,18 +28,16 @@ import org.cml4j.lsm.model.Output;
  * validation-period analysis has seen the observations, so its residuals would be too small).
  */
 public final class EnkfCoupling extends EmbedCoupling {
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.enkf", CouplingMode.MODEL_ADJUSTMENT,
+      "ensemble Kalman filter on the soil-temperature state with parameter augmentation");
   /** Registry name. */
-  public static final String NAME = "embed.enkf";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
-      CouplingMode.MODEL_ADJUSTMENT,
-      "ensemble Kalman filter on the soil-temperature"
-      + " state with parameter augmentation");
+  public static final String NAME = INFO.name();
   private final EnkfConfig config;
   private final EnkfSetup setup;
 
   public EnkfCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup) {
-    super(INFO, observedSoilTemperature().predictingDistribution(), defaults, true, 2);
+    super(INFO, Capabilities.observedSoilTemperature().predictingDistribution(), defaults, true, 2);
     this.config = config;
     this.setup = setup;
   }

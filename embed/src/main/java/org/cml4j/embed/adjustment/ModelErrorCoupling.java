@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -30,13 +31,13 @@ import org.cml4j.lsm.model.Output;
  * correction.
  */
 public final class ModelErrorCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.enkf-model-error";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.enkf-model-error",
       CouplingMode.MODEL_ADJUSTMENT,
-      "EnKF whose analysis increments train a network"
-      + " that corrects the forecast step (model-error learning)");
+      "EnKF whose analysis increments train a network that corrects the forecast step"
+      + " (model-error learning)");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   private final EnkfConfig config;
   private final EnkfSetup setup;
   private final boolean correct;
@@ -46,8 +47,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
    */
   public ModelErrorCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup,
       boolean correct) {
-    super(INFO, observedSoilTemperature(),
-        defaults, true, 48);
+    super(INFO, Capabilities.observedSoilTemperature(), defaults, true, 48);
     this.config = config;
     this.setup = setup.augmenting(List.of());
     this.correct = correct;

@@ -12,6 +12,7 @@ import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -34,21 +35,19 @@ import org.cml4j.embed.TaskSupport;
  * Cranmer, Brehmer and Louppe 2020).
  */
 public final class AmortisedInverseCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.amortised-inverse";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.amortised-inverse",
       CouplingMode.MODEL_SOLVING,
-      "network from observed series to parameters in one"
-      + " pass, refined by the physics inversion");
+      "network from observed series to parameters in one pass, refined by the physics inversion");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   /** Largest fraction of missing training observations a network input may have. */
   public static final double MAX_GAP_FRACTION = 0.2;
   private final double maxNoise;
 
   /** @param maxNoise largest training noise level [observation units] */
   public AmortisedInverseCoupling(CouplingDefaults defaults, double maxNoise) {
-    super(INFO, differentiableMechanism(), defaults, false,
-        12);
+    super(INFO, Capabilities.differentiableMechanism(), defaults, false, 12);
     this.maxNoise = maxNoise;
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -30,16 +31,15 @@ import org.cml4j.embed.TaskSupport;
  * reached the best loss within 1 %, the loss curve of the best start.
  */
 public final class GradientInversionCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.gradient-inversion";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.gradient-inversion",
       CouplingMode.MODEL_SOLVING,
-      "adjoint-gradient (Adam) inversion of the physics"
-      + " parameters, multi-start (the paper)");
+      "adjoint-gradient (Adam) inversion of the physics parameters, multi-start (the paper)");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
 
   public GradientInversionCoupling(CouplingDefaults defaults) {
-    super(INFO, differentiableMechanism(), defaults, false, 2);
+    super(INFO, Capabilities.differentiableMechanism(), defaults, false, 2);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.MechanismCalibrator;
 import org.cml4j.core.spi.Applicability;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -27,19 +28,18 @@ import org.cml4j.embed.TaskSupport;
  * fitted series, the loss curves and the validation RMSE against the constant-parameter fit.
  */
 public final class LearnedParameterCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.learned-parameters";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.learned-parameters",
       CouplingMode.MODEL_SOLVING,
-      "network for hbeta(t) from forcing and moisture,"
-      + " trained end to end through the physics adjoint");
+      "network for hbeta(t) from forcing and moisture, trained end to end through the physics"
+      + " adjoint");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   private final List<String> learned;
 
   /** Learns the named positive parameters as series (default: hbeta). */
   public LearnedParameterCoupling(CouplingDefaults defaults, List<String> learned) {
-    super(INFO, differentiableMechanism(), defaults,
-        false, 24);
+    super(INFO, Capabilities.differentiableMechanism(), defaults, false, 24);
     if (learned.isEmpty()) {
       throw new IllegalArgumentException(NAME + ": give at least one parameter to learn");
     }

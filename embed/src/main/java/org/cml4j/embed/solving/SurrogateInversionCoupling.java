@@ -17,6 +17,7 @@ import org.apache.commons.math3.util.Pair;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -40,13 +41,12 @@ import org.cml4j.embed.TaskSupport;
  * optimisation, Razavi, Tolson and Burn 2012).
  */
 public final class SurrogateInversionCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.surrogate-inversion";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.surrogate-inversion",
       CouplingMode.MODEL_SOLVING,
-      "inversion on a learned forward surrogate, verified"
-      + " by the physics with fallback");
+      "inversion on a learned forward surrogate, verified by the physics with fallback");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   private final double tolerance;
   private final boolean compare;
 
@@ -56,7 +56,7 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
    */
   public SurrogateInversionCoupling(CouplingDefaults defaults, double tolerance,
       boolean compare) {
-    super(INFO, differentiableMechanism(), defaults, false, 12);
+    super(INFO, Capabilities.differentiableMechanism(), defaults, false, 12);
     if (!(tolerance > 0)) {
       throw new IllegalArgumentException(NAME + ": tolerance must be > 0, got " + tolerance);
     }

@@ -10,6 +10,7 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -45,13 +46,13 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * pays off. Timings are medians of interleaved repeats with equal warm-ups ({@link Timing}).
  */
 public final class ColumnEmulatorCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.column-emulator";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.column-emulator",
       CouplingMode.MODEL_SUBSTITUTION,
-      "MLP emulator of the whole hourly column step at"
-      + " coarse resolution, trained on a 1 mm / 1 min reference");
+      "MLP emulator of the whole hourly column step at coarse resolution, trained on a 1 mm / 1"
+      + " min reference");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   private final Config config;
 
   /**
@@ -107,8 +108,7 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
   }
 
   public ColumnEmulatorCoupling(CouplingDefaults defaults, Config config) {
-    super(INFO, differentiableMechanism(),
-        defaults, true, 24);
+    super(INFO, Capabilities.differentiableMechanism(), defaults, true, 24);
     this.config = config;
   }
 

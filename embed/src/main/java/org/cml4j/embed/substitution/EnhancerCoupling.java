@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -36,13 +37,13 @@ import org.cml4j.lsm.model.Output;
  * give validation RMSE against the observations for the coarse, enhanced and high-resolution runs.
  */
 public final class EnhancerCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.enhancer";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.enhancer",
       CouplingMode.MODEL_SUBSTITUTION,
-      "coarse column with learned lambda(t), C(t),"
-      + " hbeta(t) trained on high-resolution pseudo-observations");
+      "coarse column with learned lambda(t), C(t), hbeta(t) trained on high-resolution"
+      + " pseudo-observations");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
   /** Depths of the soil-temperature pseudo-observations [m] (plus the surface temperature). */
   public static final double[] PSEUDO_DEPTHS = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
   private final HighResolutionModel reference;
@@ -54,8 +55,7 @@ public final class EnhancerCoupling extends EmbedCoupling {
    */
   public EnhancerCoupling(CouplingDefaults defaults, HighResolutionModel reference,
       List<String> learned) {
-    super(INFO, differentiableMechanism(),
-        defaults, true, 24);
+    super(INFO, Capabilities.differentiableMechanism(), defaults, true, 24);
     this.reference = reference;
     this.learned = List.copyOf(learned);
   }

@@ -10,6 +10,7 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
+import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
@@ -39,17 +40,16 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * per step of both (cf. Rasp, Pritchard and Gentine 2018 for learned sub-process emulators).
  */
 public final class SurfaceEmulatorCoupling extends EmbedCoupling {
-  /** Registry name. */
-  public static final String NAME = "embed.surface-emulator";
-  /** Identity: plugin, name, mode, description (read by the plugin's factory). */
-  public static final CouplingInfo INFO = new CouplingInfo(PLUGIN, NAME,
+  /** Identity: registry name, mode, description (read by the plugin's factory). */
+  public static final CouplingInfo INFO = identity("embed.surface-emulator",
       CouplingMode.MODEL_SUBSTITUTION,
-      "MLP emulator of the surface energy-balance /"
-      + " surface-node update inside the column time loop");
+      "MLP emulator of the surface energy-balance / surface-node update inside the column time"
+      + " loop");
+  /** Registry name. */
+  public static final String NAME = INFO.name();
 
   public SurfaceEmulatorCoupling(CouplingDefaults defaults) {
-    super(INFO, differentiableMechanism(),
-        defaults, true, 24);
+    super(INFO, Capabilities.differentiableMechanism(), defaults, true, 24);
   }
 
   /** The trained emulator as a step rule of the calibrated column. */

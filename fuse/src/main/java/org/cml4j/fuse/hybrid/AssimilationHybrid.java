@@ -22,7 +22,7 @@ public final class AssimilationHybrid {
   /** Registry name. */
   public static final String NAME = "fusion.hybrid-assimilation";
   /** Identity of the registered hybrid. */
-  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+  public static final CouplingInfo INFO = FuseCouplings.identity(NAME,
       CouplingMode.HYBRID, "EnKF data assimilation with a physics-constrained model-error"
       + " network (surface flux learned through the adjoint)");
   /** Largest model-error flux [W m-2]. */

@@ -40,7 +40,7 @@ public final class PgdlHybrid {
   /** Registry name. */
   public static final String NAME = "fusion.hybrid-pgdl";
   /** Identity of the registered hybrid. */
-  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+  public static final CouplingInfo INFO = FuseCouplings.identity(NAME,
       CouplingMode.HYBRID, "calibrated physics -> network with physics inputs, pretrained on"
       + " simulations, fine-tuned with physics loss (Read et al. 2019, Jia et al. 2021)");
 

@@ -45,7 +45,7 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
   /** Registry name. */
   public static final String NAME = "fusion.physics-inputs";
   /** Identity of the mode-7 coupling. */
-  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+  public static final CouplingInfo INFO = FuseCouplings.identity(NAME,
       CouplingMode.INPUT_VARIABLE_CONSTRAINT,
       "network on forcing plus calibrated-physics outputs (PGNN hybrid-physics-data)");
   /** Mode 9: the same network with the energy-conserving output layer. */

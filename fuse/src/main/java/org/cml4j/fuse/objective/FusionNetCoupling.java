@@ -51,7 +51,7 @@ public final class FusionNetCoupling extends AbstractCoupling {
   private final double quickShare;
 
   /** Mode 8, physics terms in the loss ({@link FusionNetConfig#physicsLoss()}). */
-  public static final CouplingInfo PHYSICS_LOSS = new CouplingInfo(FuseCouplings.PLUGIN,
+  public static final CouplingInfo PHYSICS_LOSS = FuseCouplings.identity(
       "fusion.physics-loss", CouplingMode.OBJECTIVE_FUNCTION_CONSTRAINT,
       "network with heat-equation, energy-balance and monotonicity terms in the loss");
 

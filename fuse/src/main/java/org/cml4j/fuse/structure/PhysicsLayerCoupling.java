@@ -49,7 +49,7 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
   /** Registry name. */
   public static final String NAME = "fusion.physics-layer";
   /** Identity: plugin, name, mode, description. */
-  public static final CouplingInfo INFO = new CouplingInfo(FuseCouplings.PLUGIN, NAME,
+  public static final CouplingInfo INFO = FuseCouplings.identity(NAME,
       CouplingMode.MODEL_STRUCTURE_CONSTRAINT, "network -> bounded time-varying parameters ->"
       + " differentiable physics (trained through the adjoint)");
   /**

@@ -13,10 +13,7 @@ import org.cml4j.core.vars.Frame;
  * implements {@link #run} and, if it needs more than its capabilities, {@link #extraChecks}.
  */
 public abstract class AbstractCoupling implements Coupling {
-  private final String plugin;
-  private final String name;
-  private final CouplingMode mode;
-  private final String description;
+  private final CouplingInfo info;
   private final Capabilities capabilities;
 
   /**
@@ -36,36 +33,33 @@ public abstract class AbstractCoupling implements Coupling {
    * @param capabilities requirements checked against every task, and what the coupling provides
    */
   protected AbstractCoupling(CouplingInfo info, Capabilities capabilities) {
-    this.plugin = info.plugin();
-    this.name = info.name();
-    this.mode = info.mode();
-    this.description = info.description();
+    this.info = info;
     this.capabilities = capabilities;
   }
 
   /** Plugin name recorded in the provenance. */
   public final String plugin() {
-    return plugin;
+    return info.plugin();
   }
 
   /** Plugin, name, mode and description. */
   public final CouplingInfo info() {
-    return new CouplingInfo(plugin, name, mode, description);
+    return info;
   }
 
   @Override
   public final String name() {
-    return name;
+    return info.name();
   }
 
   @Override
   public final CouplingMode mode() {
-    return mode;
+    return info.mode();
   }
 
   @Override
   public final String description() {
-    return description;
+    return info.description();
   }
 
   @Override
@@ -155,15 +149,15 @@ public abstract class AbstractCoupling implements Coupling {
   public final CouplingSolution solve(CouplingTask task) {
     Applicability a = applicability(task);
     if (!a.applicable()) {
-      throw new IllegalArgumentException(name + " cannot address task " + task.name() + ": "
+      throw new IllegalArgumentException(name() + " cannot address task " + task.name() + ": "
           + a.reason());
     }
     long t0 = System.nanoTime();
     Result r = run(task);
     double total = (System.nanoTime() - t0) * 1e-9;
     double fit = Double.isNaN(r.fitSeconds()) ? total - r.predictSeconds() : r.fitSeconds();
-    return new CouplingSolution(name, r.predictions(), r.parameters(), r.diagnostics(), fit,
-        r.predictSeconds(), RunProvenance.of(name, plugin, r.config(), task.seed(),
+    return new CouplingSolution(name(), r.predictions(), r.parameters(), r.diagnostics(), fit,
+        r.predictSeconds(), RunProvenance.of(name(), plugin(), r.config(), task.seed(),
             task.fingerprint()), r.predictive(), null);
   }
 }

@@ -22,29 +22,6 @@ public interface BaselineFactory {
   /** A factory from a name, description and constructor. */
   static BaselineFactory of(String name, String description,
       Function<CouplingDefaults, Approach> create) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("a baseline needs a name; got " + name);
-    }
-    return new BaselineFactory() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public String description() {
-        return description;
-      }
-
-      @Override
-      public Approach create(CouplingDefaults defaults) {
-        Approach a = create.apply(defaults);
-        if (!name.equals(a.name())) {
-          throw new IllegalStateException("baseline factory '" + name + "' created an approach"
-              + " named '" + a.name() + "'");
-        }
-        return a;
-      }
-    };
+    return new NamedBaselineFactory(name, description, create);
   }
 }

@@ -39,7 +39,7 @@ public interface CouplingFactory {
    * {@link InvalidSettingException} from the coupling is reported with this factory's name.
    */
   default Coupling create(CouplingDefaults defaults, Record settings) {
-    checkType(this, settings);
+    SettingsCouplingFactory.checkType(this, settings);
     return create(defaults);
   }
 
@@ -65,52 +65,7 @@ public interface CouplingFactory {
       BiFunction<CouplingDefaults, S, Coupling> create) {
     @SuppressWarnings("unchecked")
     Class<S> type = (Class<S>) defaults.getClass();
-    return new CouplingFactory() {
-      @Override
-      public String name() {
-        return info.name();
-      }
-
-      @Override
-      public CouplingMode mode() {
-        return info.mode();
-      }
-
-      @Override
-      public String description() {
-        return info.description();
-      }
-
-      @Override
-      public CouplingInfo info() {
-        return info;
-      }
-
-      @Override
-      public Class<? extends Record> settingsType() {
-        return type;
-      }
-
-      @Override
-      public Record defaultSettings() {
-        return defaults;
-      }
-
-      @Override
-      public Coupling create(CouplingDefaults d) {
-        return create(d, defaults);
-      }
-
-      @Override
-      public Coupling create(CouplingDefaults d, Record settings) {
-        checkType(this, settings);
-        try {
-          return create.apply(d, type.cast(settings));
-        } catch (InvalidSettingException e) {
-          throw e.coupling() == null ? e.forCoupling(info.name()) : e;
-        }
-      }
-    };
+    return new SettingsCouplingFactory<>(info, type, defaults, create);
   }
 
   /**
@@ -120,14 +75,5 @@ public interface CouplingFactory {
   static CouplingFactory of(String name, CouplingMode mode, String description,
       Function<CouplingDefaults, Coupling> create) {
     return of(new CouplingInfo("", name, mode, description), create);
-  }
-
-  /** Fails unless {@code settings} is of the factory's settings type. */
-  private static void checkType(CouplingFactory f, Record settings) {
-    if (!f.settingsType().isInstance(settings)) {
-      throw new IllegalArgumentException("coupling " + f.name() + " takes settings of type "
-          + f.settingsType().getSimpleName() + ", got "
-          + (settings == null ? "null" : settings.getClass().getSimpleName()));
-    }
   }
 }

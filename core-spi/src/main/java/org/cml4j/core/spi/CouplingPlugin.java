@@ -23,4 +23,13 @@ public interface CouplingPlugin {
   default List<BaselineFactory> baselines() {
     return List.of();
   }
+
+  /**
+   * A plugin assembled in code from its parts (e.g. handed to {@code Cml4j.builder().plugin}); a
+   * plugin found by {@link java.util.ServiceLoader} is a class with a no-argument constructor.
+   */
+  static CouplingPlugin of(String name, List<CouplingFactory> couplings,
+      List<BaselineFactory> baselines) {
+    return new ListedPlugin(name, couplings, baselines);
+  }
 }

@@ -159,14 +159,7 @@ public final class CouplingTask {
 
   /** Observed values at the first step (non-NaN only), for the mechanism's initial state. */
   public Map<String, Double> initialObservations() {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (String v : observations.names()) {
-      double x = observations.values(v, 0, 1)[0];
-      if (!Double.isNaN(x)) {
-        m.put(v, x);
-      }
-    }
-    return m;
+    return observations.finiteAt(0);
   }
 
   /** Data fingerprint of forcing and visible observations. */

@@ -129,6 +129,18 @@ public final class Frame {
     return n;
   }
 
+  /** The non-NaN values at one step, by variable (e.g. step 0: a model's initial state). */
+  public Map<String, Double> finiteAt(int step) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (String v : names()) {
+      double x = column(v).values()[step];
+      if (!Double.isNaN(x)) {
+        m.put(v, x);
+      }
+    }
+    return m;
+  }
+
   /** A new frame with one more variable; fails if the name exists or the length differs. */
   public Frame with(VariableSpec spec, double[] values) {
     if (columns.containsKey(spec.name())) {

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.cml4j.core.learn.Standardizer;
 import org.cml4j.core.provenance.RunProvenance;
 import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Approach;
-import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -44,7 +42,7 @@ import org.cml4j.core.vars.Variables;
  * (small clusters use the all-row regression). Deterministic: k-means is seeded with the task
  * seed.
  */
-public final class EmpiricalBaseline implements Approach {
+public final class EmpiricalBaseline extends AbstractBaseline {
   /** Minimum number of complete training rows of a target for it to be predicted. */
   public static final int MIN_TARGET_ROWS = 12;
   /** Humidity forcing names, in order of preference. */
@@ -74,7 +72,17 @@ public final class EmpiricalBaseline implements Approach {
   private final Kind kind;
 
   public EmpiricalBaseline(Kind kind) {
+    super(kind.approachName, description(kind), "baseline (empirical)");
     this.kind = kind;
+  }
+
+  private static String description(Kind kind) {
+    return switch (kind) {
+      case ONE_LIN -> "empirical benchmark (PLUMBER 1lin): linear regression on SWdown";
+      case TWO_LIN -> "empirical benchmark (PLUMBER 2lin): linear regression on SWdown, Tair";
+      case THREE_KM27 -> "empirical benchmark (PLUMBER 3km27): 27 k-means clusters on SWdown,"
+          + " Tair, humidity (LWdown if none), a linear regression per cluster";
+    };
   }
 
   /** 1lin, 2lin and 3km27, in that order. */
@@ -87,30 +95,9 @@ public final class EmpiricalBaseline implements Approach {
     return Arrays.stream(Kind.values()).map(Kind::approachName).toList();
   }
 
-  @Override
-  public String name() {
-    return kind.approachName;
-  }
 
-  @Override
-  public String description() {
-    return switch (kind) {
-      case ONE_LIN -> "empirical benchmark (PLUMBER 1lin): linear regression on SWdown";
-      case TWO_LIN -> "empirical benchmark (PLUMBER 2lin): linear regression on SWdown, Tair";
-      case THREE_KM27 -> "empirical benchmark (PLUMBER 3km27): 27 k-means clusters on SWdown,"
-          + " Tair, humidity (LWdown if none), a linear regression per cluster";
-    };
-  }
 
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring();
-  }
 
-  @Override
-  public String category() {
-    return "baseline (empirical)";
-  }
 
   /** The predictor names on this forcing, or an explanation why there are none. */
   Predictors predictors(Frame forcing) {

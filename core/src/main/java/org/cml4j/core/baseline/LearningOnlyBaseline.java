@@ -11,8 +11,6 @@ import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.provenance.RunProvenance;
 import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Approach;
-import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -25,12 +23,13 @@ import org.cml4j.core.vars.VariableSpec;
  * means) to every target observed in training, with early stopping on the validation period and no
  * physics at all. Targets never observed (e.g. unobserved depths) cannot be predicted.
  */
-public final class LearningOnlyBaseline implements Approach {
+public final class LearningOnlyBaseline extends AbstractBaseline {
   public static final String NAME = "baseline.learning-only";
   private final LearnerSpec spec;
 
   /** @param spec network settings (seed is replaced by the task's seed) */
   public LearningOnlyBaseline(LearnerSpec spec) {
+    super(NAME, "learning only: MLP on forcing features, no physics", "baseline (learning)");
     this.spec = spec;
   }
 
@@ -39,25 +38,9 @@ public final class LearningOnlyBaseline implements Approach {
     return new LearningOnlyBaseline(LearnerSpec.mlp(32, 32));
   }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
 
-  @Override
-  public String description() {
-    return "learning only: MLP on forcing features, no physics";
-  }
 
-  @Override
-  public Capabilities capabilities() {
-    return Capabilities.requiring();
-  }
 
-  @Override
-  public String category() {
-    return "baseline (learning)";
-  }
 
   /** Targets with enough training observations. */
   public static List<String> learnableTargets(CouplingTask t) {

@@ -92,7 +92,7 @@ public record CalibrationProblem(MechanismModel mechanism, Frame forcing, Frame 
   public static CalibrationProblem on(CouplingTask task, Frame forcing, Frame observations) {
     return new CalibrationProblem(task.mechanism(), fillForcingGaps(task.mechanism(), forcing),
         observations, defaultVariables(task, observations), 0, task.split().trainEnd(),
-        defaultFit(task), defaultGuess(task, observations), initialObservations(observations),
+        defaultFit(task), defaultGuess(task, observations), observations.finiteAt(0),
         task.seed());
   }
 
@@ -218,18 +218,6 @@ public record CalibrationProblem(MechanismModel mechanism, Frame forcing, Frame 
     }
     java.util.Arrays.fill(out, prev + 1, out.length, out[prev]);
     return out;
-  }
-
-  /** Non-NaN observed values at step 0. */
-  public static Map<String, Double> initialObservations(Frame observations) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    for (String v : observations.names()) {
-      double x = observations.values(v, 0, 1)[0];
-      if (!Double.isNaN(x)) {
-        m.put(v, x);
-      }
-    }
-    return m;
   }
 
   /** Runs the mechanism over the whole forcing with {@code parameters}, for {@code outputs}. */

@@ -11,7 +11,6 @@ import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.BaselineFactory;
 import org.cml4j.core.spi.Capabilities;
-import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingPlugin;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
@@ -55,23 +54,8 @@ class BaselineRegistryTest {
   }
 
   static CouplingPlugin plugin(String pluginName, String... baselines) {
-    return new CouplingPlugin() {
-      @Override
-      public String name() {
-        return pluginName;
-      }
-
-      @Override
-      public List<CouplingFactory> couplings() {
-        return List.of();
-      }
-
-      @Override
-      public List<BaselineFactory> baselines() {
-        return java.util.Arrays.stream(baselines).map(n -> BaselineFactory.of(n, "mean",
-            d -> new MeanBaseline(n))).toList();
-      }
-    };
+    return CouplingPlugin.of(pluginName, List.of(), java.util.Arrays.stream(baselines)
+        .map(n -> BaselineFactory.of(n, "mean", d -> new MeanBaseline(n))).toList());
   }
 
   @Test

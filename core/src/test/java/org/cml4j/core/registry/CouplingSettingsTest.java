@@ -30,28 +30,22 @@ class CouplingSettingsTest {
   /** The settings each created coupling received. */
   static final List<Steps> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  static final class Plugin implements CouplingPlugin {
-    @Override
-    public String name() {
-      return "settings-plugin";
-    }
-
-    @Override
-    public List<CouplingFactory> couplings() {
-      return List.of(CouplingFactory.of(INFO, new Steps(10, 0.1), (d, s) -> {
-        SEEN.add(s);
-        return new ToyPlugin().couplings().get(0).create(d);
-      }));
-    }
+  /** A plugin whose one coupling records the settings it is created with. */
+  static CouplingPlugin plugin() {
+    return CouplingPlugin.of("settings-plugin", List.of(CouplingFactory.of(INFO,
+        new Steps(10, 0.1), (d, s) -> {
+          SEEN.add(s);
+          return new ToyPlugin().couplings().get(0).create(d);
+        })), List.of());
   }
 
   @Test
   void factoryDeclaresTypeAndDefaultsAndTheRegistryPassesThem() {
-    CouplingFactory f = new Plugin().couplings().get(0);
+    CouplingFactory f = plugin().couplings().get(0);
     assertThat(f.settingsType()).isEqualTo(Steps.class);
     assertThat(f.defaultSettings()).isEqualTo(new Steps(10, 0.1));
     assertThat(f.info()).isEqualTo(INFO);
-    CouplingRegistry reg = Cml4j.builder().plugin(new Plugin()).build().registry();
+    CouplingRegistry reg = Cml4j.builder().plugin(plugin()).build().registry();
     assertThat(reg.settings("test.steps")).isEqualTo(new Steps(10, 0.1));
     SEEN.clear();
     reg.create("test.steps");
@@ -62,7 +56,7 @@ class CouplingSettingsTest {
 
   @Test
   void guiceOverrideReachesTheFactory() {
-    CouplingRegistry reg = Cml4j.builder().plugin(new Plugin())
+    CouplingRegistry reg = Cml4j.builder().plugin(plugin())
         .settings("test.steps", new Steps(50, 0.2)).build().registry();
     assertThat(reg.settings()).containsEntry("test.steps", new Steps(50, 0.2));
     SEEN.clear();
@@ -73,14 +67,14 @@ class CouplingSettingsTest {
 
   @Test
   void wrongTypeOrUnknownCouplingIsRefused() {
-    assertThatThrownBy(() -> Cml4j.builder().plugin(new Plugin())
+    assertThatThrownBy(() -> Cml4j.builder().plugin(plugin())
         .settings("test.steps", NoSettings.INSTANCE).build().registry())
         .hasStackTraceContaining("settings override for coupling test.steps is a NoSettings;"
             + " it takes Steps");
-    assertThatThrownBy(() -> Cml4j.builder().plugin(new Plugin())
+    assertThatThrownBy(() -> Cml4j.builder().plugin(plugin())
         .settings("test.nope", new Steps(1, 0.1)).build().registry())
         .hasStackTraceContaining("unknown coupling 'test.nope'");
-    CouplingRegistry reg = Cml4j.builder().plugin(new Plugin()).build().registry();
+    CouplingRegistry reg = Cml4j.builder().plugin(plugin()).build().registry();
     assertThatThrownBy(() -> reg.create("test.steps", NoSettings.INSTANCE))
         .hasMessageContaining("coupling test.steps takes settings of type Steps");
   }

@@ -7,7 +7,6 @@ import com.google.inject.multibindings.OptionalBinder;
 import java.util.List;
 import org.cml4j.core.spi.Coupling;
 import org.cml4j.core.spi.CouplingDefaults;
-import org.cml4j.core.spi.CouplingFactory;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingPlugin;
 import org.cml4j.core.spi.CouplingSolution;
@@ -49,17 +48,7 @@ class PluginRegistryTest {
 
   @Test
   void duplicateNamesFailNamingBothPlugins() {
-    CouplingPlugin other = new CouplingPlugin() {
-      @Override
-      public String name() {
-        return "copycat";
-      }
-
-      @Override
-      public List<CouplingFactory> couplings() {
-        return new ToyPlugin().couplings();
-      }
-    };
+    CouplingPlugin other = CouplingPlugin.of("copycat", new ToyPlugin().couplings(), List.of());
     assertThatThrownBy(() -> Cml4j.builder().plugin(new ToyPlugin()).plugin(other).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'thirdparty.calibrate' is registered twice")

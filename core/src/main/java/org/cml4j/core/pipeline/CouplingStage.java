@@ -27,10 +27,8 @@ import org.cml4j.core.vars.VariableSpec;
  * {@link Calibration#PROVENANCE_KEY}) so that {@link Pipeline.Run#calibration()} names it.
  * Deterministic whenever the approach is (same task seed, same result).
  */
-public final class CouplingStage implements Stage {
-  private final String name;
+public final class CouplingStage extends AbstractStage {
   private final Approach coupling;
-  private final List<VariableSpec> inputs;
   private final Map<String, VariableSpec> targetToOutput;
 
   /**
@@ -41,13 +39,12 @@ public final class CouplingStage implements Stage {
    */
   public CouplingStage(String name, Approach coupling, List<VariableSpec> inputs,
       Map<String, VariableSpec> targetToOutput) {
+    super(name, inputs, List.copyOf(targetToOutput.values()));
     if (targetToOutput.isEmpty()) {
       throw new IllegalArgumentException("stage '" + name + "' publishes nothing: give at least"
           + " one target of " + coupling.name());
     }
-    this.name = name;
     this.coupling = coupling;
-    this.inputs = List.copyOf(inputs);
     this.targetToOutput = new LinkedHashMap<>(targetToOutput);
   }
 
@@ -80,25 +77,13 @@ public final class CouplingStage implements Stage {
     return coupling;
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
 
-  @Override
-  public List<VariableSpec> inputs() {
-    return inputs;
-  }
 
-  @Override
-  public List<VariableSpec> outputs() {
-    return List.copyOf(targetToOutput.values());
-  }
 
   @Override
   public StageResult run(CouplingTask task, Frame available) {
     Frame aux = task.auxiliary();
-    for (VariableSpec v : inputs) {
+    for (VariableSpec v : inputs()) {
       if (!task.forcing().has(v.name()) && !aux.has(v.name())) {
         aux = aux.with(v, available.values(v));
       }
@@ -109,7 +94,7 @@ public final class CouplingStage implements Stage {
     Frame out = task.forcing().select(List.of());
     for (var e : targetToOutput.entrySet()) {
       if (!sol.predictions().has(e.getKey())) {
-        throw new IllegalStateException("stage '" + name + "': " + coupling.name()
+        throw new IllegalStateException("stage '" + name() + "': " + coupling.name()
             + " did not predict " + e.getKey() + " on task " + task.name() + " (it predicted "
             + sol.predictions().names() + ")");
       }

@@ -8,33 +8,10 @@ import java.util.Map;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.toy.ToyPlugin;
 import org.cml4j.core.toy.ToyTasks;
-import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
-  /** A stage computing out = in + shift. */
-  record Shift(String name, VariableSpec in, VariableSpec out, double shift) implements Stage {
-    @Override
-    public List<VariableSpec> inputs() {
-      return List.of(in);
-    }
-
-    @Override
-    public List<VariableSpec> outputs() {
-      return List.of(out);
-    }
-
-    @Override
-    public StageResult run(CouplingTask task, Frame available) {
-      double[] v = available.values(in.name());
-      for (int i = 0; i < v.length; i++) {
-        v[i] += shift;
-      }
-      return StageResult.of(available.select(List.of()).with(out, v));
-    }
-  }
-
   private static final VariableSpec TAIR = VariableSpec.of("Tair");
   private static final VariableSpec A = new VariableSpec("a", "K");
   private static final VariableSpec B = new VariableSpec("b", "K");

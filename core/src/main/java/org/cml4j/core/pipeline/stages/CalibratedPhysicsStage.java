@@ -6,7 +6,7 @@ import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
-import org.cml4j.core.pipeline.Stage;
+import org.cml4j.core.pipeline.AbstractStage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -28,10 +28,9 @@ import org.cml4j.core.vars.VariableSpec;
  * an upstream stage); the calibration and the run then use it. Deterministic: the calibration's
  * multi-start is seeded with the task's seed. The result names the calibration's id.
  */
-public final class CalibratedPhysicsStage implements Stage {
+public final class CalibratedPhysicsStage extends AbstractStage {
   /** Default suffix of the published variables. */
   public static final String SUFFIX = "_physics";
-  private final String name;
   private final MechanismModel mechanism;
   private final List<String> variables;
   private final String suffix;
@@ -40,6 +39,8 @@ public final class CalibratedPhysicsStage implements Stage {
 
   private CalibratedPhysicsStage(String name, MechanismModel mechanism, List<String> variables,
       String suffix, OptimizerSettings settings, Map<String, VariableSpec> forcingFrom) {
+    super(name, mechanism.forcing().stream().map(v -> forcingFrom.getOrDefault(v.name(), v))
+        .toList(), published(variables, suffix));
     if (variables.isEmpty()) {
       throw new IllegalArgumentException("stage '" + name + "' publishes nothing: name at least"
           + " one output of mechanism " + mechanism.name());
@@ -50,12 +51,17 @@ public final class CalibratedPhysicsStage implements Stage {
             + " does not simulate " + v);
       }
     }
-    this.name = name;
     this.mechanism = mechanism;
     this.variables = List.copyOf(variables);
     this.suffix = suffix;
     this.settings = settings;
     this.forcingFrom = Map.copyOf(forcingFrom);
+  }
+
+  /** The published variables: each {@code v} as {@code v + suffix} in its standard unit. */
+  private static List<VariableSpec> published(List<String> variables, String suffix) {
+    return variables.stream().map(v -> new VariableSpec(v + suffix, VariableSpec.of(v).unit()))
+        .toList();
   }
 
   /**
@@ -78,13 +84,13 @@ public final class CalibratedPhysicsStage implements Stage {
 
   /** The same stage publishing {@code <v><otherSuffix>}. */
   public CalibratedPhysicsStage withSuffix(String otherSuffix) {
-    return new CalibratedPhysicsStage(name, mechanism, variables, otherSuffix, settings,
+    return new CalibratedPhysicsStage(name(), mechanism, variables, otherSuffix, settings,
         forcingFrom);
   }
 
   /** The same stage calibrated with other optimizer settings (e.g. the registry's defaults). */
   public CalibratedPhysicsStage withSettings(OptimizerSettings other) {
-    return new CalibratedPhysicsStage(name, mechanism, variables, suffix, other, forcingFrom);
+    return new CalibratedPhysicsStage(name(), mechanism, variables, suffix, other, forcingFrom);
   }
 
   /**
@@ -93,16 +99,16 @@ public final class CalibratedPhysicsStage implements Stage {
    */
   public CalibratedPhysicsStage readingForcing(String forcing, VariableSpec from) {
     VariableSpec f = mechanism.forcing().stream().filter(v -> v.name().equals(forcing))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException("stage '" + name + "': "
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("stage '" + name() + "': "
             + forcing + " is not a forcing variable of mechanism " + mechanism.name() + " ("
             + mechanism.forcing() + ")"));
     if (!f.unit().equals(from.unit())) {
-      throw new IllegalArgumentException("stage '" + name + "': forcing " + f + " cannot be read"
+      throw new IllegalArgumentException("stage '" + name() + "': forcing " + f + " cannot be read"
           + " from " + from + " (units differ)");
     }
     Map<String, VariableSpec> m = new LinkedHashMap<>(forcingFrom);
     m.put(forcing, from);
-    return new CalibratedPhysicsStage(name, mechanism, variables, suffix, settings, m);
+    return new CalibratedPhysicsStage(name(), mechanism, variables, suffix, settings, m);
   }
 
   /** Mechanism outputs published (without suffix). */
@@ -110,27 +116,13 @@ public final class CalibratedPhysicsStage implements Stage {
     return variables;
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
 
-  @Override
-  public List<VariableSpec> inputs() {
-    return mechanism.forcing().stream().map(v -> forcingFrom.getOrDefault(v.name(), v))
-        .toList();
-  }
 
-  @Override
-  public List<VariableSpec> outputs() {
-    return variables.stream().map(v -> new VariableSpec(v + suffix, VariableSpec.of(v).unit()))
-        .toList();
-  }
 
   @Override
   public StageResult run(CouplingTask task, Frame available) {
     if (!task.mechanism().name().equals(mechanism.name())) {
-      throw new IllegalArgumentException("stage '" + name + "' was built for mechanism "
+      throw new IllegalArgumentException("stage '" + name() + "' was built for mechanism "
           + mechanism.name() + " but task " + task.name() + " has " + task.mechanism().name());
     }
     CouplingTask t = task;

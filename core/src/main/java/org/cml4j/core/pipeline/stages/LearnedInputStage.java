@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.learn.LearnerSpec;
-import org.cml4j.core.pipeline.Stage;
+import org.cml4j.core.pipeline.AbstractStage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -23,10 +23,8 @@ import org.cml4j.core.vars.VariableSpec;
  * The observed values themselves are never copied into the output: every step, observed or not,
  * is the network's prediction, so the training and test periods are treated alike.
  */
-public final class LearnedInputStage implements Stage {
-  private final String name;
+public final class LearnedInputStage extends AbstractStage {
   private final Map<String, VariableSpec> learnedAs;
-  private final List<VariableSpec> features;
   private final LearnerSpec spec;
 
   /**
@@ -37,13 +35,12 @@ public final class LearnedInputStage implements Stage {
    */
   public LearnedInputStage(String name, Map<String, VariableSpec> learnedAs,
       List<VariableSpec> features, LearnerSpec spec) {
+    super(name, features, List.copyOf(learnedAs.values()));
     if (learnedAs.isEmpty() || features.isEmpty()) {
       throw new IllegalArgumentException("stage '" + name + "' needs at least one variable to"
           + " learn and one feature; got " + learnedAs.keySet() + " and " + features);
     }
-    this.name = name;
     this.learnedAs = new LinkedHashMap<>(learnedAs);
-    this.features = List.copyOf(features);
     this.spec = spec;
   }
 
@@ -59,36 +56,24 @@ public final class LearnedInputStage implements Stage {
 
   /** The same stage with other network settings (the seed stays the task's). */
   public LearnedInputStage withLearner(LearnerSpec other) {
-    return new LearnedInputStage(name, learnedAs, features, other);
+    return new LearnedInputStage(name(), learnedAs, inputs(), other);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
 
-  @Override
-  public List<VariableSpec> inputs() {
-    return features;
-  }
 
-  @Override
-  public List<VariableSpec> outputs() {
-    return List.copyOf(learnedAs.values());
-  }
 
   @Override
   public StageResult run(CouplingTask task, Frame available) {
     List<String> vars = List.copyOf(learnedAs.keySet());
     for (String v : vars) {
       if (!StageLearning.learnable(task, v)) {
-        throw new IllegalArgumentException("stage '" + name + "' cannot learn " + v + ": it needs"
+        throw new IllegalArgumentException("stage '" + name() + "' cannot learn " + v + ": it needs"
             + " at least " + StageLearning.MIN_TRAINING_OBS + " observations in the training"
             + " period of task " + task.name() + " (observed: " + task.observed() + ")");
       }
-      StageLearning.checkUnit(name, task, v, learnedAs.get(v).unit());
+      StageLearning.checkUnit(name(), task, v, learnedAs.get(v).unit());
     }
-    double[][] x = StageLearning.features(name, available, features);
+    double[][] x = StageLearning.features(name(), available, inputs());
     double[][] y = task.observations().matrix(vars);
     StageLearning.Fitted fit = StageLearning.fit(StageLearning.spec(spec, task), x, y,
         task.split());

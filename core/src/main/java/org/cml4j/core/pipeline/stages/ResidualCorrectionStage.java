@@ -1,13 +1,14 @@
 package org.cml4j.core.pipeline.stages;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.metrics.Metrics;
-import org.cml4j.core.pipeline.Stage;
+import org.cml4j.core.pipeline.AbstractStage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
@@ -28,8 +29,7 @@ import org.cml4j.core.vars.VariableSpec;
  * things worse. Both cases are named in the diagnostics ({@code validationRmse.base.<v>},
  * {@code validationRmse.corrected.<v>}, notes).
  */
-public final class ResidualCorrectionStage implements Stage {
-  private final String name;
+public final class ResidualCorrectionStage extends AbstractStage {
   private final Map<String, VariableSpec> bases;
   private final List<VariableSpec> features;
   private final LearnerSpec spec;
@@ -43,11 +43,12 @@ public final class ResidualCorrectionStage implements Stage {
    */
   public ResidualCorrectionStage(String name, Map<String, VariableSpec> bases,
       List<VariableSpec> features, LearnerSpec spec) {
+    super(name, union(features, bases.values()), bases.entrySet().stream()
+        .map(e -> new VariableSpec(e.getKey(), e.getValue().unit())).toList());
     if (bases.isEmpty() || features.isEmpty()) {
       throw new IllegalArgumentException("stage '" + name + "' needs at least one target to"
           + " correct and one feature; got " + bases.keySet() + " and " + features);
     }
-    this.name = name;
     this.bases = new LinkedHashMap<>(bases);
     this.features = List.copyOf(features);
     this.spec = spec;
@@ -68,6 +69,12 @@ public final class ResidualCorrectionStage implements Stage {
     return new ResidualCorrectionStage("correction", b, f, null);
   }
 
+  private static List<VariableSpec> union(List<VariableSpec> a, Collection<VariableSpec> b) {
+    LinkedHashSet<VariableSpec> in = new LinkedHashSet<>(a);
+    in.addAll(b);
+    return List.copyOf(in);
+  }
+
   /** The same stage under another name. */
   public ResidualCorrectionStage named(String otherName) {
     return new ResidualCorrectionStage(otherName, bases, features, spec);
@@ -75,45 +82,30 @@ public final class ResidualCorrectionStage implements Stage {
 
   /** The same stage reading other features. */
   public ResidualCorrectionStage withFeatures(List<VariableSpec> other) {
-    return new ResidualCorrectionStage(name, bases, other, spec);
+    return new ResidualCorrectionStage(name(), bases, other, spec);
   }
 
   /** The same stage with other network settings (the seed stays the task's). */
   public ResidualCorrectionStage withLearner(LearnerSpec other) {
-    return new ResidualCorrectionStage(name, bases, features, other);
+    return new ResidualCorrectionStage(name(), bases, features, other);
   }
 
-  @Override
-  public String name() {
-    return name;
-  }
 
-  @Override
-  public List<VariableSpec> inputs() {
-    LinkedHashSet<VariableSpec> in = new LinkedHashSet<>(features);
-    in.addAll(bases.values());
-    return List.copyOf(in);
-  }
 
-  @Override
-  public List<VariableSpec> outputs() {
-    return bases.entrySet().stream().map(e -> new VariableSpec(e.getKey(),
-        e.getValue().unit())).toList();
-  }
 
   @Override
   public StageResult run(CouplingTask task, Frame available) {
     List<String> learned = bases.keySet().stream().filter(v -> StageLearning.learnable(task, v))
         .toList();
     for (String v : learned) {
-      StageLearning.checkUnit(name, task, v, bases.get(v).unit());
+      StageLearning.checkUnit(name(), task, v, bases.get(v).unit());
     }
     Diagnostics.Builder d = Diagnostics.builder();
     Frame out = available.select(List.of());
     double[][] corr = null;
     StageLearning.Fitted fit = null;
     if (!learned.isEmpty()) {
-      double[][] x = StageLearning.features(name, available, features);
+      double[][] x = StageLearning.features(name(), available, features);
       int n = x.length;
       double[][] y = new double[n][learned.size()];
       for (int k = 0; k < learned.size(); k++) {

@@ -149,28 +149,30 @@ public final class Standardizer {
 
   /** {@code (x - mean) / scale}, column by column (a new matrix). */
   public double[][] transform(double[][] x) {
-    double[][] z = new double[x.length][];
-    for (int i = 0; i < x.length; i++) {
-      checkWidth(x[i], i);
-      z[i] = new double[mean.length];
-      for (int j = 0; j < mean.length; j++) {
-        z[i][j] = (x[i][j] - mean[j]) / scale[j];
-      }
-    }
-    return z;
+    return columnwise(x, (j, v) -> (v - mean[j]) / scale[j]);
   }
 
   /** {@code mean + scale * z}, column by column (a new matrix). */
   public double[][] inverse(double[][] z) {
-    double[][] x = new double[z.length][];
-    for (int i = 0; i < z.length; i++) {
-      checkWidth(z[i], i);
-      x[i] = new double[mean.length];
+    return columnwise(z, (j, v) -> mean[j] + scale[j] * v);
+  }
+
+  /** A value of column {@code j} mapped to another. */
+  private interface ColumnMap {
+    double apply(int j, double v);
+  }
+
+  /** {@code f} applied to every value of {@code a}, rows checked for width (a new matrix). */
+  private double[][] columnwise(double[][] a, ColumnMap f) {
+    double[][] out = new double[a.length][];
+    for (int i = 0; i < a.length; i++) {
+      checkWidth(a[i], i);
+      out[i] = new double[mean.length];
       for (int j = 0; j < mean.length; j++) {
-        x[i][j] = mean[j] + scale[j] * z[i][j];
+        out[i][j] = f.apply(j, a[i][j]);
       }
     }
-    return x;
+    return out;
   }
 
   private void checkWidth(double[] row, int i) {

@@ -3,7 +3,11 @@ package org.cml4j.core.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Learner#backprop} and {@link Learner#inputGradient} against central finite differences
@@ -11,36 +15,61 @@ import org.junit.jupiter.api.Test;
  */
 class BackpropTest {
 
-  @Test
-  void mlpParameterGradientMatchesFiniteDifferences() {
-    Learner l = trained(LearnerSpec.mlp(5, 4).withActivation(Activation.TANH), 3, 2, 40);
-    checkParams(l, data(40, 3, 11), seed(40, 2, 12), 1e-7);
+  /**
+   * A briefly trained learner and the data its gradients are checked on.
+   *
+   * @param spec network; trained on {@code trainRows} rows of {@code nIn} inputs, {@code nOut}
+   *     outputs
+   * @param rows rows of the checked input (its values seeded with {@code seed}, the upstream
+   *     gradient with {@code seed + 1})
+   */
+  record Case(String label, LearnerSpec spec, int nIn, int nOut, int trainRows, int rows,
+      long seed) {
+    Learner learner() {
+      return trained(spec, nIn, nOut, trainRows);
+    }
+
+    double[][] x() {
+      return data(rows, nIn, seed);
+    }
+
+    double[][] upstream() {
+      return BackpropTest.seed(rows, nOut, seed + 1);
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
   }
 
-  @Test
-  void lstmParameterGradientMatchesFiniteDifferences() {
-    // 16 rows, lookback 6: the first 5 windows are padded with row 0
-    Learner l = trained(LearnerSpec.lstm(4, 6), 2, 2, 60);
-    checkParams(l, data(16, 2, 21), seed(16, 2, 22), 1e-7);
+  static Stream<Case> parameterCases() {
+    return Stream.of(
+        new Case("mlp", LearnerSpec.mlp(5, 4).withActivation(Activation.TANH), 3, 2, 40, 40, 11),
+        // 16 rows, lookback 6: the first 5 windows are padded with row 0
+        new Case("lstm", LearnerSpec.lstm(4, 6), 2, 2, 60, 16, 21),
+        new Case("stacked lstm, softplus", new LearnerSpec(LearnerSpec.Kind.LSTM,
+            new int[] {3, 2}, Activation.SOFTPLUS, 3, 16, 1e-2, 1e-4, 0, 4, 5), 2, 1, 40, 10, 31));
   }
 
-  @Test
-  void stackedLstmSoftplusGradient() {
-    Learner l = trained(new LearnerSpec(LearnerSpec.Kind.LSTM, new int[] {3, 2},
-        Activation.SOFTPLUS, 3, 16, 1e-2, 1e-4, 0, 4, 5), 2, 1, 40);
-    checkParams(l, data(10, 2, 31), seed(10, 1, 32), 1e-7);
+  static Stream<Case> inputCases() {
+    return Stream.of(
+        new Case("mlp, softplus", LearnerSpec.mlp(6).withActivation(Activation.SOFTPLUS), 3, 2,
+            40, 15, 41),
+        // the LSTM's input gradient sums over the windows each row appears in
+        new Case("lstm", LearnerSpec.lstm(4, 5), 2, 1, 60, 14, 51));
   }
 
-  @Test
-  void mlpInputGradientMatchesFiniteDifferences() {
-    Learner l = trained(LearnerSpec.mlp(6).withActivation(Activation.SOFTPLUS), 3, 2, 40);
-    checkInputs(l, data(15, 3, 41), seed(15, 2, 42), 1e-7);
+  @ParameterizedTest
+  @MethodSource("parameterCases")
+  void parameterGradientMatchesFiniteDifferences(Case c) {
+    checkParams(c.learner(), c.x(), c.upstream(), 1e-7);
   }
 
-  @Test
-  void lstmInputGradientSumsOverWindows() {
-    Learner l = trained(LearnerSpec.lstm(4, 5), 2, 1, 60);
-    checkInputs(l, data(14, 2, 51), seed(14, 1, 52), 1e-7);
+  @ParameterizedTest
+  @MethodSource("inputCases")
+  void inputGradientMatchesFiniteDifferences(Case c) {
+    checkInputs(c.learner(), c.x(), c.upstream(), 1e-7);
   }
 
   @Test
@@ -64,27 +93,27 @@ class BackpropTest {
     return l;
   }
 
+  /** Inputs: column {@code j} is Gaussian with mean {@code 10 j} and sd {@code 1 + j}. */
   static double[][] data(int rows, int cols, long seed) {
-    Random r = new Random(seed);
-    double[][] x = new double[rows][cols];
-    for (double[] row : x) {
-      for (int j = 0; j < cols; j++) {
-        row[j] = 10 * j + (1 + j) * r.nextGaussian();
-      }
-    }
-    return x;
+    return gaussian(rows, cols, seed, j -> 10 * j, j -> 1 + j);
   }
 
   /** Zero-mean upstream gradient (keeps the objective O(10), so FD rounding stays ~1e-9). */
   static double[][] seed(int rows, int cols, long seed) {
+    return gaussian(rows, cols, seed, j -> 0, j -> 1);
+  }
+
+  /** Seeded Gaussian matrix, column {@code j} with the given mean and standard deviation. */
+  static double[][] gaussian(int rows, int cols, long seed, IntToDoubleFunction mean,
+      IntToDoubleFunction sd) {
     Random r = new Random(seed);
-    double[][] s = new double[rows][cols];
-    for (double[] row : s) {
+    double[][] x = new double[rows][cols];
+    for (double[] row : x) {
       for (int j = 0; j < cols; j++) {
-        row[j] = r.nextGaussian();
+        row[j] = mean.applyAsDouble(j) + sd.applyAsDouble(j) * r.nextGaussian();
       }
     }
-    return s;
+    return x;
   }
 
   static double objective(Learner l, double[][] x, double[][] s) {

@@ -5,14 +5,10 @@ import org.cml4j.core.spi.ParameterInfo;
 /**
  * Latin hypercube sampling (McKay, Beckman &amp; Conover 1979) as a {@link ParameterSampler}: the
  * framework's one implementation, {@link ParameterInfo#latinHypercube}.
+ *
+ * @param seed seed of the design
  */
-public final class LatinHypercubeSampler implements ParameterSampler {
-  private final long seed;
-
-  public LatinHypercubeSampler(long seed) {
-    this.seed = seed;
-  }
-
+public record LatinHypercubeSampler(long seed) implements ParameterSampler {
   @Override
   public double[][] sample(int n, int dimension) {
     if (n < 1 || dimension < 1) {

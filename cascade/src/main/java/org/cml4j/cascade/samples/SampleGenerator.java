@@ -3,9 +3,7 @@ package org.cml4j.cascade.samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import org.cml4j.core.parallel.Parallel;
 
 /**
  * Generates physics-based training samples: draws parameter vectors with a
@@ -46,25 +44,8 @@ public final class SampleGenerator {
       double[][] x) {
     int n = x.length;
     Object[] results = new Object[n];
-    Runnable body = () -> IntStream.range(0, n).parallel().forEach(i -> results[i] = runOne(sim,
-        space, x[i]));
-    if (threads == 1) {
-      for (int i = 0; i < n; i++) {
-        results[i] = runOne(sim, space, x[i]);
-      }
-    } else {
-      ForkJoinPool pool = new ForkJoinPool(threads);
-      try {
-        pool.submit(body).get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("sample generation interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("sample generation failed: " + e.getCause(), e.getCause());
-      } finally {
-        pool.shutdown();
-      }
-    }
+    Parallel.forEachIndex(n, threads, "sample generation", i -> results[i] = runOne(sim, space,
+        x[i]));
     List<double[]> ps = new ArrayList<>();
     List<double[][]> outs = new ArrayList<>();
     List<String> names = null;

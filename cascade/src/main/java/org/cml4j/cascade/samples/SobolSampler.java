@@ -8,14 +8,10 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * direction numbers, up to 1000 dimensions) with a seeded Cranley–Patterson random shift modulo 1,
  * so that different seeds give different but equally uniform designs. The all-zero first point
  * is skipped.
+ *
+ * @param seed seed of the design
  */
-public final class SobolSampler implements ParameterSampler {
-  private final long seed;
-
-  public SobolSampler(long seed) {
-    this.seed = seed;
-  }
-
+public record SobolSampler(long seed) implements ParameterSampler {
   @Override
   public double[][] sample(int n, int dimension) {
     if (n < 1 || dimension < 1 || dimension > 1000) {

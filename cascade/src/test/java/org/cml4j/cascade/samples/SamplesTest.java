@@ -13,18 +13,27 @@ import org.cml4j.lsm.experiment.Huang2025;
 import org.junit.jupiter.api.Test;
 
 class SamplesTest {
+  /**
+   * Every coordinate of the points lies in [0, 1) and puts between {@code min} and {@code max}
+   * points into each of {@code bins} equal bins.
+   */
+  static void assertBinCounts(double[][] x, int bins, int min, int max) {
+    for (int j = 0; j < x[0].length; j++) {
+      int[] count = new int[bins];
+      for (double[] p : x) {
+        assertThat(p[j]).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
+        count[(int) (p[j] * bins)]++;
+      }
+      for (int b = 0; b < bins; b++) {
+        assertThat(count[b]).as("points in bin %d of coordinate %d", b, j).isBetween(min, max);
+      }
+    }
+  }
+
   @Test
   void latinHypercubeHitsEveryStratumOncePerCoordinate() {
     double[][] x = ParameterSampler.latinHypercube(7).sample(50, 4);
-    for (int j = 0; j < 4; j++) {
-      boolean[] hit = new boolean[50];
-      for (double[] p : x) {
-        assertThat(p[j]).isBetween(0.0, 1.0);
-        int s = (int) (p[j] * 50);
-        assertThat(hit[s]).as("stratum %d of coordinate %d hit twice", s, j).isFalse();
-        hit[s] = true;
-      }
-    }
+    assertBinCounts(x, 50, 1, 1);
     assertThat(ParameterSampler.latinHypercube(7).sample(50, 4)).isDeepEqualTo(x);
     assertThat(ParameterSampler.latinHypercube(8).sample(50, 4)[0]).isNotEqualTo(x[0]);
   }
@@ -32,15 +41,7 @@ class SamplesTest {
   @Test
   void sobolPointsAreUniformAndSeeded() {
     double[][] x = ParameterSampler.sobol(3).sample(256, 3);
-    for (int j = 0; j < 3; j++) {
-      int[] bins = new int[8];
-      for (double[] p : x) {
-        bins[(int) (p[j] * 8)]++;
-      }
-      for (int b : bins) {
-        assertThat(b).isBetween(31, 33);
-      }
-    }
+    assertBinCounts(x, 8, 31, 33);
     assertThat(ParameterSampler.sobol(3).sample(256, 3)).isDeepEqualTo(x);
     assertThatThrownBy(() -> ParameterSampler.named("grid", 1))
         .hasMessageContaining("known: lhs, sobol");

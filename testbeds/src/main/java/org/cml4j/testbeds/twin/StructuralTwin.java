@@ -3,6 +3,7 @@ package org.cml4j.testbeds.twin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -119,20 +120,9 @@ public final class StructuralTwin {
   public static Record simulate(Settings s, boolean extrapolation, int rep, long seed) {
     int spin = s.spinUpDays() * 24;
     int obs = s.observedDays() * 24;
-    int hours = spin + obs + s.testDays() * 24;
-    Instant start = RECORD_START.minusSeconds(3600L * spin);
-    SyntheticWeather.Spec spec = new SyntheticWeather.Spec(start, hours, LATITUDE,
-        Climate.summer(), extrapolation ? Climate.heatWave() : null, spin + obs, spin + 30,
-        spin + obs - DRY_LEAD_HOURS, spin + obs);
-    Weather all = SyntheticWeather.generate(spec, derive(seed, "weather", rep));
-    StructuralTwinModel model = new StructuralTwinModel(TwinPhysics.standard(), GRID);
-    Frame truthAll = model.simulate(all, TRUTH_DEPTHS,
-        model.linearProfile(Climate.summer().meanTair()));
-    Weather w = all.slice(spin, hours);
-    Frame truth = truthAll.slice(spin, hours);
-    Frame obsFrame = ObservationModel.standard().observe(truth, observedVariables(), w.rainf(),
-        derive(seed, "noise", rep));
-    return new Record(w, truth, obsFrame, obs);
+    return simulate(s, Climate.summer(), (start, hours) -> new SyntheticWeather.Spec(start, hours,
+        LATITUDE, Climate.summer(), extrapolation ? Climate.heatWave() : null, spin + obs,
+        spin + 30, spin + obs - DRY_LEAD_HOURS, spin + obs), "", rep, seed);
   }
 
   /**
@@ -142,19 +132,31 @@ public final class StructuralTwin {
    */
   public static Record simulateSteady(Settings s, int rep, long seed) {
     int spin = s.spinUpDays() * 24;
+    return simulate(s, Climate.steadySummer(), (start, hours) -> new SyntheticWeather.Spec(start,
+        hours, LATITUDE, Climate.steadySummer(), null, hours, spin + 30, 0, 0), "sample-", rep,
+        seed);
+  }
+
+  /**
+   * One record: the weather of {@code spec} (from its start and length in hours, spin-up
+   * included), the truth run from a linear profile at {@code climate}'s mean air temperature, the
+   * spin-up cut off, and the observations; seeds derived from {@code seed} with the tags
+   * {@code <prefix>weather} and {@code <prefix>noise}.
+   */
+  private static Record simulate(Settings s, Climate climate,
+      BiFunction<Instant, Integer, SyntheticWeather.Spec> spec, String prefix, int rep,
+      long seed) {
+    int spin = s.spinUpDays() * 24;
     int obs = s.observedDays() * 24;
     int hours = spin + obs + s.testDays() * 24;
-    Instant start = RECORD_START.minusSeconds(3600L * spin);
-    SyntheticWeather.Spec spec = new SyntheticWeather.Spec(start, hours, LATITUDE,
-        Climate.steadySummer(), null, hours, spin + 30, 0, 0);
-    Weather all = SyntheticWeather.generate(spec, derive(seed, "sample-weather", rep));
+    Weather all = SyntheticWeather.generate(spec.apply(RECORD_START.minusSeconds(3600L * spin),
+        hours), derive(seed, prefix + "weather", rep));
     StructuralTwinModel model = new StructuralTwinModel(TwinPhysics.standard(), GRID);
-    Frame truthAll = model.simulate(all, TRUTH_DEPTHS,
-        model.linearProfile(Climate.steadySummer().meanTair()));
+    Frame truthAll = model.simulate(all, TRUTH_DEPTHS, model.linearProfile(climate.meanTair()));
     Weather w = all.slice(spin, hours);
     Frame truth = truthAll.slice(spin, hours);
     Frame obsFrame = ObservationModel.standard().observe(truth, observedVariables(), w.rainf(),
-        derive(seed, "sample-noise", rep));
+        derive(seed, prefix + "noise", rep));
     return new Record(w, truth, obsFrame, obs);
   }
 

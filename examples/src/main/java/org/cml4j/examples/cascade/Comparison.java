@@ -4,6 +4,10 @@ import org.cml4j.core.metrics.Metrics;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.cml4j.core.spi.Approach;
+import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.vars.Frame;
+import org.cml4j.testbeds.twin.TwinCase;
 
 /**
  * Test-period scores of several approaches on several variables, as the examples print and the
@@ -21,18 +25,31 @@ public final class Comparison {
    * Scores predictions (approach name to frame) against a truth frame over steps [from, to);
    * every variable a prediction frame holds and the truth has is scored.
    */
-  public static Comparison score(String title, org.cml4j.core.vars.Frame truth, int from, int to,
-      Map<String, org.cml4j.core.vars.Frame> predictions) {
+  public static Comparison score(String title, Frame truth, int from, int to,
+      Map<String, Frame> predictions) {
     Comparison c = new Comparison(title);
     predictions.forEach((a, f) -> {
       for (String v : f.names()) {
         if (truth.has(v)) {
-          c.put(a, v, org.cml4j.core.metrics.Metrics.rmse(truth.values(v), f.values(v), from,
+          c.put(a, v, Metrics.rmse(truth.values(v), f.values(v), from,
               to));
         }
       }
     });
     return c;
+  }
+
+  /** {@link #score} against a twin's observations over its test period. */
+  public static Comparison score(String title, TwinCase twin, Map<String, Frame> predictions) {
+    return score(title, twin.observed(), twin.testStart(), twin.task().split().size(),
+        predictions);
+  }
+
+  /** Adds each approach's predictions on the task under the approach's name, in order. */
+  public static void solve(Map<String, Frame> into, CouplingTask task, Approach... approaches) {
+    for (Approach a : approaches) {
+      into.put(a.name(), a.solve(task).predictions());
+    }
   }
 
   /** Records one score. */

@@ -26,12 +26,9 @@ public final class IntermediateVariablesExample {
     CouplingDefaults d = CouplingDefaults.standard();
     Map<String, Frame> p = new LinkedHashMap<>();
     p.put("physics + constant EF", ConstantFractionSplit.predict(c.task(), d.optimizer()));
-    p.put(LearningOnlyBaseline.NAME, LearningOnlyBaseline.standard().solve(c.task())
-        .predictions());
-    p.put(IntermediateVariableCoupling.NAME, new IntermediateVariableCoupling(d).solve(c.task())
-        .predictions());
-    return Comparison.score("test-period RMSE [W m-2], partitioning twin seed " + seed,
-        c.observed(), c.testStart(), c.task().split().size(), p);
+    Comparison.solve(p, c.task(), LearningOnlyBaseline.standard(),
+        new IntermediateVariableCoupling(d));
+    return Comparison.score("test-period RMSE [W m-2], partitioning twin seed " + seed, c, p);
   }
 
   public static void main(String[] args) {

@@ -28,12 +28,9 @@ public final class PostProcessingExample {
     TwinCase c = CascadeTwins.structural(seed, budget);
     CouplingDefaults d = CouplingDefaults.standard();
     Map<String, Frame> p = new LinkedHashMap<>();
-    p.put(PhysicsOnlyBaseline.NAME, new PhysicsOnlyBaseline(d.optimizer()).solve(c.task())
-        .predictions());
-    p.put(ErrorCorrectionCoupling.NAME, new ErrorCorrectionCoupling(d).solve(c.task())
-        .predictions());
-    return Comparison.score("test-period RMSE, structural twin seed " + seed, c.observed(),
-        c.testStart(), c.task().split().size(), p);
+    Comparison.solve(p, c.task(), new PhysicsOnlyBaseline(d.optimizer()),
+        new ErrorCorrectionCoupling(d));
+    return Comparison.score("test-period RMSE, structural twin seed " + seed, c, p);
   }
 
   /** (b) downscaling (factor 3) vs baseline and the interpolated coarse model. */
@@ -46,8 +43,7 @@ public final class PostProcessingExample {
         .solve(c.task()).predictions());
     p.put("3-hourly physics, interpolated", a.interpolated());
     p.put(DownscalingCoupling.NAME + " (3-hourly + MLP)", a.refined());
-    return Comparison.score("test-period RMSE, structural twin seed " + seed, c.observed(),
-        c.testStart(), c.task().split().size(), p);
+    return Comparison.score("test-period RMSE, structural twin seed " + seed, c, p);
   }
 
   /** (c) gated ensemble vs members, mean, static weights and baseline. */
@@ -56,14 +52,12 @@ public final class PostProcessingExample {
     CouplingDefaults d = CouplingDefaults.standard();
     EnsembleCoupling.Analysis a = new EnsembleCoupling(d).analyse(c.task());
     Map<String, Frame> p = new LinkedHashMap<>();
-    p.put(PhysicsOnlyBaseline.NAME, new PhysicsOnlyBaseline(d.optimizer()).solve(c.task())
-        .predictions());
+    Comparison.solve(p, c.task(), new PhysicsOnlyBaseline(d.optimizer()));
     a.memberPredictions().forEach((m, f) -> p.put("member " + m, f));
     p.put("plain mean", a.mean());
     p.put("static learned weights", a.staticWeights());
     p.put(EnsembleCoupling.NAME + " (gated)", a.gated());
-    return Comparison.score("test-period RMSE, structural twin seed " + seed, c.observed(),
-        c.testStart(), c.task().split().size(), p);
+    return Comparison.score("test-period RMSE, structural twin seed " + seed, c, p);
   }
 
   public static void main(String[] args) {

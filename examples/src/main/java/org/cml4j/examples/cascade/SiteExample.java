@@ -42,9 +42,8 @@ public final class SiteExample {
     CouplingDefaults d = reg.defaults();
     Map<String, Frame> p = new LinkedHashMap<>();
     var task = b.task();
-    p.put(PhysicsOnlyBaseline.NAME, new PhysicsOnlyBaseline(d.optimizer()).solve(task)
-        .predictions());
-    p.put(LearningOnlyBaseline.NAME, LearningOnlyBaseline.standard().solve(task).predictions());
+    Comparison.solve(p, task, new PhysicsOnlyBaseline(d.optimizer()),
+        LearningOnlyBaseline.standard());
     if (task.observed().contains(Variables.QH) && task.observed().contains(Variables.QLE)) {
       p.put("physics + constant EF", ConstantFractionSplit.predict(task, d.optimizer()));
     }

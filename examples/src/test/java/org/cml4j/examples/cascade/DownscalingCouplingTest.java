@@ -1,7 +1,7 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -14,15 +14,15 @@ import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.testsupport.SharedData;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.ParameterRecoveryTasks;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards README row 3 / docs/modes/cascade.md downscaling numbers (structural twin, seed 1, tiny
  * budget, deterministic): one constant per claim with the measured value, asserted within
- * {@link #TOLERANCE_PERCENT}. Re-measure and re-set if the shared calibration changes.
+ * {@link Measured#TOLERANCE}. Re-measure and re-set if the shared calibration changes.
  */
 class DownscalingCouplingTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** 3-hourly physics + learned refinement: 5 cm 0.474 K, surface 0.308 K, G 10.05 W m-2. */
   static final Map<String, Double> REFINED = Map.of("SoilTemp_0.05", 0.474, Variables.SURF_TEMP,
       0.308, Variables.QG, 10.05);
@@ -39,14 +39,9 @@ class DownscalingCouplingTest {
     String base = PhysicsOnlyBaseline.NAME + " (hourly)";
     String interp = "3-hourly physics, interpolated";
     String ours = DownscalingCoupling.NAME + " (3-hourly + MLP)";
-    for (String v : List.of("SoilTemp_0.05", Variables.SURF_TEMP, Variables.QG)) {
-      assertThat(c.rmse(ours, v)).as(v).isCloseTo(REFINED.get(v),
-          withPercentage(TOLERANCE_PERCENT));
-      assertThat(c.rmse(interp, v)).as(v).isCloseTo(INTERPOLATED.get(v),
-          withPercentage(TOLERANCE_PERCENT));
-      assertThat(c.rmse(base, v)).as(v).isCloseTo(HOURLY.get(v),
-          withPercentage(TOLERANCE_PERCENT));
-    }
+    Measured.near(c.all().get(ours), REFINED, ours);
+    Measured.near(c.all().get(interp), INTERPOLATED, interp);
+    Measured.near(c.all().get(base), HOURLY, base);
     // reported unfavourable: at 5 cm the refined coarse model stays worse than hourly physics
     assertThat(c.rmse(ours, "SoilTemp_0.05")).isGreaterThan(c.rmse(base, "SoilTemp_0.05"));
   }

@@ -1,7 +1,7 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -14,16 +14,16 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards README row 3 / docs/modes/cascade.md error-correction numbers (structural twin, seed 1,
  * tiny budget, deterministic): one constant per claim with the measured value, asserted within
- * {@link #TOLERANCE_PERCENT}. The physics-only values are the shared calibration's: re-measure and
+ * {@link Measured#TOLERANCE}. The physics-only values are the shared calibration's: re-measure and
  * re-set if it changes.
  */
 class ErrorCorrectionCouplingTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Test RMSE with the learned correction: 5 cm 0.302 K, surface 0.191 K, G 9.06 W m-2. */
   static final Map<String, Double> CORRECTED = Map.of("SoilTemp_0.05", 0.302,
       Variables.SURF_TEMP, 0.191, Variables.QG, 9.06);
@@ -36,9 +36,9 @@ class ErrorCorrectionCouplingTest {
     Comparison c = PostProcessingExample.errorCorrection(1, Budget.tiny());
     for (String v : List.of("SoilTemp_0.05", Variables.SURF_TEMP, Variables.QG)) {
       assertThat(c.rmse(ErrorCorrectionCoupling.NAME, v)).as(v)
-          .isCloseTo(CORRECTED.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(CORRECTED.get(v), TOLERANCE);
       assertThat(c.rmse(PhysicsOnlyBaseline.NAME, v)).as(v)
-          .isCloseTo(PHYSICS.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(PHYSICS.get(v), TOLERANCE);
     }
   }
 

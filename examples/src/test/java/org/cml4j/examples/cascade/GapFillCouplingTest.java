@@ -1,8 +1,8 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import org.cml4j.cascade.preprocessing.GapFillCoupling;
@@ -10,16 +10,16 @@ import org.cml4j.testbeds.twin.CascadeTwin;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Variables;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the mode-1 gap-filling numbers of README row 1 and docs/modes/cascade.md (gappy twin,
  * seed 1, tiny budget, deterministic): one constant per claim with the measured value, asserted
- * within {@link #TOLERANCE_PERCENT}. The test RMSEs involve the calibrated physics; if the shared
+ * within {@link Measured#TOLERANCE}. The test RMSEs involve the calibrated physics; if the shared
  * calibration changes, re-measure and re-set the constants (and the docs).
  */
 class GapFillCouplingTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** SWdown RMSE inside the forcing gaps [W m-2]: learned 80.6, linear 211.3 (seed 2: 30, 271). */
   static final double SWDOWN_GAPS_LEARNED = 80.6;
   static final double SWDOWN_GAPS_LINEAR = 211.3;
@@ -36,22 +36,22 @@ class GapFillCouplingTest {
   void learnedFillingAndSpikeRemovalBeatThePlainPhysicsOnTheGappyTwin() {
     GapFillExample.Outcome o = GapFillExample.run(1, Budget.tiny());
     assertThat(o.fill().rmse("learned", Variables.SWDOWN))
-        .isCloseTo(SWDOWN_GAPS_LEARNED, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(SWDOWN_GAPS_LEARNED, TOLERANCE);
     assertThat(o.fill().rmse("linear", Variables.SWDOWN))
-        .isCloseTo(SWDOWN_GAPS_LINEAR, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(SWDOWN_GAPS_LINEAR, TOLERANCE);
     assertThat(o.reports().get(Variables.TAIR).usedLearned()).isTrue();
     assertThat(o.spikesInjected()).isEqualTo(SPIKES);
     assertThat(o.spikesFound()).isEqualTo(SPIKES);
     assertThat(o.spikesFlagged()).isEqualTo(SPIKES);
     String lin = "physics (linear fill)";
     assertThat(o.test().rmse(GapFillCoupling.NAME, "SoilTemp_0.05"))
-        .isCloseTo(TEST_5CM_GAP_FILL, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(TEST_5CM_GAP_FILL, TOLERANCE);
     assertThat(o.test().rmse(lin, "SoilTemp_0.05"))
-        .isCloseTo(TEST_5CM_LINEAR_FILL, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(TEST_5CM_LINEAR_FILL, TOLERANCE);
     assertThat(o.test().rmse(GapFillCoupling.NAME, Variables.SURF_TEMP))
-        .isCloseTo(TEST_SURFACE_GAP_FILL, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(TEST_SURFACE_GAP_FILL, TOLERANCE);
     assertThat(o.test().rmse(lin, Variables.SURF_TEMP))
-        .isCloseTo(TEST_SURFACE_LINEAR_FILL, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(TEST_SURFACE_LINEAR_FILL, TOLERANCE);
   }
 
   @Test

@@ -1,8 +1,8 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import java.util.Map;
@@ -13,16 +13,16 @@ import org.cml4j.core.baseline.LearningOnlyBaseline;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Variables;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the mode-2 twin numbers of README row 2 and docs/modes/cascade.md (partitioning twin,
  * seed 1, tiny budget, deterministic): one constant per claim with the measured value, asserted
- * within {@link #TOLERANCE_PERCENT}. They involve the calibrated physics: re-measure and re-set
+ * within {@link Measured#TOLERANCE}. They involve the calibrated physics: re-measure and re-set
  * if the shared calibration changes.
  */
 class IntermediateVariableCouplingTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Test RMSE [W m-2] of Qh and Qle: intermediate variables 11.38 / 10.52. */
   static final Map<String, Double> INTERMEDIATE = Map.of(Variables.QH, 11.38, Variables.QLE,
       10.52);
@@ -38,11 +38,11 @@ class IntermediateVariableCouplingTest {
     Comparison c = IntermediateVariablesExample.run(1, Budget.tiny());
     for (String v : List.of(Variables.QH, Variables.QLE)) {
       assertThat(c.rmse(IntermediateVariableCoupling.NAME, v)).as(v)
-          .isCloseTo(INTERMEDIATE.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(INTERMEDIATE.get(v), TOLERANCE);
       assertThat(c.rmse("physics + constant EF", v)).as(v)
-          .isCloseTo(CONSTANT_EF.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(CONSTANT_EF.get(v), TOLERANCE);
       assertThat(c.rmse(LearningOnlyBaseline.NAME, v)).as(v)
-          .isCloseTo(LEARNING_ONLY.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(LEARNING_ONLY.get(v), TOLERANCE);
     }
   }
 

@@ -1,8 +1,8 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,17 +18,17 @@ import org.cml4j.lsm.data.SiteDataException;
 import org.cml4j.lsm.data.SiteDataReaders;
 import org.cml4j.testbeds.sites.RealSiteTasks;
 import org.cml4j.testbeds.sites.SiteTasks;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the real-site cascade numbers of README rows 2–3 and docs/modes/cascade.md (catalog
  * tasks phoenix-2012 and bondville-1998, tiny budget, deterministic; the QUICK numbers in the docs
  * are equal to these): one constant per claim with the measured value, asserted within
- * {@link #TOLERANCE_PERCENT}. They involve the calibrated physics: re-measure and re-set if the
+ * {@link Measured#TOLERANCE}. They involve the calibrated physics: re-measure and re-set if the
  * shared calibration changes.
  */
 class RealSiteCascadeTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Phoenix test Qh RMSE [W m-2]: intermediate variables 30.24, physics + constant EF 83.13. */
   static final double PHOENIX_QH_INTERMEDIATE = 30.24;
   static final double PHOENIX_QH_CONSTANT_EF = 83.13;
@@ -82,7 +82,7 @@ class RealSiteCascadeTest {
   }
 
   private static void near(double actual, double measured) {
-    assertThat(actual).isCloseTo(measured, withPercentage(TOLERANCE_PERCENT));
+    assertThat(actual).isCloseTo(measured, TOLERANCE);
   }
 
   @Test

@@ -1,21 +1,21 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static org.cml4j.examples.Measured.TOLERANCE;
 
 import java.util.List;
 import org.cml4j.cascade.preprocessing.SimulationPretraining;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards README row 1 / docs/modes/cascade.md transfer numbers (structural twin, seed 1, tiny
  * budget, deterministic): one constant per claim with the measured value, asserted within
- * {@link #TOLERANCE_PERCENT}. Targets in order 5 cm [K], surface [K], G [W m-2].
+ * {@link Measured#TOLERANCE}. Targets in order 5 cm [K], surface [K], G [W m-2].
  */
 class TransferTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** 24 training hours, pretrained and fine-tuned: 0.525 K, 1.19 K, 14.8 W m-2. */
   static final double[] FINE_TUNED_24H = {0.525, 1.192, 14.84};
   /** 24 training hours, same network from scratch: 2.80 K, 3.36 K, 47.7 W m-2. */
@@ -34,14 +34,11 @@ class TransferTest {
     for (int k = 0; k < 3; k++) {
       String t = o.targets().get(k);
       assertThat(curve.get(0).trainSteps()).isEqualTo(24);
-      assertThat(curve.get(0).fineTuned()[k]).as(t).isCloseTo(FINE_TUNED_24H[k],
-          withPercentage(TOLERANCE_PERCENT));
-      assertThat(curve.get(0).scratch()[k]).as(t).isCloseTo(SCRATCH_24H[k],
-          withPercentage(TOLERANCE_PERCENT));
+      assertThat(curve.get(0).fineTuned()[k]).as(t).isCloseTo(FINE_TUNED_24H[k], TOLERANCE);
+      assertThat(curve.get(0).scratch()[k]).as(t).isCloseTo(SCRATCH_24H[k], TOLERANCE);
       assertThat(o.test().rmse("cascade.transfer", t)).as(t).isCloseTo(FINE_TUNED_ALL[k],
-          withPercentage(TOLERANCE_PERCENT));
-      assertThat(o.test().rmse(PhysicsOnlyBaseline.NAME, t)).as(t).isCloseTo(PHYSICS[k],
-          withPercentage(TOLERANCE_PERCENT));
+          TOLERANCE);
+      assertThat(o.test().rmse(PhysicsOnlyBaseline.NAME, t)).as(t).isCloseTo(PHYSICS[k], TOLERANCE);
     }
     for (SimulationPretraining.CurvePoint p : curve) {
       for (int k = 0; k < o.targets().size(); k++) {

@@ -1,21 +1,22 @@
 package org.cml4j.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.Map;
 import org.cml4j.lsm.testsupport.SharedData;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the mode-5 EnKF headline numbers (README row 5, docs/modes/embedding.md). The runs are
  * seeded and deterministic; each claim is one constant holding the measured value, asserted
- * within {@link #TOLERANCE_PERCENT}. Seed-to-seed spread (seeds 1–3, measured) is in the
+ * within {@link Measured#TOLERANCE}. Seed-to-seed spread (seeds 1–3, measured) is in the
  * comments.
  */
 class AssimilationExampleTest {
   /** Tolerance around a measured value [%] (deterministic runs; platform rounding only). */
-  static final double TOLERANCE_PERCENT = 5;
   /** Twin, seed 5: analysis RMSE at the unobserved 20 cm [K]; seeds 1–3: 0.019–0.040. */
   static final double TWIN_ANALYSIS_20CM = 0.0230;
   /** Twin, seed 5: free-run RMSE at 20 cm [K]; seeds 1–3: 1.15–1.54. */
@@ -35,8 +36,8 @@ class AssimilationExampleTest {
   @Test
   void twinAnalysisBeatsTheFreeRunAndParametersConverge() {
     AssimilationExample.Twin t = AssimilationExample.twin(5);
-    assertThat(t.analysisRmse20()).isCloseTo(TWIN_ANALYSIS_20CM, withPercentage(TOLERANCE_PERCENT));
-    assertThat(t.freeRmse20()).isCloseTo(TWIN_FREE_20CM, withPercentage(TOLERANCE_PERCENT));
+    assertThat(t.analysisRmse20()).isCloseTo(TWIN_ANALYSIS_20CM, TOLERANCE);
+    assertThat(t.freeRmse20()).isCloseTo(TWIN_FREE_20CM, TOLERANCE);
     for (String p : t.truth().keySet()) {
       double truth = t.truth().get(p);
       double est = t.estimate().get(p);
@@ -49,10 +50,8 @@ class AssimilationExampleTest {
   @Test
   void bondvilleTwoAssimilatedDepthsImproveTheShallowVerificationDepths() {
     AssimilationExample.Site s = AssimilationExample.bondville(SharedData.dir(), 5);
-    BONDVILLE_ANALYSIS.forEach((v, m) -> assertThat(s.analysis().get(v)).as("analysis " + v)
-        .isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
-    BONDVILLE_FREE.forEach((v, m) -> assertThat(s.free().get(v)).as("free " + v)
-        .isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
+    Measured.near(s.analysis(), BONDVILLE_ANALYSIS, "analysis");
+    Measured.near(s.free(), BONDVILLE_FREE, "free");
     // reported unfavourable result: at 32 cm the analysis is worse than the free run
     assertThat(s.analysis().get("SoilTemp_0.32")).isGreaterThan(s.free().get("SoilTemp_0.32"));
     assertThat(s.parameters().get("hbeta")).isBetween(5.0, 200.0);

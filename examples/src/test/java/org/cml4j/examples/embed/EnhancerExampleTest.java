@@ -1,19 +1,19 @@
 package org.cml4j.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static org.cml4j.examples.Measured.TOLERANCE;
 
 import java.util.Map;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the enhancer numbers (README row 4, docs/modes/embedding.md), 24-day twin, seed 8,
  * deterministic. The high-resolution model is a separate 1 mm / 1 min run with calibrated surface
  * parameters, not the truth, so its own error is measured and asserted too. One constant per
- * claim with the measured value, asserted within {@link #TOLERANCE_PERCENT}.
+ * claim with the measured value, asserted within {@link Measured#TOLERANCE}.
  */
 class EnhancerExampleTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Test RMSE against the truth [K]: calibrated coarse column (1 cm / 1 h). */
   static final Map<String, Double> COARSE = Map.of("SurfTemp", 0.431, "SoilTemp_0.05", 0.392,
       "SoilTemp_0.2", 0.324);
@@ -27,12 +27,9 @@ class EnhancerExampleTest {
   @Test
   void enhancedCoarseModelSitsBetweenTheCoarseAndTheHighResolutionModel() {
     EnhancerExample.Result r = EnhancerExample.run(8);
-    COARSE.forEach((v, m) -> assertThat(r.coarse().get(v)).as("coarse " + v)
-        .isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
-    ENHANCED.forEach((v, m) -> assertThat(r.enhanced().get(v)).as("enhanced " + v)
-        .isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
-    HIGH_RESOLUTION.forEach((v, m) -> assertThat(r.highResolution().get(v))
-        .as("high resolution " + v).isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
+    Measured.near(r.coarse(), COARSE, "coarse");
+    Measured.near(r.enhanced(), ENHANCED, "enhanced");
+    Measured.near(r.highResolution(), HIGH_RESOLUTION, "high resolution");
     // the ordering the claim rests on: coarse > enhanced > its (imperfect) teacher
     r.coarse().forEach((v, c) -> {
       assertThat(r.enhanced().get(v)).as(v).isLessThan(c);

@@ -1,19 +1,19 @@
 package org.cml4j.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static org.cml4j.examples.Measured.TOLERANCE;
 
 import java.util.Map;
 import org.cml4j.lsm.testsupport.SharedData;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the hbeta(t) numbers of README row 6 (docs/modes/embedding.md), seed 21,
  * deterministic: one constant per claim with the measured value, asserted within
- * {@link #TOLERANCE_PERCENT}, the unfavourable Phoenix result included.
+ * {@link Measured#TOLERANCE}, the unfavourable Phoenix result included.
  */
 class LearnedParametersExampleTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Twin test RMSE with learned hbeta(t): QH+QE [W m-2], surface and 5 cm [K]. */
   static final Map<String, Double> TWIN_LEARNED = Map.of("QhQle", 3.839, "SurfTemp", 0.205,
       "SoilTemp_0.05", 0.116);
@@ -29,11 +29,9 @@ class LearnedParametersExampleTest {
   @Test
   void learnedHbetaBeatsConstantOnHeldOutDaysOfTheVaryingBowenTwin() {
     LearnedParametersExample.Twin t = LearnedParametersExample.twin(21);
-    TWIN_LEARNED.forEach((v, m) -> assertThat(t.learned().get(v)).as("learned " + v)
-        .isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
-    TWIN_CONSTANT.forEach((v, m) -> assertThat(t.constant().get(v)).as("constant " + v)
-        .isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
-    assertThat(t.hbetaRmse()).isCloseTo(TWIN_HBETA_RMSE, withPercentage(TOLERANCE_PERCENT));
+    Measured.near(t.learned(), TWIN_LEARNED, "learned");
+    Measured.near(t.constant(), TWIN_CONSTANT, "constant");
+    assertThat(t.hbetaRmse()).isCloseTo(TWIN_HBETA_RMSE, TOLERANCE);
   }
 
   @Test
@@ -41,9 +39,7 @@ class LearnedParametersExampleTest {
     LearnedParametersExample.Site s = LearnedParametersExample.phoenix(SharedData.dir(), 21);
     assertThat(s.dayMean()).isGreaterThan(s.nightMean());
     // reported, not claimed: at Phoenix the learned series is worse than the constant on QH+QE
-    assertThat(s.learned().get("QhQle")).isCloseTo(PHOENIX_QHQLE_LEARNED,
-        withPercentage(TOLERANCE_PERCENT));
-    assertThat(s.constant().get("QhQle")).isCloseTo(PHOENIX_QHQLE_CONSTANT,
-        withPercentage(TOLERANCE_PERCENT));
+    assertThat(s.learned().get("QhQle")).isCloseTo(PHOENIX_QHQLE_LEARNED, TOLERANCE);
+    assertThat(s.constant().get("QhQle")).isCloseTo(PHOENIX_QHQLE_CONSTANT, TOLERANCE);
   }
 }

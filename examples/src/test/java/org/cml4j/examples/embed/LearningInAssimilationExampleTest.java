@@ -1,19 +1,19 @@
 package org.cml4j.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.data.Percentage.withPercentage;
+import static org.cml4j.examples.Measured.TOLERANCE;
 
 import java.util.Map;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the mode-5 learning-in-assimilation numbers (README row 5, docs/modes/embedding.md), seed
  * 4, deterministic: each claim is one constant with the measured value, asserted within
- * {@link #TOLERANCE_PERCENT}. The analysis emulator's speed-up is not asserted here (no timed
+ * {@link Measured#TOLERANCE}. The analysis emulator's speed-up is not asserted here (no timed
  * assertions in unit tests): it is measured by {@code org.cml4j.benchmarks.EmbeddingSpeedupReport}.
  */
 class LearningInAssimilationExampleTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Test RMSE of the EnKF with the learned model error [K] (headline: 0.36 K at 20 cm). */
   static final Map<String, Double> CORRECTED = Map.of("SurfTemp", 1.739, "SoilTemp_0.05", 1.140,
       "SoilTemp_0.2", 0.357);
@@ -42,22 +42,22 @@ class LearningInAssimilationExampleTest {
     near(r.emulatedTest(), EMULATED_TEST, "emulated-analysis test");
     Map<String, Double> a = r.analysis();
     assertThat(a.get("validationAnalysisRmseEnkf_SurfTemp"))
-        .isCloseTo(VALIDATION_ANALYSIS_SURFACE_ENKF, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(VALIDATION_ANALYSIS_SURFACE_ENKF, TOLERANCE);
     assertThat(a.get("validationAnalysisRmseEmulated_SurfTemp"))
-        .isCloseTo(VALIDATION_ANALYSIS_SURFACE_EMULATED, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(VALIDATION_ANALYSIS_SURFACE_EMULATED, TOLERANCE);
     assertThat(a.get("validationAnalysisRmseEnkf_SoilTemp_0.05"))
-        .isCloseTo(VALIDATION_ANALYSIS_5CM_ENKF, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(VALIDATION_ANALYSIS_5CM_ENKF, TOLERANCE);
     assertThat(a.get("validationAnalysisRmseEmulated_SoilTemp_0.05"))
-        .isCloseTo(VALIDATION_ANALYSIS_5CM_EMULATED, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(VALIDATION_ANALYSIS_5CM_EMULATED, TOLERANCE);
     // timing diagnostics exist and are positive (their values are benchmarked, not tested)
     assertThat(a.get("speedup")).isPositive();
     assertThat(a.get("timingRepeats")).isEqualTo(3.0);
   }
 
+  /** {@link Measured#near}, and no variable beyond the measured ones. */
   private static void near(Map<String, Double> actual, Map<String, Double> measured,
       String what) {
     assertThat(actual).containsOnlyKeys(measured.keySet());
-    measured.forEach((v, m) -> assertThat(actual.get(v)).as(what + " " + v)
-        .isCloseTo(m, withPercentage(TOLERANCE_PERCENT)));
+    Measured.near(actual, measured, what);
   }
 }

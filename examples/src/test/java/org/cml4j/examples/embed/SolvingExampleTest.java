@@ -1,18 +1,19 @@
 package org.cml4j.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 import org.cml4j.lsm.testsupport.SharedData;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the mode-6 inversion numbers (README row 6, docs/modes/embedding.md) on
  * huang2025-2depth, seed 3, deterministic: one constant per claim with the measured value,
- * asserted within {@link #TOLERANCE_PERCENT}; run counts exactly. Times are not asserted.
+ * asserted within {@link Measured#TOLERANCE}; run counts exactly. Times are not asserted.
  */
 class SolvingExampleTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Adjoint Adam inversion, 3 starts: largest relative parameter error (measured 1.89e-3). */
   static final double ADJOINT_MAX_ERROR = 1.89e-3;
   /** Its forward + adjoint runs (measured 895). */
@@ -35,11 +36,11 @@ class SolvingExampleTest {
   void adjointSurrogateAndAmortisedInversionsRecoverTheHuangParameters() {
     SolvingExample.Result r = SolvingExample.run(SharedData.dir(), 3);
     assertThat(SolvingExample.maxError(r.adjoint(), r.truth()))
-        .isCloseTo(ADJOINT_MAX_ERROR, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(ADJOINT_MAX_ERROR, TOLERANCE);
     assertThat(r.adjointRuns()).isEqualTo(ADJOINT_RUNS);
     var s = r.surrogate();
     assertThat(SolvingExample.maxError(r.surrogateFitted(), r.truth()))
-        .isCloseTo(SURROGATE_MAX_ERROR, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(SURROGATE_MAX_ERROR, TOLERANCE);
     assertThat(s.get("fellBack") > 0).isEqualTo(s.get("disagreementAtOptimum")
         > s.get("tolerance"));
     assertThat(s.get("physicsEvaluations")).isEqualTo(SURROGATE_PHYSICS_EVALUATIONS)
@@ -57,9 +58,9 @@ class SolvingExampleTest {
     for (int i = 0; i < 3; i++) {
       SolvingExample.Amortised a = r.amortised().get(i);
       assertThat(a.onePassError()).as("one pass, noise " + a.noise())
-          .isCloseTo(AMORTISED_ONE_PASS[i], withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(AMORTISED_ONE_PASS[i], TOLERANCE);
       assertThat(a.refinedError()).as("refined, noise " + a.noise())
-          .isCloseTo(AMORTISED_REFINED[i], withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(AMORTISED_REFINED[i], TOLERANCE);
       assertThat(a.refineEvaluations()).isEqualTo(5);
     }
   }

@@ -1,20 +1,21 @@
 package org.cml4j.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import java.util.Map;
+import org.cml4j.examples.Measured;
 import org.junit.jupiter.api.Test;
 
 /**
  * Guards the mode-4 emulator numbers (README row 4, docs/modes/embedding.md), 30-day twin, seed 8,
  * deterministic: one constant per claim with the measured value, asserted within
- * {@link #TOLERANCE_PERCENT}. Speed-ups are not asserted here (no timed assertions in unit
+ * {@link Measured#TOLERANCE}. Speed-ups are not asserted here (no timed assertions in unit
  * tests): {@code org.cml4j.benchmarks.EmbeddingSpeedupReport} measures them.
  */
 class SubstitutionExampleTest {
-  static final double TOLERANCE_PERCENT = 5;
   /** Whole-step emulator vs the 1 mm / 1 min reference over the 30-day rollout, surface [K]. */
   static final double COLUMN_ROLLOUT_SURFACE = 0.0250;
   /** Same at 20 cm [K]. */
@@ -39,13 +40,13 @@ class SubstitutionExampleTest {
     SubstitutionExample.Result r = SubstitutionExample.run(8);
     Map<String, Double> c = r.column();
     assertThat(c.get("rolloutRmseVsReference_SurfTemp"))
-        .isCloseTo(COLUMN_ROLLOUT_SURFACE, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(COLUMN_ROLLOUT_SURFACE, TOLERANCE);
     assertThat(c.get("rolloutRmseVsReference_SoilTemp_0.2"))
-        .isCloseTo(COLUMN_ROLLOUT_20CM, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(COLUMN_ROLLOUT_20CM, TOLERANCE);
     assertThat(c.get("coarsePhysics_rolloutRmseVsReference_SurfTemp"))
-        .isCloseTo(COARSE_ROLLOUT_SURFACE, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(COARSE_ROLLOUT_SURFACE, TOLERANCE);
     assertThat(c.get("coarsePhysics_rolloutRmseVsReference_SoilTemp_0.2"))
-        .isCloseTo(COARSE_ROLLOUT_20CM, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(COARSE_ROLLOUT_20CM, TOLERANCE);
     assertThat(c.get("linearSpectralRadius")).isCloseTo(SPECTRAL_RADIUS, withPercentage(0.5))
         .isLessThan(1);
     // timing diagnostics are present (values benchmarked, never asserted)
@@ -53,16 +54,16 @@ class SubstitutionExampleTest {
     assertThat(c.get("speedupVsReferenceMin")).isLessThanOrEqualTo(c.get("speedupVsReference"));
     // surface-update emulator vs the physics it replaces: stable over the month
     assertThat(r.surface().get("rolloutRmseVsPhysics_SurfTemp"))
-        .isCloseTo(SURFACE_EMULATOR_ROLLOUT, withPercentage(TOLERANCE_PERCENT));
+        .isCloseTo(SURFACE_EMULATOR_ROLLOUT, TOLERANCE);
     assertThat(r.surface().get("rolloutMaxDevVsPhysics_SoilTemp_0.2")).isLessThan(1);
     // against the truth both stay with the calibrated physics (they emulate it; no gain claimed)
     for (String v : List.of("SurfTemp", "SoilTemp_0.05", "SoilTemp_0.2", "Qg")) {
       assertThat(r.columnTest().get(v)).as("column " + v)
-          .isCloseTo(COLUMN_TEST.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(COLUMN_TEST.get(v), TOLERANCE);
       assertThat(r.surfaceTest().get(v)).as("surface " + v)
-          .isCloseTo(SURFACE_TEST.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(SURFACE_TEST.get(v), TOLERANCE);
       assertThat(r.baselineTest().get(v)).as("physics " + v)
-          .isCloseTo(PHYSICS_TEST.get(v), withPercentage(TOLERANCE_PERCENT));
+          .isCloseTo(PHYSICS_TEST.get(v), TOLERANCE);
     }
   }
 }

@@ -63,9 +63,7 @@ public interface CouplingFactory {
    */
   static <S extends Record> CouplingFactory of(CouplingInfo info, S defaults,
       BiFunction<CouplingDefaults, S, Coupling> create) {
-    @SuppressWarnings("unchecked")
-    Class<S> type = (Class<S>) defaults.getClass();
-    return new SettingsCouplingFactory<>(info, type, defaults, create);
+    return SettingsCouplingFactory.of(info, defaults, create);
   }
 
   /**

@@ -17,8 +17,8 @@ public enum FitParam implements BoundedParameter {
   HBETA(Param.HBETA, 1e-3),
   TB(Param.TB),
   EPS(Param.EPS),
-  H(new ParameterInfo("h", "W m-2 K-1", 1e-3, 500.0, 1e-3, true, "turbulent transfer coefficient")),
-  BETA(new ParameterInfo("beta", "-", 1e-2, 100.0, 1e-2, true, "Bowen ratio"));
+  H(null, new ParameterInfo("h", "W m-2 K-1", 1e-3, 500.0, 1e-3, true, "transfer coefficient")),
+  BETA(null, new ParameterInfo("beta", "-", 1e-2, 100.0, 1e-2, true, "Bowen ratio"));
 
   private final Param model;
   private final ParameterInfo info;
@@ -27,14 +27,10 @@ public enum FitParam implements BoundedParameter {
     this(model, model.min());
   }
 
-  /** A model parameter fitted from {@code min} up to its largest allowed value; all but Tb in log space. */
+  /** A model parameter fitted from {@code min} to its largest value; all but Tb in log space. */
   FitParam(Param model, double min) {
     this(model, new ParameterInfo(model.symbol(), model.unit(), min, model.max(), min,
         model != Param.TB, "fitted " + model.symbol()));
-  }
-
-  FitParam(ParameterInfo info) {
-    this(null, info);
   }
 
   FitParam(Param model, ParameterInfo info) {

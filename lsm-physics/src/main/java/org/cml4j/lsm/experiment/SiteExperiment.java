@@ -7,15 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.cml4j.core.metrics.Metrics;
 import org.cml4j.lsm.data.DataQualityReport;
 import org.cml4j.lsm.data.SiteData;
 import org.cml4j.lsm.data.SiteDataException;
 import org.cml4j.lsm.data.SiteDataReaders;
-import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.Observations;
 import org.cml4j.lsm.estimation.ParameterSpace;
+import org.cml4j.lsm.estimation.Prior;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.ModelGrid;
@@ -48,21 +49,20 @@ public final class SiteExperiment {
   private final int lead;
 
   private SiteExperiment(SiteRequest request, SiteData data, SurfaceForcing forcing,
-      List<Output> observed, double[][] observedSeries, List<Output> predicted,
-      double[][] predictedSeries, InitialState initial, double deepestTemperature,
-      DataQualityReport quality, SiteInitialState initialChoice, int lead) {
-    this.quality = quality;
-    this.initialChoice = initialChoice;
-    this.lead = lead;
+      double[][] observedSeries, double[][] predictedSeries, InitialState initial,
+      double deepestTemperature, DataQualityReport quality, SiteInitialState initialChoice) {
     this.request = request;
     this.data = data;
     this.forcing = forcing;
-    this.observed = observed;
+    this.observed = outputs(request.observe());
     this.observedSeries = observedSeries;
-    this.predicted = predicted;
+    this.predicted = outputs(request.predict());
     this.predictedSeries = predictedSeries;
     this.initial = initial;
     this.deepestTemperature = deepestTemperature;
+    this.quality = quality;
+    this.initialChoice = initialChoice;
+    this.lead = initialChoice.leadLevels();
   }
 
   /**
@@ -131,8 +131,7 @@ public final class SiteExperiment {
         "observed (fitted)", "fit period");
     double[][] predSeries = SiteSeries.required(w, req.predict(), levels, "predicted", "window");
     double tDeep = pts.get(pts.size() - 1)[1];
-    return new SiteExperiment(req, w, f, outputs(req.observe()), obsSeries,
-        outputs(req.predict()), predSeries, initial, tDeep, quality, init, init.leadLevels());
+    return new SiteExperiment(req, w, f, obsSeries, predSeries, initial, tDeep, quality, init);
   }
 
   private static List<Output> outputs(List<String> names) {
@@ -233,8 +232,7 @@ public final class SiteExperiment {
    * The stated prior for {@code choices} ({@link SitePriors}) from this window: the fit-period mean
    * of the deepest fitted soil temperature and of the air temperature.
    */
-  public org.cml4j.lsm.estimation.Prior prior(java.util.Set<SitePriors.Choice> choices,
-      double weight) {
+  public Prior prior(Set<SitePriors.Choice> choices, double weight) {
     double deep = Double.NaN;
     String deepName = "";
     double deepest = -1;
@@ -273,16 +271,16 @@ public final class SiteExperiment {
       double[] x = new double[request.fit().size()];
       for (int i = 0; i < x.length; i++) {
         double u = rnd.nextDouble();
-        switch (request.fit().get(i)) {
-          case ALPHA: x[i] = 0.1 + 0.3 * u; break;
-          case LAMBDA: x[i] = 0.3 + 1.7 * u; break;
-          case C: x[i] = 1e6 + 2.5e6 * u; break;
-          case HBETA: x[i] = 5 + 55 * u; break;
-          case TB: x[i] = deepestTemperature - 5 + 10 * u; break;
-          case EPS: x[i] = 0.9 + 0.09 * u; break;
-          case H: x[i] = 5 + 15 * u; break;
-          default: x[i] = 0.5 + 4.5 * u;
-        }
+        x[i] = switch (request.fit().get(i)) {
+          case ALPHA -> 0.1 + 0.3 * u;
+          case LAMBDA -> 0.3 + 1.7 * u;
+          case C -> 1e6 + 2.5e6 * u;
+          case HBETA -> 5 + 55 * u;
+          case TB -> deepestTemperature - 5 + 10 * u;
+          case EPS -> 0.9 + 0.09 * u;
+          case H -> 5 + 15 * u;
+          case BETA -> 0.5 + 4.5 * u;
+        };
       }
       out.add(x);
     }

@@ -1,6 +1,7 @@
 package org.cml4j.cascade.learning;
 
 import java.util.Arrays;
+import org.cml4j.core.metrics.Metrics;
 
 /**
  * Small NaN-aware helpers on series (double arrays indexed by time step) used across the cascade
@@ -26,15 +27,7 @@ public final class Series {
 
   /** Mean of the non-NaN values in [from, to); NaN if none. */
   public static double mean(double[] v, int from, int to) {
-    double s = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (!Double.isNaN(v[i])) {
-        s += v[i];
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : s / n;
+    return Metrics.mean(v, from, to);
   }
 
   /** Population standard deviation of the non-NaN values in [from, to); NaN if none. */

@@ -30,7 +30,7 @@ public final class Metrics {
 
   /** Root mean squared error over valid pairs. */
   public static double rmse(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     double ss = 0;
     for (int i = 0; i < p.n; i++) {
       double d = p.s[i] - p.o[i];
@@ -56,9 +56,25 @@ public final class Metrics {
     return n == 0 ? Double.NaN : Math.sqrt(s / n);
   }
 
+  /**
+   * Mean of the values in {@code [from, to)} that are not NaN; NaN when there is none (the lenient
+   * form, like {@link #rmse(double[], double[], int, int)}).
+   */
+  public static double mean(double[] values, int from, int to) {
+    double s = 0;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isNaN(values[i])) {
+        s += values[i];
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+
   /** Mean absolute error over valid pairs. */
   public static double mae(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     double sum = 0;
     for (int i = 0; i < p.n; i++) {
       sum += Math.abs(p.s[i] - p.o[i]);
@@ -68,7 +84,7 @@ public final class Metrics {
 
   /** Mean error {@code mean(simulated - observed)} over valid pairs. */
   public static double bias(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     double sum = 0;
     for (int i = 0; i < p.n; i++) {
       sum += p.s[i] - p.o[i];
@@ -83,8 +99,8 @@ public final class Metrics {
    * @throws IllegalArgumentException if the observed values are constant (R² undefined)
    */
   public static double r2(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
-    double mo = mean(p.o, p.n);
+    ValidPairs p = ValidPairs.of(simulated, observed);
+    double mo = p.meanObserved();
     double res = 0;
     double tot = 0;
     for (int i = 0; i < p.n; i++) {
@@ -106,7 +122,7 @@ public final class Metrics {
    * @throws IllegalArgumentException if either series is constant
    */
   public static double pearson(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     return p.correlation("Pearson r");
   }
 
@@ -117,14 +133,14 @@ public final class Metrics {
    *     mean is zero (beta undefined)
    */
   public static double kge(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     double r = p.correlation("KGE");
-    double ms = mean(p.s, p.n);
-    double mo = mean(p.o, p.n);
+    double ms = p.meanSimulated();
+    double mo = p.meanObserved();
     if (mo == 0) {
       throw new IllegalArgumentException("KGE undefined: the observed mean is 0 (beta = ms/mo)");
     }
-    double alpha = Math.sqrt(variance(p.s, p.n, ms) / variance(p.o, p.n, mo));
+    double alpha = Math.sqrt(p.varianceSimulated() / p.varianceObserved());
     double beta = ms / mo;
     double a = r - 1;
     double b = alpha - 1;
@@ -134,7 +150,7 @@ public final class Metrics {
 
   /** All scores at once; R² and KGE are NaN (not an error) when undefined for these data. */
   public static Scores all(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     return new Scores(p.n, rmse(simulated, observed), mae(simulated, observed),
         bias(simulated, observed), orNaN(() -> r2(simulated, observed)),
         orNaN(() -> kge(simulated, observed)));
@@ -147,13 +163,13 @@ public final class Metrics {
    * @throws IllegalArgumentException if the observed values are constant
    */
   public static double sdDifference(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
-    double vo = variance(p.o, p.n, mean(p.o, p.n));
+    ValidPairs p = ValidPairs.of(simulated, observed);
+    double vo = p.varianceObserved();
     if (!(vo > 0)) {
       throw new IllegalArgumentException("SD difference undefined: the " + p.n
           + " valid observed values are constant");
     }
-    return Math.abs(1 - Math.sqrt(variance(p.s, p.n, mean(p.s, p.n)) / vo));
+    return Math.abs(1 - Math.sqrt(p.varianceSimulated() / vo));
   }
 
   /**
@@ -174,7 +190,7 @@ public final class Metrics {
    * @param percent the percentile q in (0, 100]
    */
   public static double percentileError(double[] simulated, double[] observed, double percent) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     org.apache.commons.math3.stat.descriptive.rank.Percentile pc =
         new org.apache.commons.math3.stat.descriptive.rank.Percentile().withEstimationType(
             org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7);
@@ -186,7 +202,7 @@ public final class Metrics {
    * lower is better once the bias is taken absolute); undefined values are NaN, not errors.
    */
   public static Plumber2Scores plumber2(double[] simulated, double[] observed) {
-    Pairs p = Pairs.of(simulated, observed);
+    ValidPairs p = ValidPairs.of(simulated, observed);
     return new Plumber2Scores(p.n, mae(simulated, observed), bias(simulated, observed),
         orNaN(() -> sdDifference(simulated, observed)),
         orNaN(() -> correlationError(simulated, observed)),
@@ -249,89 +265,6 @@ public final class Metrics {
       return s.getAsDouble();
     } catch (IllegalArgumentException e) {
       return Double.NaN;
-    }
-  }
-
-  private static double mean(double[] v, int n) {
-    double sum = 0;
-    for (int i = 0; i < n; i++) {
-      sum += v[i];
-    }
-    return sum / n;
-  }
-
-  private static double variance(double[] v, int n, double m) {
-    double ss = 0;
-    for (int i = 0; i < n; i++) {
-      double d = v[i] - m;
-      ss += d * d;
-    }
-    return ss / n;
-  }
-
-  /** The valid pairs, compacted. */
-  private static final class Pairs {
-    final double[] s;
-    final double[] o;
-    final int n;
-
-    private Pairs(double[] s, double[] o, int n) {
-      this.s = s;
-      this.o = o;
-      this.n = n;
-    }
-
-    static Pairs of(double[] simulated, double[] observed) {
-      if (simulated == null || observed == null) {
-        throw new IllegalArgumentException("simulated and observed must not be null");
-      }
-      if (simulated.length != observed.length) {
-        throw new IllegalArgumentException("length mismatch: simulated has " + simulated.length
-            + " values, observed has " + observed.length);
-      }
-      double[] s = new double[simulated.length];
-      double[] o = new double[simulated.length];
-      int n = 0;
-      for (int i = 0; i < simulated.length; i++) {
-        double a = simulated[i];
-        double b = observed[i];
-        if (Double.isInfinite(a) || Double.isInfinite(b)) {
-          throw new IllegalArgumentException("infinite value at index " + i + ": simulated " + a
-              + ", observed " + b);
-        }
-        if (Double.isNaN(a) || Double.isNaN(b)) {
-          continue;
-        }
-        s[n] = a;
-        o[n] = b;
-        n++;
-      }
-      if (n == 0) {
-        throw new IllegalArgumentException("no valid (non-NaN) simulated/observed pair among "
-            + simulated.length + " values");
-      }
-      return new Pairs(s, o, n);
-    }
-
-    double correlation(String what) {
-      double ms = mean(s, n);
-      double mo = mean(o, n);
-      double sso = 0;
-      double sss = 0;
-      double sp = 0;
-      for (int i = 0; i < n; i++) {
-        double ds = s[i] - ms;
-        double d0 = o[i] - mo;
-        sss += ds * ds;
-        sso += d0 * d0;
-        sp += ds * d0;
-      }
-      if (!(sss > 0) || !(sso > 0)) {
-        String which = sss > 0 ? "observed" : "simulated";
-        throw new IllegalArgumentException(what + " undefined: " + which
-            + " values are constant over the " + n + " valid pairs");
-      }
-      return sp / Math.sqrt(sss * sso);
     }
   }
 }

@@ -20,6 +20,14 @@ class MetricsTest {
   }
 
   @Test
+  void meanSkipsGapsWithinTheRangeAndIsNaNWithoutValues() {
+    assertThat(Metrics.mean(SIM, 0, 5)).isEqualTo(18.0 / 4);
+    assertThat(Metrics.mean(OBS, 1, 4)).isEqualTo(4.0); // (5 + 3) / 2, index 3 a gap
+    assertThat(Metrics.mean(new double[] {NAN, NAN}, 0, 2)).isNaN();
+    assertThat(Metrics.mean(SIM, 2, 2)).isNaN();
+  }
+
+  @Test
   void r2AboutObservedMean() {
     // mean_o = 4, SS_tot = 9 + 1 + 4 = 14, SS_res = 3
     assertThat(Metrics.r2(SIM, OBS)).isCloseTo(11.0 / 14, within(1e-15));

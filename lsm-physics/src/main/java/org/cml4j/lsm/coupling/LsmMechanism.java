@@ -1,7 +1,7 @@
 package org.cml4j.lsm.coupling;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +34,6 @@ import org.cml4j.lsm.solver.Trajectory;
  * temperatures observed at the first step (blended to Tb below the deepest one), or uniform Tb.
  */
 public final class LsmMechanism implements MechanismModel {
-  /** Nominal values: alpha 0.2, lambda 0.8, C 2.2e6, hbeta 20, Tb 293, eps 0.95. */
-  public static final Map<Param, Double> NOMINAL = new EnumMap<>(Map.of(Param.ALPHA, 0.2,
-      Param.LAMBDA, 0.8, Param.C, 2.2e6, Param.HBETA, 20.0, Param.TB, 293.0, Param.EPS, 0.95));
   private static final List<VariableSpec> FORCING = List.of(VariableSpec.of(Variables.SWDOWN),
       VariableSpec.of(Variables.LWDOWN), VariableSpec.of(Variables.TAIR));
 
@@ -46,13 +43,7 @@ public final class LsmMechanism implements MechanismModel {
   /** The model on a grid with a step solver. */
   public LsmMechanism(ModelGrid grid, StepSolver solver) {
     this.model = new SoilColumnModel(grid, solver);
-    List<ParameterInfo> ps = new ArrayList<>();
-    for (Param p : Param.values()) {
-      boolean positive = p == Param.LAMBDA || p == Param.C || p == Param.HBETA;
-      ps.add(new ParameterInfo(p.symbol(), p.unit().equals("-") ? "1" : p.unit(), p.min(),
-          p.max(), NOMINAL.get(p), positive, p.name().toLowerCase(java.util.Locale.ROOT)));
-    }
-    this.parameters = List.copyOf(ps);
+    this.parameters = Arrays.stream(Param.values()).map(Param::info).toList();
   }
 
   /** 101 nodes over 1 m, hourly steps, exact step solver. */
@@ -95,11 +86,11 @@ public final class LsmMechanism implements MechanismModel {
     return true;
   }
 
-  /** Column parameters: nominal values, overridden by the input's constants and series. */
+  /** Column parameters: nominal values ({@link Param#info()}), overridden by the input's constants and series. */
   public ColumnParameters columnParameters(ModelInput in) {
     ColumnParameters.Builder b = ColumnParameters.builder();
     for (Param p : Param.values()) {
-      b.set(p, NOMINAL.get(p));
+      b.set(p, p.info().nominal());
     }
     in.parameters().forEach((k, v) -> b.set(param(k), parameter(k).check(v)));
     in.timeVarying().forEach((k, v) -> {

@@ -1,6 +1,5 @@
 package org.cml4j.lsm.data;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -62,20 +61,7 @@ public final class SiteData {
         this.times = Objects.requireNonNull(epochSeconds, "epochSeconds");
         this.stepSeconds = stepSeconds;
         this.flags = flags;
-        if (times.length == 0) {
-            throw SiteDataException.forFile(source, null, "no records");
-        }
-        if (stepSeconds <= 0) {
-            throw SiteDataException.forFile(source, null, "time step must be > 0 s, got " + stepSeconds);
-        }
-        for (int i = 1; i < times.length; i++) {
-            long dt = times[i] - times[i - 1];
-            if (dt != stepSeconds) {
-                String what = dt <= 0 ? "time is not strictly increasing" : "irregular time step";
-                throw SiteDataException.atRecord(source, i, Instant.ofEpochSecond(times[i]), "time",
-                        what + ": " + dt + " s after the previous record, expected " + stepSeconds + " s");
-            }
-        }
+        RegularTimes.check(source, times, stepSeconds);
         Map<String, double[]> vars = new LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : variables.entrySet()) {
             String name = e.getKey();
@@ -86,15 +72,7 @@ public final class SiteData {
                 throw SiteDataException.forFile(source, name, "has " + e.getValue().length
                         + " values but there are " + times.length + " times");
             }
-            if (name.startsWith(SOIL_TEMP_PREFIX)) {
-                double depth = depthOf(name);
-                for (String other : vars.keySet()) {
-                    if (other.startsWith(SOIL_TEMP_PREFIX) && depthOf(other) == depth) {
-                        throw SiteDataException.forFile(source, name, "same soil depth (" + depth
-                                + " m) as variable " + other + "; keep one of them");
-                    }
-                }
-            }
+            SoilTempNames.requireNewDepth(source, vars.keySet(), name);
             vars.put(name, e.getValue());
         }
         this.variables = Collections.unmodifiableMap(vars);
@@ -124,24 +102,7 @@ public final class SiteData {
 
     /** The variable name for a soil temperature at a depth in metres, with minimal digits: {@code SoilTemp_0.02}. */
     public static String soilTempName(double depthMetres) {
-        if (!(depthMetres > 0) || Double.isInfinite(depthMetres)) {
-            throw new IllegalArgumentException("soil depth must be > 0 m, got " + depthMetres);
-        }
-        return SOIL_TEMP_PREFIX + BigDecimal.valueOf(depthMetres).stripTrailingZeros().toPlainString();
-    }
-
-    private double depthOf(String soilTempName) {
-        String d = soilTempName.substring(SOIL_TEMP_PREFIX.length());
-        try {
-            double depth = Double.parseDouble(d);
-            if (depth > 0 && !Double.isInfinite(depth)) {
-                return depth;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw SiteDataException.forFile(source, soilTempName,
-                "a soil temperature name must be SoilTemp_<depth in metres > 0>, e.g. SoilTemp_0.02");
+        return SoilTempNames.of(depthMetres);
     }
 
     /**
@@ -149,8 +110,7 @@ public final class SiteData {
      * request for 0.1 m finds a column named {@code SoilTemp_0.10} or {@code SoilTemp_0.1}).
      */
     public Optional<String> soilTempVariable(double depthMetres) {
-        return variables.keySet().stream().filter(n -> n.startsWith(SOIL_TEMP_PREFIX))
-                .filter(n -> Math.abs(depthOf(n) - depthMetres) <= 1e-9 * Math.max(1, depthMetres)).findFirst();
+        return SoilTempNames.find(source, variables.keySet(), depthMetres);
     }
 
     /**
@@ -188,12 +148,7 @@ public final class SiteData {
 
     /** Index of the record at exactly time {@code t}, or -1 if there is none. */
     public int indexOf(Instant t) {
-        long s = t.getEpochSecond();
-        if (t.getNano() != 0 || s < times[0] || (s - times[0]) % stepSeconds != 0) {
-            return -1;
-        }
-        long i = (s - times[0]) / stepSeconds;
-        return i < times.length ? (int) i : -1;
+        return RegularTimes.indexOf(times, stepSeconds, t);
     }
 
     /** Names of all variables, in file order. */
@@ -234,20 +189,12 @@ public final class SiteData {
 
     /** The stored name of a variable: soil temperatures match by numeric depth ({@code SoilTemp_0.1} = {@code _0.10}). */
     private String resolve(String name) {
-        if (variables.containsKey(name) || name == null || !name.startsWith(SOIL_TEMP_PREFIX)) {
-            return name;
-        }
-        try {
-            return soilTempVariable(Double.parseDouble(name.substring(SOIL_TEMP_PREFIX.length()))).orElse(name);
-        } catch (NumberFormatException e) {
-            return name;
-        }
+        return SoilTempNames.resolve(source, variables.keySet(), name);
     }
 
     /** Depths in metres of all {@code SoilTemp_<depth>} variables, sorted ascending. */
     public double[] soilDepths() {
-        return variables.keySet().stream().filter(n -> n.startsWith(SOIL_TEMP_PREFIX))
-                .mapToDouble(this::depthOf).sorted().toArray();
+        return SoilTempNames.depths(source, variables.keySet());
     }
 
     /** The records from {@code from} (inclusive) to {@code toExclusive}. */
@@ -272,20 +219,13 @@ public final class SiteData {
      * @throws SiteDataException if no record falls in the window (names the data span)
      */
     public SiteData window(Instant start, Instant endExclusive) {
-        long a = start.getEpochSecond() + (start.getNano() > 0 ? 1 : 0);
-        long b = endExclusive.getEpochSecond() + (endExclusive.getNano() > 0 ? 1 : 0);
-        int from = lowerBound(a);
-        int to = lowerBound(b);
+        int from = RegularTimes.firstAtOrAfter(times, start);
+        int to = RegularTimes.firstAtOrAfter(times, endExclusive);
         if (from >= to) {
             throw SiteDataException.forFile(source, null, "no record in the window [" + start + ", "
                     + endExclusive + "); data span " + time(0) + " to " + time(times.length - 1));
         }
         return window(from, to);
-    }
-
-    private int lowerBound(long t) {
-        int i = Arrays.binarySearch(times, t);
-        return i >= 0 ? i : -i - 1;
     }
 
     /**

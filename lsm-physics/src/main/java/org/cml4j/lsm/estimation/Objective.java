@@ -1,7 +1,6 @@
 package org.cml4j.lsm.estimation;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cml4j.lsm.gradient.Adjoint;
 import org.cml4j.lsm.gradient.AdjointGradient;
 import org.cml4j.lsm.gradient.GradientMode;
@@ -28,8 +27,7 @@ public final class Objective {
   private final ParameterSpace space;
   private final GradientMode gradientMode;
   private final Prior prior;
-  private final AtomicLong forwardRuns = new AtomicLong();
-  private final AtomicLong gradientRuns = new AtomicLong();
+  private final RunCounts runs = new RunCounts();
 
   public Objective(SoilColumnModel model, SurfaceForcing forcing, InitialState initial,
       Observations obs, ParameterSpace space) {
@@ -121,17 +119,17 @@ public final class Objective {
 
   /** Forward model runs so far (each gradient or Jacobian also counts one). */
   public long forwardRuns() {
-    return forwardRuns.get();
+    return runs.forwardRuns();
   }
 
   /** Adjoint or tangent sweeps so far. */
   public long gradientRuns() {
-    return gradientRuns.get();
+    return runs.gradientRuns();
   }
 
   /** Runs the model at {@code theta}. */
   public Trajectory simulate(double[] theta) {
-    forwardRuns.incrementAndGet();
+    runs.add(1, 0);
     return model.simulate(space.toModel(theta), forcing, initial);
   }
 
@@ -146,8 +144,7 @@ public final class Objective {
 
   /** Adds runs made on this objective's behalf elsewhere (e.g. by {@link BatchObjective}). */
   void countRuns(long forward, long gradient) {
-    forwardRuns.addAndGet(forward);
-    gradientRuns.addAndGet(gradient);
+    runs.add(forward, gradient);
   }
 
   /** Mean squared error of outputs {@code y[level][output]} against the observations. */
@@ -176,7 +173,7 @@ public final class Objective {
         seed[t][k] = Double.isNaN(o) ? 0 : 2 * (y[t][k] - o) / obs.count();
       }
     }
-    gradientRuns.incrementAndGet();
+    runs.add(0, 1);
     AdjointGradient g = Adjoint.vjp(tr, obs.outputs(), seed, gradientMode);
     double[] grad = space.gradient(theta, g);
     if (!prior.isEmpty()) {
@@ -196,7 +193,7 @@ public final class Objective {
     Trajectory tr = simulate(theta);
     double[][] y = tr.outputs(obs.outputs());
     List<Param> dirs = space.modelDirections();
-    gradientRuns.incrementAndGet();
+    runs.add(0, 1);
     double[][][] jm = Tangent.jacobian(tr, obs.outputs(), dirs);
     double[][] chain = space.chain(theta);
     int n = space.dimension();

@@ -34,8 +34,7 @@ public final class ParameterSpace {
     }
     this.free = List.copyOf(free);
     for (FitParam f : free) {
-      bounds.add(new ParameterInfo(f.symbol(), f.unit(), f.min(), f.max(), f.min(), f.positive(),
-          "fitted coordinate"));
+      bounds.add(f.info());
     }
     this.base = base;
     this.iH = free.indexOf(FitParam.H);

@@ -5,18 +5,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.cml4j.core.metrics.Metrics;
 import org.cml4j.lsm.data.DataQualityReport;
-import org.cml4j.lsm.data.ResampleMethod;
 import org.cml4j.lsm.data.SiteData;
 import org.cml4j.lsm.data.SiteDataException;
 import org.cml4j.lsm.data.SiteDataReaders;
-import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.Observations;
 import org.cml4j.lsm.estimation.ParameterSpace;
+import org.cml4j.lsm.estimation.Prior;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.ModelGrid;
@@ -49,21 +49,20 @@ public final class SiteExperiment {
   private final int lead;
 
   private SiteExperiment(SiteRequest request, SiteData data, SurfaceForcing forcing,
-      List<Output> observed, double[][] observedSeries, List<Output> predicted,
-      double[][] predictedSeries, InitialState initial, double deepestTemperature,
-      DataQualityReport quality, SiteInitialState initialChoice, int lead) {
-    this.quality = quality;
-    this.initialChoice = initialChoice;
-    this.lead = lead;
+      double[][] observedSeries, double[][] predictedSeries, InitialState initial,
+      double deepestTemperature, DataQualityReport quality, SiteInitialState initialChoice) {
     this.request = request;
     this.data = data;
     this.forcing = forcing;
-    this.observed = observed;
+    this.observed = outputs(request.observe());
     this.observedSeries = observedSeries;
-    this.predicted = predicted;
+    this.predicted = outputs(request.predict());
     this.predictedSeries = predictedSeries;
     this.initial = initial;
     this.deepestTemperature = deepestTemperature;
+    this.quality = quality;
+    this.initialChoice = initialChoice;
+    this.lead = initialChoice.leadLevels();
   }
 
   /**
@@ -97,7 +96,7 @@ public final class SiteExperiment {
    * {@code all} must cover [start - days, end).
    */
   public static SiteExperiment of(SiteRequest req, SiteData all, SiteInitialState init) {
-    SiteData w = hourly(all.window(req.start(), req.end()));
+    SiteData w = SiteSeries.hourly(all.window(req.start(), req.end()));
     DataQualityReport quality = all.window(req.start(), req.end()).report();
     int levels = w.size();
     if (levels < req.fitHours()) {
@@ -105,156 +104,38 @@ public final class SiteExperiment {
           + " .. " + req.end() + " has " + levels + " hourly levels, fewer than the " + req.fitHours()
           + " requested for fitting");
     }
-    double[] k = gapFilled(w, "SWdown", req);
-    double[] l = gapFilled(w, "LWdown", req);
-    double[] ta = gapFilled(w, "Tair", req);
-    for (int i = 0; i < k.length; i++) {
-      k[i] = Math.max(0, k[i]);
-    }
-    SurfaceForcing f = new SurfaceForcing(k, l, ta);
-    List<double[]> pts = observedPoints(w, l, req);
+    SurfaceForcing f = SiteSeries.forcing(w);
+    List<double[]> pts = SiteSeries.observedPoints(w, f.ldown());
     InitialState initial = init.kind() == SiteInitialState.Kind.UNIFORM
         ? InitialState.uniformTb() : InitialState.fromObservedPoints(ModelGrid.HUANG2025, pts);
     if (init.kind() == SiteInitialState.Kind.CYCLED) {
       int[] day = new int[24 * init.count()];
       for (int i = 0; i < day.length; i++) {
-        day[i] = Math.min(i % 24, k.length - 1);
+        day[i] = Math.min(i % 24, f.length() - 1);
       }
-      f = prepend(pick(k, day), pick(l, day), pick(ta, day), f);
+      f = f.levels(day).followedBy(f);
     } else if (init.kind() == SiteInitialState.Kind.SPINUP) {
       java.time.Instant from = req.start().minus(Duration.ofDays(init.count()));
-      SiteData sw = hourly(all.window(from, req.start()));
+      SiteData sw = SiteSeries.hourly(all.window(from, req.start()));
       if (sw.size() != init.leadLevels() || !sw.time(0).equals(from)) {
         throw SiteDataException.forFile(all.source(), null, "spin-up of " + init.count()
             + " days needs the file to cover " + from + " .. " + req.start() + " hourly; it has "
             + sw.size() + " hourly levels there");
       }
-      double[] sl = gapFilled(sw, "LWdown", req);
-      double[] sk = gapFilled(sw, "SWdown", req);
-      for (int i = 0; i < sk.length; i++) {
-        sk[i] = Math.max(0, sk[i]);
-      }
-      f = prepend(sk, sl, gapFilled(sw, "Tair", req), f);
-      initial = InitialState.fromObservedPoints(ModelGrid.HUANG2025, observedPoints(sw, sl, req));
+      SurfaceForcing spinup = SiteSeries.forcing(sw);
+      f = spinup.followedBy(f);
+      initial = InitialState.fromObservedPoints(ModelGrid.HUANG2025,
+          SiteSeries.observedPoints(sw, spinup.ldown()));
     }
-    List<Output> obs = new ArrayList<>();
-    double[][] obsSeries = new double[req.observe().size()][];
-    for (int i = 0; i < req.observe().size(); i++) {
-      obs.add(Output.parse(req.observe().get(i)));
-      obsSeries[i] = series(w, req.observe().get(i), req);
-      requireSomeValue(w, req.observe().get(i), obsSeries[i], req.fitHours(), "observed (fitted)",
-          "fit period");
-    }
-    List<Output> pred = new ArrayList<>();
-    double[][] predSeries = new double[req.predict().size()][];
-    for (int i = 0; i < req.predict().size(); i++) {
-      pred.add(Output.parse(req.predict().get(i)));
-      predSeries[i] = series(w, req.predict().get(i), req);
-      requireSomeValue(w, req.predict().get(i), predSeries[i], predSeries[i].length, "predicted",
-          "window");
-    }
+    double[][] obsSeries = SiteSeries.required(w, req.observe(), req.fitHours(),
+        "observed (fitted)", "fit period");
+    double[][] predSeries = SiteSeries.required(w, req.predict(), levels, "predicted", "window");
     double tDeep = pts.get(pts.size() - 1)[1];
-    return new SiteExperiment(req, w, f, obs, obsSeries, pred, predSeries, initial, tDeep, quality,
-        init, init.leadLevels());
+    return new SiteExperiment(req, w, f, obsSeries, predSeries, initial, tDeep, quality, init);
   }
 
-  private static SiteData hourly(SiteData w) {
-    return w.stepSeconds() != 3600 ? w.resample(3600, ResampleMethod.SAMPLE) : w;
-  }
-
-  private static double[] pick(double[] x, int[] idx) {
-    double[] out = new double[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      out[i] = x[idx[i]];
-    }
-    return out;
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    double[] out = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
-
-  private static SurfaceForcing prepend(double[] k, double[] l, double[] ta, SurfaceForcing f) {
-    return new SurfaceForcing(concat(k, f.kdown()), concat(l, f.ldown()), concat(ta, f.ta()));
-  }
-
-  /** Every temperature observed at level 0 of {@code w}: {depth m, T K}, surface first. */
-  private static List<double[]> observedPoints(SiteData w, double[] ldown, SiteRequest req) {
-    List<double[]> pts = new ArrayList<>();
-    double[] surf = w.has("SurfTemp") ? w.variable("SurfTemp")
-        : w.has("LWup") ? lwupToTs(w.variable("LWup"), ldown) : null;
-    if (surf != null && !Double.isNaN(surf[0])) {
-      pts.add(new double[] {0, surf[0]});
-    }
-    for (double d : w.soilDepths()) {
-      double v = w.variable(w.soilTempVariable(d).orElseThrow())[0];
-      if (!Double.isNaN(v) && d < 1.0) {
-        pts.add(new double[] {d, v});
-      }
-    }
-    if (pts.isEmpty()) {
-      throw SiteDataException.forFile(w.source(), "SoilTemp",
-          "no surface or soil temperature observed at " + w.time(0)
-              + ": cannot build the initial profile");
-    }
-    return pts;
-  }
-
-  /** An observed or predicted variable with no value in its period is an error, not a silent drop. */
-  private static void requireSomeValue(SiteData w, String name, double[] x, int levels, String role,
-      String period) {
-    int n = Math.min(levels, x.length);
-    for (int i = 0; i < n; i++) {
-      if (!Double.isNaN(x[i])) {
-        return;
-      }
-    }
-    throw SiteDataException.forFile(w.source(), name, role + " variable " + name
-        + " has no value in the " + period + " " + w.time(0) + " to " + w.time(n - 1) + " (" + n
-        + " hourly levels all missing); choose another variable or window");
-  }
-
-  /** Surface temperature implied by LWup = eps sigma Ts^4 + (1-eps) LWdown (eps 0.95). */
-  static double[] lwupToTs(double[] lwup, double[] ldown) {
-    double eps = ColumnParameters.DEFAULT_EPS;
-    double[] ts = new double[lwup.length];
-    for (int i = 0; i < ts.length; i++) {
-      ts[i] = Math.pow((lwup[i] - (1 - eps) * ldown[i]) / (eps * Output.SIGMA), 0.25);
-    }
-    return ts;
-  }
-
-  private static double[] gapFilled(SiteData w, String name, SiteRequest req) {
-    if (!w.has(name)) {
-      throw SiteDataException.forFile(w.source(), name, "required forcing variable "
-          + name + " is missing; available: " + w.variableNames());
-    }
-    double[] v = w.variable(name).clone();
-    int maxGap = (int) (MAX_FORCING_GAP.getSeconds() / 3600);
-    int i = 0;
-    while (i < v.length) {
-      if (!Double.isNaN(v[i])) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < v.length && Double.isNaN(v[j])) {
-        j++;
-      }
-      if (i == 0 || j == v.length || j - i > maxGap) {
-        throw SiteDataException.forFile(w.source(), name, String.format(Locale.ROOT,
-            "forcing gap of %d h from %s to %s in the window %s to %s (gaps of at most %d h with"
-                + " values on both sides inside the window are interpolated linearly)", j - i, w.time(i),
-            w.time(j - 1), w.time(0), w.time(v.length - 1), maxGap));
-      }
-      for (int m = i; m < j; m++) {
-        v[m] = v[i - 1] + (v[j] - v[i - 1]) * (m - i + 1) / (double) (j - i + 1);
-      }
-      i = j;
-    }
-    return v;
+  private static List<Output> outputs(List<String> names) {
+    return names.stream().map(Output::parse).toList();
   }
 
   /**
@@ -264,41 +145,7 @@ public final class SiteExperiment {
    * @throws SiteDataException naming the file, the variable and the available ones
    */
   public static double[] variable(SiteData w, String name) {
-    return series(w, name, null);
-  }
-
-  private static double[] series(SiteData w, String name, SiteRequest req) {
-    Output o = Output.parse(name);
-    switch (o.kind()) {
-      case SURFACE_TEMPERATURE:
-        if (w.has("SurfTemp")) {
-          return w.variable("SurfTemp").clone();
-        }
-        if (w.has("LWup")) {
-          return lwupToTs(w.variable("LWup"), w.variable("LWdown"));
-        }
-        break;
-      case TURBULENT_FLUX:
-        if (w.has("Qh") && w.has("Qle")) {
-          double[] h = w.variable("Qh");
-          double[] le = w.variable("Qle");
-          double[] s = new double[h.length];
-          for (int i = 0; i < s.length; i++) {
-            s[i] = h[i] + le[i];
-          }
-          return s;
-        }
-        break;
-      default:
-        String key = o.kind() == Output.Kind.SOIL_TEMPERATURE
-            ? w.soilTempVariable(o.depth()).orElse(o.name()) : o.name();
-        if (w.has(key)) {
-          return w.variable(key).clone();
-        }
-    }
-    throw SiteDataException.forFile(w.source(), name, "variable " + name
-        + " is not in the file (SurfTemp may be derived from LWup, QhQle needs Qh and Qle);"
-        + " available: " + w.variableNames());
+    return SiteSeries.series(w, name);
   }
 
   public SiteRequest request() {
@@ -385,8 +232,7 @@ public final class SiteExperiment {
    * The stated prior for {@code choices} ({@link SitePriors}) from this window: the fit-period mean
    * of the deepest fitted soil temperature and of the air temperature.
    */
-  public org.cml4j.lsm.estimation.Prior prior(java.util.Set<SitePriors.Choice> choices,
-      double weight) {
+  public Prior prior(Set<SitePriors.Choice> choices, double weight) {
     double deep = Double.NaN;
     String deepName = "";
     double deepest = -1;
@@ -395,24 +241,11 @@ public final class SiteExperiment {
       if (o.kind() == Output.Kind.SOIL_TEMPERATURE && o.depth() > deepest) {
         deepest = o.depth();
         deepName = o.name();
-        deep = mean(observedSeries[i], 0, request.fitHours());
+        deep = Metrics.mean(observedSeries[i], 0, request.fitHours());
       }
     }
-    double[] ta = forcing.ta();
-    return SitePriors.build(choices, deep, deepName, mean(ta, lead, lead + request.fitHours()),
-        weight);
-  }
-
-  private static double mean(double[] x, int from, int to) {
-    double s = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (!Double.isNaN(x[i])) {
-        s += x[i];
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : s / n;
+    double airMean = Metrics.mean(forcing.ta(), lead, lead + request.fitHours());
+    return SitePriors.build(choices, deep, deepName, airMean, weight);
   }
 
   /** Base parameters: albedo (fixed or a first guess), eps 0.95, others overwritten by the fit. */
@@ -438,16 +271,16 @@ public final class SiteExperiment {
       double[] x = new double[request.fit().size()];
       for (int i = 0; i < x.length; i++) {
         double u = rnd.nextDouble();
-        switch (request.fit().get(i)) {
-          case ALPHA: x[i] = 0.1 + 0.3 * u; break;
-          case LAMBDA: x[i] = 0.3 + 1.7 * u; break;
-          case C: x[i] = 1e6 + 2.5e6 * u; break;
-          case HBETA: x[i] = 5 + 55 * u; break;
-          case TB: x[i] = deepestTemperature - 5 + 10 * u; break;
-          case EPS: x[i] = 0.9 + 0.09 * u; break;
-          case H: x[i] = 5 + 15 * u; break;
-          default: x[i] = 0.5 + 4.5 * u;
-        }
+        x[i] = switch (request.fit().get(i)) {
+          case ALPHA -> 0.1 + 0.3 * u;
+          case LAMBDA -> 0.3 + 1.7 * u;
+          case C -> 1e6 + 2.5e6 * u;
+          case HBETA -> 5 + 55 * u;
+          case TB -> deepestTemperature - 5 + 10 * u;
+          case EPS -> 0.9 + 0.09 * u;
+          case H -> 5 + 15 * u;
+          case BETA -> 0.5 + 4.5 * u;
+        };
       }
       out.add(x);
     }

@@ -40,6 +40,23 @@ public record Output(Kind kind, double depth) {
     }
   }
 
+  /**
+   * Radiometric surface temperature [K] implied by upwelling longwave radiation, inverting the
+   * {@link Kind#LONGWAVE_UP} output LWup = eps sigma Ts^4 + (1 - eps) LWdown with the default
+   * emissivity {@link ColumnParameters#DEFAULT_EPS} (0.95).
+   *
+   * @param lwup upwelling longwave [W m-2]
+   * @param ldown downwelling longwave [W m-2], as long as {@code lwup}
+   */
+  public static double[] surfaceTemperatureFromLwup(double[] lwup, double[] ldown) {
+    double eps = ColumnParameters.DEFAULT_EPS;
+    double[] ts = new double[lwup.length];
+    for (int i = 0; i < ts.length; i++) {
+      ts[i] = Math.pow((lwup[i] - (1 - eps) * ldown[i]) / (eps * SIGMA), 0.25);
+    }
+    return ts;
+  }
+
   /** Soil temperature at {@code depth} metres. */
   public static Output soilTemperature(double depth) {
     return new Output(Kind.SOIL_TEMPERATURE, depth);

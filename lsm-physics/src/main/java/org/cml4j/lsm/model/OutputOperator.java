@@ -75,7 +75,7 @@ public final class OutputOperator {
     for (int k = 0; k < kinds.length; k++) {
       switch (kinds[k]) {
         case SOIL_TEMPERATURE:
-          out[k] = (1 - weight[k]) * x[node[k]] + (weight[k] == 0 ? 0 : weight[k] * x[node[k] + 1]);
+          out[k] = soilTemperature(k, x);
           break;
         case SURFACE_TEMPERATURE:
           out[k] = x0;
@@ -93,6 +93,14 @@ public final class OutputOperator {
           out[k] = (1 - v.alpha) * v.kdown + v.ldown - emit;
       }
     }
+  }
+
+  /**
+   * Soil-temperature output {@code k} interpolated from the nodes of {@code x}, a state or (being
+   * linear) a state perturbation; {@link #adjoint} applies its transpose.
+   */
+  private double soilTemperature(int k, double[] x) {
+    return (1 - weight[k]) * x[node[k]] + (weight[k] == 0 ? 0 : weight[k] * x[node[k] + 1]);
   }
 
   /**
@@ -163,7 +171,7 @@ public final class OutputOperator {
     for (int k = 0; k < kinds.length; k++) {
       switch (kinds[k]) {
         case SOIL_TEMPERATURE:
-          out[k] = (1 - weight[k]) * dx[node[k]] + (weight[k] == 0 ? 0 : weight[k] * dx[node[k] + 1]);
+          out[k] = soilTemperature(k, dx);
           break;
         case SURFACE_TEMPERATURE:
           out[k] = dx[0];

@@ -44,4 +44,29 @@ public record SurfaceForcing(double[] kdown, double[] ldown, double[] ta) {
     return new SurfaceForcing(Arrays.copyOfRange(kdown, from, to), Arrays.copyOfRange(ldown, from, to),
         Arrays.copyOfRange(ta, from, to));
   }
+
+  /** The time levels {@code levels} in that order, e.g. the first day repeated before a run. */
+  public SurfaceForcing levels(int[] levels) {
+    return new SurfaceForcing(pick(kdown, levels), pick(ldown, levels), pick(ta, levels));
+  }
+
+  /** This forcing followed by {@code next} (e.g. lead levels before a window). */
+  public SurfaceForcing followedBy(SurfaceForcing next) {
+    return new SurfaceForcing(concat(kdown, next.kdown), concat(ldown, next.ldown),
+        concat(ta, next.ta));
+  }
+
+  private static double[] pick(double[] x, int[] idx) {
+    double[] out = new double[idx.length];
+    for (int i = 0; i < idx.length; i++) {
+      out[i] = x[idx[i]];
+    }
+    return out;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

@@ -83,16 +83,28 @@ public final class Diagnostics {
     return z;
   }
 
+  private static double[] chainMeans(double[][] x) {
+    double[] means = new double[x.length];
+    for (int c = 0; c < x.length; c++) {
+      means[c] = mean(x[c]);
+    }
+    return means;
+  }
+
+  /** W: the mean over chains of the within-chain variance (BDA3 section 11.4). */
+  private static double withinVariance(double[][] x, double[] means) {
+    double w = 0;
+    for (int c = 0; c < x.length; c++) {
+      w += variance(x[c], means[c]) / x.length;
+    }
+    return w;
+  }
+
   /** Classic R-hat of already split chains (Gelman et al., BDA3, eq. 11.4). */
   static double basicRhat(double[][] x) {
-    int m = x.length;
     int n = x[0].length;
-    double[] means = new double[m];
-    double w = 0;
-    for (int c = 0; c < m; c++) {
-      means[c] = mean(x[c]);
-      w += variance(x[c], means[c]) / m;
-    }
+    double[] means = chainMeans(x);
+    double w = withinVariance(x, means);
     double b = n * variance(means, mean(means));
     double varPlus = (n - 1.0) / n * w + b / n;
     return w > 0 ? Math.sqrt(varPlus / w) : (b > 0 ? Double.POSITIVE_INFINITY : 1);
@@ -102,12 +114,8 @@ public final class Diagnostics {
   static double basicEss(double[][] x) {
     int m = x.length;
     int n = x[0].length;
-    double[] means = new double[m];
-    double w = 0;
-    for (int c = 0; c < m; c++) {
-      means[c] = mean(x[c]);
-      w += variance(x[c], means[c]) / m;
-    }
+    double[] means = chainMeans(x);
+    double w = withinVariance(x, means);
     double varPlus = (n - 1.0) / n * w + (m > 1 ? variance(means, mean(means)) : 0);
     if (!(varPlus > 0)) {
       return Double.NaN;

@@ -54,37 +54,16 @@ public final class GaussianLikelihood {
     double total = 0;
     for (int k = 0; k < present.length; k++) {
       double r = rho == null ? 0 : rho[k];
-      double q = 0;
-      double dq = 0;
-      int segments = 0;
-      double prev = Double.NaN;
-      for (int t = 0; t < y.length; t++) {
-        double o = obs.value(t, k);
-        if (Double.isNaN(o)) {
-          prev = Double.NaN;
-          continue;
-        }
-        double e = y[t][k] - o;
-        if (Double.isNaN(prev)) {
-          segments++;
-          q += (1 - r * r) * e * e;
-          dq += -2 * r * e * e;
-        } else {
-          double a = e - r * prev;
-          q += a * a;
-          dq += -2 * a * prev;
-        }
-        prev = e;
-      }
-      q = Math.max(q, Double.MIN_NORMAL);
+      Residuals res = residuals(y, k, r);
+      double q = Math.max(res.q, Double.MIN_NORMAL);
       double n = present[k];
-      total += -0.5 * n * Math.log(q) + 0.5 * segments * Math.log1p(-r * r);
+      total += -0.5 * n * Math.log(q) + 0.5 * res.segments * Math.log1p(-r * r);
       if (dRho != null) {
-        dRho[k] = -0.5 * n * dq / q - segments * r / (1 - r * r);
+        dRho[k] = -0.5 * n * res.dq / q - res.segments * r / (1 - r * r);
       }
       if (seed != null) {
         double f = -0.5 * n / q;
-        prev = Double.NaN;
+        double prev = Double.NaN;
         for (int t = 0; t < y.length; t++) {
           double o = obs.value(t, k);
           if (Double.isNaN(o)) {
@@ -106,6 +85,35 @@ public final class GaussianLikelihood {
     return total;
   }
 
+  /** Q_k, its derivative in rho_k and the number of segments of output k (class comment). */
+  private record Residuals(double q, double dq, int segments) {}
+
+  private Residuals residuals(double[][] y, int k, double r) {
+    double q = 0;
+    double dq = 0;
+    int segments = 0;
+    double prev = Double.NaN;
+    for (int t = 0; t < y.length; t++) {
+      double o = obs.value(t, k);
+      if (Double.isNaN(o)) {
+        prev = Double.NaN;
+        continue;
+      }
+      double e = y[t][k] - o;
+      if (Double.isNaN(prev)) {
+        segments++;
+        q += (1 - r * r) * e * e;
+        dq += -2 * r * e * e;
+      } else {
+        double a = e - r * prev;
+        q += a * a;
+        dq += -2 * a * prev;
+      }
+      prev = e;
+    }
+    return new Residuals(q, dq, segments);
+  }
+
   /**
    * One draw of sigma_k from its conditional posterior given the outputs and rho:
    * sigma_k^2 = Q_k / chi^2_{n_k}.
@@ -113,19 +121,7 @@ public final class GaussianLikelihood {
   public double[] drawSigma(double[][] y, double[] rho, Random rng) {
     double[] s = new double[present.length];
     for (int k = 0; k < s.length; k++) {
-      double r = rho == null ? 0 : rho[k];
-      double q = 0;
-      double prev = Double.NaN;
-      for (int t = 0; t < y.length; t++) {
-        double o = obs.value(t, k);
-        if (Double.isNaN(o)) {
-          prev = Double.NaN;
-          continue;
-        }
-        double e = y[t][k] - o;
-        q += Double.isNaN(prev) ? (1 - r * r) * e * e : (e - r * prev) * (e - r * prev);
-        prev = e;
-      }
+      double q = residuals(y, k, rho == null ? 0 : rho[k]).q;
       double chi2 = 0;
       for (int i = 0; i < present[k]; i++) {
         double z = rng.nextGaussian();

@@ -2,8 +2,10 @@ package org.cml4j.lsm.posterior;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 
 /**
@@ -242,18 +244,7 @@ public final class Hmc {
   }
 
   private static int[] pending(boolean[] done) {
-    int n = 0;
-    for (boolean b : done) {
-      n += b ? 0 : 1;
-    }
-    int[] idx = new int[n];
-    int j = 0;
-    for (int i = 0; i < done.length; i++) {
-      if (!done[i]) {
-        idx[j++] = i;
-      }
-    }
-    return idx;
+    return IntStream.range(0, done.length).filter(i -> !done[i]).toArray();
   }
 
   static double[][] cholesky(double[][] cov) {
@@ -271,11 +262,7 @@ public final class Hmc {
   }
 
   private static double[][] identity(int d) {
-    double[][] m = new double[d][d];
-    for (int i = 0; i < d; i++) {
-      m[i][i] = 1;
-    }
-    return m;
+    return MatrixUtils.createRealIdentityMatrix(d).getData();
   }
 
   private static double[] add(double[] a, double[] b, double s) {
@@ -295,12 +282,7 @@ public final class Hmc {
   }
 
   private static boolean allFinite(double[] v) {
-    for (double x : v) {
-      if (!Double.isFinite(x)) {
-        return false;
-      }
-    }
-    return true;
+    return Arrays.stream(v).allMatch(Double::isFinite);
   }
 
   /** SplitMix64 of seed and chain: independent, reproducible per-chain streams. */

@@ -2,7 +2,6 @@ package org.cml4j.lsm.posterior;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.cml4j.lsm.batch.BatchColumnModel;
 import org.cml4j.lsm.batch.BatchGradient;
 import org.cml4j.lsm.batch.BatchLoss;
@@ -10,6 +9,7 @@ import org.cml4j.lsm.batch.BatchTrajectory;
 import org.cml4j.lsm.batch.ColumnBatch;
 import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.estimation.ParameterSpace;
+import org.cml4j.lsm.estimation.RunCounts;
 import org.cml4j.lsm.gradient.Adjoint;
 import org.cml4j.lsm.gradient.AdjointGradient;
 import org.cml4j.lsm.gradient.GradientMode;
@@ -28,8 +28,7 @@ final class PosteriorRuns {
   private final ParameterSpace space;
   private final GaussianLikelihood lik;
   private final BatchColumnModel batch;
-  private final AtomicLong forwards = new AtomicLong();
-  private final AtomicLong gradients = new AtomicLong();
+  private final RunCounts runs = new RunCounts();
 
   /** @param batch the batched model, or null for the scalar path */
   PosteriorRuns(Objective obj, GaussianLikelihood lik, BatchColumnModel batch) {
@@ -44,11 +43,11 @@ final class PosteriorRuns {
   }
 
   long forwardRuns() {
-    return forwards.get();
+    return runs.forwardRuns();
   }
 
   long gradientRuns() {
-    return gradients.get();
+    return runs.gradientRuns();
   }
 
   /** One batched forward + adjoint call over a group of points (one column each). */
@@ -78,8 +77,7 @@ final class PosteriorRuns {
     };
     BatchGradient g = batch.gradient(ColumnBatch.of(ps, List.of(obj.forcing()),
         List.of(obj.initial())), lik.observations().outputs(), loss);
-    forwards.addAndGet(live.size());
-    gradients.addAndGet(live.size());
+    runs.add(live.size(), live.size());
     for (int c = 0; c < live.size(); c++) {
       int i = live.get(c);
       ll[i] = bad[c] ? Double.NEGATIVE_INFINITY : -g.loss(c);
@@ -96,7 +94,7 @@ final class PosteriorRuns {
     List<Output> outs = lik.observations().outputs();
     try {
       Trajectory tr = obj.model().simulate(cp, obj.forcing(), obj.initial());
-      forwards.incrementAndGet();
+      runs.add(1, 0);
       double[][] y = tr.outputs(outs);
       double[][] seed = new double[y.length][y[0].length];
       ll[i] = lik.logLikelihood(y, rho, seed, dRho);
@@ -104,7 +102,7 @@ final class PosteriorRuns {
         return;
       }
       AdjointGradient ag = Adjoint.vjp(tr, outs, seed, GradientMode.IMPLICIT);
-      gradients.incrementAndGet();
+      runs.add(0, 1);
       dTheta[i] = space.gradient(theta, ag);
     } catch (RuntimeException e) {
       ll[i] = Double.NEGATIVE_INFINITY;
@@ -134,7 +132,7 @@ final class PosteriorRuns {
             .outputs(outs));
       }
     }
-    forwards.addAndGet(thetas.size());
+    runs.add(thetas.size(), 0);
     return res;
   }
 }

@@ -20,17 +20,12 @@ class BondvilleReaderTest {
 
     private static final String FILE = "bondville-us-bo1-1998/forcing98_with_validation.dat";
     private static final double[] DEPTHS = {0.02, 0.04, 0.08, 0.16, 0.32, 0.64};
-    private static SiteData cached;
 
     @TempDir
     Path tmp;
 
-    private static synchronized SiteData bondville() {
-        Path f = SharedData.file(FILE);
-        if (cached == null) {
-            cached = NoahBondvilleReader.read(f);
-        }
-        return cached;
+    private static SiteData bondville() {
+        return SharedData.read(FILE, NoahBondvilleReader::read);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,14 +16,9 @@ import org.junit.jupiter.api.Test;
 class PhoenixNetcdfTest {
 
     private static final String FILE = "phoenix-us-westphoenix-2012/US-WestPhoenix_clean_observations_v1.nc";
-    private static SiteData cached;
 
-    private static synchronized SiteData phoenix() {
-        Path f = SharedData.file(FILE);
-        if (cached == null) {
-            cached = AlmaNetcdfReader.read(f);
-        }
-        return cached;
+    private static SiteData phoenix() {
+        return SharedData.read(FILE, AlmaNetcdfReader::read);
     }
 
     @Test

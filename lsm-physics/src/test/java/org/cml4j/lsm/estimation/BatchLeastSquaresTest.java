@@ -2,14 +2,7 @@ package org.cml4j.lsm.estimation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.cml4j.lsm.experiment.Huang2025;
-import org.cml4j.lsm.model.InitialState;
-import org.cml4j.lsm.model.Output;
-import org.cml4j.lsm.model.SurfaceForcing;
-import org.cml4j.lsm.solver.SoilColumnModel;
 import org.cml4j.lsm.solver.StepSolver;
 import org.junit.jupiter.api.Test;
 
@@ -18,25 +11,14 @@ class BatchLeastSquaresTest {
   static final List<FitParam> FIT = List.of(FitParam.ALPHA, FitParam.HBETA, FitParam.LAMBDA,
       FitParam.TB, FitParam.C);
 
+  /** As {@link BatchObjectiveTest#objective(StepSolver)} over 73 levels, hbeta fitted, exact steps. */
   static Objective objective() {
-    List<Output> outs = List.of(Output.SURFACE_TEMPERATURE, Output.soilTemperature(0.05));
-    SoilColumnModel model = SoilColumnModel.huang2025(StepSolver.EXACT);
-    SurfaceForcing f = Huang2025.forcing(73);
-    Observations obs = new Observations(outs, model.simulate(Huang2025.truth(), f).outputs(outs))
-        .withGaussianNoise(0.05, 5);
-    return new Objective(model, f, InitialState.uniformTb(), obs,
-        new ParameterSpace(FIT, Huang2025.truth()));
+    return BatchObjectiveTest.objective(StepSolver.EXACT, FIT, 73, 5);
   }
 
   static List<double[]> starts(int count, long seed) {
-    Random rnd = new Random(seed);
-    List<double[]> s = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      s.add(new double[] {0.1 + 0.3 * rnd.nextDouble(), 10 + 30 * rnd.nextDouble(),
-          0.3 + 1.7 * rnd.nextDouble(), 288 + 10 * rnd.nextDouble(),
-          1e6 + 2e6 * rnd.nextDouble()});
-    }
-    return s;
+    return BatchObjectiveTest.uniformStarts(count, seed, new double[] {0.1, 10, 0.3, 288, 1e6},
+        new double[] {0.3, 30, 1.7, 10, 2e6});
   }
 
   @Test

@@ -29,22 +29,39 @@ class BatchObjectiveTest {
 
   /** Synthetic two-depth experiment: truth of Huang et al. (2025), 0.05 K noise, 49 levels. */
   static Objective objective(StepSolver solver) {
+    return objective(solver, FIT, 49, 11);
+  }
+
+  /**
+   * Fits {@code fit} with {@code solver} to the exact-step outputs at the surface and 0.05 m of the
+   * truth of Huang et al. (2025) over {@code levels} hourly levels, plus 0.05 K Gaussian noise
+   * drawn with {@code noiseSeed}.
+   */
+  static Objective objective(StepSolver solver, List<FitParam> fit, int levels, long noiseSeed) {
     List<Output> outs = List.of(Output.SURFACE_TEMPERATURE, Output.soilTemperature(0.05));
     SoilColumnModel model = SoilColumnModel.huang2025(StepSolver.EXACT);
-    SurfaceForcing f = Huang2025.forcing(49);
+    SurfaceForcing f = Huang2025.forcing(levels);
     Observations obs = new Observations(outs, model.simulate(Huang2025.truth(), f).outputs(outs))
-        .withGaussianNoise(0.05, 11);
+        .withGaussianNoise(0.05, noiseSeed);
     return new Objective(SoilColumnModel.huang2025(solver), f, InitialState.uniformTb(), obs,
-        new ParameterSpace(FIT, Huang2025.truth()));
+        new ParameterSpace(fit, Huang2025.truth()));
   }
 
   static List<double[]> starts(int count, long seed) {
+    return uniformStarts(count, seed, new double[] {0.1, 8, 0.8, 0.4, 288, 1.5e6},
+        new double[] {0.2, 15, 1.5, 1, 10, 1.5e6});
+  }
+
+  /** {@code count} seeded starts, coordinate i uniform in [low_i, low_i + width_i). */
+  static List<double[]> uniformStarts(int count, long seed, double[] low, double[] width) {
     Random rnd = new Random(seed);
     List<double[]> s = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      s.add(new double[] {0.1 + 0.2 * rnd.nextDouble(), 8 + 15 * rnd.nextDouble(),
-          0.8 + 1.5 * rnd.nextDouble(), 0.4 + rnd.nextDouble(), 288 + 10 * rnd.nextDouble(),
-          1.5e6 + 1.5e6 * rnd.nextDouble()});
+      double[] x = new double[low.length];
+      for (int j = 0; j < x.length; j++) {
+        x[j] = low[j] + width[j] * rnd.nextDouble();
+      }
+      s.add(x);
     }
     return s;
   }

@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Locates {@code ../shared/data} (beside the project root) from any module directory. Every
@@ -16,6 +19,8 @@ import java.util.List;
  * skipping the real-data tests.
  */
 public final class SharedData {
+  private static final Map<String, Object> READ = new ConcurrentHashMap<>();
+
   private SharedData() {}
 
   /**
@@ -60,6 +65,18 @@ public final class SharedData {
     Path f = dir().resolve(relative);
     require(Files.isRegularFile(f), f + " not found");
     return f;
+  }
+
+  /**
+   * {@code reader} applied to the file {@code relative} under {@code shared/data}, read once per
+   * test JVM and then shared (for immutable results, e.g. a whole site file); skips or fails as
+   * {@link #file} when the file is absent.
+   */
+  public static <T> T read(String relative, Function<Path, T> reader) {
+    Path f = file(relative);
+    @SuppressWarnings("unchecked")
+    T cached = (T) READ.computeIfAbsent(relative, r -> reader.apply(f));
+    return cached;
   }
 
   /** Reads a one-column text file of numbers. */

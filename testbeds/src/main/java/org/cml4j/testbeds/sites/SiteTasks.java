@@ -131,12 +131,7 @@ public final class SiteTasks {
 
   /** Ts = ((LWup - (1 - eps) LWdown) / (eps sigma))^(1/4), eps = 0.95. */
   public static double[] surfaceTemperatureFromLwup(double[] lwup, double[] lwdown) {
-    double eps = 0.95;
-    double[] ts = new double[lwup.length];
-    for (int i = 0; i < ts.length; i++) {
-      ts[i] = Math.pow((lwup[i] - (1 - eps) * lwdown[i]) / (eps * Output.SIGMA), 0.25);
-    }
-    return ts;
+    return Output.surfaceTemperatureFromLwup(lwup, lwdown);
   }
 
   private static double[] require(SiteData w, String name, Path file) {

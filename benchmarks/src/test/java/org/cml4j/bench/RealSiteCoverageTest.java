@@ -44,13 +44,13 @@ class RealSiteCoverageTest {
    */
   static final Object[][] EXPECTED = {
       {"bondville-1998", PhysicsOnlyBaseline.NAME, 0.661, 0.466, TOL_FIXED},
-      {"bondville-1998", ErrorCorrectionCoupling.NAME, 0.600, 0.570, TOL_LEARNED},
+      {"bondville-1998", ErrorCorrectionCoupling.NAME, 0.570, 0.570, TOL_LEARNED},
       {"bondville-1998", EnkfCoupling.NAME, 0.659, 0.375, TOL_FIXED},
-      {"bondville-1998", PhysicsInputCoupling.NAME, 0.607, 0.515, TOL_LEARNED},
+      {"bondville-1998", PhysicsInputCoupling.NAME, 0.605, 0.515, TOL_LEARNED},
       {"phoenix-2012", PhysicsOnlyBaseline.NAME, 0.870, 0.880, TOL_FIXED},
-      {"phoenix-2012", ErrorCorrectionCoupling.NAME, 0.710, 0.660, TOL_LEARNED},
+      {"phoenix-2012", ErrorCorrectionCoupling.NAME, 0.730, 0.660, TOL_LEARNED},
       {"phoenix-2012", EnkfCoupling.NAME, 0.710, 0.880, TOL_FIXED},
-      {"phoenix-2012", PhysicsInputCoupling.NAME, 0.830, 0.880, TOL_LEARNED}};
+      {"phoenix-2012", PhysicsInputCoupling.NAME, 0.795, 0.880, TOL_LEARNED}};
 
   @Test
   void ninetyPercentCoverageOnTheRealSitesIsAsDocumented() {

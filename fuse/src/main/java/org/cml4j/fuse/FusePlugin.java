@@ -36,7 +36,8 @@ public final class FusePlugin implements CouplingPlugin {
     return List.of(
         CouplingFactory.of(PhysicsInputCoupling.INFO, d -> new PhysicsInputCoupling(d, true)),
         CouplingFactory.of(FusionNetCoupling.PHYSICS_LOSS, FusionNetConfig.physicsLoss(),
-            (d, s) -> new FusionNetCoupling(FusionNetCoupling.PHYSICS_LOSS, s)),
+            (d, s) -> new FusionNetCoupling(FusionNetCoupling.PHYSICS_LOSS, s,
+            PHYSICS_LOSS_QUICK_SHARE)),
         CouplingFactory.of(PhysicsInputCoupling.ENERGY_CONSERVING, FusePlugin::energyConserving),
         CouplingFactory.of(PhysicsLayerCoupling.INFO, PhysicsLayerCoupling.Settings.standard(),
             (d, s) -> new PhysicsLayerCoupling(d, s.boundsArrays())),

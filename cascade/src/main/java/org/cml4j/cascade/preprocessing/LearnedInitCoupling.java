@@ -100,11 +100,11 @@ public final class LearnedInitCoupling extends CascadeCoupling {
         guess, Map.of(), vars, problem.initialObservations()));
     // quick: 500 samples, 100 epochs (was 1000 and 200 before issue 12's cost cut; the LM
     // reaches the same optimum, docs/BENCHMARKS.md "Quick-suite cost")
-    int n = task.budget().scale(200, 500, 3000);
+    int n = task.budget().scale(200, 250, 3000); // QUICK was 500: docs/BENCHMARKS.md "Quick-suite cost"
     SampleSet samples = new SampleGenerator(defaults.threads()).generate(sim, space,
         ParameterSampler.sobol(task.seed()), n);
     double stepHours = forcing.stepSeconds() / 3600.0;
-    LearnerSpec spec = LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(60, 100, 400))
+    LearnerSpec spec = LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(60, 60, 400))
         .withBatchSize(64).withLearningRate(3e-3).withPatience(20).withSeed(task.seed());
     LearnedInitialiser init = LearnedInitialiser.train(samples, vars, 0, trainEnd, stepHours,
         0.0, spec);

@@ -111,9 +111,13 @@ public final class Predictives {
     return s;
   }
 
-  /** Deep-ensemble size K for a budget: 3 / 5 / 10 members for TINY / QUICK / FULL. */
+  /**
+   * Deep-ensemble size K for a budget: 3 / 3 / 10 members for TINY / QUICK / FULL (QUICK was 5:
+   * the ensemble was the quick suite's costliest part; issue 12, docs/BENCHMARKS.md "Quick-suite
+   * cost").
+   */
   public static int ensembleSize(Budget b) {
-    return b.scale(3, 5, 10);
+    return b.scale(3, 3, 10);
   }
 
   /**

@@ -157,7 +157,7 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
     // quick: 250 runs x 2 copies x 250 epochs (was 500 x 3 x 500 before issue 12's cost cut;
     // the refined result did not change on the quick twin, docs/BENCHMARKS.md "Quick-suite cost")
-    int n = task.budget().scale(100, 250, 1500);
+    int n = task.budget().scale(100, 150, 1500); // QUICK was 250: docs/BENCHMARKS.md "Quick-suite cost"
     PhysicsSamples s = PhysicsSamples.draw(task, box, guess, inputs, end, n, task.seed(),
         defaults.threads());
     int components = 20;
@@ -179,7 +179,7 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
     }
     int nv = Math.max(copies, (n / 7) * copies);
     int nt = x.length - nv;
-    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(120, 250, 1200))
+    LearnerSpec spec = LearnerSpec.mlp(64, 64).withEpochs(task.budget().scale(120, 150, 1200))
         .withBatchSize(64).withLearningRate(2e-3).withPatience(40).withSeed(task.seed());
     Learner net = Learners.create(spec, pca.components(), fit.size());
     TrainingReport rep = net.fit(java.util.Arrays.copyOf(x, nt), java.util.Arrays.copyOf(y, nt),

@@ -95,13 +95,15 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
     Map<String, Double> guess = problem.guess();
     int end = task.split().trainEnd();
     ParameterBox box = new ParameterBox(task.mechanism(), fit, guess, 3);
-    int n = task.budget().scale(100, 400, 1000);
+    // QUICK 200 samples, 300 epochs, 4 starts (was 400, 600, 8): measured equal or lower error at
+    // a quarter of the CPU (issue 12, docs/BENCHMARKS.md "Quick-suite cost").
+    int n = task.budget().scale(100, 200, 1000);
     PhysicsSamples samples = PhysicsSamples.draw(task, box, guess, vars, end, n, task.seed(),
         defaults.threads());
     ForwardSurrogate sur = ForwardSurrogate.train(samples, 16,
-        task.budget().scale(150, 600, 2000), task.seed());
+        task.budget().scale(150, 300, 2000), task.seed());
     Misfit mis = new Misfit(task, vars, end);
-    int starts = task.budget().scale(3, 8, 50);
+    int starts = task.budget().scale(3, 4, 50);
     double[] best = null;
     double bestCost = Double.POSITIVE_INFINITY;
     int surrogateEvals = 0;

@@ -54,6 +54,13 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
       + " partitions the available energy Rn - G into Qh and Qle (closure exact by construction)");
   private final CouplingDefaults defaults;
   private final boolean physicsInputs;
+  /**
+   * Share of the QUICK network counts (500 epochs, patience 150) of the mode-7 network and its
+   * energy-conserving variant: on the quick twin, twin-n3 and Bondville the error was the same to
+   * 4 digits at full and half counts at 0.3-0.8x the CPU (issue 12, docs/BENCHMARKS.md
+   * "Quick-suite cost"). TINY and FULL counts are unchanged.
+   */
+  public static final double QUICK_SHARE = 0.5;
   private final OutputLayer layer;
 
   /** The mode-7 coupling ({@code physicsInputs = true}) or the same network without them. */
@@ -91,7 +98,7 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
   }
 
   private FusionNetCoupling network() {
-    return new FusionNetCoupling(info(), config().withLayer(layer));
+    return new FusionNetCoupling(info(), config().withLayer(layer), QUICK_SHARE);
   }
 
   /**

@@ -24,7 +24,8 @@ import org.cml4j.lsm.regional.ColumnRunner;
  * with {@link ColumnFitter#fit} ({@link #perColumn()}), and collected on the driver, which writes
  * the part file. Up to
  * {@code maxJobs} chunk jobs run at once, so executors stay busy while the driver waits for the
- * oldest chunk. Columns are shipped with Java serialization; a site-CSV column is read on its
+ * oldest chunk; the driver reads a chunk's input ({@link ColumnChunk#load()}) when it submits the
+ * chunk, so it holds at most {@code maxJobs} chunks of input, not the region. Columns are shipped with Java serialization; a site-CSV column is read on its
  * executor, so its path must be visible there (shared file system).
  */
 public final class SparkColumnRunner implements ColumnRunner {
@@ -101,13 +102,15 @@ public final class SparkColumnRunner implements ColumnRunner {
           finish(inFlight.removeFirst(), sink);
         }
         int slices = Math.max(1, Math.min(partitionsPerChunk, chunk.size()));
+        // the driver reads the chunk's input now: at most maxJobs chunks are held at once
+        List<ColumnInput> columns = chunk.load().columns();
         JavaFutureAction<List<ColumnFit>> f = batched
-            ? sc.parallelize(chunk.columns(), slices).mapPartitions(it -> {
+            ? sc.parallelize(columns, slices).mapPartitions(it -> {
               List<ColumnInput> part = new ArrayList<>();
               it.forEachRemaining(part::add);
               return new BatchedColumnFitter(fitter).fit(part).iterator();
             }).collectAsync()
-            : sc.parallelize(chunk.columns(), slices).map(fitter::fit).collectAsync();
+            : sc.parallelize(columns, slices).map(fitter::fit).collectAsync();
         inFlight.addLast(new Job(chunk, f));
       }
       while (!inFlight.isEmpty()) {

@@ -75,6 +75,16 @@ public final class MapCommand implements Callable<Integer> {
       description = "Synthetic: observation noise SD in K. Default: ${DEFAULT-VALUE}.")
   double noise;
 
+  @Option(names = "--write-input", paramLabel = "FILE",
+      description = "Synthetic: write the generated input to FILE (netCDF-4, or a folder of site "
+          + "CSVs with --synthetic-format csv) and stop without fitting; streamed, so e.g. "
+          + "--synthetic 10000 --hours 8760 (3.5 GB) fits in a small heap.")
+  Path writeInput;
+
+  @Option(names = "--limit", paramLabel = "N",
+      description = "Map only the first N columns of INPUT (the rest is never read).")
+  Integer limit;
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder. Default: out/map/<input name> or out/map/synthetic-<N>.")
   Path out;
@@ -156,12 +166,21 @@ public final class MapCommand implements Callable<Integer> {
     if (!fitter.equals("batched") && !fitter.equals("column")) {
       throw new ParameterException(cl, "--fitter must be batched or column, got '" + fitter + "'");
     }
+    if (limit != null && limit < 1) {
+      throw new ParameterException(cl, "--limit must be at least 1 column, got " + limit);
+    }
+    if (writeInput != null && synthetic == null) {
+      throw new ParameterException(cl, "--write-input needs --synthetic N");
+    }
     if (synthetic != null && synthetic < 1) {
       throw new ParameterException(cl, "--synthetic must be at least 1 column, got " + synthetic);
     }
     if (!syntheticFormat.equals("nc") && !syntheticFormat.equals("csv")) {
       throw new ParameterException(cl, "--synthetic-format must be nc or csv, got '"
           + syntheticFormat + "'");
+    }
+    if (writeInput != null) {
+      return writeSynthetic(cl.getOut());
     }
     MapSettings settings;
     RegionalMapping.Options options;
@@ -188,6 +207,9 @@ public final class MapCommand implements Callable<Integer> {
       }
       progress.message("reading " + in);
       RegionalInput ri = RegionalInput.open(in);
+      if (limit != null) {
+        ri = ri.limit(limit);
+      }
       RegionalMapping.Summary s;
       try (ExecutorColumnRunner runner = new ExecutorColumnRunner(nThreads,
           settings.fitter().equals("batched"))) {
@@ -201,6 +223,29 @@ public final class MapCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Cml4jCli.InputException(e.getMessage());
     }
+  }
+
+  /** {@code --synthetic N --write-input FILE}: generates the input only. */
+  private int writeSynthetic(PrintWriter w) throws IOException {
+    long t0 = System.nanoTime();
+    try {
+      SyntheticRegion region = new SyntheticRegion(synthetic, hours, depths.stream()
+          .mapToDouble(Double::doubleValue).toArray(), noise, seed);
+      if (syntheticFormat.equals("nc")) {
+        region.writeNetcdf(writeInput);
+      } else {
+        region.writeCsvDirectory(writeInput);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Cml4jCli.InputException(e.getMessage());
+    }
+    w.printf(Locale.ROOT, "wrote %s: %d columns x %d hourly records%s in %.1f s%n", writeInput,
+        synthetic, hours, Files.isRegularFile(writeInput) ? String.format(Locale.ROOT,
+            " (%.1f MB)", Files.size(writeInput) / 1048576.0) : "",
+        (System.nanoTime() - t0) * 1e-9);
+    w.println(PeakMemory.describe());
+    w.flush();
+    return Cml4jCli.OK;
   }
 
   /** File in OUT/synthetic recording how the synthetic input there was generated. */

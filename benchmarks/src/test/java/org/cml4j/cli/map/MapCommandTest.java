@@ -70,4 +70,37 @@ class MapCommandTest {
     assertThat(bad.code()).isEqualTo(Cml4jCli.USAGE);
     assertThat(bad.err()).contains("text.nc").contains("netCDF-4/HDF5").doesNotContain("\tat ");
   }
+
+  @Test
+  void writtenInputIsMappedInPartAndBadFilesExitTwoNamingFileAndVariable(@TempDir Path dir)
+      throws Exception {
+    Path nc = dir.resolve("in").resolve("region.nc");
+    CliRun gen = CliRun.run("map", "--synthetic", "6", "--hours", "30", "--write-input",
+        nc.toString());
+    assertThat(gen.code()).as(gen.err()).isZero();
+    assertThat(gen.out()).contains("wrote " + nc + ": 6 columns x 30 hourly records (")
+        .contains("peak memory: resident");
+    CliRun part = CliRun.run("map", nc.toString(), "--limit", "4", "--chunk", "3", "--starts",
+        "1", "--threads", "1", "-q", "--out", dir.resolve("m").toString());
+    assertThat(part.code()).as(part.err()).isZero();
+    assertThat(part.out()).contains("map: 4 columns, 4 fitted, 0 failed; 0 of 2 chunks resumed");
+    assertThat(MapTable.read(dir.resolve("m").resolve("map.csv"))).extracting(ColumnFit::id)
+        .containsExactly("c00000", "c00001", "c00002", "c00003");
+
+    Path noTair = dir.resolve("no-tair.nc");
+    try (io.jhdf.WritableHdfFile w = io.jhdf.HdfFile.write(noTair)) {
+      w.putDataset("time", new double[] {0, 1}).putAttribute("units", "hours since 2020-07-01");
+      w.putDataset("SWdown", new double[][] {{0}, {0}});
+      w.putDataset("LWdown", new double[][] {{300}, {300}});
+    }
+    CliRun bad = CliRun.run("map", noTair.toString(), "-q", "--out", dir.resolve("o").toString());
+    assertThat(bad.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(bad.err()).contains("no-tair.nc").contains("Tair").doesNotContain("\tat ");
+    CliRun limit = CliRun.run("map", nc.toString(), "--limit", "0");
+    assertThat(limit.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(limit.err()).contains("--limit must be at least 1 column, got 0");
+    CliRun orphan = CliRun.run("map", nc.toString(), "--write-input", "x.nc");
+    assertThat(orphan.code()).isEqualTo(Cml4jCli.USAGE);
+    assertThat(orphan.err()).contains("--write-input needs --synthetic N");
+  }
 }

@@ -25,6 +25,8 @@ public final class BatchedColumnFitter implements Serializable {
   private static final long serialVersionUID = 1L;
   /** Columns per batched-kernel chunk (vector width of the SoA kernel). */
   private static final int KERNEL_CHUNK = BatchRunner.DEFAULT_CHUNK;
+  /** Columns per lockstep optimisation: one kernel chunk of columns, each with its starts. */
+  static final int BATCH = KERNEL_CHUNK;
   private final ColumnFitter fitter;
 
   public BatchedColumnFitter(ColumnFitter fitter) {
@@ -36,12 +38,26 @@ public final class BatchedColumnFitter implements Serializable {
     return s.solver().equals("lm") && !s.effectiveFit().contains(FitParam.H);
   }
 
-  /** Fits {@code columns}; results in the same order, failures as failed {@link ColumnFit}s. */
+  /**
+   * Fits {@code columns}; results in the same order, failures as failed {@link ColumnFit}s. The
+   * columns are fitted {@value #BATCH} at a time (a column's result does not depend on which
+   * columns share its batch), so the optimiser's memory, mostly residuals and Jacobians
+   * ({@code 8 x time x observed outputs x (parameters + 1)} bytes per start and evaluated point),
+   * grows with {@value #BATCH} columns, not with the chunk.
+   */
   public List<ColumnFit> fit(List<ColumnInput> columns) {
     MapSettings settings = fitter.settings();
     if (!supports(settings)) {
       return columns.stream().map(fitter::fit).toList();
     }
+    List<ColumnFit> out = new ArrayList<>(columns.size());
+    for (int from = 0; from < columns.size(); from += BATCH) {
+      out.addAll(fitBatch(columns.subList(from, Math.min(columns.size(), from + BATCH))));
+    }
+    return out;
+  }
+
+  private List<ColumnFit> fitBatch(List<ColumnInput> columns) {
     ColumnFit[] out = new ColumnFit[columns.size()];
     List<ColumnFitter.Prepared> prepared = new ArrayList<>();
     List<Integer> index = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.cml4j.lsm.regional;
 import java.io.Serializable;
 import java.nio.file.Path;
 import org.cml4j.lsm.data.GriddedColumn;
+import org.cml4j.lsm.data.GriddedNetcdfReader;
 import org.cml4j.lsm.data.SiteData;
 import org.cml4j.lsm.data.SiteDataReaders;
 
@@ -28,33 +29,33 @@ public sealed interface ColumnInput extends Serializable {
   /** Reads and validates the column's series (throws with a message naming file and record). */
   SiteData load();
 
-  /** A column of a gridded netCDF file, held in memory. */
-  record Gridded(GriddedColumn column) implements ColumnInput {
+  /**
+   * A column of a gridded netCDF file: its identity and place in the file, and its values once
+   * read. A run holds only the identities of the region's columns; {@link ColumnChunk#load()}
+   * reads a chunk's values in one hyperslab read just before the chunk is fitted (a column not
+   * loaded reads itself alone in {@link #load()}).
+   *
+   * @param index position of the column in the file (0-based)
+   * @param data the column's values, or null until read
+   */
+  record Gridded(String id, double lat, double lon, String file, int index, GriddedColumn data)
+      implements ColumnInput {
     private static final long serialVersionUID = 1L;
 
-    @Override
-    public String id() {
-      return column.id();
+    /** A column already read. */
+    public Gridded(GriddedColumn column) {
+      this(column.id(), column.lat(), column.lon(), column.file(), column.index(), column);
     }
 
-    @Override
-    public double lat() {
-      return column.lat();
-    }
-
-    @Override
-    public double lon() {
-      return column.lon();
-    }
-
-    @Override
-    public String file() {
-      return column.file();
+    /** Whether the values are in memory. */
+    public boolean loaded() {
+      return data != null;
     }
 
     @Override
     public SiteData load() {
-      return column.toSiteData();
+      return (data != null ? data
+          : GriddedNetcdfReader.read(Path.of(file), index, 1).get(0)).toSiteData();
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.cml4j.lsm.data.GriddedColumn;
+import org.cml4j.lsm.data.GriddedNetcdfLayout;
 import org.cml4j.lsm.data.GriddedNetcdfReader;
 import org.cml4j.lsm.data.SiteDataException;
 
@@ -27,7 +27,9 @@ import org.cml4j.lsm.data.SiteDataException;
  *
  * @param source the file or directory
  * @param kind "netcdf" or "csv-directory"
- * @param columns the columns, in run order (file order; directory: file names sorted)
+ * @param columns the columns, in run order (file order; directory: file names sorted): their
+ *     identities and locations only ({@code O(columns)}, about 100 bytes each); values are read
+ *     chunk by chunk ({@link ColumnChunk#load()}) or, for site files, column by column when fitted
  * @param fingerprint SHA-256 of the netCDF file's bytes, or of the directory's file names with the
  *     SHA-256 of each file
  */
@@ -49,14 +51,30 @@ public record RegionalInput(Path source, String kind, List<ColumnInput> columns,
     if (!Files.isRegularFile(source)) {
       throw new IllegalArgumentException(source + ": no such file or directory");
     }
-    List<ColumnInput> cols = new ArrayList<>();
-    for (GriddedColumn c : GriddedNetcdfReader.read(source)) {
-      cols.add(new ColumnInput.Gridded(c));
-    }
-    if (cols.isEmpty()) {
+    // the layout only (ids, locations, time axis; structure checked): the values are read chunk
+    // by chunk when fitted (ColumnChunk.load), so memory never holds the region's forcing
+    GriddedNetcdfLayout layout = GriddedNetcdfReader.layout(source);
+    if (layout.columns() == 0) {
       throw new IllegalArgumentException(source + ": the column dimension is empty");
     }
+    List<ColumnInput> cols = new ArrayList<>(layout.columns());
+    for (int c = 0; c < layout.columns(); c++) {
+      cols.add(new ColumnInput.Gridded(layout.ids()[c], layout.lat()[c], layout.lon()[c],
+          source.toString(), c, null));
+    }
     return new RegionalInput(source, "netcdf", cols, sha256(source));
+  }
+
+  /**
+   * The first {@code n} columns only (all if {@code n} is at least their number): a run on part
+   * of a region; the column count in {@code run.properties} tells a resumed run which part.
+   */
+  public RegionalInput limit(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("column limit must be at least 1, got " + n);
+    }
+    return n >= columns.size() ? this
+        : new RegionalInput(source, kind, columns.subList(0, n), fingerprint);
   }
 
   private static RegionalInput csvDirectory(Path dir) throws IOException {

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 /**
  * Regional parameter mapping: fits every column of a {@link RegionalInput} with a
  * {@link ColumnFitter} on a {@link ColumnRunner}, in chunks of {@link MapSettings#chunkSize()}
- * columns. Each finished chunk is written atomically to {@code OUT/parts/part-NNNNN.csv}; a resumed
+ * columns. A chunk's input values are read only when the runner reaches it
+ * ({@link ColumnChunk#load()}), and each finished chunk is written atomically to
+ * {@code OUT/parts/part-NNNNN.csv}, so memory follows the chunk, not the region; a resumed
  * run checks that {@code OUT/parts/run.properties} names the same input (fingerprint) and settings
  * and skips every complete part. At the end the parts are merged into {@code OUT/map.csv} (see
  * {@link MapTable}) and, optionally, {@code OUT/map.nc} ({@link MapNetcdfWriter}). A column that

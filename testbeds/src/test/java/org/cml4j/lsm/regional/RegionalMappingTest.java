@@ -181,6 +181,50 @@ class RegionalMappingTest {
     return s;
   }
 
+  /**
+   * Streamed input: the run holds only the columns' identities until a chunk is read, and the map
+   * does not depend on how the columns are chunked or batched (one chunk on one thread and chunks
+   * of 5 on two threads write the same map.csv byte for byte and the same map.nc values), nor on
+   * whether the rest of the file is read at all ({@link RegionalInput#limit}).
+   */
+  @Test
+  void chunkedRunEqualsOneChunkRunByteForByteAndReadsOnlyWhatItMaps() throws IOException {
+    RegionalInput in = RegionalInput.open(input);
+    assertThat(in.columns()).hasSize(36).allSatisfy(c -> assertThat(
+        ((ColumnInput.Gridded) c).loaded()).as("values read before the chunk is fitted").isFalse());
+    ColumnChunk second = RegionalMapping.chunks(in.columns(), 4).get(1).load();
+    assertThat(second.columns()).extracting(ColumnInput::id)
+        .containsExactly("c00004", "c00005", "c00006", "c00007");
+    assertThat(second.columns()).allSatisfy(c -> assertThat(((ColumnInput.Gridded) c).loaded())
+        .isTrue());
+
+    MapSettings batched = settings().withFitter("batched");
+    RegionalMapping.Summary one = batchedRun(in, batched.withChunkSize(36), 1, "one");
+    RegionalMapping.Summary small = batchedRun(in, batched.withChunkSize(5), 2, "small");
+    assertThat(one.chunks()).isEqualTo(1);
+    assertThat(small.chunks()).isEqualTo(8);
+    assertThat(one.ok()).isEqualTo(36);
+    assertThat(Files.mismatch(one.mapCsv(), small.mapCsv())).isEqualTo(-1L);
+    try (HdfFile a = new HdfFile(one.mapNc()); HdfFile b = new HdfFile(small.mapNc())) {
+      assertThat(b.getChildren().keySet()).isEqualTo(a.getChildren().keySet());
+      for (String name : a.getChildren().keySet()) {
+        assertThat(b.getDatasetByPath(name).getData()).as(name)
+            .isEqualTo(a.getDatasetByPath(name).getData());
+      }
+    }
+    RegionalMapping.Summary first4 = batchedRun(in.limit(4), batched.withChunkSize(3), 1, "limit");
+    assertThat(Files.readAllLines(first4.mapCsv()))
+        .isEqualTo(Files.readAllLines(one.mapCsv()).subList(0, 5));
+  }
+
+  private RegionalMapping.Summary batchedRun(RegionalInput in, MapSettings settings, int threads,
+      String name) throws IOException {
+    try (ExecutorColumnRunner runner = new ExecutorColumnRunner(threads, true)) {
+      return RegionalMapping.run(in, settings, runner, new RegionalMapping.Options(
+          tmp.resolve(name), false, false, true), QUIET);
+    }
+  }
+
   /** The embedded runner, counting columns, optionally crashing after some chunks. */
   static final class CountingRunner implements ColumnRunner {
     final int crashAfter;

@@ -55,6 +55,16 @@ public final class SoilColumnModel {
     return solver;
   }
 
+  /** Convergence tolerance of the Jacobi sweeps [K] (largest change of any node in one sweep). */
+  public double jacobiTolerance() {
+    return jacobiTolerance;
+  }
+
+  /** Sweeps after which a Jacobi step that has not converged fails. */
+  public int jacobiMaxSweeps() {
+    return jacobiMaxSweeps;
+  }
+
   /** Runs one column from the uniform-Tb initial state. */
   public Trajectory simulate(ColumnParameters p, SurfaceForcing f) {
     return simulate(p, f, InitialState.uniformTb());

@@ -154,19 +154,18 @@ final class BatchAdjoint {
     ChunkKernel k = kernel;
     k.loadLevel(b, level);
     op.adjoint(k, seed[level], x, lam, target);
-    int smax = k.jacobi.solve(prev, recomputed, true);
-    for (int c = 0; c < k.w; c++) {
-      for (int i = 0; i < k.n; i++) {
-        if (recomputed[i][c] != x[i][c]) {
-          throw new IllegalStateException("column " + (k.from + c) + ", step " + level
-              + ": recomputed Jacobi iterate differs from the forward state");
+    for (int c0 = 0; c0 < k.w; c0 += ChunkJacobi.BLOCK) {
+      int c1 = Math.min(k.w, c0 + ChunkJacobi.BLOCK);
+      int smax = k.jacobi.solve(prev, recomputed, true, c0, c1);
+      for (int c = c0; c < c1; c++) {
+        for (int i = 0; i < k.n; i++) {
+          if (recomputed[i][c] != x[i][c]) {
+            throw new IllegalStateException("column " + (k.from + c) + ", step " + level
+                + ": recomputed Jacobi iterate differs from the forward state");
+          }
         }
       }
-    }
-    double[][] g = unrolled.reverse(smax, lam, mu, target);
-    if (g != lam) {
-      mu = lam;
-      lam = g;
+      unrolled.reverse(smax, lam, mu, target, c0, c1);
     }
   }
 

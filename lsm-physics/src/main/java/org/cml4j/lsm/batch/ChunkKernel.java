@@ -227,7 +227,7 @@ final class ChunkKernel {
    */
   void step(double[][] prev, double[][] next) {
     if (jacobi != null) {
-      jacobi.solve(prev, next, false);
+      jacobi.solve(prev, next);
       return;
     }
     double[] pn = p[n - 1];

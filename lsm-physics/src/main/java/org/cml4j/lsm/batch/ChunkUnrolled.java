@@ -33,6 +33,9 @@ final class ChunkUnrolled {
   private static final int EPS = 4;
   private static final int TB = 5;
   private static final int PREV0 = 6;
+  /** The columns of the current call. */
+  private int c0;
+  private int c1;
 
   ChunkUnrolled(ChunkKernel k) {
     this.k = k;
@@ -48,35 +51,37 @@ final class ChunkUnrolled {
   }
 
   /**
-   * Back-propagates the adjoint {@code g} of the step's new state T^k through the {@code smax}
-   * recorded sweeps (columns with fewer sweeps join later), adding the parameter terms to
-   * {@code gp} ({@code [param][column]}).
+   * Back-propagates the adjoint {@code g} of the step's new state T^k, columns {@code [c0, c1)},
+   * through the {@code smax} sweeps recorded for them (columns with fewer sweeps join later),
+   * replacing it by the adjoint of T^{k-1} and adding the parameter terms to {@code gp}
+   * ({@code [param][column]}).
    *
    * @param gy scratch state, same shape as {@code g}
-   * @return the array ({@code g} or {@code gy}) holding the adjoint of T^{k-1}
    */
-  double[][] reverse(int smax, double[][] g, double[][] gy, double[][] gp) {
-    int w = k.w;
+  void reverse(int smax, double[][] g, double[][] gy, double[][] gp, int c0, int c1) {
+    this.c0 = c0;
+    this.c1 = c1;
+    double[][] adjoint = g;
     int n = k.n;
     double[] r = k.r;
     double[] a = k.a;
     int[] count = k.jacobi.count;
-    for (int c = 0; c < w; c++) {
+    for (int c = c0; c < c1; c++) {
       inv[c] = 1 / (1 + 2 * r[c]);
       ri[c] = r[c] * inv[c];
       src[c] = (1 - k.alpha[c]) * k.kd[c] + k.ld[c] + k.hbeta[c] * k.ta[c];
     }
     for (double[] row : bar) {
-      Arrays.fill(row, 0, w, 0);
+      Arrays.fill(row, c0, c1, 0);
     }
     for (double[] row : sumG) {
-      Arrays.fill(row, 0, w, 0);
+      Arrays.fill(row, c0, c1, 0);
     }
     for (int sw = smax; sw >= 1; sw--) {
       double[][] y = k.jacobi.iterate(sw - 1);
       double[][] yn = k.jacobi.iterate(sw);
       boolean partial = false;
-      for (int c = 0; c < w; c++) {
+      for (int c = c0; c < c1; c++) {
         mask[c] = sw <= count[c] ? 1 : 0;
         partial |= sw > count[c];
       }
@@ -84,7 +89,7 @@ final class ChunkUnrolled {
       interior(g, y, yn);
       propagate(g, gy);
       if (partial) {
-        for (int c = 0; c < w; c++) {
+        for (int c = c0; c < c1; c++) {
           if (mask[c] == 0) {
             for (int i = 0; i < n; i++) {
               gy[i][c] = g[i][c];
@@ -97,17 +102,17 @@ final class ChunkUnrolled {
       gy = t;
     }
     double[] g0 = g[0];
-    for (int c = 0; c < w; c++) {
+    for (int c = c0; c < c1; c++) {
       g0[c] += bar[PREV0][c];
     }
     for (int i = 1; i < n - 1; i++) {
       double[] gi = g[i];
       double[] si = sumG[i];
-      for (int c = 0; c < w; c++) {
+      for (int c = c0; c < c1; c++) {
         gi[c] += si[c] * inv[c];
       }
     }
-    for (int c = 0; c < w; c++) {
+    for (int c = c0; c < c1; c++) {
       double rBar = bar[R][c];
       double sBar = bar[S][c];
       gp[Param.LAMBDA.ordinal()][c] += rBar * r[c] / k.lambda[c];
@@ -117,7 +122,11 @@ final class ChunkUnrolled {
       gp[Param.EPS.ordinal()][c] += bar[EPS][c];
       gp[Param.TB.ordinal()][c] += bar[TB][c];
     }
-    return g;
+    if (g != adjoint) {
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(g[i], c0, adjoint[i], c0, c1 - c0);
+      }
+    }
   }
 
   /**
@@ -125,7 +134,6 @@ final class ChunkUnrolled {
    * Dirichlet bottom yn_{N-1} = Tb: parameter adjoints and the surface terms of the propagation.
    */
   private void surface(double[][] g, double[][] y, double[][] yn) {
-    int w = k.w;
     double[] r = k.r;
     double[] a = k.a;
     double[] g0 = g[0];
@@ -133,7 +141,7 @@ final class ChunkUnrolled {
     double[] y0r = y[0];
     double[] y1r = y[1];
     double[] yn0r = yn[0];
-    for (int c = 0; c < w; c++) {
+    for (int c = c0; c < c1; c++) {
       double m = mask[c];
       bar[TB][c] += m * gb[c];
       double y0 = y0r[c];
@@ -157,50 +165,48 @@ final class ChunkUnrolled {
    * T^{k-1} terms.
    */
   private void interior(double[][] g, double[][] y, double[][] yn) {
-    int w = k.w;
-    Arrays.fill(acc, 0, w, 0);
+    Arrays.fill(acc, c0, c1, 0);
     for (int i = 1; i < k.n - 1; i++) {
       double[] gi = g[i];
       double[] ym = y[i - 1];
       double[] yp = y[i + 1];
       double[] yni = yn[i];
       double[] si = sumG[i];
-      for (int c = 0; c < w; c++) {
+      for (int c = c0; c < c1; c++) {
         acc[c] += gi[c] * (ym[c] + yp[c] - 2 * yni[c]);
         si[c] += mask[c] * gi[c];
       }
     }
     double[] rBar = bar[R];
-    for (int c = 0; c < w; c++) {
+    for (int c = c0; c < c1; c++) {
       rBar[c] += mask[c] * acc[c] * inv[c];
     }
   }
 
   /** gy = adjoint of the previous iterate: the interior neighbours plus the surface terms. */
   private void propagate(double[][] g, double[][] gy) {
-    int w = k.w;
     int n = k.n;
     for (int j = 0; j < n; j++) {
       double[] out = gy[j];
       double[] left = j - 1 >= 1 && j - 1 <= n - 2 ? g[j - 1] : null;
       double[] right = j + 1 <= n - 2 ? g[j + 1] : null;
       if (left != null && right != null) {
-        for (int c = 0; c < w; c++) {
+        for (int c = c0; c < c1; c++) {
           out[c] = ri[c] * (left[c] + right[c]);
         }
       } else if (left != null || right != null) {
         double[] one = left != null ? left : right;
-        for (int c = 0; c < w; c++) {
+        for (int c = c0; c < c1; c++) {
           out[c] = ri[c] * one[c];
         }
       } else {
-        Arrays.fill(out, 0, w, 0);
+        Arrays.fill(out, c0, c1, 0);
       }
     }
     double[] gy0 = gy[0];
     double[] gy1 = gy[1];
     double[] r = k.r;
-    for (int c = 0; c < w; c++) {
+    for (int c = c0; c < c1; c++) {
       gy0[c] += cube[c];
       gy1[c] += 2 * r[c] * surf[c];
     }

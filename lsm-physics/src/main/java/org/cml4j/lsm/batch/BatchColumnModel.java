@@ -62,11 +62,6 @@ public final class BatchColumnModel {
     return runner;
   }
 
-  /** The step solver (from the scalar model this batch model mirrors). */
-  public StepSolver solver() {
-    return model.solver();
-  }
-
   /** Runs every column over all levels of its forcing and records {@code outputs}. */
   public BatchTrajectory forward(ColumnBatch batch, List<Output> outputs) {
     List<Output> outs = List.copyOf(outputs);

@@ -21,9 +21,10 @@ final class ChunkUnrolled {
   private final double[] surf;
   private final double[] cube;
   private final double[] acc;
-  private final double[] inv;
   private final double[] ri;
+  /** The step's source and 1 / (1 + 2r) per column, from the recording {@link ChunkJacobi}. */
   private final double[] src;
+  private final double[] inv;
   /** Per-column adjoints of r, a, the source s, hbeta, eps, Tb and T^{k-1}_0. */
   private final double[][] bar;
   private static final int R = 0;
@@ -44,9 +45,9 @@ final class ChunkUnrolled {
     surf = new double[k.cap];
     cube = new double[k.cap];
     acc = new double[k.cap];
-    inv = new double[k.cap];
     ri = new double[k.cap];
-    src = new double[k.cap];
+    src = k.jacobi.src;
+    inv = k.jacobi.inv;
     bar = new double[7][k.cap];
   }
 
@@ -67,9 +68,7 @@ final class ChunkUnrolled {
     double[] a = k.a;
     int[] count = k.jacobi.count;
     for (int c = c0; c < c1; c++) {
-      inv[c] = 1 / (1 + 2 * r[c]);
       ri[c] = r[c] * inv[c];
-      src[c] = (1 - k.alpha[c]) * k.kd[c] + k.ld[c] + k.hbeta[c] * k.ta[c];
     }
     for (double[] row : bar) {
       Arrays.fill(row, c0, c1, 0);

@@ -154,8 +154,8 @@ final class BatchAdjoint {
     ChunkKernel k = kernel;
     k.loadLevel(b, level);
     op.adjoint(k, seed[level], x, lam, target);
-    for (int c0 = 0; c0 < k.w; c0 += ChunkJacobi.RECORD_BLOCK) {
-      int c1 = Math.min(k.w, c0 + ChunkJacobi.RECORD_BLOCK);
+    for (int c0 = 0; c0 < k.w; c0 += ChunkJacobi.BLOCK) {
+      int c1 = Math.min(k.w, c0 + ChunkJacobi.BLOCK);
       int smax = k.jacobi.solve(prev, recomputed, true, c0, c1);
       for (int c = c0; c < c1; c++) {
         for (int i = 0; i < k.n; i++) {

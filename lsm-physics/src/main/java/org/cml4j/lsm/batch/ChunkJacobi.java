@@ -21,14 +21,10 @@ import org.cml4j.lsm.solver.JacobiKernel;
 final class ChunkJacobi {
   /**
    * Columns swept together [columns]: the default chunk width (narrower blocks, e.g. 8 columns so
-   * that three states stay in L1, measured slower).
+   * that three states stay in L1, or the unrolled adjoint recording and reversing 8 columns at a
+   * time, measured slower).
    */
   static final int BLOCK = BatchRunner.DEFAULT_CHUNK;
-  /**
-   * Columns recorded and reversed together by the unrolled adjoint: a block's iterates (about 200
-   * sweeps x 101 nodes x 8 columns, 1.3 MB) stay in L2 between recording and reversal.
-   */
-  static final int RECORD_BLOCK = 8;
   /** Largest iterate buffer of one step [doubles]: 2^25 (256 MB), as the scalar unrolled adjoint. */
   private static final long MAX_BUFFER = 1L << 25;
 

@@ -59,7 +59,7 @@ public final class BatchThroughputReport {
     }
     try (BatchRunner one = new BatchRunner(1, BatchRunner.DEFAULT_CHUNK)) {
       ColumnBatch b = columns(4096);
-      long it = new BatchColumnModel(ModelGrid.HUANG2025, one).forward(b, OUT).newtonIterations();
+      long it = new BatchColumnModel(ModelGrid.HUANG2025, one).forward(b, OUT).solverIterations();
       System.out.printf(Locale.ROOT, "%nsurface Newton iterations per step (chunk of %d): %.2f%n",
           BatchRunner.DEFAULT_CHUNK, it / (4096.0 / BatchRunner.DEFAULT_CHUNK) / STEPS);
     }

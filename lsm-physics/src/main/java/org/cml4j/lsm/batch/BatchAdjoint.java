@@ -4,21 +4,28 @@ import static org.cml4j.lsm.model.Output.SIGMA;
 
 import java.util.Arrays;
 import java.util.List;
+import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.InitialState;
-import org.cml4j.lsm.model.ModelGrid;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.Param;
+import org.cml4j.lsm.solver.SoilColumnModel;
 
 /**
- * Forward sweep, per-column loss, and discrete-adjoint reverse sweep for one chunk of columns (the
- * batched form of {@code org.cml4j.lsm.gradient.Adjoint}, constant parameters only): for each step,
- * solve {@code A^T mu = lambda_k} with the step's tridiagonal Jacobian, accumulate
+ * Forward sweep, per-column loss, and reverse sweep for one chunk of columns (the batched form of
+ * {@code org.cml4j.lsm.gradient.Adjoint}). {@link GradientMode#IMPLICIT}: for each step, solve
+ * {@code A^T mu = lambda_k} with the step's tridiagonal Jacobian, accumulate
  * {@code -(dR/dtheta)^T mu} into each column's parameter gradient, and carry mu to the previous
- * level. States come from a {@link Checkpointing.Plan}: all kept, or recomputed segment by segment
- * from every K-th state. Per-worker workspace, reused across chunks.
+ * level. {@link GradientMode#UNROLLED} (Jacobi models): back-propagate through the step's recomputed
+ * Jacobi sweeps ({@link ChunkUnrolled}). With time-dependent parameters each level's terms are also
+ * kept per level (the gradient with respect to every level's value). States come from a
+ * {@link Checkpointing.Plan}: all kept, or recomputed segment by segment from every K-th state.
+ * Per-worker workspace, reused across chunks.
  */
 final class BatchAdjoint {
   private final ChunkKernel kernel;
+  /** The unrolled reverse sweep (UNROLLED mode), else null; spare state for its recomputation. */
+  private final ChunkUnrolled unrolled;
+  private final double[][] recomputed;
   private final ChunkOutputs op;
   private final Checkpointing.Plan plan;
   private final double[][][] checkpoints;
@@ -30,13 +37,18 @@ final class BatchAdjoint {
   private double[][] lam;
   private double[][] mu;
   private final double[][] gp;
+  /** One level's parameter terms (time-dependent batches), and where they go this run. */
+  private final double[][] gpLevel;
+  private double[][] target;
   private final double[] acc;
   private long forwardNewton;
 
-  BatchAdjoint(ModelGrid grid, List<Output> outputs, Checkpointing.Plan plan, int levels,
-      int width) {
-    kernel = new ChunkKernel(grid, width);
-    op = new ChunkOutputs(outputs, grid);
+  BatchAdjoint(SoilColumnModel model, List<Output> outputs, Checkpointing.Plan plan,
+      GradientMode mode, int levels, int width) {
+    kernel = new ChunkKernel(model, width);
+    op = new ChunkOutputs(outputs, model.grid());
+    unrolled = mode == GradientMode.UNROLLED ? new ChunkUnrolled(kernel) : null;
+    recomputed = unrolled == null ? null : kernel.newState();
     this.plan = plan;
     checkpoints = new double[plan.checkpoints()][][];
     for (int s = 0; s < checkpoints.length; s++) {
@@ -54,6 +66,7 @@ final class BatchAdjoint {
     lam = kernel.newState();
     mu = kernel.newState();
     gp = new double[Param.COUNT][width];
+    gpLevel = new double[Param.COUNT][width];
     acc = new double[width];
   }
 
@@ -61,12 +74,18 @@ final class BatchAdjoint {
     return forwardNewton;
   }
 
-  void run(ColumnBatch b, int from, int w, BatchLoss loss, double[] losses, double[][] grad) {
+  /**
+   * Loss and gradient of columns {@code [from, from + w)} into {@code losses}, {@code grad}
+   * ({@code [param][column]}, summed over levels) and, for each parameter time-dependent in the
+   * batch, {@code series[param]} ({@code [column * levels + level]}; null rows for the others).
+   */
+  void run(ColumnBatch b, int from, int w, BatchLoss loss, double[] losses, double[][] grad,
+      double[][] series) {
     ChunkKernel k = kernel;
     k.load(b, from, w);
     int levels = b.levels();
     forward(b, levels);
-    forwardNewton += k.newtonIterations;
+    forwardNewton += k.iterations();
     losses(loss, from, w, levels, losses);
     for (double[] row : lam) {
       Arrays.fill(row, 0);
@@ -74,6 +93,8 @@ final class BatchAdjoint {
     for (double[] row : gp) {
       Arrays.fill(row, 0);
     }
+    boolean perLevel = b.timeDependent();
+    target = perLevel ? gpLevel : gp;
     int interval = plan.storesAll() ? Math.max(1, levels - 1) : plan.interval();
     for (int s = plan.checkpoints() - 1; s >= 0; s--) {
       int start = s * interval;
@@ -81,19 +102,76 @@ final class BatchAdjoint {
       if (!plan.storesAll()) {
         double[][] prev = checkpoints[s];
         for (int level = start + 1; level <= end; level++) {
-          k.loadForcing(b, level);
+          k.loadLevel(b, level);
           k.step(prev, segment[level - start - 1]);
           prev = segment[level - start - 1];
         }
       }
       for (int level = end; level > start; level--) {
-        reverseStep(b, level, segment[level - start - 1]);
+        double[][] x = segment[level - start - 1];
+        if (unrolled == null) {
+          reverseStep(b, level, x);
+        } else {
+          unrolledStep(b, level, x, level - 1 == start ? checkpoints[s]
+              : segment[level - start - 2]);
+        }
+        if (perLevel) {
+          fold(series, levels, level);
+        }
       }
     }
     levelZero(b);
+    if (perLevel) {
+      fold(series, levels, 0);
+    }
     for (int j = 0; j < Param.COUNT; j++) {
       System.arraycopy(gp[j], 0, grad[j], from, w);
     }
+  }
+
+  /** Adds one level's parameter terms to the totals and records them per level where wanted. */
+  private void fold(double[][] series, int levels, int level) {
+    ChunkKernel k = kernel;
+    for (int j = 0; j < Param.COUNT; j++) {
+      double[] lv = gpLevel[j];
+      double[] tot = gp[j];
+      double[] out = series[j];
+      for (int c = 0; c < k.w; c++) {
+        tot[c] += lv[c];
+        if (out != null) {
+          out[(k.from + c) * levels + level] = lv[c];
+        }
+        lv[c] = 0;
+      }
+    }
+  }
+
+  /**
+   * Unrolled adjoint of the Jacobi step into {@code level} ({@code prev} to {@code x}): the sweeps
+   * are recomputed from {@code prev} and must reproduce {@code x} bit for bit.
+   */
+  private void unrolledStep(ColumnBatch b, int level, double[][] x, double[][] prev) {
+    ChunkKernel k = kernel;
+    k.loadLevel(b, level);
+    op.adjoint(k, seed[level], x, lam, target);
+    for (int c0 = 0; c0 < k.w; c0 += ChunkJacobi.BLOCK) {
+      int c1 = Math.min(k.w, c0 + ChunkJacobi.BLOCK);
+      int smax = k.jacobi.solve(prev, recomputed, true, c0, c1);
+      for (int c = c0; c < c1; c++) {
+        for (int i = 0; i < k.n; i++) {
+          if (recomputed[i][c] != x[i][c]) {
+            throw new IllegalStateException("column " + (k.from + c) + ", step " + level
+                + ": recomputed Jacobi iterate differs from the forward state");
+          }
+        }
+      }
+      unrolled.reverse(smax, lam, mu, target, c0, c1);
+    }
+  }
+
+  /** Bytes of the recorded Jacobi iterates (UNROLLED), for the workspace cache. */
+  long iterateBytes() {
+    return unrolled == null ? 0 : kernel.jacobi.iterateBytes();
   }
 
   /** Forward sweep: outputs at every level; states into the segment (all) or checkpoints. */
@@ -101,7 +179,7 @@ final class BatchAdjoint {
     ChunkKernel k = kernel;
     double[][] prev = checkpoints[0];
     k.initial(b, prev);
-    k.loadForcing(b, 0);
+    k.loadLevel(b, 0);
     op.evaluate(k, prev, y[0]);
     int interval = plan.interval();
     for (int level = 1; level < levels; level++) {
@@ -113,7 +191,7 @@ final class BatchAdjoint {
       } else {
         dst = prev == segment[0] ? segment[1] : segment[0];
       }
-      k.loadForcing(b, level);
+      k.loadLevel(b, level);
       k.step(prev, dst);
       op.evaluate(k, dst, y[level]);
       prev = dst;
@@ -148,7 +226,8 @@ final class BatchAdjoint {
     ChunkKernel k = kernel;
     int n = k.n;
     int w = k.w;
-    k.loadForcing(b, level);
+    k.loadLevel(b, level);
+    double[][] gp = target;
     op.adjoint(k, seed[level], x, lam, gp);
     double[] r = k.r;
     // A^T mu = lam: eliminate from the bottom into mu, then substitute upwards in place
@@ -223,9 +302,9 @@ final class BatchAdjoint {
   /** Outputs at the initial state plus the carry into the initial profile's Tb dependence. */
   private void levelZero(ColumnBatch b) {
     ChunkKernel k = kernel;
-    k.loadForcing(b, 0);
-    op.adjoint(k, seed[0], checkpoints[0], lam, gp);
-    double[] gT = gp[Param.TB.ordinal()];
+    k.loadLevel(b, 0);
+    op.adjoint(k, seed[0], checkpoints[0], lam, target);
+    double[] gT = target[Param.TB.ordinal()];
     for (int c = 0; c < k.w; c++) {
       InitialState init = b.initial(k.from + c);
       if (!init.dependsOnTb()) {

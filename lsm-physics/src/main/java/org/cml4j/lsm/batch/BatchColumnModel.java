@@ -2,33 +2,50 @@ package org.cml4j.lsm.batch;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.ModelGrid;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.Param;
+import org.cml4j.lsm.solver.SoilColumnModel;
+import org.cml4j.lsm.solver.StepSolver;
 
 /**
  * The soil-column model of Huang, Heaney &amp; van Reeuwijk (2025) (see
  * {@link org.cml4j.lsm.solver.SoilColumnModel}) laid out for throughput over many independent
  * columns: structure-of-arrays chunks ({@code [node][column]}) whose Thomas recurrences and surface
- * Newton iterations vectorise across columns, run on all cores by a {@link BatchRunner}. Exact step
- * solver only, constant parameters per column. Three products:
+ * Newton iterations (or the point-Jacobi sweeps of the authors' configuration) vectorise across
+ * columns, run on all cores by a {@link BatchRunner}. The step solver and its settings are those
+ * of a scalar {@link SoilColumnModel} (EXACT or JACOBI); parameters may be constant or
+ * time-dependent per column. Three products:
  * <ul>
  *   <li>{@link #forward}: outputs at every level and final states;</li>
- *   <li>{@link #tangent}: outputs and their derivatives with respect to a few parameters;</li>
- *   <li>{@link #gradient}: a per-column loss and its gradient with respect to all six constant
- *   parameters by the discrete adjoint, optionally with {@link Checkpointing}.</li>
+ *   <li>{@link #tangent}: outputs and their derivatives with respect to a few parameters (a
+ *   uniform shift at every level, as {@code Tangent});</li>
+ *   <li>{@link #gradient}: a per-column loss and its gradient with respect to all six parameters
+ *   (per level for time-dependent ones) by the discrete adjoint ({@link GradientMode#IMPLICIT}) or
+ *   through the Jacobi sweeps ({@link GradientMode#UNROLLED}), optionally with
+ *   {@link Checkpointing}.</li>
  * </ul>
- * Results agree with {@code SoilColumnModel}, {@code Tangent} and {@code Adjoint} to round-off
- * (each column stops its surface Newton iteration on its own test, so a column's results do not
- * depend on which columns share its chunk, nor on the thread count). Immutable, thread-safe.
+ * Results agree with {@code SoilColumnModel}, {@code Tangent} and {@code Adjoint} to round-off;
+ * the Jacobi forward is bit-identical (each column stops its surface Newton iteration or its Jacobi
+ * sweeps on its own test, so a column's results do not depend on which columns share its chunk,
+ * nor on the thread count). Immutable, thread-safe.
  */
 public final class BatchColumnModel {
+  private final SoilColumnModel model;
   private final ModelGrid grid;
   private final BatchRunner runner;
   private final WorkspaceCache cache = new WorkspaceCache();
 
+  /** The EXACT step solver on {@code grid}. */
   public BatchColumnModel(ModelGrid grid, BatchRunner runner) {
-    this.grid = grid;
+    this(new SoilColumnModel(grid, StepSolver.EXACT), runner);
+  }
+
+  /** The grid, step solver and Jacobi settings of the scalar {@code model}. */
+  public BatchColumnModel(SoilColumnModel model, BatchRunner runner) {
+    this.model = model;
+    this.grid = model.grid();
     this.runner = runner;
   }
 
@@ -57,9 +74,9 @@ public final class BatchColumnModel {
     AtomicLong newton = new AtomicLong();
     List<Object> key = List.of("forward", outs, runner.width(m));
     long bytes = 8L * Double.BYTES * grid.nodes() * runner.width(m);
-    runner.run(m, w -> cache.take(key, w, x -> new Forward(grid, outs, x)), (ws, from, w) -> {
+    runner.run(m, w -> cache.take(key, w, x -> new Forward(model, outs, x)), (ws, from, w) -> {
       ws.run(batch, from, w, values, finals);
-      newton.addAndGet(ws.kernel.newtonIterations);
+      newton.addAndGet(ws.kernel.iterations());
     }, ws -> cache.give(key, ws, bytes));
     return new BatchTrajectory(grid, outs, m, levels, values, finals, newton.get());
   }
@@ -80,10 +97,10 @@ public final class BatchColumnModel {
     AtomicLong newton = new AtomicLong();
     List<Object> key = List.of("tangent", outs, dirs, runner.width(m));
     long bytes = (8L + dirs.size()) * Double.BYTES * grid.nodes() * runner.width(m);
-    runner.run(m, w -> cache.take(key, w, x -> new BatchTangent(grid, outs, dirs, x)),
+    runner.run(m, w -> cache.take(key, w, x -> new BatchTangent(model, outs, dirs, x)),
         (ws, from, w) -> {
           ws.run(batch, from, w, values, jac, finals);
-          newton.addAndGet(ws.kernel.newtonIterations);
+          newton.addAndGet(ws.kernel.iterations());
         }, ws -> cache.give(key, ws, bytes));
     BatchTrajectory tr = new BatchTrajectory(grid, outs, m, levels, values, finals, newton.get());
     return new BatchJacobian(tr, dirs, jac);
@@ -94,13 +111,28 @@ public final class BatchColumnModel {
     return gradient(batch, outputs, loss, Checkpointing.storeAll());
   }
 
-  /**
-   * Forward run, per-column loss of the outputs, and the adjoint gradient of each column's loss
-   * with respect to its constant parameters. Memory for states is per worker chunk (not per
-   * column), bounded by the checkpoint plan.
-   */
+  /** {@link #gradient(ColumnBatch, List, BatchLoss, Checkpointing, GradientMode)}, IMPLICIT. */
   public BatchGradient gradient(ColumnBatch batch, List<Output> outputs, BatchLoss loss,
       Checkpointing checkpointing) {
+    return gradient(batch, outputs, loss, checkpointing, GradientMode.IMPLICIT);
+  }
+
+  /**
+   * Forward run, per-column loss of the outputs, and the gradient of each column's loss with
+   * respect to its parameters (as {@code Adjoint.vjp} in {@code mode}; per level for the
+   * parameters time-dependent in the batch, {@link BatchGradient#series}). Memory for states is per
+   * worker chunk (not per column), bounded by the checkpoint plan; UNROLLED adds one step's Jacobi
+   * iterates per worker.
+   *
+   * @throws IllegalArgumentException for UNROLLED with a step solver other than JACOBI
+   */
+  public BatchGradient gradient(ColumnBatch batch, List<Output> outputs, BatchLoss loss,
+      Checkpointing checkpointing, GradientMode mode) {
+    if (mode == GradientMode.UNROLLED && model.solver() != StepSolver.JACOBI) {
+      throw new IllegalArgumentException("the UNROLLED gradient differentiates the Jacobi sweeps;"
+          + " this batch model uses the " + model.solver() + " step solver (use IMPLICIT, or the"
+          + " JACOBI solver)");
+    }
     List<Output> outs = List.copyOf(outputs);
     int m = batch.columns();
     int width = runner.width(m);
@@ -111,16 +143,23 @@ public final class BatchColumnModel {
     double[][] grad = new double[Param.COUNT][m];
     AtomicLong newton = new AtomicLong();
     int levels = batch.levels();
-    List<Object> key = List.of("adjoint", outs, plan, width);
+    double[][] series = new double[Param.COUNT][];
+    for (Param p : Param.values()) {
+      if (batch.timeDependent(p)) {
+        series[p.ordinal()] = BatchTrajectory.allocate(m, levels, 1, "per-level gradients");
+      }
+    }
+    List<Object> key = List.of("adjoint", outs, plan, mode, width);
     long bytes = ((plan.storedStates() + 10L) * grid.nodes() + 2L * levels * outs.size())
         * width * Double.BYTES;
-    runner.run(m, w -> cache.take(key, w, x -> new BatchAdjoint(grid, outs, plan, levels, x)),
-        (ws, from, w) -> {
+    runner.run(m, w -> cache.take(key, w,
+        x -> new BatchAdjoint(model, outs, plan, mode, levels, x)), (ws, from, w) -> {
           long before = ws.forwardNewtonIterations();
-          ws.run(batch, from, w, loss, losses, grad);
+          ws.run(batch, from, w, loss, losses, grad, series);
           newton.addAndGet(ws.forwardNewtonIterations() - before);
-        }, ws -> cache.give(key, ws, bytes));
-    return new BatchGradient(losses, grad, plan, plan.storedStates() * stateBytes, newton.get());
+        }, ws -> cache.give(key, ws, bytes + ws.iterateBytes()));
+    return new BatchGradient(losses, grad, series, levels, plan,
+        plan.storedStates() * stateBytes, newton.get());
   }
 
   /** Per-worker forward workspace. */
@@ -131,9 +170,9 @@ public final class BatchColumnModel {
     final double[][] s1;
     final double[][] y;
 
-    Forward(ModelGrid grid, List<Output> outputs, int width) {
-      kernel = new ChunkKernel(grid, width);
-      op = new ChunkOutputs(outputs, grid);
+    Forward(SoilColumnModel model, List<Output> outputs, int width) {
+      kernel = new ChunkKernel(model, width);
+      op = new ChunkOutputs(outputs, model.grid());
       s0 = kernel.newState();
       s1 = kernel.newState();
       y = new double[op.size()][width];
@@ -146,11 +185,11 @@ public final class BatchColumnModel {
       double[][] cur = s0;
       double[][] nxt = s1;
       k.initial(b, cur);
-      k.loadForcing(b, 0);
+      k.loadLevel(b, 0);
       op.evaluate(k, cur, y);
       scatter(y, values, from, w, 0, levels);
       for (int level = 1; level < levels; level++) {
-        k.loadForcing(b, level);
+        k.loadLevel(b, level);
         k.step(cur, nxt);
         op.evaluate(k, nxt, y);
         scatter(y, values, from, w, level, levels);

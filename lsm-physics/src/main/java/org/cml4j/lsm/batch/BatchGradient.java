@@ -4,21 +4,27 @@ import org.cml4j.lsm.model.Param;
 
 /**
  * Result of a batched forward + adjoint run: each column's loss and its gradient with respect to
- * that column's constant parameters (alpha, lambda, C, hbeta, Tb, eps; units of the loss per unit
- * of the parameter; the Tb derivative includes the initial profile's dependence on Tb), plus what
- * the run held in memory for the reverse sweep.
+ * that column's parameters (alpha, lambda, C, hbeta, Tb, eps; units of the loss per unit of the
+ * parameter; the Tb derivative includes the initial profile's dependence on Tb): summed over time
+ * levels (the derivative for a constant parameter, like {@code AdjointGradient.constant}), and per
+ * level for the parameters time-dependent in the batch ({@link #series}, like
+ * {@code AdjointGradient.series}), plus what the run held in memory for the reverse sweep.
  */
 public final class BatchGradient {
   private final double[] loss;
   private final double[][] grad;
+  private final double[][] series;
+  private final int levels;
   private final Checkpointing.Plan plan;
   private final long storedStateBytes;
   private final long newtonIterations;
 
-  BatchGradient(double[] loss, double[][] grad, Checkpointing.Plan plan, long storedStateBytes,
-      long newtonIterations) {
+  BatchGradient(double[] loss, double[][] grad, double[][] series, int levels,
+      Checkpointing.Plan plan, long storedStateBytes, long newtonIterations) {
     this.loss = loss;
     this.grad = grad;
+    this.series = series;
+    this.levels = levels;
     this.plan = plan;
     this.storedStateBytes = storedStateBytes;
     this.newtonIterations = newtonIterations;
@@ -36,6 +42,23 @@ public final class BatchGradient {
   /** dLoss/dp for column {@code c}. */
   public double gradient(Param p, int c) {
     return grad[p.ordinal()][c];
+  }
+
+  /**
+   * dLoss / d p(level k) for every level k of column {@code c} (a new array): the gradient with
+   * respect to each level's value of a parameter that is time-dependent in the batch.
+   *
+   * @throws IllegalArgumentException if no column of the batch has a time-dependent {@code p}
+   */
+  public double[] series(Param p, int c) {
+    double[] s = series[p.ordinal()];
+    if (s == null) {
+      throw new IllegalArgumentException(p.symbol() + " is constant in every column of this batch;"
+          + " per-level gradients are kept for time-dependent parameters only (use gradient)");
+    }
+    double[] out = new double[levels];
+    System.arraycopy(s, c * levels, out, 0, levels);
+    return out;
   }
 
   /** Column {@code c}'s gradient indexed by {@link Param#ordinal()}. */
@@ -57,8 +80,11 @@ public final class BatchGradient {
     return storedStateBytes;
   }
 
-  /** Surface Newton iterations of the forward sweep (recomputation not counted). */
-  public long newtonIterations() {
+  /**
+   * Solver iterations of the forward sweep (recomputation not counted): surface Newton iterations
+   * (EXACT, per chunk) or Jacobi sweeps summed over columns (JACOBI).
+   */
+  public long solverIterations() {
     return newtonIterations;
   }
 }

@@ -4,15 +4,16 @@ import static org.cml4j.lsm.model.Output.SIGMA;
 
 import java.util.List;
 import org.cml4j.lsm.model.InitialState;
-import org.cml4j.lsm.model.ModelGrid;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.Param;
+import org.cml4j.lsm.solver.SoilColumnModel;
 
 /**
  * Forward + tangent-linear sweeps for one chunk of columns (the batched form of
- * {@code org.cml4j.lsm.gradient.Tangent}): after each exact step, for each direction, solve
+ * {@code org.cml4j.lsm.gradient.Tangent}): after each step (exact, or Jacobi: then, as the scalar
+ * tangent, the derivative of the exactly solved step at Jacobi's state), for each direction, solve
  * {@code A dT^k = dT^{k-1} - (dR/dtheta) dtheta} with the step's tridiagonal Jacobian A, reusing
- * the chunk's elimination factors, vectorised across columns. Per-worker workspace.
+ * the level's elimination factors, vectorised across columns. Per-worker workspace.
  */
 final class BatchTangent {
   final ChunkKernel kernel;
@@ -32,9 +33,9 @@ final class BatchTangent {
   private final double[] lapRow;
   private final boolean[] interior;
 
-  BatchTangent(ModelGrid grid, List<Output> outputs, List<Param> dirs, int width) {
-    kernel = new ChunkKernel(grid, width);
-    op = new ChunkOutputs(outputs, grid);
+  BatchTangent(SoilColumnModel model, List<Output> outputs, List<Param> dirs, int width) {
+    kernel = new ChunkKernel(model, width);
+    op = new ChunkOutputs(outputs, model.grid());
     this.dirs = dirs;
     s0 = kernel.newState();
     s1 = kernel.newState();
@@ -78,10 +79,10 @@ final class BatchTangent {
         }
       }
     }
-    k.loadForcing(b, 0);
+    k.loadLevel(b, 0);
     record(b, cur, values, jac, from, w, 0, levels);
     for (int level = 1; level < levels; level++) {
-      k.loadForcing(b, level);
+      k.loadLevel(b, level);
       k.step(cur, nxt);
       solveAll(nxt);
       record(b, nxt, values, jac, from, w, level, levels);

@@ -61,8 +61,12 @@ public final class BatchTrajectory {
     return levels;
   }
 
-  /** Surface Newton iterations summed over chunks (a chunk iterates as its slowest column). */
-  public long newtonIterations() {
+  /**
+   * Solver iterations: surface Newton iterations summed over chunks (EXACT; a chunk iterates as its
+   * slowest column), or Jacobi sweeps summed over columns (JACOBI; each column's own count, so the
+   * sum of {@code Trajectory.solverIterations()} over the columns).
+   */
+  public long solverIterations() {
     return newtonIterations;
   }
 

@@ -6,15 +6,20 @@ import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.ModelGrid;
 import org.cml4j.lsm.model.Param;
 import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.solver.SoilColumnModel;
 import org.cml4j.lsm.solver.StepKernel;
+import org.cml4j.lsm.solver.StepSolver;
 
 /**
- * The exact backward-Euler step of {@link StepKernel#solveExact} for a chunk of columns at once,
- * structure-of-arrays: every field is indexed {@code [node][column]} (rows of {@code cap} doubles),
- * and every inner loop runs over the columns of one row, so the Thomas recurrences over nodes and
- * the surface Newton iterations vectorise across columns (HotSpot SuperWord). Parameters are
- * constant per column, so the elimination factors are computed once per chunk. Mutable
- * per-worker scratch; not thread-safe.
+ * The backward-Euler step of a {@link SoilColumnModel} for a chunk of columns at once: the exact
+ * step of {@link StepKernel#solveExact}, or the point-Jacobi sweeps of
+ * {@link org.cml4j.lsm.solver.JacobiKernel} ({@link ChunkJacobi}). Structure-of-arrays: every field
+ * is indexed {@code [node][column]} (rows of {@code cap} doubles), and every inner loop runs over
+ * the columns of one row, so the Thomas recurrences over nodes and the surface Newton iterations
+ * vectorise across columns (HotSpot SuperWord). The parameter rows hold the values of the current
+ * time level: constant parameters (and their elimination factors) are loaded once per chunk,
+ * time-dependent ones again at every level ({@link #loadLevel}). Mutable per-worker scratch; not
+ * thread-safe.
  */
 final class ChunkKernel {
   private static final int NEWTON_MAX = 60;
@@ -27,6 +32,8 @@ final class ChunkKernel {
   int w;
   int from;
 
+  /** Parameter rows of the current level, {@code [param ordinal][column]}; aliased below. */
+  private final double[][] param;
   final double[] alpha;
   final double[] lambda;
   final double[] heat;
@@ -51,19 +58,26 @@ final class ChunkKernel {
   private final double[] rhs;
   private final double[] xs;
   private final boolean[] converged;
+  /** The Jacobi sweeps of a JACOBI model, else null. */
+  final ChunkJacobi jacobi;
+  /** Whether the chunk has time-dependent parameters, and whether lambda or C among them. */
+  private boolean varying;
+  private boolean varyingR;
   long newtonIterations;
 
-  ChunkKernel(ModelGrid grid, int cap) {
+  ChunkKernel(SoilColumnModel model, int cap) {
+    ModelGrid grid = model.grid();
     this.n = grid.nodes();
     this.cap = cap;
     this.dt = grid.dt();
     this.dx = grid.dx();
-    alpha = new double[cap];
-    lambda = new double[cap];
-    heat = new double[cap];
-    hbeta = new double[cap];
-    tb = new double[cap];
-    eps = new double[cap];
+    param = new double[Param.COUNT][cap];
+    alpha = param[Param.ALPHA.ordinal()];
+    lambda = param[Param.LAMBDA.ordinal()];
+    heat = param[Param.C.ordinal()];
+    hbeta = param[Param.HBETA.ordinal()];
+    tb = param[Param.TB.ordinal()];
+    eps = param[Param.EPS.ordinal()];
     r = new double[cap];
     a = new double[cap];
     c1 = new double[cap];
@@ -78,6 +92,16 @@ final class ChunkKernel {
     rhs = new double[cap];
     xs = new double[n];
     converged = new boolean[cap];
+    jacobi = model.solver() == StepSolver.JACOBI
+        ? new ChunkJacobi(this, model.jacobiTolerance(), model.jacobiMaxSweeps()) : null;
+  }
+
+  /**
+   * Solver iterations since {@link #load}: surface Newton iterations (EXACT; the chunk iterates as
+   * its slowest column) or Jacobi sweeps summed over columns (JACOBI; each column's own count).
+   */
+  long iterations() {
+    return jacobi != null ? jacobi.sweeps : newtonIterations;
   }
 
   /** Allocates one state, {@code [node][column]}. */
@@ -85,19 +109,60 @@ final class ChunkKernel {
     return new double[n][cap];
   }
 
-  /** Loads the parameters of columns {@code [from, from + w)} and the elimination factors. */
+  /**
+   * Loads the level-0 parameters of columns {@code [from, from + w)} and the elimination factors.
+   */
   void load(ColumnBatch b, int from, int w) {
     this.from = from;
     this.w = w;
-    for (int c = 0; c < w; c++) {
-      int j = from + c;
-      alpha[c] = b.value(Param.ALPHA, j);
-      lambda[c] = b.value(Param.LAMBDA, j);
-      heat[c] = b.value(Param.C, j);
-      hbeta[c] = b.value(Param.HBETA, j);
-      tb[c] = b.value(Param.TB, j);
-      eps[c] = b.value(Param.EPS, j);
+    varying = b.timeDependent();
+    varyingR = b.timeDependent(Param.LAMBDA) || b.timeDependent(Param.C);
+    for (Param p : Param.values()) {
+      double[] row = param[p.ordinal()];
+      for (int c = 0; c < w; c++) {
+        row[c] = b.value(p, from + c, 0);
+      }
     }
+    derive(true);
+    newtonIterations = 0;
+    if (jacobi != null) {
+      jacobi.sweeps = 0;
+    }
+  }
+
+  /**
+   * Loads level {@code k}: the forcing and, when the batch has any, the time-dependent parameters
+   * with the quantities derived from them (the elimination factors only when lambda or C vary).
+   */
+  void loadLevel(ColumnBatch b, int k) {
+    loadForcing(b, k);
+    if (!varying) {
+      return;
+    }
+    for (Param p : Param.values()) {
+      if (b.timeDependent(p)) {
+        double[] row = param[p.ordinal()];
+        for (int c = 0; c < w; c++) {
+          row[c] = b.value(p, from + c, k);
+        }
+      }
+    }
+    derive(varyingR);
+  }
+
+  /** r, a and the elimination factors (if {@code factors}), then c1 and c4, from the rows. */
+  private void derive(boolean factors) {
+    if (factors) {
+      factors();
+    }
+    double[] q1 = q[1];
+    for (int c = 0; c < w; c++) {
+      c1[c] = 1 + 2 * r[c] * (1 - q1[c]) + a[c] * hbeta[c];
+      c4[c] = a[c] * eps[c] * SIGMA;
+    }
+  }
+
+  private void factors() {
     double[] qn = q[n - 1];
     for (int c = 0; c < w; c++) {
       r[c] = lambda[c] * dt / (heat[c] * dx * dx);
@@ -114,16 +179,10 @@ final class ChunkKernel {
         qri[c] = qi[c] / r[c];
       }
     }
-    double[] q1 = q[1];
-    for (int c = 0; c < w; c++) {
-      c1[c] = 1 + 2 * r[c] * (1 - q1[c]) + a[c] * hbeta[c];
-      c4[c] = a[c] * eps[c] * SIGMA;
-    }
-    newtonIterations = 0;
   }
 
   /** Loads the forcing of level {@code k} for the chunk's columns. */
-  void loadForcing(ColumnBatch b, int k) {
+  private void loadForcing(ColumnBatch b, int k) {
     if (b.sharedForcing()) {
       SurfaceForcing f = b.forcing(0);
       double k0 = f.kdown()[k];
@@ -160,12 +219,17 @@ final class ChunkKernel {
   }
 
   /**
-   * One exact step from {@code prev} to {@code next} for the loaded forcing level: elimination from
-   * the Dirichlet bottom, Newton on the surface row (each column stops at its own first update
+   * One step from {@code prev} to {@code next} for the loaded level with the model's step solver:
+   * the Jacobi sweeps of {@link ChunkJacobi#solve}, or the exact step (elimination from the
+   * Dirichlet bottom, Newton on the surface row with each column stopping at its own first update
    * below {@link StepKernel#NEWTON_TOLERANCE}, as the scalar solver, so a column's result does not
-   * depend on the other columns of its chunk), back-substitution.
+   * depend on the other columns of its chunk, back-substitution).
    */
   void step(double[][] prev, double[][] next) {
+    if (jacobi != null) {
+      jacobi.solve(prev, next);
+      return;
+    }
     double[] pn = p[n - 1];
     System.arraycopy(tb, 0, pn, 0, w);
     for (int i = n - 2; i >= 1; i--) {

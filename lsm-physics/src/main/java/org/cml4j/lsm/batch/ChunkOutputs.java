@@ -33,21 +33,9 @@ final class ChunkOutputs {
     for (int o = 0; o < m; o++) {
       double[] y = out[o];
       switch (op.kind(o)) {
-        case SOIL_TEMPERATURE: {
-          double wt = op.weight(o);
-          double[] lo = s[op.node(o)];
-          if (wt == 0) {
-            System.arraycopy(lo, 0, y, 0, w);
-          } else {
-            double[] hi = s[op.node(o) + 1];
-            for (int c = 0; c < w; c++) {
-              y[c] = (1 - wt) * lo[c] + wt * hi[c];
-            }
-          }
-          break;
-        }
+        case SOIL_TEMPERATURE:
         case SURFACE_TEMPERATURE:
-          System.arraycopy(x0, 0, y, 0, w);
+          temperature(o, s, y, w);
           break;
         case GROUND_HEAT_FLUX:
           for (int c = 0; c < w; c++) {
@@ -72,6 +60,27 @@ final class ChunkOutputs {
             double t = x0[c];
             y[c] = (1 - k.alpha[c]) * k.kd[c] + k.ld[c] - k.eps[c] * SIGMA * t * t * t * t;
           }
+      }
+    }
+  }
+
+  /**
+   * A temperature output (linear in the state, so the same for a state and its tangent): the
+   * surface node, or a soil depth interpolated between its two nodes.
+   */
+  private void temperature(int o, double[][] s, double[] y, int w) {
+    if (op.kind(o) == Output.Kind.SURFACE_TEMPERATURE) {
+      System.arraycopy(s[0], 0, y, 0, w);
+      return;
+    }
+    double wt = op.weight(o);
+    double[] lo = s[op.node(o)];
+    if (wt == 0) {
+      System.arraycopy(lo, 0, y, 0, w);
+    } else {
+      double[] hi = s[op.node(o) + 1];
+      for (int c = 0; c < w; c++) {
+        y[c] = (1 - wt) * lo[c] + wt * hi[c];
       }
     }
   }
@@ -159,21 +168,9 @@ final class ChunkOutputs {
     for (int o = 0; o < m; o++) {
       double[] y = out[o];
       switch (op.kind(o)) {
-        case SOIL_TEMPERATURE: {
-          double wt = op.weight(o);
-          double[] lo = ds[op.node(o)];
-          if (wt == 0) {
-            System.arraycopy(lo, 0, y, 0, w);
-          } else {
-            double[] hi = ds[op.node(o) + 1];
-            for (int c = 0; c < w; c++) {
-              y[c] = (1 - wt) * lo[c] + wt * hi[c];
-            }
-          }
-          break;
-        }
+        case SOIL_TEMPERATURE:
         case SURFACE_TEMPERATURE:
-          System.arraycopy(d0, 0, y, 0, w);
+          temperature(o, ds, y, w);
           break;
         case GROUND_HEAT_FLUX:
           for (int c = 0; c < w; c++) {

@@ -7,20 +7,27 @@ import org.cml4j.lsm.model.Param;
 import org.cml4j.lsm.model.SurfaceForcing;
 
 /**
- * Inputs of a batch of independent soil columns for the batched kernel: constant parameters per
- * column (alpha [-], lambda [W m-1 K-1], C [J m-3 K-1], hbeta [W m-2 K-1], Tb [K], eps [-]; see
- * {@link Param}), forcing shared by all columns or one per column (all of the same length), and an
- * initial state shared or per column. Parameters are stored structure-of-arrays, {@code [param]
- * [column]}, so a batch of 65 536 columns needs no per-column objects. Immutable.
+ * Inputs of a batch of independent soil columns for the batched kernel: parameters per column
+ * (alpha [-], lambda [W m-1 K-1], C [J m-3 K-1], hbeta [W m-2 K-1], Tb [K], eps [-]; see
+ * {@link Param}), each constant or time-dependent with one value per time level (as in
+ * {@link ColumnParameters}: the step into level k uses the value at level k), forcing shared by all
+ * columns or one per column (all of the same length), and an initial state shared or per column.
+ * Constant parameters are stored structure-of-arrays, {@code [param][column]}, so a batch of
+ * 65 536 columns needs no per-column objects. Immutable.
  */
 public final class ColumnBatch {
+  /** Constant value, or the level-0 value of a time-dependent one, {@code [param][column]}. */
   private final double[][] params;
+  /** Per-level values {@code [param][column][level]}: null rows/columns where constant. */
+  private final double[][][] series;
   private final SurfaceForcing[] forcing;
   private final InitialState[] initial;
   private final int levels;
 
-  private ColumnBatch(double[][] params, SurfaceForcing[] forcing, InitialState[] initial) {
+  private ColumnBatch(double[][] params, double[][][] series, SurfaceForcing[] forcing,
+      InitialState[] initial) {
     this.params = params;
+    this.series = series;
     this.forcing = forcing;
     this.initial = initial;
     this.levels = forcing[0].length();
@@ -33,11 +40,11 @@ public final class ColumnBatch {
   }
 
   /**
-   * Columns with the given parameters (constant only), one forcing per column or one shared, one
-   * initial state per column or one shared.
+   * Columns with the given parameters (constant or time-dependent), one forcing per column or one
+   * shared, one initial state per column or one shared.
    *
-   * @throws IllegalArgumentException naming the column if a parameter is time-dependent or a list
-   *     has the wrong length
+   * @throws IllegalArgumentException naming the column if a time-dependent parameter's series does
+   *     not have one value per time level of the forcing, or a list has the wrong length
    */
   public static ColumnBatch of(List<ColumnParameters> params, List<SurfaceForcing> forcing,
       List<InitialState> initial) {
@@ -48,18 +55,26 @@ public final class ColumnBatch {
     checkCount("forcings", forcing.size(), m);
     checkCount("initial states", initial.size(), m);
     double[][] v = new double[Param.COUNT][m];
+    double[][][] series = new double[Param.COUNT][][];
     for (int c = 0; c < m; c++) {
       ColumnParameters p = params.get(c);
       for (Param q : Param.values()) {
+        v[q.ordinal()][c] = p.value(q, 0);
         if (p.isTimeDependent(q)) {
-          throw new IllegalArgumentException("batch: column " + c + " has a time-dependent "
-              + q.symbol() + "; the batched kernel takes constant parameters only (use"
-              + " SoilColumnModel for time-dependent ones)");
+          int levels = forcing.get(forcing.size() == 1 ? 0 : c).length();
+          if (p.seriesLength(q) != levels) {
+            throw new IllegalArgumentException("batch: column " + c + " has a time-dependent "
+                + q.symbol() + " with " + p.seriesLength(q) + " values but its forcing has "
+                + levels + " time levels");
+          }
+          if (series[q.ordinal()] == null) {
+            series[q.ordinal()] = new double[m][];
+          }
+          series[q.ordinal()][c] = p.series(q);
         }
-        v[q.ordinal()][c] = p.constant(q);
       }
     }
-    return new ColumnBatch(v, forcing.toArray(new SurfaceForcing[0]),
+    return new ColumnBatch(v, series, forcing.toArray(new SurfaceForcing[0]),
         initial.toArray(new InitialState[0]));
   }
 
@@ -92,7 +107,8 @@ public final class ColumnBatch {
       }
       v[q.ordinal()] = row.clone();
     }
-    return new ColumnBatch(v, new SurfaceForcing[] {forcing}, new InitialState[] {initial});
+    return new ColumnBatch(v, new double[Param.COUNT][][], new SurfaceForcing[] {forcing},
+        new InitialState[] {initial});
   }
 
   private static void checkCount(String what, int got, int m) {
@@ -112,9 +128,44 @@ public final class ColumnBatch {
     return levels;
   }
 
-  /** Value of constant parameter {@code p} for column {@code c}. */
+  /**
+   * Value of constant parameter {@code p} for column {@code c}.
+   *
+   * @throws IllegalStateException if that column's {@code p} is time-dependent
+   */
   public double value(Param p, int c) {
+    if (timeDependent(p, c)) {
+      throw new IllegalStateException("batch: " + p.symbol() + " of column " + c
+          + " is time-dependent, not constant");
+    }
     return params[p.ordinal()][c];
+  }
+
+  /** Value of {@code p} for column {@code c} at time level {@code k} (constants ignore k). */
+  public double value(Param p, int c, int k) {
+    double[][] s = series[p.ordinal()];
+    return s == null || s[c] == null ? params[p.ordinal()][c] : s[c][k];
+  }
+
+  /** Whether column {@code c}'s {@code p} has one value per time level. */
+  public boolean timeDependent(Param p, int c) {
+    double[][] s = series[p.ordinal()];
+    return s != null && s[c] != null;
+  }
+
+  /** Whether {@code p} is time-dependent in at least one column. */
+  public boolean timeDependent(Param p) {
+    return series[p.ordinal()] != null;
+  }
+
+  /** Whether any parameter of any column is time-dependent. */
+  public boolean timeDependent() {
+    for (double[][] s : series) {
+      if (s != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Forcing of column {@code c}. */
@@ -136,7 +187,11 @@ public final class ColumnBatch {
   public ColumnParameters parameters(int c) {
     ColumnParameters.Builder b = ColumnParameters.builder();
     for (Param q : Param.values()) {
-      b.set(q, params[q.ordinal()][c]);
+      if (timeDependent(q, c)) {
+        b.series(q, series[q.ordinal()][c]);
+      } else {
+        b.set(q, params[q.ordinal()][c]);
+      }
     }
     return b.build();
   }

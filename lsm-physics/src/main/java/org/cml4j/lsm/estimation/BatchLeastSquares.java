@@ -100,8 +100,7 @@ public final class BatchLeastSquares {
       Objective o = problems.get(i).objective();
       if (!BatchObjective.supports(o)) {
         throw new IllegalArgumentException("batched least squares: problem " + i
-            + " cannot run on the batched kernel (EXACT step solver and constant parameters "
-            + "only)");
+            + " cannot run on the batched kernel (EXACT step solver only)");
       }
       groups.computeIfAbsent(List.of(o.observations().outputs(), o.space().modelDirections(),
           o.model().grid()), k -> new ArrayList<>()).add(i);

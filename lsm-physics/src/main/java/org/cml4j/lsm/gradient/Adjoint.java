@@ -51,30 +51,26 @@ public final class Adjoint {
     }
     ModelGrid grid = tr.grid();
     int n = grid.nodes();
-    double dt = grid.dt();
-    double dx = grid.dx();
     OutputOperator op = new OutputOperator(outputs, grid);
-    double[][] gp = new double[Param.COUNT][levels];
-    double[][] gf = new double[3][levels];
+    LevelGradients lg = new LevelGradients(levels);
     double[] lam = new double[n];
     double[] mu = new double[n];
     double[] pp = new double[n];
     double[] q = new double[n];
-    double[] gpk = new double[Param.COUNT];
-    double[] gfk = new double[3];
+    double[] gpk = lg.param;
+    double[] gfk = lg.forcing;
     LevelValues v = new LevelValues();
     double lastR = Double.NaN;
     double[] carry = new double[n]; // mu of step k+1 on rows 0..N-2
     for (int k = levels - 1; k >= 1; k--) {
       v.load(tr.params(), tr.forcing(), k);
       double[] x = tr.state(k);
-      java.util.Arrays.fill(gpk, 0);
-      java.util.Arrays.fill(gfk, 0);
+      lg.start();
       System.arraycopy(carry, 0, lam, 0, n);
       checkSeed(seed[k], op.size(), k);
       op.adjoint(seed[k], x, v, lam, gpk, gfk);
-      double r = StepKernel.r(v, dt, dx);
-      double a = StepKernel.a(v, dt, dx);
+      double r = StepKernel.r(v, grid);
+      double a = StepKernel.a(v, grid);
       if (r != lastR) {
         StepKernel.eliminationFactors(r, n, q);
         lastR = r;
@@ -98,16 +94,11 @@ public final class Adjoint {
       gfk[OutputOperator.KDOWN] += mu[0] * a * (1 - v.alpha);
       gfk[OutputOperator.LDOWN] += mu[0] * a;
       gfk[OutputOperator.TA] += mu[0] * a * v.hbeta;
-      for (int j = 0; j < Param.COUNT; j++) {
-        gp[j][k] = gpk[j];
-      }
-      for (int j = 0; j < 3; j++) {
-        gf[j][k] = gfk[j];
-      }
+      lg.commit(k);
       System.arraycopy(mu, 0, carry, 0, n);
       carry[n - 1] = 0;
     }
-    return levelZero(tr, op, seed, carry, gp, gf);
+    return levelZero(tr, op, seed, carry, lg);
   }
 
   /**
@@ -115,28 +106,22 @@ public final class Adjoint {
    * initial-state path of Tb and packages the gradient.
    */
   static AdjointGradient levelZero(Trajectory tr, OutputOperator op, double[][] seed,
-      double[] carry, double[][] gp, double[][] gf) {
+      double[] carry, LevelGradients lg) {
     int n = carry.length;
     LevelValues v = new LevelValues().load(tr.params(), tr.forcing(), 0);
-    double[] gpk = new double[Param.COUNT];
-    double[] gfk = new double[3];
     double[] g0 = carry.clone();
     checkSeed(seed[0], op.size(), 0);
-    op.adjoint(seed[0], tr.state(0), v, g0, gpk, gfk);
-    for (int j = 0; j < Param.COUNT; j++) {
-      gp[j][0] = gpk[j];
-    }
-    for (int j = 0; j < 3; j++) {
-      gf[j][0] = gfk[j];
-    }
+    lg.start();
+    op.adjoint(seed[0], tr.state(0), v, g0, lg.param, lg.forcing);
     if (tr.initial().dependsOnTb()) {
       double s = 0;
       for (int i = 0; i < n; i++) {
         s += g0[i] * tr.initial().tbWeight(i);
       }
-      gp[Param.TB.ordinal()][0] += s;
+      lg.param[Param.TB.ordinal()] += s;
     }
-    return new AdjointGradient(gp, g0, gf);
+    lg.commit(0);
+    return lg.result(g0);
   }
 
   static void checkSeed(double[] s, int m, int k) {

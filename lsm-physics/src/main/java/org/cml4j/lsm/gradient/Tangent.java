@@ -28,8 +28,6 @@ public final class Tangent {
     ModelGrid grid = tr.grid();
     int n = grid.nodes();
     int m = params.size();
-    double dt = grid.dt();
-    double dx = grid.dx();
     OutputOperator op = new OutputOperator(outputs, grid);
     double[][][] jac = new double[levels][outputs.size()][m];
     double[][] dxs = new double[m][n];
@@ -58,8 +56,8 @@ public final class Tangent {
     for (int k = 1; k < levels; k++) {
       v.load(tr.params(), tr.forcing(), k);
       double[] x = tr.state(k);
-      double r = StepKernel.r(v, dt, dx);
-      double a = StepKernel.a(v, dt, dx);
+      double r = StepKernel.r(v, grid);
+      double a = StepKernel.a(v, grid);
       if (r != lastR) {
         StepKernel.eliminationFactors(r, n, q);
         lastR = r;

@@ -38,13 +38,10 @@ final class UnrolledJacobiAdjoint {
     int levels = tr.levels();
     ModelGrid grid = tr.grid();
     int n = grid.nodes();
-    double dt = grid.dt();
-    double dx = grid.dx();
     OutputOperator op = new OutputOperator(outputs, grid);
-    double[][] gp = new double[Param.COUNT][levels];
-    double[][] gf = new double[3][levels];
-    double[] gpk = new double[Param.COUNT];
-    double[] gfk = new double[3];
+    LevelGradients lg = new LevelGradients(levels);
+    double[] gpk = lg.param;
+    double[] gfk = lg.forcing;
     double[] carry = new double[n]; // adjoint of T^k flowing back from step k+1
     double[] g = new double[n];
     double[] gy = new double[n];
@@ -53,8 +50,7 @@ final class UnrolledJacobiAdjoint {
     LevelValues v = new LevelValues();
     for (int k = levels - 1; k >= 1; k--) {
       v.load(tr.params(), tr.forcing(), k);
-      Arrays.fill(gpk, 0);
-      Arrays.fill(gfk, 0);
+      lg.start();
       System.arraycopy(carry, 0, g, 0, n);
       Adjoint.checkSeed(seed[k], op.size(), k);
       op.adjoint(seed[k], tr.state(k), v, g, gpk, gfk);
@@ -66,8 +62,8 @@ final class UnrolledJacobiAdjoint {
       if (iter.length < sweeps + 1) {
         iter = grow(iter, sweeps + 1, n);
       }
-      double r = StepKernel.r(v, dt, dx);
-      double a = StepKernel.a(v, dt, dx);
+      double r = StepKernel.r(v, grid);
+      double a = StepKernel.a(v, grid);
       JacobiKernel.iterates(tr.state(k - 1), iter, v, r, a, sweeps);
       if (!Arrays.equals(iter[sweeps], tr.state(k))) {
         throw new IllegalStateException("step " + k + ": recomputed Jacobi iterate differs from the"
@@ -155,15 +151,10 @@ final class UnrolledJacobiAdjoint {
       gfk[OutputOperator.KDOWN] += sBar * (1 - v.alpha);
       gfk[OutputOperator.LDOWN] += sBar;
       gfk[OutputOperator.TA] += sBar * v.hbeta;
-      for (int j = 0; j < Param.COUNT; j++) {
-        gp[j][k] = gpk[j];
-      }
-      for (int j = 0; j < 3; j++) {
-        gf[j][k] = gfk[j];
-      }
+      lg.commit(k);
       System.arraycopy(g, 0, carry, 0, n);
     }
-    return Adjoint.levelZero(tr, op, seed, carry, gp, gf);
+    return Adjoint.levelZero(tr, op, seed, carry, lg);
   }
 
   private static double[][] grow(double[][] old, int rows, int n) {

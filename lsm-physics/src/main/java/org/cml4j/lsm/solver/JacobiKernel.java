@@ -61,30 +61,7 @@ public final class JacobiKernel {
    */
   public static int solve(double[] prev, double[] next, LevelValues v, double r, double a,
       double tol, int maxSweeps, double[] scratch) {
-    int n = prev.length;
-    double s = source(v);
-    double[] cur = next;
-    double[] nxt = scratch;
-    System.arraycopy(prev, 0, cur, 0, n);
-    for (int sweep = 1; sweep <= maxSweeps; sweep++) {
-      double change = sweep(prev, cur, nxt, v, r, a, s);
-      double[] t = cur;
-      cur = nxt;
-      nxt = t;
-      if (!(change <= tol)) {
-        if (!Double.isFinite(change)) {
-          throw new IllegalStateException("Jacobi iteration diverged after " + sweep
-              + " sweeps (r = " + r + ", hbeta = " + v.hbeta + ")");
-        }
-        continue;
-      }
-      if (cur != next) {
-        System.arraycopy(cur, 0, next, 0, n);
-      }
-      return sweep;
-    }
-    throw new IllegalStateException("Jacobi iteration did not reach tolerance " + tol + " K in "
-        + maxSweeps + " sweeps (r = " + r + ")");
+    return iterate(prev, next, v, r, a, tol, maxSweeps, true, scratch);
   }
 
   /**
@@ -96,20 +73,39 @@ public final class JacobiKernel {
     if (sweeps < 1) {
       throw new IllegalArgumentException("Jacobi sweep count must be >= 1, got " + sweeps);
     }
+    iterate(prev, next, v, r, a, Double.NaN, sweeps, false, scratch);
+  }
+
+  /**
+   * Sweeps from {@code prev} into {@code next}: until the change is at most {@code tol} (failing
+   * after {@code sweeps}) when {@code test}, else exactly {@code sweeps} sweeps.
+   */
+  private static int iterate(double[] prev, double[] next, LevelValues v, double r, double a,
+      double tol, int sweeps, boolean test, double[] scratch) {
     int n = prev.length;
     double s = source(v);
     double[] cur = next;
     double[] nxt = scratch;
     System.arraycopy(prev, 0, cur, 0, n);
     for (int sweep = 1; sweep <= sweeps; sweep++) {
-      sweep(prev, cur, nxt, v, r, a, s);
+      double change = sweep(prev, cur, nxt, v, r, a, s);
       double[] t = cur;
       cur = nxt;
       nxt = t;
+      if (test ? !(change <= tol) : sweep < sweeps) {
+        if (test && !Double.isFinite(change)) {
+          throw new IllegalStateException("Jacobi iteration diverged after " + sweep
+              + " sweeps (r = " + r + ", hbeta = " + v.hbeta + ")");
+        }
+        continue;
+      }
+      if (cur != next) {
+        System.arraycopy(cur, 0, next, 0, n);
+      }
+      return sweep;
     }
-    if (cur != next) {
-      System.arraycopy(cur, 0, next, 0, n);
-    }
+    throw new IllegalStateException("Jacobi iteration did not reach tolerance " + tol + " K in "
+        + sweeps + " sweeps (r = " + r + ")");
   }
 
   /**

@@ -2,9 +2,7 @@ package org.cml4j.lsm.solver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import org.cml4j.lsm.batch.BatchRunner;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.LevelValues;
@@ -53,6 +51,16 @@ public final class SoilColumnModel {
 
   public StepSolver solver() {
     return solver;
+  }
+
+  /** Convergence tolerance of the Jacobi sweeps [K] (largest change of any node in one sweep). */
+  public double jacobiTolerance() {
+    return jacobiTolerance;
+  }
+
+  /** Sweeps after which a Jacobi step that has not converged fails. */
+  public int jacobiMaxSweeps() {
+    return jacobiMaxSweeps;
   }
 
   /** Runs one column from the uniform-Tb initial state. */
@@ -127,9 +135,10 @@ public final class SoilColumnModel {
 
   /**
    * Runs a batch of independent columns, each with its own parameters, forcing and initial state, in
-   * parallel on {@code threads} worker threads (1 = on the calling thread). For throughput over many
-   * columns with constant parameters, {@link org.cml4j.lsm.batch.BatchColumnModel} is about 10x
-   * faster per core and does not keep every column's trajectory.
+   * parallel on {@code threads} worker threads (1 = on the calling thread; a {@link BatchRunner}
+   * with one column per chunk; the first failure is rethrown). For throughput over many
+   * columns, {@link org.cml4j.lsm.batch.BatchColumnModel} is about 10x faster per core with the
+   * EXACT solver (not with JACOBI) and does not keep every column's trajectory.
    */
   public List<Trajectory> simulateBatch(List<ColumnParameters> params, List<SurfaceForcing> forcing,
       List<InitialState> init, int threads) {
@@ -143,26 +152,9 @@ public final class SoilColumnModel {
           + " initial states (give one per column or one shared)");
     }
     Trajectory[] out = new Trajectory[m];
-    Runnable body = () -> IntStream.range(0, m).parallel().forEach(i -> out[i] = simulate(
-        params.get(i), forcing.get(forcing.size() == 1 ? 0 : i), init.get(init.size() == 1 ? 0 : i)));
-    if (threads <= 1) {
-      for (int i = 0; i < m; i++) {
-        out[i] = simulate(params.get(i), forcing.get(forcing.size() == 1 ? 0 : i),
-            init.get(init.size() == 1 ? 0 : i));
-      }
-    } else {
-      ForkJoinPool pool = new ForkJoinPool(threads);
-      try {
-        pool.submit(body).get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("batch simulation interrupted", e);
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-            : new IllegalStateException(e.getCause());
-      } finally {
-        pool.shutdown();
-      }
+    try (BatchRunner runner = new BatchRunner(Math.max(1, threads), 1)) {
+      runner.run(m, w -> this, (self, i, w) -> out[i] = simulate(params.get(i),
+          forcing.get(forcing.size() == 1 ? 0 : i), init.get(init.size() == 1 ? 0 : i)));
     }
     return new ArrayList<>(List.of(out));
   }

@@ -3,6 +3,7 @@ package org.cml4j.lsm.solver;
 import static org.cml4j.lsm.model.Output.SIGMA;
 
 import org.cml4j.lsm.model.LevelValues;
+import org.cml4j.lsm.model.ModelGrid;
 
 /**
  * One backward-Euler step of the soil-column model of Huang, Heaney &amp; van Reeuwijk (2025):
@@ -25,6 +26,16 @@ public final class StepKernel {
   /** Diffusion number r = lambda dt / (C dx^2). */
   public static double r(LevelValues v, double dt, double dx) {
     return v.lambda * dt / (v.c * dx * dx);
+  }
+
+  /** Diffusion number r of level values {@code v} on {@code grid}'s dt and dx. */
+  public static double r(LevelValues v, ModelGrid grid) {
+    return r(v, grid.dt(), grid.dx());
+  }
+
+  /** Surface flux factor a of level values {@code v} on {@code grid}'s dt and dx. */
+  public static double a(LevelValues v, ModelGrid grid) {
+    return a(v, grid.dt(), grid.dx());
   }
 
   /** Surface flux factor a = 2 dt / (C dx) [K m2 W-1]. */

@@ -250,10 +250,10 @@ class BatchColumnModelTest {
     assertThatThrownBy(() -> ColumnBatch.of(v, f, InitialState.uniformTb()))
         .hasMessageContaining("lambda").hasMessageContaining("column 2")
         .hasMessageContaining("[0.001, 10.0]");
-    ColumnParameters series = Huang2025.truth().withSeries(Param.HBETA, new double[5]);
+    ColumnParameters series = Huang2025.truth().withSeries(Param.HBETA, new double[4]);
     assertThatThrownBy(() -> ColumnBatch.of(List.of(Huang2025.truth(), series), List.of(f),
         List.of(InitialState.uniformTb()))).hasMessageContaining("column 1")
-        .hasMessageContaining("time-dependent hbeta");
+        .hasMessageContaining("time-dependent hbeta with 4 values but its forcing has 5");
     v[Param.LAMBDA.ordinal()][2] = 0.8;
     ColumnBatch ok = ColumnBatch.of(v, f, InitialState.uniformTb());
     assertThatThrownBy(() -> BATCH.gradient(ok, List.of(Output.SURFACE_TEMPERATURE),

@@ -1,0 +1,164 @@
+package org.cml4j.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.cml4j.lsm.batch.BatchColumnModel;
+import org.cml4j.lsm.batch.BatchGradient;
+import org.cml4j.lsm.batch.BatchLoss;
+import org.cml4j.lsm.batch.BatchRunner;
+import org.cml4j.lsm.batch.Checkpointing;
+import org.cml4j.lsm.batch.ColumnBatch;
+import org.cml4j.lsm.experiment.EstimationRuns;
+import org.cml4j.lsm.gradient.Adjoint;
+import org.cml4j.lsm.gradient.GradientMode;
+import org.cml4j.lsm.model.ColumnParameters;
+import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.model.Param;
+import org.cml4j.lsm.solver.SoilColumnModel;
+import org.cml4j.lsm.solver.StepSolver;
+
+/**
+ * Batched vs per-column forward + gradient for the configurations the batched kernel gained in
+ * issue 17: a time-dependent hbeta(t) (EXACT solver, implicit adjoint, gradient for every level's
+ * hbeta), and the authors' point-Jacobi solver with the unrolled adjoint, with constant parameters
+ * and with hbeta(t). Workload: the columns of {@link BatchThroughputReport#columns} (own lambda and
+ * hbeta; hbeta(t) = hbeta (1 + 0.3 sin(2 pi k / 24))), the paper's 100 hourly steps, outputs Ts and
+ * T(5 cm), one thread on both sides. Each configuration runs both sides alternately, a fixed number
+ * of times after a fixed warm-up, in one process, and reports the medians of wall and thread CPU
+ * time per run and their ratio, plus the largest relative gradient difference between the sides.
+ * Run: {@code java -cp benchmarks/target/cml4j-cli.jar org.cml4j.benchmarks.BatchSolverSpeedReport
+ * [columns] [repeats]} (defaults 64 and 7).
+ */
+public final class BatchSolverSpeedReport {
+  private static final List<Output> OUT = BatchThroughputBenchmark.OUT;
+  private static final int WARMUP = 3;
+
+  private BatchSolverSpeedReport() {}
+
+  /** One configuration: step solver, gradient mode, whether hbeta is time-dependent. */
+  record Config(String name, StepSolver solver, GradientMode mode, boolean series) {}
+
+  static final List<Config> CONFIGS = List.of(
+      new Config("EXACT, hbeta(t), implicit adjoint", StepSolver.EXACT, GradientMode.IMPLICIT,
+          true),
+      new Config("JACOBI, constant, unrolled adjoint", StepSolver.JACOBI, GradientMode.UNROLLED,
+          false),
+      new Config("JACOBI, hbeta(t), unrolled adjoint", StepSolver.JACOBI, GradientMode.UNROLLED,
+          true));
+
+  public static void main(String[] args) {
+    int columns = args.length > 0 ? Integer.parseInt(args[0]) : 64;
+    int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    System.out.println("| configuration | columns | scalar ms (wall / CPU) | batched ms (wall / CPU)"
+        + " | speed-up (wall / CPU) | max rel. gradient difference |");
+    System.out.println("|---|---|---|---|---|---|");
+    for (Config cf : CONFIGS) {
+      row(cf, columns, repeats);
+    }
+  }
+
+  /** The benchmark columns, with hbeta(t) when {@code series}. */
+  static ColumnBatch columns(int n, boolean series) {
+    ColumnBatch b = BatchThroughputReport.columns(n);
+    if (!series) {
+      return b;
+    }
+    List<ColumnParameters> ps = new ArrayList<>(n);
+    for (int c = 0; c < n; c++) {
+      ColumnParameters p = b.parameters(c);
+      double[] hb = new double[b.levels()];
+      for (int k = 0; k < hb.length; k++) {
+        hb[k] = p.constant(Param.HBETA) * (1 + 0.3 * Math.sin(2 * Math.PI * k / 24.0));
+      }
+      ps.add(p.withSeries(Param.HBETA, hb));
+    }
+    return ColumnBatch.of(ps, List.of(b.forcing(0)), List.of(b.initial(0)));
+  }
+
+  private static void row(Config cf, int columns, int repeats) {
+    ColumnBatch b = columns(columns, cf.series());
+    double[][] seed = new double[b.levels()][OUT.size()];
+    for (double[] r : seed) {
+      Arrays.fill(r, 1e-3);
+    }
+    SoilColumnModel scalar = SoilColumnModel.huang2025(cf.solver());
+    List<ColumnParameters> ps = new ArrayList<>(columns);
+    for (int c = 0; c < columns; c++) {
+      ps.add(b.parameters(c));
+    }
+    try (BatchRunner one = new BatchRunner(1, BatchRunner.DEFAULT_CHUNK)) {
+      BatchColumnModel batched = new BatchColumnModel(scalar, one);
+      Supplier<double[][]> scalarRun = () -> {
+        double[][] g = new double[columns][];
+        for (int c = 0; c < columns; c++) {
+          g[c] = Adjoint.vjp(scalar.simulate(ps.get(c), b.forcing(c), b.initial(c)), OUT, seed,
+              cf.mode()).series(Param.HBETA);
+        }
+        return g;
+      };
+      Supplier<double[][]> batchRun = () -> {
+        BatchGradient g = batched.gradient(b, OUT, BatchLoss.vjp(seed), Checkpointing.storeAll(),
+            cf.mode());
+        double[][] out = new double[columns][];
+        for (int c = 0; c < columns; c++) {
+          out[c] = cf.series() ? g.series(Param.HBETA, c)
+              : new double[] {g.gradient(Param.HBETA, c)};
+        }
+        return out;
+      };
+      double diff = difference(cf.series(), scalarRun.get(), batchRun.get());
+      for (int i = 0; i < WARMUP; i++) {
+        scalarRun.get();
+        batchRun.get();
+      }
+      double[][] ts = new double[2][repeats];
+      double[][] tb = new double[2][repeats];
+      for (int i = 0; i < repeats; i++) {
+        time(scalarRun, ts, i);
+        time(batchRun, tb, i);
+      }
+      double sw = EstimationRuns.median(ts[0]);
+      double sc = EstimationRuns.median(ts[1]);
+      double bw = EstimationRuns.median(tb[0]);
+      double bc = EstimationRuns.median(tb[1]);
+      System.out.printf(Locale.ROOT, "| %s | %d | %.1f / %.1f | %.1f / %.1f | %.1fx / %.1fx |"
+          + " %.1e |%n", cf.name(), columns, sw, sc, bw, bc, sw / bw, sc / bc, diff);
+    }
+  }
+
+  /** Largest |batched - scalar| / max |scalar| over the hbeta gradients of every column. */
+  private static double difference(boolean series, double[][] scalar, double[][] batched) {
+    double worst = 0;
+    for (int c = 0; c < scalar.length; c++) {
+      double[] ref = scalar[c];
+      if (!series) {
+        ref = new double[] {Arrays.stream(ref).sum()};
+      }
+      double max = 0;
+      double d = 0;
+      for (int k = 0; k < ref.length; k++) {
+        max = Math.max(max, Math.abs(ref[k]));
+        d = Math.max(d, Math.abs(batched[c][k] - ref[k]));
+      }
+      worst = Math.max(worst, d / max);
+    }
+    return worst;
+  }
+
+  private static void time(Supplier<double[][]> run, double[][] into, int i) {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long c0 = mx.getCurrentThreadCpuTime();
+    long t0 = System.nanoTime();
+    double[][] g = run.get();
+    into[0][i] = (System.nanoTime() - t0) * 1e-6;
+    into[1][i] = (mx.getCurrentThreadCpuTime() - c0) * 1e-6;
+    if (!Double.isFinite(g[0][0])) {
+      throw new IllegalStateException("non-finite gradient");
+    }
+  }
+}

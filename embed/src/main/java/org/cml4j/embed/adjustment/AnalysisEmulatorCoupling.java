@@ -9,15 +9,18 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.ColumnStepper;
 import org.cml4j.embed.EmbedCoupling;
-import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.timing.Timing;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.EnkfResult;
+import org.cml4j.lsm.assimilation.ObservationSeries;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.OutputOperator;
+import org.cml4j.lsm.solver.ColumnStepper;
 
 /**
  * Mode 5 (model adjustment) with learning in the data-assimilation cycle, analysis emulation: the
@@ -78,7 +81,7 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
     List<Output> outs = report.stream().map(Output::parse).toList();
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
-    EnkfResult enkf = cf.filter().run(obs, cf.config(), valEnd, outs, null);
+    EnkfResult enkf = cf.filter().run(obs, cf.config().settings(), valEnd, outs, null);
     StateFeatures sf = cf.features();
     int p = obs.size();
     int nIn = sf.size(aux[0].length) + 2 * p;
@@ -119,7 +122,7 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
     int emuCycles = col.levels() - 1 - from;
     Timing.Comparison raw = Timing.compare(timing,
         () -> em.run(timedStart, from, col.levels(), valEnd),
-        () -> cf.filter().run(obs, cf.config(), valEnd, outs, null));
+        () -> cf.filter().run(obs, cf.config().settings(), valEnd, outs, null));
     Timing.Comparison tc = perCycle(raw, cycles / (double) emuCycles);
     double emuCycle = tc.fastMedian() / cycles;
     double enkfCycle = tc.slowMedian() / cycles;

@@ -10,9 +10,11 @@ import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.OptimizerSettings;
-import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.ObservationSeries;
 import org.cml4j.lsm.coupling.LsmMechanism;
 
 /** Shared pieces of the couplings that learn from a filter's analysis increments. */

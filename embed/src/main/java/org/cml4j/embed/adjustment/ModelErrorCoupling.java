@@ -9,13 +9,16 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.ColumnStepper;
 import org.cml4j.embed.EmbedCoupling;
-import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.EnkfResult;
+import org.cml4j.lsm.assimilation.ForecastCorrection;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.solver.ColumnStepper;
 
 /**
  * Mode 5 (model adjustment) with learning in the data-assimilation cycle, model-error learning: a
@@ -69,7 +72,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
     List<Output> outs = TaskSupport.simulableTargets(task).stream().map(Output::parse).toList();
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
-    EnkfResult first = cf.filter().run(cf.observations(), cfg, valEnd, outs, null);
+    EnkfResult first = cf.filter().run(cf.observations(), cfg.settings(), valEnd, outs, null);
     StateFeatures sf = cf.features();
     int nIn = sf.size(aux[0].length);
     List<double[]> xs = new ArrayList<>();
@@ -95,7 +98,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
       IncrementLearning.Trained tr = IncrementLearning.train(xs, ys, xv, yv, new int[] {16, 16},
           task.budget().scale(60, 150, 300), task.seed(), NAME);
       corr = correction(sf, tr.net(), hours, aux);
-      res = cf.filter().run(cf.observations(), cfg, valEnd, outs, corr);
+      res = cf.filter().run(cf.observations(), cfg.settings(), valEnd, outs, corr);
       d.scalar("epochs", tr.report().epochs()).curve("trainLoss", tr.report().trainLoss())
           .curve("validationLoss", tr.report().valLoss());
     }

@@ -68,8 +68,8 @@ public final class EnkfCoupling extends EmbedCoupling {
     task.observed().stream().filter(v -> !report.contains(v) && task.mechanism().canSimulate(v))
         .forEach(report::add);
     List<Output> outs = report.stream().map(Output::parse).toList();
-    EnkfResult res = filter.run(setup.observations(task, vars), cfg.settings(), task.split().validationEnd(),
-        outs, null);
+    EnkfResult res = filter.run(setup.observations(task, vars), cfg.settings(),
+        task.split().validationEnd(), outs, null);
     long t1 = System.nanoTime();
     EnkfResult free = filter.run(List.of(), cfg.settings(), 0, outs, null);
     Map<String, double[]> pred = new LinkedHashMap<>();

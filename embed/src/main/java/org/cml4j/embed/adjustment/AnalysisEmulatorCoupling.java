@@ -10,15 +10,18 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.ColumnStepper;
 import org.cml4j.embed.EmbedCoupling;
-import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.timing.Timing;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.EnkfResult;
+import org.cml4j.lsm.assimilation.ObservationSeries;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.OutputOperator;
+import org.cml4j.lsm.solver.ColumnStepper;
 
 /**
  * Mode 5 (model adjustment) with learning in the data-assimilation cycle, analysis emulation: the
@@ -79,31 +82,15 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
     List<Output> outs = report.stream().map(Output::parse).toList();
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
-    EnkfResult enkf = cf.filter().run(obs, cf.config(), valEnd, outs, null);
+    EnkfResult enkf = cf.filter().run(obs, cf.config().settings(), valEnd, outs, null);
     StateFeatures sf = cf.features();
-    int p = obs.size();
-    int nIn = sf.size(aux[0].length) + 2 * p;
-    List<double[]> xs = new ArrayList<>();
-    List<double[]> ys = new ArrayList<>();
-    LevelValues v = new LevelValues();
-    for (int k = 1; k < trainEnd; k++) {
-      if (!enkf.analysed()[k]) {
-        continue;
-      }
-      double[] in = new double[nIn];
-      features(sf, enkf.forecastMean()[k], col.load(v, k), hours[k], aux[k],
-          enkf.innovation()[k], in);
-      double[] inc = sf.increment(enkf.analysisMean()[k], enkf.forecastMean()[k]);
-      xs.add(in);
-      ys.add(inc);
-    }
-    int nv = Math.max(1, xs.size() / 5);
-    List<double[]> xv = new ArrayList<>(xs.subList(xs.size() - nv, xs.size()));
-    List<double[]> yv = new ArrayList<>(ys.subList(ys.size() - nv, ys.size()));
-    List<double[]> xt = new ArrayList<>(xs.subList(0, xs.size() - nv));
-    List<double[]> yt = new ArrayList<>(ys.subList(0, ys.size() - nv));
-    IncrementLearning.Trained tr = IncrementLearning.train(xt, yt, xv, yv, new int[] {32, 32},
-        task.budget().scale(60, 150, 300), task.seed(), NAME);
+    IncrementLearning.Pairs all = IncrementLearning.increments(cf, enkf, trainEnd,
+        sf.size(aux[0].length) + 2 * obs.size(), (k, v, in) -> features(sf,
+            enkf.forecastMean()[k], v, hours[k], aux[k], enkf.innovation()[k], in));
+    int nt = all.size() - Math.max(1, all.size() / 5);
+    IncrementLearning.Trained tr = IncrementLearning.train(all.slice(0, nt),
+        all.slice(nt, all.size()), new int[] {32, 32}, task.budget().scale(60, 150, 300),
+        task.seed(), NAME);
     long t1 = System.nanoTime();
     double[] x0 = enkf.analysisMean()[trainEnd - 1];
     Emulated em = new Emulated(col, sf, tr.net(), obs, hours, aux);
@@ -120,14 +107,14 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
     int emuCycles = col.levels() - 1 - from;
     Timing.Comparison raw = Timing.compare(timing,
         () -> em.run(timedStart, from, col.levels(), valEnd),
-        () -> cf.filter().run(obs, cf.config(), valEnd, outs, null));
+        () -> cf.filter().run(obs, cf.config().settings(), valEnd, outs, null));
     Timing.Comparison tc = perCycle(raw, cycles / (double) emuCycles);
     double emuCycle = tc.fastMedian() / cycles;
     double enkfCycle = tc.slowMedian() / cycles;
     double[][] ye = col.outputs(states, trainEnd - 1, report);
     Map<String, double[]> pred = new LinkedHashMap<>();
     Diagnostics.Builder d = Diagnostics.builder().scalar("members", cf.config().members())
-        .scalar("trainingPairs", xt.size()).scalar("epochs", tr.report().epochs())
+        .scalar("trainingPairs", nt).scalar("epochs", tr.report().epochs())
         .scalar("enkfCycleMicros", enkfCycle * 1e6).scalar("emulatedCycleMicros", emuCycle * 1e6)
         .scalar("speedup", tc.speedupMedian()).scalar("speedupMin", tc.speedupMin())
         .scalar("speedupMax", tc.speedupMax()).scalar("timingRepeats", timing.repeats())

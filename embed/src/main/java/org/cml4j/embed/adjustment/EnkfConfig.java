@@ -1,13 +1,19 @@
 package org.cml4j.embed.adjustment;
 
+import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.SettingsChecks;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.EnsembleSettings;
+import org.cml4j.lsm.assimilation.SurfaceStateNoise;
 
 /**
- * Settings of the {@link ColumnEnsembleFilter}, and the typed settings of the couplings
- * {@code embed.enkf}, {@code embed.enkf-model-error} and {@code embed.analysis-emulator} (ranges:
+ * The typed settings of the couplings {@code embed.enkf}, {@code embed.enkf-model-error} and
+ * {@code embed.analysis-emulator}: the {@link ColumnEnsembleFilter}'s {@link EnsembleSettings}
+ * with additive surface state noise ({@link SurfaceStateNoise}) as the model-error model (ranges:
  * members [4, 10000], inflation [1, 10], stateNoise [0, 10] K, initialSpread [0, 50] K,
- * parameterSpread [0, 5], parameterWalk [0, 1], localization [0, 10] m) (stochastic EnKF of Evensen 1994 with perturbed
- * observations, Burgers et al. 1998; parameter augmentation as in Moradkhani et al. 2005).
+ * parameterSpread [0, 5], parameterWalk [0, 1], localization [0, 10] m) (stochastic EnKF of
+ * Evensen 1994 with perturbed observations, Burgers et al. 1998; parameter augmentation as in
+ * Moradkhani et al. 2005).
  *
  * @param members ensemble size, at least 4
  * @param inflation multiplicative inflation of forecast anomalies before each analysis (Anderson
@@ -26,13 +32,9 @@ import org.cml4j.core.spi.SettingsChecks;
 public record EnkfConfig(int members, double inflation, double stateNoise, double initialSpread,
     double parameterSpread, double parameterWalk, double localization, long seed) {
   public EnkfConfig {
-    SettingsChecks.range("members", members, 4, 10000);
-    SettingsChecks.range("inflation", inflation, 1, 10);
     SettingsChecks.range("stateNoise", stateNoise, 0, 10);
-    SettingsChecks.range("initialSpread", initialSpread, 0, 50);
-    SettingsChecks.range("parameterSpread", parameterSpread, 0, 5);
-    SettingsChecks.range("parameterWalk", parameterWalk, 0, 1);
-    SettingsChecks.range("localization", localization, 0, 10);
+    new EnsembleSettings(members, inflation, initialSpread, parameterSpread, parameterWalk,
+        localization, new SurfaceStateNoise(stateNoise), seed); // checks the other ranges
   }
 
   /**
@@ -43,9 +45,10 @@ public record EnkfConfig(int members, double inflation, double stateNoise, doubl
     return new EnkfConfig(40, 1.02, 0.05, 1.0, 0.3, 0.003, 0.15, 11);
   }
 
-  public EnkfConfig withLocalization(double metres) {
-    return new EnkfConfig(members, inflation, stateNoise, initialSpread, parameterSpread,
-        parameterWalk, metres, seed);
+  /** The filter's settings. */
+  public EnsembleSettings settings() {
+    return new EnsembleSettings(members, inflation, initialSpread, parameterSpread, parameterWalk,
+        localization, new SurfaceStateNoise(stateNoise), seed);
   }
 
   public EnkfConfig withMembers(int m) {
@@ -53,16 +56,11 @@ public record EnkfConfig(int members, double inflation, double stateNoise, doubl
         localization, seed);
   }
 
-  public EnkfConfig withInflation(double f) {
-    return new EnkfConfig(members, f, stateNoise, initialSpread, parameterSpread, parameterWalk,
-        localization, seed);
-  }
-
   /**
    * This configuration sized for a task: members scaled by the task's budget effort (at most 24
    * for TINY, as configured for QUICK, at least 80 for FULL) and the seed offset by the task's.
    */
-  public EnkfConfig forTask(org.cml4j.core.spi.CouplingTask task) {
+  public EnkfConfig forTask(CouplingTask task) {
     return withMembers(task.budget().scale(Math.min(24, members), members, Math.max(80, members)))
         .withSeed(seed + task.seed());
   }

@@ -14,6 +14,8 @@ import org.cml4j.core.uncertainty.HeldOut;
 import org.cml4j.core.uncertainty.Predictives;
 import org.cml4j.embed.EmbedCoupling;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.EnkfResult;
 import org.cml4j.lsm.model.Output;
 
 /**
@@ -65,10 +67,10 @@ public final class EnkfCoupling extends EmbedCoupling {
     task.observed().stream().filter(v -> !report.contains(v) && task.mechanism().canSimulate(v))
         .forEach(report::add);
     List<Output> outs = report.stream().map(Output::parse).toList();
-    EnkfResult res = filter.run(setup.observations(task, vars), cfg, task.split().validationEnd(),
-        outs, null);
+    EnkfResult res = filter.run(setup.observations(task, vars), cfg.settings(),
+        task.split().validationEnd(), outs, null);
     long t1 = System.nanoTime();
-    EnkfResult free = filter.run(List.of(), cfg, 0, outs, null);
+    EnkfResult free = filter.run(List.of(), cfg.settings(), 0, outs, null);
     Map<String, double[]> pred = new LinkedHashMap<>();
     Map<String, PredictiveDistribution> dist = new LinkedHashMap<>();
     for (String t : TaskSupport.simulableTargets(task)) {
@@ -76,11 +78,11 @@ public final class EnkfCoupling extends EmbedCoupling {
       if (task.observations().has(t)) {
         HeldOut h = HeldOut.of(task, t);
         double noise = h.noiseScale(task.observations().values(t), free.output(t),
-            spread(free, t));
+            free.spread(t));
         if (!Double.isNaN(noise)) {
           dist.put(t, Predictives.gaussian("enkf(" + cfg.members() + ")+noise"
               + (h.inSample() ? "(in-sample)" : ""), res.output(t),
-              Predictives.addInQuadrature(spread(res, t), noise)));
+              Predictives.addInQuadrature(res.spread(t), noise)));
         }
       }
     }
@@ -108,20 +110,5 @@ public final class EnkfCoupling extends EmbedCoupling {
         "assimilate", vars, "augment", res.parameters(), "seed", cfg.seed()), 0)
         .timed((t1 - t0) * 1e-9, 0).withCalibration(setup.calibrationId(task,
             defaults.optimizer())).withPredictive(dist);
-  }
-
-  /** Ensemble standard deviation of output {@code name} at every step. */
-  private static double[] spread(EnkfResult r, String name) {
-    String n = Output.parse(name).name();
-    for (int j = 0; j < r.outputs().size(); j++) {
-      if (r.outputs().get(j).name().equals(n)) {
-        double[] s = new double[r.outputSpread().length];
-        for (int k = 0; k < s.length; k++) {
-          s[k] = r.outputSpread()[k][j];
-        }
-        return s;
-      }
-    }
-    throw new IllegalArgumentException("filter run has no output " + name);
   }
 }

@@ -11,6 +11,8 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.ObservationSeries;
 import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.model.Output;
 

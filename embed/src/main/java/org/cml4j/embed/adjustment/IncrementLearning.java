@@ -10,10 +10,14 @@ import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.OptimizerSettings;
-import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.ObservationSeries;
+import org.cml4j.lsm.assimilation.EnkfResult;
 import org.cml4j.lsm.coupling.LsmMechanism;
+import org.cml4j.lsm.model.LevelValues;
 
 /** Shared pieces of the couplings that learn from a filter's analysis increments. */
 final class IncrementLearning {
@@ -76,22 +80,73 @@ final class IncrementLearning {
     return a;
   }
 
+  /** Writes a level's network inputs into {@code in}, given its parameters and forcing. */
+  @FunctionalInterface
+  interface Inputs {
+    void fill(int k, LevelValues v, double[] in);
+  }
+
+  /**
+   * Training pairs of the analysed levels, in level order: network inputs and the analysis
+   * increments (analysis minus forecast mean at the control depths of {@link StateFeatures}).
+   */
+  record Pairs(List<Integer> levels, List<double[]> inputs, List<double[]> increments) {
+    int size() {
+      return levels.size();
+    }
+
+    /** The pairs with index in [from, to). */
+    Pairs slice(int from, int to) {
+      return new Pairs(levels.subList(from, to), inputs.subList(from, to),
+          increments.subList(from, to));
+    }
+
+    /** Number of pairs at levels below {@code level}. */
+    int before(int level) {
+      int n = 0;
+      while (n < levels.size() && levels.get(n) < level) {
+        n++;
+      }
+      return n;
+    }
+  }
+
+  /** The pairs of the levels in [1, to) the filter run {@code r} analysed. */
+  static Pairs increments(CalibratedFilter cf, EnkfResult r, int to, int inputs, Inputs fill) {
+    Pairs p = new Pairs(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    LevelValues v = new LevelValues();
+    for (int k = 1; k < to; k++) {
+      if (!r.analysed()[k]) {
+        continue;
+      }
+      double[] in = new double[inputs];
+      fill.fill(k, cf.column().load(v, k), in);
+      p.levels().add(k);
+      p.inputs().add(in);
+      p.increments().add(cf.features().increment(r.analysisMean()[k], r.forecastMean()[k]));
+    }
+    return p;
+  }
+
   /** A trained network and its report. */
   record Trained(FastMlp net, TrainingReport report, int pairs) {}
 
-  /** Trains an MLP on the pairs (validation pairs may be empty). */
-  static Trained train(List<double[]> xs, List<double[]> ys, List<double[]> xv,
-      List<double[]> yv, int[] hidden, int epochs, long seed, String coupling) {
-    if (xs.size() < 24) {
-      throw new IllegalArgumentException(coupling + ": only " + xs.size() + " analysis steps in"
-          + " the training period; at least 24 are needed to learn from increments");
+  /** Trains an MLP on the training pairs (validation pairs, may be empty, for early stopping). */
+  static Trained train(Pairs train, Pairs validation, int[] hidden, int epochs, long seed,
+      String coupling) {
+    if (train.size() < 24) {
+      throw new IllegalArgumentException(coupling + ": only " + train.size() + " analysis steps"
+          + " in the training period; at least 24 are needed to learn from increments");
     }
     LearnerSpec spec = LearnerSpec.mlp(hidden).withEpochs(epochs).withBatchSize(64)
         .withLearningRate(3e-3).withL2(1e-4).withPatience(20).withSeed(seed);
-    Learner l = Learners.create(spec, xs.get(0).length, ys.get(0).length);
-    TrainingReport r = l.fit(xs.toArray(double[][]::new), ys.toArray(double[][]::new),
-        xv.isEmpty() ? null : xv.toArray(double[][]::new),
-        yv.isEmpty() ? null : yv.toArray(double[][]::new));
-    return new Trained(FastMlp.of(l), r, xs.size());
+    Learner l = Learners.create(spec, train.inputs().get(0).length,
+        train.increments().get(0).length);
+    boolean val = validation.size() > 0;
+    TrainingReport r = l.fit(train.inputs().toArray(double[][]::new),
+        train.increments().toArray(double[][]::new),
+        val ? validation.inputs().toArray(double[][]::new) : null,
+        val ? validation.increments().toArray(double[][]::new) : null);
+    return new Trained(FastMlp.of(l), r, train.size());
   }
 }

@@ -1,6 +1,5 @@
 package org.cml4j.embed.adjustment;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +9,15 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.ColumnStepper;
 import org.cml4j.embed.EmbedCoupling;
-import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.TaskSupport;
-import org.cml4j.lsm.model.LevelValues;
+import org.cml4j.embed.learning.FastMlp;
+import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.EnkfResult;
+import org.cml4j.lsm.assimilation.ForecastCorrection;
 import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.solver.ColumnStepper;
 
 /**
  * Mode 5 (model adjustment) with learning in the data-assimilation cycle, model-error learning: a
@@ -69,33 +70,22 @@ public final class ModelErrorCoupling extends EmbedCoupling {
     List<Output> outs = TaskSupport.simulableTargets(task).stream().map(Output::parse).toList();
     int trainEnd = task.split().trainEnd();
     int valEnd = task.split().validationEnd();
-    EnkfResult first = cf.filter().run(cf.observations(), cfg, valEnd, outs, null);
+    EnkfResult first = cf.filter().run(cf.observations(), cfg.settings(), valEnd, outs, null);
     StateFeatures sf = cf.features();
-    int nIn = sf.size(aux[0].length);
-    List<double[]> xs = new ArrayList<>();
-    List<double[]> ys = new ArrayList<>();
-    List<double[]> xv = new ArrayList<>();
-    List<double[]> yv = new ArrayList<>();
-    LevelValues v = new LevelValues();
-    for (int k = 1; k < valEnd; k++) {
-      if (!first.analysed()[k]) {
-        continue;
-      }
-      double[] in = new double[nIn];
-      sf.features(first.analysisMean()[k - 1], col.load(v, k), hours[k], aux[k], in);
-      double[] fa = sf.increment(first.analysisMean()[k], first.forecastMean()[k]);
-      (k < trainEnd ? xs : xv).add(in);
-      (k < trainEnd ? ys : yv).add(fa);
-    }
+    IncrementLearning.Pairs all = IncrementLearning.increments(cf, first, valEnd,
+        sf.size(aux[0].length), (k, v, in) -> sf.features(first.analysisMean()[k - 1], v,
+            hours[k], aux[k], in));
+    int nt = all.before(trainEnd);
     Diagnostics.Builder d = Diagnostics.builder().scalar("members", cfg.members())
-        .scalar("analysisSteps", xs.size() + xv.size());
+        .scalar("analysisSteps", all.size());
     EnkfResult res = first;
     ForecastCorrection corr = null;
     if (correct) {
-      IncrementLearning.Trained tr = IncrementLearning.train(xs, ys, xv, yv, new int[] {16, 16},
+      IncrementLearning.Trained tr = IncrementLearning.train(all.slice(0, nt),
+          all.slice(nt, all.size()), new int[] {16, 16},
           task.budget().scale(60, 150, 300), task.seed(), NAME);
       corr = correction(sf, tr.net(), hours, aux);
-      res = cf.filter().run(cf.observations(), cfg, valEnd, outs, corr);
+      res = cf.filter().run(cf.observations(), cfg.settings(), valEnd, outs, corr);
       d.scalar("epochs", tr.report().epochs()).curve("trainLoss", tr.report().trainLoss())
           .curve("validationLoss", tr.report().valLoss());
     }

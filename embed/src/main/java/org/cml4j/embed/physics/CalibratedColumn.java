@@ -11,6 +11,7 @@ import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.OutputOperator;
 import org.cml4j.lsm.model.Param;
 import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.solver.ColumnStepper;
 
 /**
  * The simple column with fixed (e.g. calibrated) constant parameters on a forcing series, as a

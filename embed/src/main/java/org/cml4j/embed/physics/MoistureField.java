@@ -54,18 +54,9 @@ public record MoistureField(double[] depths, double[][] values) {
 
   /** Water content at {@code depth} [m] and level {@code k}. */
   public double at(double depth, int k) {
-    double[] v = values[k];
-    if (depth <= depths[0]) {
-      return v[0];
-    }
-    for (int j = 1; j < depths.length; j++) {
-      if (depth <= depths[j]) {
-        double w = (depth - depths[j - 1]) / (depths[j] - depths[j - 1]);
-        return v[j - 1] + w * (v[j] - v[j - 1]);
-      }
-    }
-    return v[depths.length - 1];
+    return Profiles.interpolate(depths, values[k], depth);
   }
+
 
   /** The series at the shallowest depth (e.g. as a learning feature). */
   public double[] surfaceSeries() {

@@ -12,23 +12,23 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * The hourly-level output of a {@link RichColumnModel} run: the full profile at every forcing
  * level and the diagnosed surface fluxes, with the simple model's output names
  * (SoilTemp_&lt;m&gt;, SurfTemp, Qg, LWup, QhQle, Rnet).
+ *
+ * @param model the model that ran
+ * @param surface its surface parameters
+ * @param forcing the forcing at every level
+ * @param states the profile [level][node] at every level
  */
-public final class RichTrajectory {
-  private final RichColumnModel model;
-  private final SurfaceSpec surface;
-  private final SurfaceForcing forcing;
-  private final double[][] states;
+public record RichTrajectory(RichColumnModel model, SurfaceSpec surface, SurfaceForcing forcing,
+    double[][] states) {
 
-  RichTrajectory(RichColumnModel model, SurfaceSpec surface, SurfaceForcing forcing,
-      double[][] states) {
-    this.model = model;
-    this.surface = surface;
-    this.forcing = forcing;
-    this.states = states;
-  }
-
-  public RichColumnModel model() {
-    return model;
+  /** Profiles [level][node] (a deep copy). */
+  @Override
+  public double[][] states() {
+    double[][] c = new double[states.length][];
+    for (int k = 0; k < c.length; k++) {
+      c[k] = states[k].clone();
+    }
+    return c;
   }
 
   public int levels() {

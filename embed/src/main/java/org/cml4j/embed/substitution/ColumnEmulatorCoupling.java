@@ -1,14 +1,11 @@
 package org.cml4j.embed.substitution;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.cml4j.core.calibration.Calibration;
-import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
-import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
@@ -23,9 +20,7 @@ import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.embed.physics.SoilProperties;
 import org.cml4j.embed.physics.SurfaceSpec;
 import org.cml4j.embed.EmbedCoupling;
-import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.learning.ForcingScenarios;
-import org.cml4j.embed.learning.Ridge;
 import org.cml4j.embed.TaskSupport;
 import org.cml4j.embed.timing.Timing;
 import org.cml4j.lsm.model.SurfaceForcing;
@@ -152,10 +147,8 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
     List<SurfaceForcing> sc = ForcingScenarios.of(col.forcing().slice(0, trainEnd), scenarios,
         task.seed());
     Random rnd = new Random(task.seed() + 3);
-    List<double[]> xs = new ArrayList<>();
-    List<double[]> ys = new ArrayList<>();
-    List<double[]> xv = new ArrayList<>();
-    List<double[]> yv = new ArrayList<>();
+    StepEmulator.Pairs train = new StepEmulator.Pairs(config.depths(), config.inputNoise());
+    StepEmulator.Pairs val = new StepEmulator.Pairs(config.depths(), config.inputNoise());
     double[] z = ref.nodeDepths();
     for (int s = 0; s < sc.size(); s++) {
       double[] init = fineInit.clone();
@@ -164,36 +157,28 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
         init[i] += shift * Math.exp(-z[i] / 0.3);
       }
       RichTrajectory tr = ref.run(surf, sc.get(s), null, init);
-      boolean val = s == sc.size() - 1;
-      addPairs(tr, sc.get(s), val ? xv : xs, val ? yv : ys, val ? null : rnd);
+      boolean last = s == sc.size() - 1;
+      (last ? val : train).add(tr, sc.get(s), last ? null : rnd);
     }
-    int nState = config.depths().length - 1;
-    double[][] xa = xs.toArray(double[][]::new);
-    double[][] ya = ys.toArray(double[][]::new);
-    double[][] xva = xv.toArray(double[][]::new);
-    double[][] yva = yv.toArray(double[][]::new);
-    Ridge lin = Ridge.fit(xa, ya, 1e-3);
-    residual(lin, xa, ya);
-    residual(lin, xva, yva);
     LearnerSpec spec = LearnerSpec.mlp(config.hidden())
         .withEpochs(task.budget().scale(40, 60, 300)).withBatchSize(128)
         .withLearningRate(2e-3).withPatience(20).withSeed(task.seed());
-    Learner net = Learners.create(spec, nState + 6, nState);
-    TrainingReport rep = net.fit(xa, ya, xva, yva);
-    Emulator fast = new Emulator(lin, FastMlp.of(net), nState);
+    StepEmulator.Trained trained = StepEmulator.train(train, val, spec);
+    StepEmulator fast = trained.emulator();
+    TrainingReport rep = trained.report();
     long t1 = System.nanoTime();
     double[] x0 = sample(ref, fineInit);
-    double[][] emu = rollout(fast, x0, col.forcing());
+    double[][] emu = fast.rollout(x0, col.forcing());
     RichTrajectory fine = ref.run(surf, col.forcing(), null, fineInit);
     double[][] coarseStates = col.run(col.physics());
     // timing (diagnostics only): the same window, warm-ups and repeats on every side
     int steps = Math.min(config.timing().steps(), col.levels() - 1);
     SurfaceForcing fw = col.forcing().slice(0, steps + 1);
     CalibratedColumn cw = col.with(fw, col.initial());
-    Timing.Comparison vsRef = Timing.compare(config.timing(), () -> rollout(fast, x0, fw),
+    Timing.Comparison vsRef = Timing.compare(config.timing(), () -> fast.rollout(x0, fw),
         () -> ref.run(surf, fw, null, fineInit));
     Timing.Comparison vsCoarse = Timing.compare(config.timing(), () -> cw.run(cw.physics()),
-        () -> rollout(fast, x0, fw));
+        () -> fast.rollout(x0, fw));
     double emuUs = vsRef.fastMedian() * 1e6 / steps;
     double fineUs = vsRef.slowMedian() * 1e6 / steps;
     double coarseUs = vsCoarse.fastMedian() * 1e6 / steps;
@@ -209,7 +194,7 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
     for (int j = 0; j < targets.size(); j++) {
       pred.put(targets.get(j), ye[j]);
     }
-    Diagnostics.Builder d = Diagnostics.builder().scalar("trainingPairs", xs.size())
+    Diagnostics.Builder d = Diagnostics.builder().scalar("trainingPairs", train.size())
         .scalar("epochs", rep.epochs()).scalar("trainSeconds", rep.seconds())
         .scalar("emulatorStepMicros", emuUs).scalar("referenceStepMicros", fineUs)
         .scalar("coarsePhysicsStepMicros", coarseUs)
@@ -222,7 +207,7 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
         .scalar("speedupVsReferenceCpuMin", vsRef.cpu().speedupMin())
         .scalar("speedupVsReferenceCpuMax", vsRef.cpu().speedupMax())
         .scalar("timingRepeats", config.timing().repeats())
-        .scalar("linearSpectralRadius", spectralRadius(lin, nState))
+        .scalar("linearSpectralRadius", fast.spectralRadius())
         .scalar("physicsEvaluations", cal.evaluations() + scenarios + 1)
         .curve("trainLoss", rep.trainLoss()).curve("validationLoss", rep.valLoss())
         .note("reference: " + config.fineNodes() + " nodes, " + config.fineSubsteps()
@@ -251,110 +236,5 @@ public final class ColumnEmulatorCoupling extends EmbedCoupling {
       out[j] = w < 1e-9 ? fineState[i] : (1 - w) * fineState[i] + w * fineState[i + 1];
     }
     return out;
-  }
-
-  private void addPairs(RichTrajectory tr, SurfaceForcing f, List<double[]> xs,
-      List<double[]> ys, Random noise) {
-    int nState = config.depths().length - 1;
-    for (int k = 1; k < tr.levels(); k++) {
-      double[] prev = tr.profileAt(k - 1, config.depths());
-      double[] next = tr.profileAt(k, config.depths());
-      int copies = noise == null ? 1 : 2;
-      for (int c = 0; c < copies; c++) {
-        double[] in = new double[nState + 6];
-        double[] out = new double[nState];
-        for (int j = 0; j < nState; j++) {
-          double e = c == 0 ? 0 : config.inputNoise() * noise.nextGaussian();
-          in[j] = prev[j] + e;
-          out[j] = next[j] - in[j];
-        }
-        forcing(f, k, in, nState);
-        xs.add(in);
-        ys.add(out);
-      }
-    }
-  }
-
-  private static void forcing(SurfaceForcing f, int k, double[] in, int off) {
-    in[off] = f.kdown()[k];
-    in[off + 1] = f.ldown()[k];
-    in[off + 2] = f.ta()[k];
-    in[off + 3] = f.kdown()[k - 1];
-    in[off + 4] = f.ldown()[k - 1];
-    in[off + 5] = f.ta()[k - 1];
-  }
-
-  private static void residual(Ridge lin, double[][] x, double[][] y) {
-    double[] p = new double[y[0].length];
-    for (int i = 0; i < x.length; i++) {
-      lin.predict(x[i], p);
-      for (int j = 0; j < p.length; j++) {
-        y[i][j] -= p[j];
-      }
-    }
-  }
-
-  /** Spectral radius of the backbone's state map {@code x -> x + A x} (below 1 = stable). */
-  static double spectralRadius(Ridge lin, int nState) {
-    double[][] m = new double[nState][nState];
-    for (int i = 0; i < nState; i++) {
-      for (int j = 0; j < nState; j++) {
-        m[i][j] = (i == j ? 1 : 0) + lin.derivative(j, i);
-      }
-    }
-    org.apache.commons.math3.linear.EigenDecomposition e =
-        new org.apache.commons.math3.linear.EigenDecomposition(
-            new org.apache.commons.math3.linear.Array2DRowRealMatrix(m, false));
-    double r = 0;
-    for (int i = 0; i < nState; i++) {
-      r = Math.max(r, Math.hypot(e.getRealEigenvalues()[i], e.getImagEigenvalues()[i]));
-    }
-    return r;
-  }
-
-  /** Ridge backbone plus MLP remainder. */
-  static final class Emulator {
-    private final Ridge lin;
-    private final FastMlp net;
-    private final double[] a;
-    private final double[] b;
-
-    Emulator(Ridge lin, FastMlp net, int nState) {
-      this.lin = lin;
-      this.net = net;
-      this.a = new double[nState];
-      this.b = new double[nState];
-    }
-
-    void predict(double[] in, double[] out) {
-      lin.predict(in, a);
-      net.predict(in, b);
-      for (int j = 0; j < out.length; j++) {
-        out[j] = a[j] + b[j];
-      }
-    }
-  }
-
-  /** Autoregressive rollout of the emulator; profiles [level][depth], bottom fixed. */
-  double[][] rollout(Emulator net, double[] x0, SurfaceForcing f) {
-    int nState = config.depths().length - 1;
-    double[][] s = new double[f.length()][];
-    s[0] = x0.clone();
-    double[] in = new double[nState + 6];
-    double[] out = new double[nState];
-    for (int k = 1; k < s.length; k++) {
-      System.arraycopy(s[k - 1], 0, in, 0, nState);
-      forcing(f, k, in, nState);
-      net.predict(in, out);
-      double[] next = s[k - 1].clone();
-      for (int j = 0; j < nState; j++) {
-        next[j] += out[j];
-        if (!Double.isFinite(next[j])) {
-          throw new IllegalStateException(NAME + ": rollout diverged at step " + k);
-        }
-      }
-      s[k] = next;
-    }
-    return s;
   }
 }

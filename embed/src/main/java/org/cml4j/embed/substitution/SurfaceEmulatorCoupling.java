@@ -17,7 +17,7 @@ import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.ColumnStepper;
+import org.cml4j.lsm.solver.ColumnStepper;
 import org.cml4j.embed.EmbedCoupling;
 import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.learning.ForcingScenarios;

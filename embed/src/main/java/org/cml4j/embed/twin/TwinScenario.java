@@ -26,27 +26,19 @@ import org.cml4j.lsm.model.Output;
  * 2 mm / 2 min grid, and a diurnally and moisture-varying Bowen ratio), spun up for a few days, and
  * its outputs as noisy pseudo-observations of a {@link CouplingTask} for the simple model
  * ({@link LsmMechanism#huang2025()}), with the surface water content as auxiliary input
- * ({@code SoilMoist}). The noise-free truth stays available for scoring on every period.
+ * ({@code SoilMoist}). The noise-free truth stays available for scoring on every period. Build
+ * with {@link #builder()} (spin-up, truth run).
+ *
+ * @param name scenario name
+ * @param weather the hourly weather (forcing and soil moisture) after spin-up
+ * @param model the truth column
+ * @param surface the truth's surface parameters after spin-up
+ * @param truth the noise-free truth run
  */
-public final class TwinScenario {
+public record TwinScenario(String name, SyntheticWeather.Series weather, RichColumnModel model,
+    SurfaceSpec surface, RichTrajectory truth) {
   /** Name of the auxiliary surface water-content variable. */
   public static final String SOIL_MOIST = "SoilMoist";
-  private final String name;
-  private final SyntheticWeather.Series weather;
-  private final RichColumnModel model;
-  private final SurfaceSpec surface;
-  private final RichTrajectory truth;
-  private final Frame axis;
-
-  private TwinScenario(String name, SyntheticWeather.Series weather, RichColumnModel model,
-      SurfaceSpec surface, RichTrajectory truth) {
-    this.name = name;
-    this.weather = weather;
-    this.model = model;
-    this.surface = surface;
-    this.truth = truth;
-    this.axis = Frame.regular(weather.levels(), 3600);
-  }
 
   /**
    * The structural twin: three-layer soil with moisture-dependent conductivity, varying Bowen
@@ -60,59 +52,38 @@ public final class TwinScenario {
     return new Builder();
   }
 
-  public String name() {
-    return name;
-  }
-
   /** Number of hourly levels. */
   public int levels() {
     return weather.levels();
   }
 
-  public SyntheticWeather.Series weather() {
-    return weather;
-  }
-
-  public RichColumnModel model() {
-    return model;
-  }
-
-  public SurfaceSpec surface() {
-    return surface;
-  }
-
-  /** The noise-free truth run. */
-  public RichTrajectory truth() {
-    return truth;
-  }
-
   /** Hourly axis starting at t = 0. */
   public Frame axis() {
-    return axis;
+    return Frame.regular(weather.levels(), 3600);
   }
 
   /** Forcing frame SWdown, LWdown, Tair. */
   public Frame forcingFrame() {
-    return axis.with(Variables.SWDOWN, weather.forcing().kdown())
+    return axis().with(Variables.SWDOWN, weather.forcing().kdown())
         .with(Variables.LWDOWN, weather.forcing().ldown())
         .with(Variables.TAIR, weather.forcing().ta());
   }
 
   /** The truth's outputs (noise-free) as a frame. */
   public Frame truthFrame(List<String> names) {
-    return truth.frame(axis, names);
+    return truth.frame(axis(), names);
   }
 
   /** Auxiliary inputs: surface water content {@code SoilMoist} [m3 m-3]. */
   public Frame moistureFrame() {
-    return axis.with(new VariableSpec(SOIL_MOIST, "m3 m-3"), weather.moisture().surfaceSeries());
+    return axis().with(new VariableSpec(SOIL_MOIST, "m3 m-3"), weather.moisture().surfaceSeries());
   }
 
   /** A coupling task on this scenario (see {@link TaskOptions}). */
   public CouplingTask task(TaskOptions o) {
     Set<String> vars = new LinkedHashSet<>(o.observed());
     vars.addAll(o.targets());
-    Frame obs = axis.select(List.of());
+    Frame obs = axis().select(List.of());
     Random rnd = new Random(o.noiseSeed());
     for (String v : vars) {
       Output out = Output.parse(v);
@@ -187,12 +158,6 @@ public final class TwinScenario {
           knownAlbedo);
     }
 
-    public TaskOptions withNoise(double temperature, double flux) {
-      return new TaskOptions(label, mechanism, observed, targets, temperature, flux, noiseSeed,
-          trainFraction, validationFraction, budget, seed, fitParameters, moistureAuxiliary,
-          knownAlbedo);
-    }
-
     public TaskOptions withSplit(double train, double validation) {
       return new TaskOptions(label, mechanism, observed, targets, temperatureNoise, fluxNoise,
           noiseSeed, train, validation, budget, seed, fitParameters, moistureAuxiliary,
@@ -202,24 +167,6 @@ public final class TwinScenario {
     public TaskOptions withBudget(Budget b) {
       return new TaskOptions(label, mechanism, observed, targets, temperatureNoise, fluxNoise,
           noiseSeed, trainFraction, validationFraction, b, seed, fitParameters, moistureAuxiliary,
-          knownAlbedo);
-    }
-
-    public TaskOptions withLabel(String l) {
-      return new TaskOptions(l, mechanism, observed, targets, temperatureNoise, fluxNoise,
-          noiseSeed, trainFraction, validationFraction, budget, seed, fitParameters,
-          moistureAuxiliary, knownAlbedo);
-    }
-
-    public TaskOptions withMechanism(MechanismModel m) {
-      return new TaskOptions(label, m, observed, targets, temperatureNoise, fluxNoise,
-          noiseSeed, trainFraction, validationFraction, budget, seed, fitParameters,
-          moistureAuxiliary, knownAlbedo);
-    }
-
-    public TaskOptions withFitParameters(List<String> p) {
-      return new TaskOptions(label, mechanism, observed, targets, temperatureNoise, fluxNoise,
-          noiseSeed, trainFraction, validationFraction, budget, seed, p, moistureAuxiliary,
           knownAlbedo);
     }
 

@@ -9,14 +9,15 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.embed.adjustment.ColumnEnsembleFilter;
 import org.cml4j.embed.adjustment.EnkfConfig;
 import org.cml4j.embed.adjustment.EnkfCoupling;
-import org.cml4j.embed.adjustment.EnkfResult;
 import org.cml4j.embed.adjustment.EnkfSetup;
-import org.cml4j.embed.adjustment.ObservationSeries;
 import org.cml4j.embed.TaskSupport;
 import org.cml4j.embed.twin.SyntheticWeather;
+import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
+import org.cml4j.lsm.assimilation.EnkfResult;
+import org.cml4j.lsm.assimilation.EnsembleSettings;
+import org.cml4j.lsm.assimilation.ObservationSeries;
 import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.model.ColumnParameters;
 import org.cml4j.lsm.model.InitialState;
@@ -70,7 +71,7 @@ public final class AssimilationExample {
         List.of(mech.parameter("lambda"), mech.parameter("C"), mech.parameter("hbeta")),
         InitialState.uniformTb());
     List<Output> outs = List.of(Output.soilTemperature(0.2));
-    EnkfConfig cfg = EnkfConfig.standard().withSeed(seed);
+    EnsembleSettings cfg = EnkfConfig.standard().withSeed(seed).settings();
     EnkfResult a = filter.run(List.of(new ObservationSeries(Output.SURFACE_TEMPERATURE, ts, 0.3),
         new ObservationSeries(Output.soilTemperature(0.05), t5, 0.1)), cfg, levels, outs, null);
     EnkfResult free = filter.run(List.of(), cfg, levels, outs, null);

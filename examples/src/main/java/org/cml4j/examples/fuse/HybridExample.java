@@ -55,6 +55,15 @@ public final class HybridExample {
     pgdl.add(ExampleSupport.run(PgdlHybrid.create("+ physics loss", d, loss), task));
     pgdl.add(ExampleSupport.run(PgdlHybrid.create(PgdlHybrid.NAME, d,
         PgdlHybrid.hybridConfig()), task));
+    return new Result(pgdl, assimilation(task, physics));
+  }
+
+  /**
+   * The DA hybrid against its parts: {@code physics} (the physics-only score), the EnKF alone,
+   * the corrected model alone, the hybrid.
+   */
+  public static List<Score> assimilation(BenchTask task, Score physics) {
+    CouplingDefaults d = CouplingDefaults.standard();
     List<Score> da = new ArrayList<>();
     da.add(physics);
     da.add(ExampleSupport.run(AssimilationHybrid.create("EnKF alone", d,
@@ -62,7 +71,7 @@ public final class HybridExample {
     da.add(ExampleSupport.run(AssimilationHybrid.create("corrected model alone", d,
         AssimilationHybrid.Parts.CORRECTION_ONLY), task));
     da.add(ExampleSupport.run(AssimilationHybrid.create(d), task));
-    return new Result(pgdl, da);
+    return da;
   }
 
   public static void main(String[] args) {

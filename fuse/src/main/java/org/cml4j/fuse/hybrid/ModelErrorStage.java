@@ -26,37 +26,23 @@ import org.cml4j.fuse.physics.ForcingCorrectionHead;
  * (so the corrected model still conserves heat in the soil), trained end to end through the
  * mechanism's adjoint on the training period. Publishes {@code dG_model_error} over the whole
  * axis for a downstream stage, e.g. {@link AssimilationStage}.
+ *
+ * @param name stage name
+ * @param inputs the mechanism's forcing variables
+ * @param settings calibration settings
+ * @param maxAbs largest correction [W m-2], > 0
  */
-public final class ModelErrorStage implements Stage {
+public record ModelErrorStage(String name, List<VariableSpec> inputs,
+    OptimizerSettings settings, double maxAbs) implements Stage {
   /** The published variable. */
   public static final VariableSpec CORRECTION = new VariableSpec("dG_model_error", "W m-2");
-  private final String name;
-  private final List<VariableSpec> forcing;
-  private final OptimizerSettings settings;
-  private final double maxAbs;
 
-  /**
-   * @param name stage name
-   * @param forcing the mechanism's forcing variables (the stage's inputs)
-   * @param settings calibration settings
-   * @param maxAbs largest correction [W m-2]
-   */
-  public ModelErrorStage(String name, List<VariableSpec> forcing, OptimizerSettings settings,
-      double maxAbs) {
-    this.name = name;
-    this.forcing = List.copyOf(forcing);
-    this.settings = settings;
-    this.maxAbs = maxAbs;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public List<VariableSpec> inputs() {
-    return forcing;
+  public ModelErrorStage {
+    inputs = List.copyOf(inputs);
+    if (!(maxAbs > 0)) {
+      throw new IllegalArgumentException("stage " + name + ": the largest model-error flux must"
+          + " be > 0 W m-2, got " + maxAbs);
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.cml4j.core.pipeline.CouplingStage;
 import org.cml4j.core.pipeline.Pipeline;
 import org.cml4j.core.pipeline.PipelineCoupling;
+import org.cml4j.core.pipeline.stages.CalibratedPhysicsStage;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
@@ -26,9 +27,9 @@ import org.cml4j.fuse.physics.PhysicsSimulation;
  * Resour. Res. 55:9173, process-guided deep learning) and Jia et al. (2021, ACM/IMS Trans. Data
  * Sci. 2:20, physics-guided recurrent networks):
  * <ol>
- *   <li>stage {@code physics} (cascade): the calibrated mechanism simulates the targets, the
- *   surface temperature, the ground and turbulent fluxes over the whole axis, published as
- *   {@code <v>_physics};</li>
+ *   <li>stage {@code physics} (cascade, the ready-made {@link CalibratedPhysicsStage}): the
+ *   calibrated mechanism simulates the targets, the surface temperature, the ground and turbulent
+ *   fluxes over the whole axis, published as {@code <v>_physics};</li>
  *   <li>stage {@code network} (fusion): a {@link FusionNetCoupling} that reads those variables as
  *   inputs (mode 7), is pretrained on the simulations (Read et al.'s pretraining, a cascade
  *   initialisation) and fine-tuned on the observations with the physics loss terms (mode 8).</li>
@@ -81,8 +82,8 @@ public final class PgdlHybrid {
   public static Pipeline pipeline(String name, CouplingTask task, CouplingDefaults defaults,
       FusionNetConfig network) {
     List<String> sim = PhysicsSimulation.inputVariables(task);
-    PhysicsStage physics = new PhysicsStage("physics", sim, task.mechanism().forcing(),
-        defaults.optimizer());
+    CalibratedPhysicsStage physics = CalibratedPhysicsStage.of(task.mechanism(), sim)
+        .withSuffix(FusionNetConfig.SIMULATION_SUFFIX).withSettings(defaults.optimizer());
     FusionNetCoupling net = new FusionNetCoupling(INFO.variant(name + ".network",
         CouplingMode.HYBRID, "network stage of " + name), network, QUICK_SHARE);
     Set<String> aux = Set.copyOf(physics.outputs().stream().map(VariableSpec::name).toList());

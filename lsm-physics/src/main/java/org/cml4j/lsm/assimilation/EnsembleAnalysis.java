@@ -6,12 +6,11 @@ import org.apache.commons.math3.linear.LUDecomposition;
 
 /**
  * The analysis step of the stochastic ensemble Kalman filter (Evensen 1994) with perturbed
- * observations (Burgers, van Leeuwen &amp; Evensen 1998), shared by every filter of cml4j (the
- * embedding couplings' column filter and the fusion hybrid's filter). A member's state is any
- * vector (temperatures, optionally followed by augmented parameters); its predicted observations
- * {@code hx} are computed by the caller with the model's output operator. The gain is
- * {@code K = Pxy (Pyy + R)^-1} from the ensemble anomalies (sample covariances, divisor
- * {@code members - 1}); the caller may taper it (localization) before {@link #update}.
+ * observations (Burgers, van Leeuwen &amp; Evensen 1998) of {@link ColumnEnsembleFilter}. A
+ * member's state is any vector (temperatures, optionally followed by augmented parameters); its
+ * predicted observations {@code hx} are computed by the caller with the model's output operator.
+ * The gain is {@code K = Pxy (Pyy + R)^-1} from the ensemble anomalies (sample covariances,
+ * divisor {@code members - 1}); the caller may taper it (localization) before {@link #update}.
  */
 public final class EnsembleAnalysis {
   private EnsembleAnalysis() {}

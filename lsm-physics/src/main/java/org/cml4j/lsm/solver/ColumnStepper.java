@@ -1,4 +1,4 @@
-package org.cml4j.embed.physics;
+package org.cml4j.lsm.solver;
 
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.ModelGrid;

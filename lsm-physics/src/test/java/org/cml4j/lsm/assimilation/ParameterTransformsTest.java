@@ -1,4 +1,4 @@
-package org.cml4j.embed.adjustment;
+package org.cml4j.lsm.assimilation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.cml4j.embed.adjustment;
+package org.cml4j.lsm.assimilation;
 
 import org.cml4j.core.spi.ParameterInfo;
 

@@ -1,10 +1,10 @@
-package org.cml4j.embed.adjustment;
+package org.cml4j.lsm.assimilation;
 
 import java.util.List;
 import org.cml4j.lsm.model.Output;
 
 /**
- * What a filter run produced at every level: ensemble-mean outputs and spreads, forecast and
+ * What a {@link ColumnEnsembleFilter} run produced at every level: ensemble-mean outputs and spreads, forecast and
  * analysis mean states, mean innovations and augmented-parameter statistics.
  *
  * @param outputs the output list of {@link #outputMean}
@@ -19,7 +19,7 @@ import org.cml4j.lsm.model.Output;
  * @param parameterMean [level][parameter] ensemble mean in physical units
  * @param parameterSpread [level][parameter] ensemble standard deviation in physical units
  * @param memberSteps physics steps taken (members x steps)
- * @param seconds wall time
+ * @param seconds wall time (diagnostics only)
  */
 public record EnkfResult(List<Output> outputs, double[][] outputMean, double[][] outputSpread,
     double[][] forecastMean, double[][] analysisMean, boolean[] analysed, double[][] innovation,
@@ -28,17 +28,31 @@ public record EnkfResult(List<Output> outputs, double[][] outputMean, double[][]
 
   /** Mean series of output {@code name}. */
   public double[] output(String name) {
+    return column(outputMean, outputIndex(name));
+  }
+
+  /** Ensemble standard deviation of output {@code name} at every level. */
+  public double[] spread(String name) {
+    return column(outputSpread, outputIndex(name));
+  }
+
+  private int outputIndex(String name) {
+    String n = Output.parse(name).name();
     for (int j = 0; j < outputs.size(); j++) {
-      if (outputs.get(j).name().equals(Output.parse(name).name())) {
-        double[] s = new double[outputMean.length];
-        for (int k = 0; k < s.length; k++) {
-          s[k] = outputMean[k][j];
-        }
-        return s;
+      if (outputs.get(j).name().equals(n)) {
+        return j;
       }
     }
     throw new IllegalArgumentException("filter run has no output " + name + "; it has "
         + outputs);
+  }
+
+  private static double[] column(double[][] a, int j) {
+    double[] s = new double[a.length];
+    for (int k = 0; k < s.length; k++) {
+      s[k] = a[k][j];
+    }
+    return s;
   }
 
   /** Mean series of augmented parameter {@code name}. */
@@ -48,10 +62,6 @@ public record EnkfResult(List<Output> outputs, double[][] outputMean, double[][]
       throw new IllegalArgumentException("parameter " + name + " was not augmented; augmented: "
           + parameters);
     }
-    double[] s = new double[parameterMean.length];
-    for (int k = 0; k < s.length; k++) {
-      s[k] = parameterMean[k][j];
-    }
-    return s;
+    return column(parameterMean, j);
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.features.FeatureTable;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
@@ -280,32 +281,8 @@ public final class ParameterNetwork {
    * every auxiliary variable; missing values are an error naming the variable and step.
    */
   public static double[][] features(Frame forcing, Frame auxiliary) {
-    int n = forcing.size();
-    List<double[]> cols = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (String v : forcing.names()) {
-      cols.add(forcing.values(v));
-      names.add(v);
-    }
-    for (String v : auxiliary.names()) {
-      cols.add(auxiliary.values(v));
-      names.add(v);
-    }
-    double[][] x = new double[n][cols.size() + 2];
-    long[] times = forcing.times();
-    for (int t = 0; t < n; t++) {
-      for (int j = 0; j < cols.size(); j++) {
-        double v = cols.get(j)[t];
-        if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException("input " + names.get(j) + " is missing at step " + t
-              + "; gap-fill it before learning parameters from it");
-        }
-        x[t][j] = v;
-      }
-      double h = Math.floorMod(times[t], 86400L) / 3600.0;
-      x[t][cols.size()] = Math.sin(2 * Math.PI * h / 24);
-      x[t][cols.size() + 1] = Math.cos(2 * Math.PI * h / 24);
-    }
-    return x;
+    return FeatureTable.rejectingGaps(forcing, "gap-fill it before learning parameters from it")
+        .add(forcing, forcing.names(), "").add(auxiliary, auxiliary.names(), "")
+        .addHourOfDay("hour_sin", "hour_cos").matrix();
   }
 }

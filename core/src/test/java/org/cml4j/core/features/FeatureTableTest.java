@@ -10,12 +10,12 @@ import org.cml4j.core.vars.Frame;
 import org.junit.jupiter.api.Test;
 
 class FeatureTableTest {
-  private static final Frame HOURLY = Frame.regular(6, 3600).with("x",
+  private static final Frame HOURLY = Frame.regular(6, 3600).with("Tair",
       new double[] {1, 2, 3, 4, 5, 6});
 
   @Test
   void trailingMeanUsesTheHistorySoFar() {
-    double[][] m = new FeatureTable(HOURLY).addTrailingMean("x.mean3", HOURLY.values("x"), 3)
+    double[][] m = new FeatureTable(HOURLY).addTrailingMean("x.mean3", HOURLY.values("Tair"), 3)
         .matrix();
     assertThat(m[0][0]).isEqualTo(1);
     assertThat(m[1][0]).isEqualTo(1.5);
@@ -24,7 +24,7 @@ class FeatureTableTest {
 
   @Test
   void movingAverageFollowsItsRecursion() {
-    double[][] m = new FeatureTable(HOURLY).addMovingAverage("e", HOURLY.values("x"), 2)
+    double[][] m = new FeatureTable(HOURLY).addMovingAverage("e", HOURLY.values("Tair"), 2)
         .matrix();
     double a = 1 - Math.exp(-0.5);
     assertThat(m[0][0]).isEqualTo(1);
@@ -54,18 +54,18 @@ class FeatureTableTest {
 
   @Test
   void baselineFeaturesKeepTheirColumnOrder() {
-    List<String> names = ForcingFeatures.names(List.of("x"));
-    assertThat(names).containsExactly("x", "sin_hour", "cos_hour", "x_mean6h", "x_mean24h",
-        "x_mean72h");
-    double[][] m = ForcingFeatures.matrix(HOURLY, List.of("x"));
+    List<String> names = ForcingFeatures.names(List.of("Tair"));
+    assertThat(names).containsExactly("Tair", "sin_hour", "cos_hour", "Tair_mean6h", "Tair_mean24h",
+        "Tair_mean72h");
+    double[][] m = ForcingFeatures.matrix(HOURLY, List.of("Tair"));
     assertThat(m[0]).hasSize(names.size());
     assertThat(m[5][3]).isEqualTo(3.5);
   }
 
   @Test
   void standardizerFitsTheFirstRows() {
-    FeatureTable t = new FeatureTable(HOURLY).add(HOURLY, List.of("x"), "");
+    FeatureTable t = new FeatureTable(HOURLY).add(HOURLY, List.of("Tair"), "");
     assertThat(t.standardizer(2).mean(0)).isEqualTo(1.5);
-    assertThat(t.names()).containsExactly("x");
+    assertThat(t.names()).containsExactly("Tair");
   }
 }

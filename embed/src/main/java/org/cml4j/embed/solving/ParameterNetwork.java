@@ -9,8 +9,10 @@ import org.cml4j.core.learn.adjoint.JointConstants;
 import org.cml4j.core.learn.adjoint.LogParameterHead;
 import org.cml4j.core.optim.Adam;
 import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
+import org.cml4j.embed.TaskSupport;
 
 /**
  * Time-dependent parameters learned through the physics, the embedding's configuration of
@@ -80,7 +82,20 @@ public final class ParameterNetwork {
    * @param outputs mechanism outputs with the kept weights
    */
   public record Result(Map<String, double[]> series, Map<String, Double> constants,
-      double[] trainLoss, double[] validationLoss, int bestEpoch, Frame outputs) {}
+      double[] trainLoss, double[] validationLoss, int bestEpoch, Frame outputs) {
+    /** The task's {@code targets} simulated with the learned series and constants. */
+    public Frame simulate(CouplingTask task, List<String> targets) {
+      return TaskSupport.simulate(task, constants, series, targets);
+    }
+
+    /** Adds the best and last epoch, the loss curves and the learned series (name(t)). */
+    public Diagnostics.Builder describe(Diagnostics.Builder d) {
+      d.scalar("bestEpoch", bestEpoch).scalar("epochs", trainLoss.length - 1)
+          .curve("trainLoss", trainLoss).curve("validationLoss", validationLoss);
+      series.forEach((k, v) -> d.curve(k + "(t)", v));
+      return d;
+    }
+  }
 
   /**
    * @param objective misfit (its variables and observations)

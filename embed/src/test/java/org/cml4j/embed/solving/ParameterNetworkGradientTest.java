@@ -19,6 +19,14 @@ class ParameterNetworkGradientTest {
   private static final Map<String, Double> START = Map.of("alpha", 0.2, "lambda", 0.9, "C", 2.4e6,
       "hbeta", 22.0, "Tb", 291.0, "eps", 0.95);
 
+  /** A 3-day twin observing SurfTemp and QhQle, with the nominal soil. */
+  private static CouplingTask task() {
+    TwinScenario sc = TwinScenario.builder().days(3).seed(2).resolution(101, 1)
+        .soil(SoilProperties.uniform(0.9, 2.4e6)).build();
+    return sc.task(TwinScenario.TaskOptions.standard()
+        .withObserved(List.of("SurfTemp", "QhQle")).withTargets(List.of("QhQle")));
+  }
+
   private static ParameterNetwork network(CouplingTask task, LsmMechanism m) {
     SeriesObjective obj = new SeriesObjective(m, task.forcing(), task.observations(),
         List.of("SurfTemp", "QhQle"), task.initialObservations(), 0, 60);
@@ -31,10 +39,7 @@ class ParameterNetworkGradientTest {
 
   @Test
   void networkWeightAndConstantGradientsThroughTheAdjointMatchFiniteDifferences() {
-    TwinScenario sc = TwinScenario.builder().days(3).seed(2).resolution(101, 1)
-        .soil(SoilProperties.uniform(0.9, 2.4e6)).build();
-    CouplingTask task = sc.task(TwinScenario.TaskOptions.standard()
-        .withObserved(List.of("SurfTemp", "QhQle")).withTargets(List.of("QhQle")));
+    CouplingTask task = task();
     LsmMechanism m = LsmMechanism.huang2025();
     ParameterNetwork pn = network(task, m);
     AdjointNetwork an = pn.network(START, 60, 60);
@@ -90,10 +95,7 @@ class ParameterNetworkGradientTest {
 
   @Test
   void trainingKeepsTheBestEvaluationAndCountsItsRuns() {
-    TwinScenario sc = TwinScenario.builder().days(3).seed(2).resolution(101, 1)
-        .soil(SoilProperties.uniform(0.9, 2.4e6)).build();
-    CouplingTask task = sc.task(TwinScenario.TaskOptions.standard()
-        .withObserved(List.of("SurfTemp", "QhQle")).withTargets(List.of("QhQle")));
+    CouplingTask task = task();
     LsmMechanism m = LsmMechanism.huang2025();
     ParameterNetwork pn = network(task, m);
     ParameterNetwork.Result r = pn.train(START, 48, 60);

@@ -125,9 +125,10 @@ public final class ParameterNetwork {
       mean[j] = Math.log(start.get(head.parameters().get(j).name()));
       scale[j] = settings.outputScale();
     }
-    return new AdjointNetwork(objective.mechanism(), objective.input(start), head,
+    return new AdjointNetwork(new AdjointNetwork.Problem(objective.mechanism(),
+        objective.input(start), head, features, objective.misfit(trainEnd, valEnd), constants),
         AdjointNetwork.mlp(settings.hidden(), Arrays.copyOf(features, trainEnd), mean, scale, 0,
-            settings.seed()), features, objective.misfit(trainEnd, valEnd), constants);
+            settings.seed()));
   }
 
   /**

@@ -155,8 +155,8 @@ public final class AdjointTraining {
       throw new IllegalArgumentException("adjoint training needs at least 1 epoch, got " + epochs);
     }
     long t0 = System.nanoTime();
-    AdjointNetwork an = new AdjointNetwork(mechanism, base, head, net, x, objective,
-        JointConstants.none());
+    AdjointNetwork an = new AdjointNetwork(new AdjointNetwork.Problem(mechanism, base, head, x,
+        objective, JointConstants.none()), net);
     Adam adam = Adam.uniform(Adam.Settings.of(B1, B2, 1e-8), net.params().length, learningRate);
     AdjointNetwork.Result r = an.train(adam, new AdjointNetwork.Settings(epochs - 1,
         objective.validates() ? patience : 0, l2, false, cap));

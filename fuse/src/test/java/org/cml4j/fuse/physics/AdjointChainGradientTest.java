@@ -50,8 +50,8 @@ class AdjointChainGradientTest {
       w[i] += 0.3 * Math.sin(1.7 * i);
     }
     net.setParams(w);
-    AdjointNetwork an = new AdjointNetwork(task.mechanism(), base, head, net, x,
-        AdjointTraining.Objective.of(task, vars), JointConstants.none());
+    AdjointNetwork an = new AdjointNetwork(new AdjointNetwork.Problem(task.mechanism(), base,
+        head, x, AdjointTraining.Objective.of(task, vars), JointConstants.none()), net);
     AdjointNetwork.Pass pass = an.forward();
     double[] gradient = an.gradient(pass);
     double worst = 0;

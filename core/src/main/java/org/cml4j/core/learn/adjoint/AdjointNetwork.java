@@ -31,41 +31,38 @@ import org.cml4j.core.spi.ParameterGradient;
  * weights; the wall-time cap is a safety guard only.
  */
 public final class AdjointNetwork {
-  private final MechanismModel mechanism;
-  private final ModelInput base;
-  private final PhysicsHead head;
+  private final Problem problem;
   private final Regressor net;
-  private final double[][] x;
-  private final Misfit misfit;
-  private final JointConstants constants;
   private final Map<String, Double> values;
   private int forwardRuns;
   private int adjointRuns;
 
   /**
+   * What the network is trained against.
+   *
    * @param mechanism the differentiable mechanism
    * @param base model input without the network's contribution; its outputs are the misfit's
    *     variables and its parameters the start of the joint constants
    * @param head how the network's outputs enter the model
-   * @param net the network (trained in place)
    * @param x network inputs [time][feature] over the whole axis
    * @param misfit the training and validation misfit
    * @param constants constants trained jointly (may be {@link JointConstants#none()})
    */
-  public AdjointNetwork(MechanismModel mechanism, ModelInput base, PhysicsHead head, Regressor net,
+  public record Problem(MechanismModel mechanism, ModelInput base, PhysicsHead head,
       double[][] x, Misfit misfit, JointConstants constants) {
-    if (!base.outputs().equals(misfit.variables())) {
-      throw new IllegalArgumentException("model outputs " + base.outputs()
-          + " differ from the misfit's variables " + misfit.variables());
+    public Problem {
+      if (!base.outputs().equals(misfit.variables())) {
+        throw new IllegalArgumentException("model outputs " + base.outputs()
+            + " differ from the misfit's variables " + misfit.variables());
+      }
     }
-    this.mechanism = mechanism;
-    this.base = base;
-    this.head = head;
+  }
+
+  /** Trains {@code net} (in place) on {@code problem}. */
+  public AdjointNetwork(Problem problem, Regressor net) {
+    this.problem = problem;
     this.net = net;
-    this.x = x;
-    this.misfit = misfit;
-    this.constants = constants;
-    this.values = new LinkedHashMap<>(base.parameters());
+    this.values = new LinkedHashMap<>(problem.base().parameters());
   }
 
   /**
@@ -110,19 +107,20 @@ public final class AdjointNetwork {
 
   /** Runs network, head and mechanism at the current weights and constants. */
   public Pass forward() {
-    double[][] u = net.predict(x);
-    ModelInput in = constants.size() == 0 ? base : base.withParameters(values);
-    ModelRun run = mechanism.run(head.apply(in, u));
+    double[][] u = net.predict(problem.x());
+    ModelInput base = problem.base();
+    ModelInput in = problem.constants().size() == 0 ? base : base.withParameters(values);
+    ModelRun run = problem.mechanism().run(problem.head().apply(in, u));
     forwardRuns++;
-    return new Pass(misfit.evaluate(run.outputs()), u, run);
+    return new Pass(problem.misfit().evaluate(run.outputs()), u, run);
   }
 
   /** Gradient of the pass's training misfit: network weights, then the joint constants. */
   public double[] gradient(Pass pass) {
     ParameterGradient g = pass.run().vjp(pass.evaluation().seed());
     adjointRuns++;
-    double[] gw = net.backprop(x, head.chain(g, pass.u()));
-    double[] gc = constants.chain(g, values);
+    double[] gw = net.backprop(problem.x(), problem.head().chain(g, pass.u()));
+    double[] gc = problem.constants().chain(g, values);
     double[] grad = Arrays.copyOf(gw, gw.length + gc.length);
     System.arraycopy(gc, 0, grad, gw.length, gc.length);
     return grad;
@@ -164,6 +162,7 @@ public final class AdjointNetwork {
 
   /** Trains with {@code adam} (one entry per weight, then per joint constant). */
   public Result train(Adam adam, Settings s) {
+    JointConstants constants = problem.constants();
     int nw = net.params().length;
     double[] v = Arrays.copyOf(net.params(), nw + constants.size());
     System.arraycopy(constants.encode(values), 0, v, nw, constants.size());
@@ -182,8 +181,8 @@ public final class AdjointNetwork {
         throw new IllegalStateException("adjoint-trained network: training misfit became "
             + e.loss() + " at evaluation " + (k + 1) + "; lower the learning rate");
       }
-      double score = misfit.validates() && !Double.isNaN(e.validation()) ? e.validation()
-          : e.loss();
+      boolean validates = problem.misfit().validates() && !Double.isNaN(e.validation());
+      double score = validates ? e.validation() : e.loss();
       if (score < best) {
         best = score;
         bestV = v.clone();
@@ -205,13 +204,13 @@ public final class AdjointNetwork {
       }
     }
     set(bestV, nw);
-    return new Result(toArray(losses), toArray(vals), bestIndex, net.predict(x),
+    return new Result(toArray(losses), toArray(vals), bestIndex, net.predict(problem.x()),
         parameters(), forwardRuns, adjointRuns);
   }
 
   private void set(double[] v, int nw) {
     net.setParams(Arrays.copyOf(v, nw));
-    constants.decode(v, nw, values);
+    problem.constants().decode(v, nw, values);
   }
 
   private static double[] toArray(List<Double> l) {

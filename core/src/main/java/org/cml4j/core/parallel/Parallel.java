@@ -33,8 +33,13 @@ public final class Parallel {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(what + " interrupted", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r
-          : new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+      Throwable c = e.getCause();
+      // a task failing on another thread arrives as a copy wrapping the original: unwrap it
+      if (c != null && c.getCause() != null && c.getCause().getClass() == c.getClass()) {
+        c = c.getCause();
+      }
+      throw c instanceof RuntimeException r ? r
+          : new IllegalStateException(what + " failed: " + c, c);
     } finally {
       pool.shutdown();
     }

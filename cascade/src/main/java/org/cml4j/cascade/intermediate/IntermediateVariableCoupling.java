@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.CascadeCoupling;
-import org.cml4j.cascade.learning.FeatureBuilder;
+import org.cml4j.cascade.learning.CascadeFeatures;
+import org.cml4j.core.features.FeatureTable;
 import org.cml4j.cascade.learning.Learning;
 import org.cml4j.cascade.learning.Series;
 import org.cml4j.cascade.learning.Targets;
@@ -83,8 +84,8 @@ public final class IntermediateVariableCoupling extends CascadeCoupling {
     List<String> outs = new ArrayList<>(INTERMEDIATES);
     simulated.stream().filter(v -> !outs.contains(v)).forEach(outs::add);
     Frame physOut = phys.simulate(outs);
-    double[][] x = new FeatureBuilder(forcing).add(physOut, INTERMEDIATES, "physics.")
-        .addForcing(forcing).addDiurnal().matrix();
+    double[][] x = new FeatureTable(forcing).add(physOut, INTERMEDIATES, "physics.")
+        .with(CascadeFeatures::forcing).with(CascadeFeatures::diurnal).matrix();
     double[][] y = obs.matrix(targets);
     Learning.Periods s = Learning.periods(task, targets);
     LearnerSpec spec = Learning.mlp(task, 32, 32);

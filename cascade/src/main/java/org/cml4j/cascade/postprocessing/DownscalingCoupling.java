@@ -7,7 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.CascadeCoupling;
-import org.cml4j.cascade.learning.FeatureBuilder;
+import org.cml4j.cascade.learning.CascadeFeatures;
+import org.cml4j.core.features.FeatureTable;
 import org.cml4j.cascade.learning.Learning;
 import org.cml4j.cascade.learning.Series;
 import org.cml4j.cascade.learning.Targets;
@@ -159,8 +160,8 @@ public final class DownscalingCoupling extends CascadeCoupling {
     for (String v : outs) {
       interp = interp.with(coarseOut.spec(v), interpolate(coarseOut.values(v), factor, n));
     }
-    FeatureBuilder fb = new FeatureBuilder(forcing).add(interp, outs, "physics.")
-        .addForcing(forcing).addDiurnal();
+    FeatureTable fb = new FeatureTable(forcing).add(interp, outs, "physics.")
+        .with(CascadeFeatures::forcing).with(CascadeFeatures::diurnal);
     for (String f : List.of(Variables.SWDOWN, Variables.LWDOWN, Variables.TAIR)) {
       double[] fine = forcing.values(f);
       fb.add(f + ".subStep", Series.minus(fine, interpolate(coarseForcing.values(f), factor, n)));

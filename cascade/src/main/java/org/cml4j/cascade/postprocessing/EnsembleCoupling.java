@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.CascadeCoupling;
-import org.cml4j.cascade.learning.FeatureBuilder;
+import org.cml4j.cascade.learning.CascadeFeatures;
+import org.cml4j.core.features.FeatureTable;
 import org.cml4j.cascade.learning.Learning;
 import org.cml4j.cascade.learning.Series;
 import org.cml4j.cascade.learning.Targets;
@@ -126,7 +127,8 @@ public final class EnsembleCoupling extends CascadeCoupling {
       }
     }
     Frame forcing = CalibrationProblem.fillForcingGaps(task.mechanism(), task.forcing());
-    double[][] x = new FeatureBuilder(forcing).addForcing(forcing).addDiurnal().matrix();
+    double[][] x = new FeatureTable(forcing).with(CascadeFeatures::forcing)
+        .with(CascadeFeatures::diurnal).matrix();
     double[][] obs = task.observations().matrix(targets);
     Learning.Periods s = Learning.periods(task, targets);
     int[] train = range(0, s.trainEnd());

@@ -7,7 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.cascade.CascadeCoupling;
-import org.cml4j.cascade.learning.FeatureBuilder;
+import org.cml4j.cascade.learning.CascadeFeatures;
+import org.cml4j.core.features.FeatureTable;
 import org.cml4j.cascade.learning.Learning;
 import org.cml4j.cascade.learning.Series;
 import org.cml4j.cascade.learning.Targets;
@@ -71,8 +72,8 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
     Calibration phys = new MechanismCalibrator(defaults.optimizer()).calibrate(task);
     Frame physOut = phys.simulate(physVars);
     Frame forcing = phys.problem().forcing();
-    double[][] x = new FeatureBuilder(forcing).add(physOut, physVars, "physics.")
-        .addForcing(forcing).addDiurnal().matrix();
+    double[][] x = new FeatureTable(forcing).add(physOut, physVars, "physics.")
+        .with(CascadeFeatures::forcing).with(CascadeFeatures::diurnal).matrix();
     double[][] y = Learning.residuals(task, targets, physOut);
     Learning.Periods s = Learning.periods(task, targets);
     LearnerSpec spec = Learning.mlp(task, 32, 32);

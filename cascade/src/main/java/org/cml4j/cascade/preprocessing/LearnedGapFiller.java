@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.cml4j.cascade.learning.Series;
-import org.cml4j.cascade.learning.TimeFeatures;
+import org.cml4j.core.features.DayCycle;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
@@ -72,7 +72,7 @@ public final class LearnedGapFiller {
         linear.put(v, Series.interpolateGaps(x, "variable " + v));
       }
     }
-    double[][] diurnal = TimeFeatures.diurnal(frame);
+    double[][] diurnal = DayCycle.harmonics(frame.times(), 2);
     for (String v : variables) {
       double[] x = frame.values(v);
       int missing = Series.countMissing(x);

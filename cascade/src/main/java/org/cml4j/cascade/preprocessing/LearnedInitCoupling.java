@@ -14,6 +14,7 @@ import org.cml4j.cascade.learning.Targets;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
+import org.cml4j.core.features.SeriesFeatures;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Capabilities;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.cml4j.cascade.samples.SampleSet;
 import org.cml4j.cascade.samples.SamplingSpace;
+import org.cml4j.core.features.SeriesFeatures;
 import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;

@@ -10,7 +10,8 @@ import org.cml4j.cascade.samples.SampleGenerator;
 import org.cml4j.cascade.samples.SampleSet;
 import org.cml4j.cascade.samples.SamplingSpace;
 import org.cml4j.cascade.samples.Simulator;
-import org.cml4j.cascade.learning.FeatureBuilder;
+import org.cml4j.cascade.learning.CascadeFeatures;
+import org.cml4j.core.features.FeatureTable;
 import org.cml4j.cascade.learning.Learning;
 import org.cml4j.cascade.learning.Series;
 import org.cml4j.core.calibration.CalibrationProblem;
@@ -37,10 +38,10 @@ public final class SimulationPretraining {
 
   /** Emulator inputs: forcing, trailing means (3, 24 h SWdown; 24, 72 h Tair; 72 h SWdown). */
   public static double[][] features(Frame forcing) {
-    double[] sw = forcing.values(Variables.SWDOWN);
-    double[] ta = forcing.values(Variables.TAIR);
-    return new FeatureBuilder(forcing).addForcing(forcing).addTrailingMean(Variables.TAIR, ta, 72)
-        .addTrailingMean(Variables.SWDOWN, sw, 72).addDiurnal().matrix();
+    return new FeatureTable(forcing).with(CascadeFeatures::forcing)
+        .with(CascadeFeatures.trailingMeans(Variables.TAIR, 72))
+        .with(CascadeFeatures.trailingMeans(Variables.SWDOWN, 72))
+        .with(CascadeFeatures::diurnal).matrix();
   }
 
   /** A pretrained emulator and what it cost. */

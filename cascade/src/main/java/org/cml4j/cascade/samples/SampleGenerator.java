@@ -44,7 +44,7 @@ public final class SampleGenerator {
       double[][] x) {
     int n = x.length;
     Object[] results = new Object[n];
-    Parallel.forEachIndex(n, threads, "sample generation", i -> results[i] = runOne(sim, space,
+    Parallel.forEach(n, threads, "sample generation", i -> results[i] = runOne(sim, space,
         x[i]));
     List<double[]> ps = new ArrayList<>();
     List<double[][]> outs = new ArrayList<>();

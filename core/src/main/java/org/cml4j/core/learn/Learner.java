@@ -26,7 +26,7 @@ package org.cml4j.core.learn;
  * <p>Implementations are deterministic for a given {@link LearnerSpec#seed()} and not thread-safe
  * for concurrent training; use {@link #copy()} per thread.
  */
-public interface Learner {
+public interface Learner extends Regressor {
 
   /**
    * Fits the scalers on the training rows, re-initialises the weights from the seed and trains

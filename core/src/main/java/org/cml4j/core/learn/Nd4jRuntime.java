@@ -1,5 +1,8 @@
 package org.cml4j.core.learn;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -33,5 +36,21 @@ public final class Nd4jRuntime {
     Nd4j.getEnvironment().setMaxThreads(Math.max(1, threads));
     Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     configured = true;
+  }
+
+  /**
+   * Builds the reverse graph of {@code sd} now with stdout muted: ND4J 1.0.0-M2.1's
+   * {@code createGradFunction} prints one "Added differentiated op" line per op.
+   */
+  public static void createGradFunctionQuietly(SameDiff sd) {
+    PrintStream stdout = System.out;
+    synchronized (System.class) {
+      try {
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        sd.createGradFunction();
+      } finally {
+        System.setOut(stdout);
+      }
+    }
   }
 }

@@ -6,22 +6,20 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Independent work items {@code 0..n-1} run on a private pool (never the common pool, so the
- * caller's thread count is the one used). Each item writes its own result slot, so the outcome is
- * the same on any number of threads.
+ * Independent work items on a pool of a given number of threads (not the common pool, so a
+ * {@code --threads} setting holds). Each item must write only its own results: then the outcome
+ * does not depend on the thread count.
  */
 public final class Parallel {
   private Parallel() {}
 
   /**
-   * Runs {@code body} for every index, in order on the calling thread when {@code threads <= 1},
-   * otherwise on a pool of {@code threads} workers.
+   * Runs {@code body} for {@code i = 0 .. n-1} on {@code threads} threads (in order on the caller's
+   * thread when {@code threads <= 1}). A runtime exception of an item is rethrown as it is.
    *
-   * @param what what is run, for the messages (e.g. {@code "sample generation"})
-   * @throws RuntimeException the first failure of {@code body}, as thrown
-   * @throws IllegalStateException if the calling thread is interrupted while waiting
+   * @param what what the items do, for the message of an interruption or checked failure
    */
-  public static void forEachIndex(int n, int threads, String what, IntConsumer body) {
+  public static void forEach(int n, int threads, String what, IntConsumer body) {
     if (threads <= 1) {
       for (int i = 0; i < n; i++) {
         body.accept(i);
@@ -35,8 +33,13 @@ public final class Parallel {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(what + " interrupted", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r
-          : new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+      Throwable c = e.getCause();
+      // a task failing on another thread arrives as a copy wrapping the original: unwrap it
+      if (c != null && c.getCause() != null && c.getCause().getClass() == c.getClass()) {
+        c = c.getCause();
+      }
+      throw c instanceof RuntimeException r ? r
+          : new IllegalStateException(what + " failed: " + c, c);
     } finally {
       pool.shutdown();
     }

@@ -1,5 +1,6 @@
 package org.cml4j.embed.adjustment;
 
+import org.cml4j.core.features.DayCycle;
 import org.cml4j.embed.physics.Profiles;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.ModelGrid;
@@ -61,8 +62,8 @@ public record StateFeatures(ModelGrid grid, double[] control, double taper) {
     in[nc] = s[nc - 1] - state[state.length - 1];
     in[nc + 1] = v.kdown;
     in[nc + 2] = v.ldown;
-    in[nc + 3] = Math.sin(2 * Math.PI * hour / 24);
-    in[nc + 4] = Math.cos(2 * Math.PI * hour / 24);
+    in[nc + 3] = DayCycle.sinHour(hour);
+    in[nc + 4] = DayCycle.cosHour(hour);
     System.arraycopy(extra, 0, in, nc + 5, extra.length);
   }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.core.optim.Adam;
 import org.cml4j.core.spi.MechanismModel;
-import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ModelRun;
 import org.cml4j.core.spi.ParameterGradient;
 import org.cml4j.core.spi.ParameterInfo;
@@ -23,17 +22,9 @@ import org.cml4j.core.vars.Frame;
  * {@code lossTolPercent}, or {@code maxSteps}.
  */
 public final class AdjointInversion {
-  private final MechanismModel mechanism;
-  private final Frame forcing;
-  private final List<String> variables;
-  private final double[][] obs;
-  private final double[] weight;
+  private final SeriesObjective objective;
   private final int from;
   private final int to;
-  private final int count;
-  private final Map<String, Double> initialObservations;
-  private long forwardRuns;
-  private long adjointRuns;
 
   /**
    * Adam settings.
@@ -95,103 +86,52 @@ public final class AdjointInversion {
     if (variables.isEmpty()) {
       throw new IllegalArgumentException("adjoint inversion: no observed variable to fit");
     }
-    this.mechanism = mechanism;
-    this.forcing = forcing;
-    this.variables = List.copyOf(variables);
-    this.from = from;
-    this.to = to;
-    this.initialObservations = Map.copyOf(initialObservations);
-    obs = new double[variables.size()][];
-    weight = new double[variables.size()];
-    boolean sameUnit = variables.stream().map(observations::spec)
-        .map(s -> s.unit()).distinct().count() == 1;
-    int c = 0;
-    for (int k = 0; k < obs.length; k++) {
-      String v = variables.get(k);
+    for (String v : variables) {
       if (!mechanism.canSimulate(v)) {
         throw new IllegalArgumentException("mechanism " + mechanism.name() + " cannot simulate "
             + v);
       }
-      obs[k] = observations.values(v);
-      SeriesObjective.Weight w = SeriesObjective.Weight.of(obs[k], v, from, to, sameUnit);
-      weight[k] = w.value();
-      c += w.count();
     }
-    count = c;
+    this.objective = new SeriesObjective(mechanism, forcing, observations, variables,
+        initialObservations, from, to);
+    this.from = from;
+    this.to = to;
   }
 
   /** Forward runs so far. */
   public long forwardRuns() {
-    return forwardRuns;
+    return objective.forwardRuns();
   }
 
   /** Adjoint sweeps so far. */
   public long adjointRuns() {
-    return adjointRuns;
-  }
-
-  /** Number of observed entries in the loss. */
-  public int count() {
-    return count;
+    return objective.adjointRuns();
   }
 
   /** Loss at the given parameters (one forward run). */
   public double loss(Map<String, Double> params) {
-    forwardRuns++;
-    return loss(mechanism.run(input(params)).outputs());
+    return objective.loss(simulate(params), from, to);
   }
 
   /** Model outputs of the fitted variables at the given parameters (one forward run). */
   public Frame simulate(Map<String, Double> params) {
-    forwardRuns++;
-    return mechanism.run(input(params)).outputs();
-  }
-
-  private ModelInput input(Map<String, Double> params) {
-    return new ModelInput(forcing, params, Map.of(), variables, initialObservations);
-  }
-
-  private double loss(Frame out) {
-    double s = 0;
-    for (int k = 0; k < obs.length; k++) {
-      double[] y = out.values(variables.get(k));
-      for (int t = from; t < to; t++) {
-        if (!Double.isNaN(obs[k][t])) {
-          double d = y[t] - obs[k][t];
-          s += weight[k] * d * d;
-        }
-      }
-    }
-    return s / count;
+    return objective.run(params, Map.of()).outputs();
   }
 
   /** Loss and gradient with respect to {@code fit} (one forward run and one adjoint sweep). */
   public double lossAndGradient(Map<String, Double> params, List<String> fit, double[] grad) {
-    forwardRuns++;
-    adjointRuns++;
-    ModelRun run = mechanism.run(input(params));
-    Frame out = run.outputs();
-    int steps = out.size();
-    double[][] seed = new double[steps][variables.size()];
-    for (int k = 0; k < obs.length; k++) {
-      double[] y = out.values(variables.get(k));
-      for (int t = from; t < to; t++) {
-        if (!Double.isNaN(obs[k][t])) {
-          seed[t][k] = 2 * weight[k] * (y[t] - obs[k][t]) / count;
-        }
-      }
-    }
-    ParameterGradient g = run.vjp(seed);
+    ModelRun run = objective.run(params, Map.of());
+    ParameterGradient g = objective.gradient(run, from, to);
     for (int i = 0; i < fit.size(); i++) {
       grad[i] = g.constant().get(fit.get(i));
     }
-    return loss(out);
+    return objective.loss(run.outputs(), from, to);
   }
 
   /** Adam from {@code start} (all parameters; the {@code fit} ones are changed). */
   public Result fit(Map<String, Double> start, List<String> fit, Settings s) {
     int n = fit.size();
-    List<ParameterInfo> infos = fit.stream().map(mechanism::parameter).toList();
+    List<ParameterInfo> infos = fit.stream().map(objective.mechanism()::parameter).toList();
     Map<String, Double> p = new LinkedHashMap<>(start);
     double[] g = new double[n];
     double[] lrs = new double[n];

@@ -76,53 +76,21 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
   /**
    * A trained amortised inverse for tasks sharing this task's forcing, initial observations, fitted
    * variables and training period (e.g. noisy variants of the same experiment).
+   *
+   * @param vars calibration variables (the refinement fits them all)
+   * @param inputs the observed variables the network reads (calibration variables with few gaps)
+   * @param fit fitted parameters
+   * @param guess starting values of all parameters
+   * @param box the prior box of the samples
+   * @param pca principal components of the observed series
+   * @param net the network from component scores to normalised parameters
+   * @param runs physics runs used for training
+   * @param report the network's training report
+   * @param seconds wall time of sampling and training
    */
-  public static final class Trained {
-    private final List<String> vars;
-    private final List<String> inputs;
-    private final List<String> fit;
-    private final Map<String, Double> guess;
-    private final ParameterBox box;
-    private final Pca pca;
-    private final Learner net;
-    private final int runs;
-    private final TrainingReport report;
-    private final double seconds;
-
-    private Trained(List<String> vars, List<String> inputs, List<String> fit,
-        Map<String, Double> guess, ParameterBox box, Pca pca, Learner net, int runs,
-        TrainingReport report, double seconds) {
-      this.vars = vars;
-      this.inputs = inputs;
-      this.fit = fit;
-      this.guess = guess;
-      this.box = box;
-      this.pca = pca;
-      this.net = net;
-      this.runs = runs;
-      this.report = report;
-      this.seconds = seconds;
-    }
-
-    /** Physics runs used for training. */
-    public int runs() {
-      return runs;
-    }
-
-    /** Wall time of sampling and training. */
-    public double seconds() {
-      return seconds;
-    }
-
-    public TrainingReport report() {
-      return report;
-    }
-
-    /** The observed variables the network reads (calibration variables with few gaps). */
-    public List<String> inputs() {
-      return inputs;
-    }
-
+  public record Trained(List<String> vars, List<String> inputs, List<String> fit,
+      Map<String, Double> guess, ParameterBox box, Pca pca, Learner net, int runs,
+      TrainingReport report, double seconds) {
     /** Variance kept by the principal components of the observed series. */
     public double explainedVariance() {
       return pca.explainedVariance();
@@ -245,19 +213,19 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
         .curve("trainLoss", tr.report().trainLoss())
         .curve("validationLoss", tr.report().valLoss());
     onePass.forEach((k, v) -> d.scalar("onePass_" + k, v));
-    List<String> left = tr.vars.stream().filter(v -> !tr.inputs.contains(v)).toList();
+    List<String> left = tr.vars().stream().filter(v -> !tr.inputs().contains(v)).toList();
     if (!left.isEmpty()) {
       d.note("network inputs leave out " + left + " (" + missingCounts(task, left) + " of "
           + task.split().trainEnd() + " training observations, more than 20 %); the refinement"
           + " fits them");
     }
     Map<String, Double> fitted = new LinkedHashMap<>();
-    for (String f : tr.fit) {
+    for (String f : tr.fit()) {
       fitted.put(f, refined.parameters().get(f));
     }
     return new Result(pred, fitted, d.build(), TaskSupport.config("samples", tr.runs(),
         "maxNoise", maxNoise, "components", 20, "network", "64x64 tanh", "inputVariables",
-        String.join(",", tr.inputs)), 0)
+        String.join(",", tr.inputs())), 0)
         .timed(tr.seconds(), onePassSeconds + refineSeconds)
         .withCalibration(refined.id() + " from=learned");
   }
@@ -278,35 +246,9 @@ public final class AmortisedInverseCoupling extends EmbedCoupling {
         throw new IllegalArgumentException(NAME + ": " + vars.get(k) + " misses " + missing
             + " of " + end + " training observations; at most 20 % may be gap-filled");
       }
-      fill(o, vars.get(k));
-      System.arraycopy(o, 0, y, k * end, end);
+      System.arraycopy(CalibrationProblem.interpolateGaps(o, NAME + ": " + vars.get(k)), 0, y,
+          k * end, end);
     }
     return y;
-  }
-
-  private static void fill(double[] o, String name) {
-    int n = o.length;
-    int first = 0;
-    while (first < n && Double.isNaN(o[first])) {
-      first++;
-    }
-    if (first == n) {
-      throw new IllegalArgumentException(NAME + ": " + name + " has no training observation");
-    }
-    for (int i = 0; i < first; i++) {
-      o[i] = o[first];
-    }
-    int last = first;
-    for (int i = first + 1; i < n; i++) {
-      if (!Double.isNaN(o[i])) {
-        for (int j = last + 1; j < i; j++) {
-          o[j] = o[last] + (o[i] - o[last]) * (j - last) / (double) (i - last);
-        }
-        last = i;
-      }
-    }
-    for (int i = last + 1; i < n; i++) {
-      o[i] = o[last];
-    }
   }
 }

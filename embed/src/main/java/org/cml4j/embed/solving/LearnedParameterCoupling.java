@@ -103,18 +103,15 @@ public final class LearnedParameterCoupling extends EmbedCoupling {
         cal.parameters());
     long t1 = System.nanoTime();
     List<String> targets = TaskSupport.simulableTargets(task);
-    Frame pred = TaskSupport.simulate(task, r.constants(), r.series(), targets);
+    Frame pred = r.simulate(task, targets);
     Frame constant = TaskSupport.simulate(task, cal.parameters(), Map.of(), targets);
     long t2 = System.nanoTime();
-    Diagnostics.Builder d = Diagnostics.builder().scalar("bestEpoch", r.bestEpoch())
-        .scalar("epochs", r.trainLoss().length - 1)
+    Diagnostics.Builder d = r.describe(Diagnostics.builder())
         .scalar("physicsEvaluations", cal.evaluations() + obj.forwardRuns() + 2)
         .scalar("adjointRuns", obj.adjointRuns())
-        .curve("trainLoss", r.trainLoss()).curve("validationLoss", r.validationLoss())
         .note("learned " + learned + " as functions of " + task.forcing().names() + ", hour of"
             + " day and " + task.auxiliary().names() + "; constants " + cp.stream()
             .map(ParameterInfo::name).toList() + " fitted jointly");
-    r.series().forEach((k, v) -> d.curve(k + "(t)", v));
     for (String t : targets) {
       if (task.observations().has(t)) {
         double[] o = task.observations().values(t);

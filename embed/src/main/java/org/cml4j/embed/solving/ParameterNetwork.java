@@ -1,38 +1,33 @@
 package org.cml4j.embed.solving;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.core.learn.Learner;
-import org.cml4j.core.learn.LearnerSpec;
-import org.cml4j.core.learn.Learners;
-import org.cml4j.core.learn.Standardizer;
+import org.cml4j.core.features.FeatureTable;
+import org.cml4j.core.learn.adjoint.AdjointNetwork;
+import org.cml4j.core.learn.adjoint.JointConstants;
+import org.cml4j.core.learn.adjoint.LogParameterHead;
+import org.cml4j.core.optim.Adam;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.spi.ModelRun;
-import org.cml4j.core.spi.ParameterGradient;
+import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.core.optim.Adam;
+import org.cml4j.embed.TaskSupport;
 
 /**
- * Time-dependent parameters learned through the physics: an MLP maps per-step features (forcing,
- * time of day, auxiliary inputs) to the logarithm of one or more positive mechanism parameters
- * (e.g. hbeta(t)), and is trained end to end by back-propagating the mechanism's discrete adjoint
- * into the network: the adjoint gives {@code dL/dp(t)} for every step, the chain rule through
- * {@code p = exp(y)} gives the upstream gradient {@code dL/dy(t) = dL/dp(t) p(t)}, and
- * {@link Learner#backprop} turns it into the gradient with respect to the weights (cf. the
- * differentiable-parameter-learning framework of Tsai et al. 2021). Constant parameters may be
- * fitted jointly (in log space when positive). Adam on all of them; the weights of the epoch with
- * the lowest validation loss are kept. The output layer starts at zero, so training starts from
- * the given constant values.
+ * Time-dependent parameters learned through the physics, the embedding's configuration of
+ * {@link AdjointNetwork}: an MLP maps per-step features (forcing, time of day, auxiliary inputs)
+ * to the logarithm of one or more positive mechanism parameters (e.g. hbeta(t),
+ * {@link LogParameterHead}) and is trained end to end through the mechanism's discrete adjoint.
+ * Constant parameters may be fitted jointly (in log space when positive, {@link JointConstants}).
+ * Adam on all of them; the weights of the epoch with the lowest validation loss are kept. The
+ * output layer starts at zero, so training starts from the given constant values.
  */
 public final class ParameterNetwork {
   private final SeriesObjective objective;
   private final double[][] features;
-  private final List<ParameterInfo> learned;
-  private final List<ParameterInfo> constants;
-  private final Learner net;
+  private final LogParameterHead head;
+  private final JointConstants constants;
   private final Settings settings;
 
   /**
@@ -87,7 +82,20 @@ public final class ParameterNetwork {
    * @param outputs mechanism outputs with the kept weights
    */
   public record Result(Map<String, double[]> series, Map<String, Double> constants,
-      double[] trainLoss, double[] validationLoss, int bestEpoch, Frame outputs) {}
+      double[] trainLoss, double[] validationLoss, int bestEpoch, Frame outputs) {
+    /** The task's {@code targets} simulated with the learned series and constants. */
+    public Frame simulate(CouplingTask task, List<String> targets) {
+      return TaskSupport.simulate(task, constants, series, targets);
+    }
+
+    /** Adds the best and last epoch, the loss curves and the learned series (name(t)). */
+    public Diagnostics.Builder describe(Diagnostics.Builder d) {
+      d.scalar("bestEpoch", bestEpoch).scalar("epochs", trainLoss.length - 1)
+          .curve("trainLoss", trainLoss).curve("validationLoss", validationLoss);
+      series.forEach((k, v) -> d.curve(k + "(t)", v));
+      return d;
+    }
+  }
 
   /**
    * @param objective misfit (its variables and observations)
@@ -98,92 +106,29 @@ public final class ParameterNetwork {
    */
   public ParameterNetwork(SeriesObjective objective, double[][] features,
       List<ParameterInfo> learned, List<ParameterInfo> constants, Settings settings) {
-    for (ParameterInfo p : learned) {
-      if (!p.positive()) {
-        throw new IllegalArgumentException("learned parameter series must be positive (learned"
-            + " in log space); " + p.name() + " is not");
-      }
-    }
+    this.head = new LogParameterHead(learned);
     this.objective = objective;
     this.features = features;
-    this.learned = List.copyOf(learned);
-    this.constants = List.copyOf(constants);
-    LearnerSpec spec = LearnerSpec.mlp(settings.hidden())
-        .withActivation(org.cml4j.core.learn.Activation.TANH).withSeed(settings.seed());
-    this.net = Learners.create(spec, features[0].length, learned.size());
+    this.constants = new JointConstants(constants);
     this.settings = settings;
   }
 
-  /** The network (for gradient checks and inspection). */
-  public Learner network() {
-    return net;
-  }
-
-  /** Sets the feature scaler (fitted on rows [0, fitEnd)) and the output scaler around start. */
-  public void initialise(Map<String, Double> start, int fitEnd) {
-    double[][] rows = java.util.Arrays.copyOf(features, fitEnd);
-    double[] mean = new double[learned.size()];
-    double[] scale = new double[learned.size()];
+  /**
+   * The adjoint network starting from the constant values in {@code start} (all parameters):
+   * feature scaler fitted on rows [0, trainEnd), output {@code log p = log start + outputScale z},
+   * misfit on [0, trainEnd), validation on [trainEnd, valEnd).
+   */
+  public AdjointNetwork network(Map<String, Double> start, int trainEnd, int valEnd) {
+    double[] mean = new double[head.width()];
+    double[] scale = new double[head.width()];
     for (int j = 0; j < mean.length; j++) {
-      mean[j] = Math.log(start.get(learned.get(j).name()));
+      mean[j] = Math.log(start.get(head.parameters().get(j).name()));
       scale[j] = settings.outputScale();
     }
-    net.setScalers(Standardizer.fit(rows, "parameter-network features"),
-        Standardizer.of(mean, scale));
-    double[] w = net.params();
-    int h = settings.hidden()[settings.hidden().length - 1];
-    int last = h * learned.size() + learned.size();
-    java.util.Arrays.fill(w, w.length - last, w.length, 0);
-    net.setParams(w);
-  }
-
-  /** The learned series for the current weights. */
-  public Map<String, double[]> series() {
-    double[][] y = net.predict(features);
-    Map<String, double[]> out = new LinkedHashMap<>();
-    for (int j = 0; j < learned.size(); j++) {
-      ParameterInfo p = learned.get(j);
-      double[] s = new double[y.length];
-      for (int t = 0; t < s.length; t++) {
-        s[t] = Math.max(Math.max(p.lower(), 1e-6 * p.nominal()), Math.min(p.upper(),
-            Math.exp(y[t][j])));
-      }
-      out.put(p.name(), s);
-    }
-    return out;
-  }
-
-  /**
-   * Loss over [from, to) and its gradient with respect to the network weights (in
-   * {@code gradW}) and the constants (physical units, in {@code gradC}; may be null).
-   */
-  public double lossAndGradient(Map<String, Double> consts, int from, int to, double[] gradW,
-      double[] gradC) {
-    Map<String, double[]> s = series();
-    ModelRun run = objective.run(consts, s);
-    double loss = objective.loss(run.outputs(), from, to);
-    ParameterGradient g = objective.gradient(run, from, to);
-    double[][] up = new double[features.length][learned.size()];
-    for (int j = 0; j < learned.size(); j++) {
-      double[] gs = g.timeVarying().get(learned.get(j).name());
-      double[] p = s.get(learned.get(j).name());
-      for (int t = 0; t < up.length; t++) {
-        up[t][j] = gs[t] * p[t];
-      }
-    }
-    double[] gw = net.backprop(features, up);
-    System.arraycopy(gw, 0, gradW, 0, gw.length);
-    if (gradC != null) {
-      for (int i = 0; i < constants.size(); i++) {
-        gradC[i] = g.constant().get(constants.get(i).name());
-      }
-    }
-    return loss;
-  }
-
-  /** Loss over [from, to) at the current weights. */
-  public double loss(Map<String, Double> consts, int from, int to) {
-    return objective.loss(objective.run(consts, series()).outputs(), from, to);
+    return new AdjointNetwork(new AdjointNetwork.Problem(objective.mechanism(),
+        objective.input(start), head, features, objective.misfit(trainEnd, valEnd), constants),
+        AdjointNetwork.mlp(settings.hidden(), Arrays.copyOf(features, trainEnd), mean, scale, 0,
+            settings.seed()));
   }
 
   /**
@@ -191,121 +136,30 @@ public final class ParameterNetwork {
    * observations), starting from the constant values in {@code start} (all parameters).
    */
   public Result train(Map<String, Double> start, int trainEnd, int valEnd) {
-    initialise(start, trainEnd);
-    Map<String, Double> consts = new LinkedHashMap<>(start);
-    int nw = net.numParams();
-    int nc = constants.size();
-    double[] x = new double[nw + nc];
-    System.arraycopy(net.params(), 0, x, 0, nw);
-    double[] lr = new double[nw + nc];
-    java.util.Arrays.fill(lr, 0, nw, settings.learningRate());
-    for (int i = 0; i < nc; i++) {
-      ParameterInfo p = constants.get(i);
-      x[nw + i] = p.positive() ? Math.log(consts.get(p.name())) : consts.get(p.name());
+    AdjointNetwork an = network(start, trainEnd, valEnd);
+    int nw = an.network().params().length;
+    double[] lr = new double[nw + constants.size()];
+    Arrays.fill(lr, 0, nw, settings.learningRate());
+    for (int i = 0; i < constants.size(); i++) {
+      ParameterInfo p = constants.parameters().get(i);
       lr[nw + i] = settings.constantRate() * (p.positive() ? 1 : p.name().equals("Tb") ? 10
           : 0.1);
     }
-    Adam adam = new Adam(Adam.Settings.pytorchDecimal(), lr, true);
-    double[] gw = new double[nw];
-    double[] gc = new double[nc];
-    double[] grad = new double[nw + nc];
-    List<Double> tl = new ArrayList<>();
-    List<Double> vl = new ArrayList<>();
-    boolean hasVal = valEnd > trainEnd;
-    double best = Double.POSITIVE_INFINITY;
-    double[] bestX = x.clone();
-    int bestEpoch = 0;
-    int since = 0;
-    for (int epoch = 0; epoch <= settings.epochs(); epoch++) {
-      setX(x, consts);
-      Map<String, double[]> s = series();
-      ModelRun run = objective.run(consts, s);
-      double trainLoss = objective.loss(run.outputs(), 0, trainEnd);
-      double valLoss = hasVal ? objective.loss(run.outputs(), trainEnd, valEnd) : Double.NaN;
-      tl.add(trainLoss);
-      vl.add(valLoss);
-      double score = hasVal && !Double.isNaN(valLoss) ? valLoss : trainLoss;
-      if (score < best) {
-        best = score;
-        bestX = x.clone();
-        bestEpoch = epoch;
-        since = 0;
-      } else if (settings.patience() > 0 && ++since >= settings.patience()) {
-        break;
-      }
-      if (epoch == settings.epochs()) {
-        break;
-      }
-      ParameterGradient g = objective.gradient(run, 0, trainEnd);
-      double[][] up = new double[features.length][learned.size()];
-      for (int j = 0; j < learned.size(); j++) {
-        double[] gs = g.timeVarying().get(learned.get(j).name());
-        double[] p = s.get(learned.get(j).name());
-        for (int t = 0; t < up.length; t++) {
-          up[t][j] = gs[t] * p[t];
-        }
-      }
-      System.arraycopy(net.backprop(features, up), 0, gw, 0, nw);
-      for (int i = 0; i < nc; i++) {
-        ParameterInfo p = constants.get(i);
-        double gi = g.constant().get(p.name());
-        gc[i] = p.positive() ? gi * consts.get(p.name()) : gi;
-      }
-      System.arraycopy(gw, 0, grad, 0, nw);
-      System.arraycopy(gc, 0, grad, nw, nc);
-      adam.step(x, grad);
-    }
-    setX(bestX, consts);
-    Map<String, double[]> s = series();
-    Frame out = objective.run(consts, s).outputs();
-    return new Result(s, Map.copyOf(consts), tl.stream().mapToDouble(Double::doubleValue)
-        .toArray(), vl.stream().mapToDouble(Double::doubleValue).toArray(), bestEpoch, out);
-  }
-
-  private void setX(double[] x, Map<String, Double> consts) {
-    int nw = net.numParams();
-    net.setParams(java.util.Arrays.copyOf(x, nw));
-    for (int i = 0; i < constants.size(); i++) {
-      ParameterInfo p = constants.get(i);
-      double v = p.positive() ? Math.exp(x[nw + i]) : x[nw + i];
-      double lo = p.positive() ? Math.max(p.lower(), 1e-6 * p.nominal()) : p.lower();
-      v = Math.max(lo, Math.min(p.upper(), v));
-      x[nw + i] = p.positive() ? Math.log(v) : v;
-      consts.put(p.name(), v);
-    }
+    AdjointNetwork.Result r = an.train(new Adam(Adam.Settings.pytorchDecimal(), lr, true),
+        new AdjointNetwork.Settings(settings.epochs(), settings.patience(), 0, true, null));
+    Frame out = an.forward().run().outputs();
+    objective.count(r.forwardRuns() + 1, r.adjointRuns());
+    return new Result(head.series(r.u()), Map.copyOf(r.parameters()), r.loss(), r.validation(),
+        r.bestIndex(), out);
   }
 
   /**
-   * Per-step features: every forcing variable, sin and cos of the hour of day (from the axis) and
-   * every auxiliary variable; missing values are an error naming the variable and step.
+   * Per-step features: every forcing variable, every auxiliary variable and sin and cos of the
+   * hour of day (from the axis); missing values are an error naming the variable and step.
    */
   public static double[][] features(Frame forcing, Frame auxiliary) {
-    int n = forcing.size();
-    List<double[]> cols = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (String v : forcing.names()) {
-      cols.add(forcing.values(v));
-      names.add(v);
-    }
-    for (String v : auxiliary.names()) {
-      cols.add(auxiliary.values(v));
-      names.add(v);
-    }
-    double[][] x = new double[n][cols.size() + 2];
-    long[] times = forcing.times();
-    for (int t = 0; t < n; t++) {
-      for (int j = 0; j < cols.size(); j++) {
-        double v = cols.get(j)[t];
-        if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException("input " + names.get(j) + " is missing at step " + t
-              + "; gap-fill it before learning parameters from it");
-        }
-        x[t][j] = v;
-      }
-      double h = Math.floorMod(times[t], 86400L) / 3600.0;
-      x[t][cols.size()] = Math.sin(2 * Math.PI * h / 24);
-      x[t][cols.size() + 1] = Math.cos(2 * Math.PI * h / 24);
-    }
-    return x;
+    return FeatureTable.rejectingGaps(forcing, "gap-fill it before learning parameters from it")
+        .add(forcing, forcing.names(), "").add(auxiliary, auxiliary.names(), "")
+        .addHourOfDay("hour_sin", "hour_cos").matrix();
   }
 }

@@ -3,9 +3,7 @@ package org.cml4j.embed.solving;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
+import org.cml4j.core.parallel.Parallel;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.vars.Frame;
@@ -31,19 +29,8 @@ public record PhysicsSamples(ParameterBox box, double[][] u, double[][] y, List<
     long t0 = System.nanoTime();
     double[][] u = box.latinHypercube(n, seed);
     double[][] y = new double[n][];
-    Runnable body = () -> IntStream.range(0, n).parallel().forEach(i -> y[i] = run(task, box,
-        base, variables, end, u[i]));
-    ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
-    try {
-      pool.submit(body).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("physics sampling interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } finally {
-      pool.shutdown();
-    }
+    Parallel.forEach(n, threads, "physics sampling", i -> y[i] = run(task, box, base,
+        variables, end, u[i]));
     return new PhysicsSamples(box, u, y, List.copyOf(variables), end,
         (System.nanoTime() - t0) * 1e-9);
   }

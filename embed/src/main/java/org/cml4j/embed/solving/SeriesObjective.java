@@ -2,6 +2,8 @@ package org.cml4j.embed.solving;
 
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.learn.adjoint.AdjointNetwork;
+import org.cml4j.core.learn.adjoint.Misfit;
 import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ModelRun;
@@ -109,7 +111,11 @@ public final class SeriesObjective {
   /** Gradient of {@link #loss} over [from, to) through the run's adjoint. */
   public ParameterGradient gradient(ModelRun run, int from, int to) {
     adjointRuns++;
-    Frame out = run.outputs();
+    return run.vjp(seed(run.outputs(), from, to));
+  }
+
+  /** The adjoint seed of {@link #loss} over [from, to). */
+  private double[][] seed(Frame out, int from, int to) {
     double[][] seed = new double[out.size()][variables.size()];
     int n = 0;
     for (int k = 0; k < obs.length; k++) {
@@ -127,6 +133,46 @@ public final class SeriesObjective {
         }
       }
     }
-    return run.vjp(seed);
+    return seed;
+  }
+
+  /**
+   * This objective as the {@link Misfit} of an {@link AdjointNetwork}: training loss over
+   * [0, trainEnd), validation loss over [trainEnd, validationEnd) (NaN if empty).
+   */
+  public Misfit misfit(int trainEnd, int validationEnd) {
+    return new Misfit() {
+      @Override
+      public List<String> variables() {
+        return variables;
+      }
+
+      @Override
+      public boolean validates() {
+        return validationEnd > trainEnd;
+      }
+
+      @Override
+      public Evaluation evaluate(Frame outputs) {
+        return new Evaluation(loss(outputs, 0, trainEnd), loss(outputs, trainEnd, validationEnd),
+            seed(outputs, 0, trainEnd));
+      }
+    };
+  }
+
+  /** Adds runs an {@link AdjointNetwork} made on this objective's behalf to its counts. */
+  void count(long forward, long adjoint) {
+    forwardRuns += forward;
+    adjointRuns += adjoint;
+  }
+
+  /** The mechanism. */
+  MechanismModel mechanism() {
+    return mechanism;
+  }
+
+  /** The request {@link #run} makes, with the given constants and no series. */
+  ModelInput input(Map<String, Double> constants) {
+    return new ModelInput(forcing, constants, Map.of(), variables, initialObservations);
   }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.cml4j.core.learn.adjoint.AdjointNetwork;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.embed.physics.SoilProperties;
@@ -17,6 +18,14 @@ import org.junit.jupiter.api.Test;
 class ParameterNetworkGradientTest {
   private static final Map<String, Double> START = Map.of("alpha", 0.2, "lambda", 0.9, "C", 2.4e6,
       "hbeta", 22.0, "Tb", 291.0, "eps", 0.95);
+
+  /** A 3-day twin observing SurfTemp and QhQle, with the nominal soil. */
+  private static CouplingTask task() {
+    TwinScenario sc = TwinScenario.builder().days(3).seed(2).resolution(101, 1)
+        .soil(SoilProperties.uniform(0.9, 2.4e6)).build();
+    return sc.task(TwinScenario.TaskOptions.standard()
+        .withObserved(List.of("SurfTemp", "QhQle")).withTargets(List.of("QhQle")));
+  }
 
   private static ParameterNetwork network(CouplingTask task, LsmMechanism m) {
     SeriesObjective obj = new SeriesObjective(m, task.forcing(), task.observations(),
@@ -30,47 +39,46 @@ class ParameterNetworkGradientTest {
 
   @Test
   void networkWeightAndConstantGradientsThroughTheAdjointMatchFiniteDifferences() {
-    TwinScenario sc = TwinScenario.builder().days(3).seed(2).resolution(101, 1)
-        .soil(SoilProperties.uniform(0.9, 2.4e6)).build();
-    CouplingTask task = sc.task(TwinScenario.TaskOptions.standard()
-        .withObserved(List.of("SurfTemp", "QhQle")).withTargets(List.of("QhQle")));
+    CouplingTask task = task();
     LsmMechanism m = LsmMechanism.huang2025();
     ParameterNetwork pn = network(task, m);
-    pn.initialise(START, 60);
-    double[] w = pn.network().params();
+    AdjointNetwork an = pn.network(START, 60, 60);
+    double[] w = an.network().params();
     Random rnd = new Random(4);
     for (int i = 0; i < w.length; i++) {
       w[i] = 0.3 * rnd.nextGaussian();
     }
-    pn.network().setParams(w);
-    Map<String, Double> consts = new LinkedHashMap<>(START);
-    double[] gw = new double[w.length];
-    double[] gc = new double[1];
-    pn.lossAndGradient(consts, 0, 60, gw, gc);
+    an.network().setParams(w);
+    double[] grad = an.gradient(an.forward());
     int checked = 0;
     for (int i = 0; i < w.length; i += Math.max(1, w.length / 12)) {
       double h = 1e-6;
       double[] wp = w.clone();
       wp[i] += h;
-      pn.network().setParams(wp);
-      double lp = pn.loss(consts, 0, 60);
+      double lp = loss(pn, START, wp);
       wp[i] -= 2 * h;
-      pn.network().setParams(wp);
-      double lm = pn.loss(consts, 0, 60);
+      double lm = loss(pn, START, wp);
       double fd = (lp - lm) / (2 * h);
-      assertThat(gw[i]).as("weight " + i).isCloseTo(fd, org.assertj.core.data.Offset.offset(
+      assertThat(grad[i]).as("weight " + i).isCloseTo(fd, org.assertj.core.data.Offset.offset(
           1e-6 * Math.max(1e-3, Math.abs(fd))));
       checked++;
     }
-    pn.network().setParams(w);
     double h = 1e-6;
+    Map<String, Double> consts = new LinkedHashMap<>(START);
     consts.put("lambda", 0.9 + h);
-    double lp = pn.loss(consts, 0, 60);
+    double lp = loss(pn, consts, w);
     consts.put("lambda", 0.9 - h);
-    double lm = pn.loss(consts, 0, 60);
-    assertThat(gc[0]).isCloseTo((lp - lm) / (2 * h), org.assertj.core.data.Offset.offset(
-        1e-6 * Math.abs((lp - lm) / (2 * h))));
+    double lm = loss(pn, consts, w);
+    // the constant is trained in log space: d/d log(lambda) = lambda d/d lambda
+    assertThat(grad[w.length] / 0.9).isCloseTo((lp - lm) / (2 * h),
+        org.assertj.core.data.Offset.offset(1e-6 * Math.abs((lp - lm) / (2 * h))));
     assertThat(checked).isGreaterThanOrEqualTo(10);
+  }
+
+  private static double loss(ParameterNetwork pn, Map<String, Double> start, double[] w) {
+    AdjointNetwork an = pn.network(start, 60, 60);
+    an.network().setParams(w);
+    return an.forward().evaluation().loss();
   }
 
   @Test
@@ -83,5 +91,21 @@ class ParameterNetworkGradientTest {
     assertThatThrownBy(() -> new ParameterNetwork(obj, new double[73][2],
         List.of(m.parameter("Tb")), List.of(), ParameterNetwork.Settings.standard(5, 1)))
         .hasMessageContaining("Tb is not");
+  }
+
+  @Test
+  void trainingKeepsTheBestEvaluationAndCountsItsRuns() {
+    CouplingTask task = task();
+    LsmMechanism m = LsmMechanism.huang2025();
+    ParameterNetwork pn = network(task, m);
+    ParameterNetwork.Result r = pn.train(START, 48, 60);
+    assertThat(r.trainLoss()).hasSize(11).hasSameSizeAs(r.validationLoss());
+    double best = r.validationLoss()[r.bestEpoch()];
+    for (double v : r.validationLoss()) {
+      assertThat(best).isLessThanOrEqualTo(v);
+    }
+    assertThat(r.validationLoss()[r.bestEpoch()]).isLessThan(r.validationLoss()[0]);
+    assertThat(r.series().get("hbeta")).hasSize(task.forcing().size());
+    assertThat(r.constants().get("lambda")).isNotEqualTo(0.9);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.MechanismCalibrator;
+import org.cml4j.core.learn.Learner;
 import org.cml4j.core.pipeline.Stage;
 import org.cml4j.core.pipeline.StageResult;
 import org.cml4j.core.spi.Budget;
@@ -15,7 +16,6 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.FeatureSpec;
-import org.cml4j.fuse.net.LearnerRegressor;
 import org.cml4j.fuse.physics.AdjointTraining;
 import org.cml4j.fuse.physics.ForcingCorrectionHead;
 
@@ -58,7 +58,7 @@ public record ModelErrorStage(String name, List<VariableSpec> inputs,
     List<String> vars = cal.variables();
     double[][] x = FeatureSpec.standard(List.copyOf(task.forcing().names()))
         .matrix(task.forcing(), task.auxiliary());
-    LearnerRegressor net = new LearnerRegressor(new int[] {16}, x, new double[] {0},
+    Learner net = AdjointTraining.network(new int[] {16}, x, new double[] {0},
         new double[] {0.5}, task.seed());
     ForcingCorrectionHead head = new ForcingCorrectionHead(Variables.LWDOWN, maxAbs);
     ModelInput base = new ModelInput(task.forcing(), cal.parameters(), Map.of(), vars,

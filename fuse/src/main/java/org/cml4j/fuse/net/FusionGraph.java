@@ -1,7 +1,5 @@
 package org.cml4j.fuse.net;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
+import org.cml4j.core.learn.Nd4jRuntime;
 import org.cml4j.core.learn.Standardizer;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
@@ -127,16 +126,7 @@ final class FusionGraph {
     }
     sd.identity("loss", total);
     sd.setLossVariables("loss");
-    PrintStream stdout = System.out;
-    synchronized (System.class) {
-      try {
-        // ND4J 1.0.0-M2.1 prints one line per differentiated op while building the reverse graph
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        sd.createGradFunction();
-      } finally {
-        System.setOut(stdout);
-      }
-    }
+    Nd4jRuntime.createGradFunctionQuietly(sd);
   }
 
   /**

@@ -2,21 +2,25 @@ package org.cml4j.fuse.physics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cml4j.core.learn.Learner;
+import org.cml4j.core.learn.Regressor;
+import org.cml4j.core.learn.adjoint.AdjointNetwork;
+import org.cml4j.core.learn.adjoint.JointConstants;
+import org.cml4j.core.learn.adjoint.Misfit;
+import org.cml4j.core.learn.adjoint.PhysicsHead;
 import org.cml4j.core.optim.Adam;
+import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.spi.ModelInput;
-import org.cml4j.core.spi.ModelRun;
-import org.cml4j.core.spi.ParameterGradient;
 import org.cml4j.core.vars.Frame;
-import org.cml4j.fuse.net.Regressor;
+import org.cml4j.fuse.data.FeatureSpec;
 
 /**
- * Trains a network whose outputs feed the mechanism model through a {@link PhysicsHead}, end to
- * end through the physics: every epoch runs the network, the mechanism, the mechanism's discrete
- * adjoint ({@link ModelRun#vjp}) for the gradient of the misfit with respect to the head's inputs,
- * the head's chain rule, and the network's {@link Regressor#backprop}; Adam (Kingma and Ba 2015)
- * updates the weights. Early stopping on the validation misfit restores the best weights.
+ * The fusion couplings' configuration of {@link AdjointNetwork} (a network whose outputs feed the
+ * mechanism through a {@link PhysicsHead}, trained end to end through the mechanism's adjoint):
+ * their misfit (a normalised mean squared error per variable), Adam settings, epoch counting and
+ * input features.
  */
 public final class AdjointTraining {
   private static final double B1 = 0.9;
@@ -37,7 +41,7 @@ public final class AdjointTraining {
    * @param validationEnd end of the validation rows
    */
   public record Objective(List<String> variables, double[][] observed, double[] weights,
-      double[] validationWeights, int trainEnd, int validationEnd) {
+      double[] validationWeights, int trainEnd, int validationEnd) implements Misfit {
     /** The objective over the task's observed variables the mechanism simulates. */
     public static Objective of(CouplingTask task, List<String> variables) {
       int tr = task.split().trainEnd();
@@ -74,6 +78,7 @@ public final class AdjointTraining {
     }
 
     /** True if any validation observation exists. */
+    @Override
     public boolean validates() {
       for (double v : validationWeights) {
         if (v > 0) {
@@ -84,6 +89,7 @@ public final class AdjointTraining {
     }
 
     /** Training and validation misfit of a run, and the adjoint seed of the training misfit. */
+    @Override
     public Evaluation evaluate(Frame sim) {
       int n = observed[0].length;
       double[][] seed = new double[n][variables.size()];
@@ -110,34 +116,6 @@ public final class AdjointTraining {
   }
 
   /**
-   * Misfits of one run.
-   *
-   * @param loss training misfit
-   * @param validation validation misfit
-   * @param seed adjoint seed [time][variable] of the training misfit
-   */
-  public record Evaluation(double loss, double validation, double[][] seed) {}
-
-  /**
-   * One forward and reverse pass through network, head and mechanism.
-   *
-   * @param evaluation the misfits of the run
-   * @param gradient gradient of the training misfit with respect to the network's parameters
-   * @param u the network's outputs
-   */
-  public record Pass(Evaluation evaluation, double[] gradient, double[][] u) {}
-
-  /** The training misfit and its gradient with respect to the network's parameters. */
-  public static Pass pass(MechanismModel mechanism, ModelInput base, PhysicsHead head,
-      Regressor net, double[][] x, Objective objective) {
-    double[][] u = net.predict(x);
-    ModelRun run = mechanism.run(head.apply(base, u));
-    Evaluation e = objective.evaluate(run.outputs());
-    ParameterGradient g = run.vjp(e.seed());
-    return new Pass(e, net.backprop(x, head.chain(g, u)), u);
-  }
-
-  /**
    * Result of a training run.
    *
    * @param epochs epochs run
@@ -151,7 +129,9 @@ public final class AdjointTraining {
       double[][] u, double seconds) {}
 
   /**
-   * Trains {@code net} (in place; the best weights are left in it).
+   * Trains {@code net} (in place; the best weights are left in it) with {@link AdjointNetwork}:
+   * Adam with power bias corrections, at most {@code epochs} evaluations, early stopping only on
+   * validation data.
    *
    * @param mechanism the differentiable mechanism
    * @param base the model input without the network's contribution; its outputs must be the
@@ -163,59 +143,36 @@ public final class AdjointTraining {
    * @param epochs maximum epochs
    * @param learningRate Adam step size
    * @param patience epochs without a better validation misfit before stopping (0 = none)
-   * @param l2 weight decay {@code l2 * |p|^2} added to the misfit (for a regressor whose zero
-   *     weights give its start value, e.g. {@link org.cml4j.fuse.net.LearnerRegressor}, this pulls
-   *     the network towards the calibrated constant parameters)
+   * @param l2 weight decay {@code l2 * |p|^2} added to the misfit (for a network whose zero
+   *     weights give its start value, e.g. {@link #network}, this pulls the network towards the
+   *     calibrated constant parameters)
    * @param cap wall-time safety cap of the run (a guard only; stopping is by counts)
    */
   public static Result train(MechanismModel mechanism, ModelInput base, PhysicsHead head,
       Regressor net, double[][] x, Objective objective, int epochs, double learningRate,
-      int patience, double l2, org.cml4j.core.spi.Budget.SafetyCap cap) {
-    if (!base.outputs().equals(objective.variables())) {
-      throw new IllegalArgumentException("model outputs " + base.outputs()
-          + " differ from the objective's variables " + objective.variables());
+      int patience, double l2, Budget.SafetyCap cap) {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("adjoint training needs at least 1 epoch, got " + epochs);
     }
     long t0 = System.nanoTime();
-    double[] p = net.params();
-    Adam adam = Adam.uniform(Adam.Settings.of(B1, B2, 1e-8), p.length, learningRate);
-    double[] best = p.clone();
-    double bestScore = Double.POSITIVE_INFINITY;
-    int bestEpoch = 0;
-    List<Double> losses = new ArrayList<>();
-    List<Double> vals = new ArrayList<>();
-    boolean validate = objective.validates();
-    int epoch = 0;
-    while (epoch < epochs) {
-      Pass pass = pass(mechanism, base, head, net, x, objective);
-      Evaluation e = pass.evaluation();
-      epoch++;
-      losses.add(e.loss());
-      vals.add(e.validation());
-      if (!Double.isFinite(e.loss())) {
-        throw new IllegalStateException("physics-layer misfit became " + e.loss() + " at epoch "
-            + epoch + "; lower the learning rate");
-      }
-      double score = validate ? e.validation() : e.loss();
-      if (score < bestScore) {
-        bestScore = score;
-        bestEpoch = epoch;
-        best = p.clone();
-      } else if (validate && patience > 0 && epoch - bestEpoch >= patience) {
-        break;
-      }
-      if (cap.tick()) {
-        break;
-      }
-      double[] grad = pass.gradient();
-      for (int i = 0; i < p.length; i++) {
-        grad[i] += 2 * l2 * p[i];
-      }
-      adam.stepAt(epoch, p, grad);
-      net.setParams(p);
-    }
-    net.setParams(best);
-    return new Result(epoch, Math.max(1, bestEpoch), toArray(losses), toArray(vals),
-        net.predict(x), (System.nanoTime() - t0) * 1e-9);
+    AdjointNetwork an = new AdjointNetwork(new AdjointNetwork.Problem(mechanism, base, head, x,
+        objective, JointConstants.none()), net);
+    Adam adam = Adam.uniform(Adam.Settings.of(B1, B2, 1e-8), net.params().length, learningRate);
+    AdjointNetwork.Result r = an.train(adam, new AdjointNetwork.Settings(epochs - 1,
+        objective.validates() ? patience : 0, l2, false, cap));
+    return new Result(r.loss().length, r.bestIndex() + 1, r.loss(), r.validation(), r.u(),
+        (System.nanoTime() - t0) * 1e-9);
+  }
+
+  /**
+   * The fusion couplings' network ({@link AdjointNetwork#mlp}): tanh layers of widths
+   * {@code hidden}, inputs z-scored on all rows of {@code x}, outputs {@code start + scale z} with
+   * the output layer's initial weights shrunk tenfold and its bias zeroed, so an untrained network
+   * outputs values near {@code start} (e.g. the logit of a calibrated parameter).
+   */
+  public static Learner network(int[] hidden, double[][] x, double[] start, double[] scale,
+      long seed) {
+    return AdjointNetwork.mlp(hidden, x, start, scale, 0.1, seed);
   }
 
   /**
@@ -224,17 +181,13 @@ public final class AdjointTraining {
    * average and the hour of day. A small, physically motivated set generalises better from a few
    * days than every forcing column with several moving averages.
    */
-  public static org.cml4j.fuse.data.FeatureSpec features(CouplingTask task) {
+  public static FeatureSpec features(CouplingTask task) {
     List<String> f = new ArrayList<>();
     for (String v : List.of("Wind", "SWdown", "Tair", "Rainf")) {
       if (task.forcing().has(v)) {
         f.add(v);
       }
     }
-    return new org.cml4j.fuse.data.FeatureSpec(f, new double[] {24}, true, List.of());
-  }
-
-  private static double[] toArray(List<Double> l) {
-    return l.stream().mapToDouble(Double::doubleValue).toArray();
+    return new FeatureSpec(f, new double[] {24}, true, List.of());
   }
 }

@@ -1,5 +1,6 @@
 package org.cml4j.fuse.physics;
 
+import org.cml4j.core.learn.adjoint.PhysicsHead;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ParameterGradient;
 import org.cml4j.core.vars.Frame;

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.MechanismCalibrator;
+import org.cml4j.core.learn.Regressor;
+import org.cml4j.core.learn.adjoint.BoundedParameterHead;
 import org.cml4j.core.spi.AbstractCoupling;
 import org.cml4j.core.spi.Applicability;
 import org.cml4j.core.spi.Budget;
@@ -23,10 +25,7 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.FuseCouplings;
 import org.cml4j.fuse.data.FeatureSpec;
-import org.cml4j.fuse.net.LearnerRegressor;
-import org.cml4j.fuse.net.Regressor;
 import org.cml4j.fuse.physics.AdjointTraining;
-import org.cml4j.fuse.physics.BoundedParameterHead;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 
 /**
@@ -161,7 +160,7 @@ public final class PhysicsLayerCoupling extends AbstractCoupling {
     }
     double[] scale = new double[head.width()];
     java.util.Arrays.fill(scale, 0.5);
-    Regressor net = new LearnerRegressor(new int[] {16}, x, bias, scale, task.seed());
+    Regressor net = AdjointTraining.network(new int[] {16}, x, bias, scale, task.seed());
     ModelInput base = new ModelInput(task.forcing(), cal.parameters(), Map.of(), vars,
         task.initialObservations());
     AdjointTraining.Objective obj = AdjointTraining.Objective.of(task, vars);

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.calibration.CalibrationProblem;
+import org.cml4j.core.learn.Learner;
+import org.cml4j.core.learn.adjoint.AdjointNetwork;
+import org.cml4j.core.learn.adjoint.BoundedParameterHead;
+import org.cml4j.core.learn.adjoint.JointConstants;
+import org.cml4j.core.learn.adjoint.PhysicsHead;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.fuse.data.FeatureSpec;
-import org.cml4j.fuse.net.LearnerRegressor;
 import org.cml4j.testbeds.tasks.TaskCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +42,7 @@ class AdjointChainGradientTest {
         task.initialObservations());
     double[][] x = FeatureSpec.standard(List.of("SWdown", "Tair", "Wind")).matrix(task.forcing(),
         task.auxiliary());
-    LearnerRegressor net = new LearnerRegressor(new int[] {3}, x, new double[] {bias},
+    Learner net = AdjointTraining.network(new int[] {3}, x, new double[] {bias},
         new double[] {0.5}, 5);
     double[] w = net.params();
     // move away from the small-output start so every weight matters
@@ -46,8 +50,10 @@ class AdjointChainGradientTest {
       w[i] += 0.3 * Math.sin(1.7 * i);
     }
     net.setParams(w);
-    AdjointTraining.Objective obj = AdjointTraining.Objective.of(task, vars);
-    AdjointTraining.Pass pass = AdjointTraining.pass(task.mechanism(), base, head, net, x, obj);
+    AdjointNetwork an = new AdjointNetwork(new AdjointNetwork.Problem(task.mechanism(), base,
+        head, x, AdjointTraining.Objective.of(task, vars), JointConstants.none()), net);
+    AdjointNetwork.Pass pass = an.forward();
+    double[] gradient = an.gradient(pass);
     double worst = 0;
     double largest = 0;
     for (int i = 0; i < w.length; i++) {
@@ -55,16 +61,14 @@ class AdjointChainGradientTest {
       double keep = w[i];
       w[i] = keep + h;
       net.setParams(w);
-      double up = AdjointTraining.pass(task.mechanism(), base, head, net, x, obj).evaluation()
-          .loss();
+      double up = an.forward().evaluation().loss();
       w[i] = keep - h;
       net.setParams(w);
-      double down = AdjointTraining.pass(task.mechanism(), base, head, net, x, obj).evaluation()
-          .loss();
+      double down = an.forward().evaluation().loss();
       w[i] = keep;
       net.setParams(w);
-      worst = Math.max(worst, Math.abs((up - down) / (2 * h) - pass.gradient()[i]));
-      largest = Math.max(largest, Math.abs(pass.gradient()[i]));
+      worst = Math.max(worst, Math.abs((up - down) / (2 * h) - gradient[i]));
+      largest = Math.max(largest, Math.abs(gradient[i]));
     }
     System.out.printf("adjoint chain %s: misfit %.4g, max |adjoint - FD| / max |gradient| %.2e"
         + " over %d weights%n", head.getClass().getSimpleName(), pass.evaluation().loss(),

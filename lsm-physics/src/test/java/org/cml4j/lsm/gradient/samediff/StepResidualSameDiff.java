@@ -2,8 +2,6 @@ package org.cml4j.lsm.gradient.samediff;
 
 import static org.cml4j.lsm.model.Output.SIGMA;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.cml4j.core.learn.Nd4jRuntime;
 import org.cml4j.lsm.model.LevelValues;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -123,17 +122,8 @@ public final class StepResidualSameDiff {
     sd.reshape("R", sd.slice(rBatch, new int[] {0, 0}, 1, n), n);
     SDVariable loss = sd.sum("loss", w.mul(rBatch));
     sd.setLossVariables(loss);
-    // build the reverse graph once, now; M2.1's createGradFunction prints one
-    // "Added differentiated op ..." line per op with System.out.println, so mute stdout meanwhile
-    PrintStream out = System.out;
-    synchronized (System.class) {
-      try {
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        sd.createGradFunction();
-      } finally {
-        System.setOut(out);
-      }
-    }
+    // build the reverse graph once, now (M2.1 prints a line per op: muted)
+    Nd4jRuntime.createGradFunctionQuietly(sd);
   }
 
   /** Columns [from, from+len) of every row of a [rows, N] array. */

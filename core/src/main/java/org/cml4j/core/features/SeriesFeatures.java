@@ -1,4 +1,4 @@
-package org.cml4j.cascade.preprocessing;
+package org.cml4j.core.features;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * phase as sin/cos; for every other series the log amplitude ratio {@code log(A_1/A_1,ref)} and
  * the phase lag {@code phi_1 - phi_1,ref} (radians, wrapped to (-pi, pi]). In a homogeneous soil
  * the damping depth {@code d = sqrt(2 kappa / w)} follows from both: amplitude ratio
- * {@code exp(-dz/d)} and lag {@code dz/d}, with {@code kappa = lambda / C}.
+ * {@code exp(-dz/d)} and lag {@code dz/d}, with {@code kappa = lambda / C}. These are window
+ * summaries (one row per window), next to the per-step columns of {@link FeatureTable}.
  */
 public final class SeriesFeatures {
   private static final double W = 2 * Math.PI / 24.0;

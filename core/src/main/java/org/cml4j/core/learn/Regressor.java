@@ -1,10 +1,11 @@
-package org.cml4j.fuse.net;
+package org.cml4j.core.learn;
 
 /**
- * A differentiable regression network as the adjoint-trained fusion couplings need it: forward
- * pass, vector-Jacobian product with respect to the parameters for an upstream gradient (e.g. one
- * supplied by the physics adjoint), and flat parameter access for an external optimiser. Rows are
- * time steps. This is the subset of {@code org.cml4j.core.learn.Learner} these couplings use.
+ * A differentiable regression network as networks trained through a mechanism's adjoint need it
+ * ({@link org.cml4j.core.learn.adjoint.AdjointNetwork}): forward pass, vector-Jacobian product
+ * with respect to the parameters for an upstream gradient (e.g. one supplied by the physics
+ * adjoint), and flat parameter access for an external optimiser. Rows are time steps. Every
+ * {@link Learner} is one.
  */
 public interface Regressor {
   /** Number of input columns. */

@@ -1,4 +1,4 @@
-package org.cml4j.fuse.physics;
+package org.cml4j.core.learn.adjoint;
 
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ParameterGradient;
@@ -20,4 +20,14 @@ public interface PhysicsHead {
 
   /** Largest violation of the head's bounds by the values it produces (0 by construction). */
   double boundViolation(double[][] u);
+
+  /** The adjoint's gradient with respect to a time-varying parameter; an error if it has none. */
+  static double[] timeVarying(ParameterGradient g, String parameter) {
+    double[] gp = g.timeVarying().get(parameter);
+    if (gp == null) {
+      throw new IllegalStateException("the mechanism's adjoint has no time-varying gradient"
+          + " for " + parameter);
+    }
+    return gp;
+  }
 }

@@ -1,4 +1,4 @@
-package org.cml4j.cascade.preprocessing;
+package org.cml4j.core.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cml4j.fuse.physics;
+package org.cml4j.core.learn.adjoint;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,11 +74,7 @@ public record BoundedParameterHead(List<String> parameters, double[] lower, doub
   public double[][] chain(ParameterGradient g, double[][] u) {
     double[][] d = new double[u.length][width()];
     for (int j = 0; j < width(); j++) {
-      double[] gp = g.timeVarying().get(parameters.get(j));
-      if (gp == null) {
-        throw new IllegalStateException("the mechanism's adjoint has no time-varying gradient"
-            + " for " + parameters.get(j));
-      }
+      double[] gp = PhysicsHead.timeVarying(g, parameters.get(j));
       for (int t = 0; t < u.length; t++) {
         double s = 1 / (1 + Math.exp(-u[t][j]));
         d[t][j] = gp[t] * (upper[j] - lower[j]) * s * (1 - s);

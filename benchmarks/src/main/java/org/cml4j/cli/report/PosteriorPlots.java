@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.cml4j.bench.report.Charts;
 import org.cml4j.lsm.posterior.Diagnostics;
 import org.cml4j.lsm.posterior.PosteriorPredictive;
 import org.cml4j.lsm.posterior.PosteriorResult;
@@ -25,14 +26,7 @@ final class PosteriorPlots {
   private static final int CELL = 230;
   private static final int MAX_POINTS = 1500;
   private static final Color DOTS = new Color(0x1f, 0x77, 0xb4, 60);
-  private static final Color BAR = new Color(0x1f, 0x77, 0xb4);
   private static final Color OBS = new Color(0x33, 0x33, 0x33);
-  private static final Color MODEL = new Color(0xd6, 0x27, 0x28);
-  private static final Color PRED = new Color(0x2c, 0xa0, 0x2c);
-
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
 
   private PosteriorPlots() {}
 
@@ -108,8 +102,8 @@ final class PosteriorPlots {
     XYSeries s = c.addSeries(name, xs, ys);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
     s.setMarker(SeriesMarkers.NONE);
-    s.setFillColor(BAR);
-    s.setLineColor(BAR);
+    s.setFillColor(Charts.BLUE);
+    s.setLineColor(Charts.BLUE);
     c.getStyler().setXAxisDecimalPattern(pattern(x));
     c.getStyler().setXAxisTickMarkSpacingHint(100);
     return c;
@@ -117,10 +111,7 @@ final class PosteriorPlots {
 
   private static XYChart scatter(String xn, String yn, double[] x, double[] y) {
     XYChart c = cell(xn, yn);
-    XYSeries s = c.addSeries(xn + "-" + yn, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    s.setMarker(SeriesMarkers.CIRCLE);
-    s.setMarkerColor(DOTS);
+    Charts.scatter(c, xn + "-" + yn, x, y, SeriesMarkers.CIRCLE, DOTS);
     c.getStyler().setMarkerSize(3);
     c.getStyler().setXAxisDecimalPattern(pattern(x));
     c.getStyler().setYAxisDecimalPattern(pattern(y));
@@ -164,31 +155,23 @@ final class PosteriorPlots {
     c.getStyler().setPlotBackgroundColor(Color.WHITE);
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    line(c, "predictive 5 % (model + noise)", h, minus(p.predQ05()[k], mid), PRED,
+    Charts.line(c, "predictive 5 % (model + noise)", h, minus(p.predQ05()[k], mid),
+        Charts.GREEN, SeriesLines.DASH_DASH);
+    Charts.line(c, "predictive 95 %", h, minus(p.predQ95()[k], mid), Charts.GREEN,
         SeriesLines.DASH_DASH);
-    line(c, "predictive 95 %", h, minus(p.predQ95()[k], mid), PRED, SeriesLines.DASH_DASH);
-    line(c, "model 5 %", h, minus(p.modelQ05()[k], mid), MODEL, SeriesLines.DOT_DOT);
-    line(c, "model 95 %", h, minus(p.modelQ95()[k], mid), MODEL, SeriesLines.DOT_DOT);
-    int m = 0;
-    double[] ox = new double[n];
-    double[] oy = new double[n];
-    for (int t = 0; t < n; t++) {
-      if (Double.isFinite(p.observed()[k][t])) {
-        ox[m] = t;
-        oy[m++] = p.observed()[k][t] - mid[t];
-      }
-    }
-    if (m > 0) {
-      XYSeries s = c.addSeries(String.format(Locale.ROOT, "observed (%.0f %% inside 5-95 %%)",
-          100 * p.coverage()[k]), java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m));
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(OBS);
+    Charts.line(c, "model 5 %", h, minus(p.modelQ05()[k], mid), Charts.RED,
+        SeriesLines.DOT_DOT);
+    Charts.line(c, "model 95 %", h, minus(p.modelQ95()[k], mid), Charts.RED,
+        SeriesLines.DOT_DOT);
+    double[][] obs = Charts.finite(h, minus(p.observed()[k], mid));
+    if (obs[0].length > 0) {
+      Charts.scatter(c, String.format(Locale.ROOT, "observed (%.0f %% inside 5-95 %%)",
+          100 * p.coverage()[k]), obs[0], obs[1], SeriesMarkers.CIRCLE, OBS);
       c.getStyler().setMarkerSize(5);
     }
     c.getStyler().setYAxisDecimalPattern(pattern(p.predQ95()[k].length > 0
         ? minus(p.predQ95()[k], mid) : new double[] {0, 1}));
-    return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
+    return Charts.png(c);
   }
 
   private static double[] minus(double[] a, double[] b) {
@@ -197,15 +180,6 @@ final class PosteriorPlots {
       r[i] = a[i] - b[i];
     }
     return r;
-  }
-
-  private static void line(XYChart c, String name, double[] x, double[] y, Color col,
-      java.awt.BasicStroke stroke) {
-    XYSeries s = c.addSeries(name, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setLineColor(col);
-    s.setLineStyle(stroke);
   }
 
   /**

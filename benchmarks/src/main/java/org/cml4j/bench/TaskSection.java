@@ -22,29 +22,15 @@ import org.cml4j.testbeds.tasks.PublishedSpread;
  * per-target RMSE with their replicate intervals, inconsistency, parameter error, seconds), the
  * parameter recovery against a published spread, and the plots (error by coupling, accuracy
  * against cost, the test-period series of each paradigm's best coupling, predictive bands).
+ *
+ * @param dir the report folder (plots are written there)
+ * @param bc the task
+ * @param tc the task's cells (every coupling and replicate)
+ * @param std truth standard deviation per target, keyed by {@link CellResult#taskReplicate()}
+ * @param doc the report the blocks are appended to
  */
-final class TaskSection {
-  private final Path dir;
-  private final BenchTask bc;
-  private final List<CellResult> tc;
-  private final Map<String, Map<String, Double>> std;
-  private final ReportDocument doc;
-
-  /**
-   * @param dir the report folder (plots are written there)
-   * @param bc the task
-   * @param tc the task's cells (every coupling and replicate)
-   * @param std truth standard deviation per target, keyed by {@link CellResult#taskReplicate()}
-   * @param doc the report the blocks are appended to
-   */
-  TaskSection(Path dir, BenchTask bc, List<CellResult> tc, Map<String, Map<String, Double>> std,
-      ReportDocument doc) {
-    this.dir = dir;
-    this.bc = bc;
-    this.tc = tc;
-    this.std = std;
-    this.doc = doc;
-  }
+record TaskSection(Path dir, BenchTask bc, List<CellResult> tc,
+    Map<String, Map<String, Double>> std, ReportDocument doc) {
 
   /** Appends the section; {@code spread} is the task's published spread, or null. */
   void write(PublishedSpread spread) throws IOException {

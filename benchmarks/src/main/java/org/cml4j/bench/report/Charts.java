@@ -74,6 +74,34 @@ public final class Charts {
     return new double[][] {Arrays.copyOf(fx, n), Arrays.copyOf(fy, n)};
   }
 
+  /**
+   * A decimal pattern that resolves the spread of {@code v}, not just its magnitude: enough
+   * decimals (or significant digits in scientific notation for magnitudes of 1e5 and more or
+   * below 1e-3) that ticks about a fifth of the range apart print differently — e.g. finals of
+   * 1.25026 to 1.25031 get {@code 0.000000}, not XChart's {@code 1.25028E0} on every tick; a
+   * posterior of Tb = 293.0003 K gets enough decimals to tell its ticks apart.
+   *
+   * @return the pattern, or null for no values (XChart's own)
+   */
+  public static String tickPattern(double[] v) {
+    if (v.length == 0) {
+      return null;
+    }
+    double lo = Arrays.stream(v).min().getAsDouble();
+    double hi = Arrays.stream(v).max().getAsDouble();
+    double m = Math.max(Math.abs(lo), Math.abs(hi));
+    double step = (hi - lo) / 5;
+    if (!(step > 0) || !Double.isFinite(step)) {
+      step = m > 0 ? m * 1e-3 : 1;
+    }
+    if (m >= 1e5 || (m > 0 && m < 1e-3)) {
+      int sig = (int) Math.ceil(Math.log10(m / step)) + 1;
+      return "0." + "0".repeat(Math.max(1, Math.min(12, sig - 1))) + "E0";
+    }
+    int dec = Math.max(0, (int) Math.ceil(-Math.log10(step)));
+    return dec == 0 ? "0" : "0." + "0".repeat(Math.min(12, dec));
+  }
+
   /** The chart as PNG bytes. */
   public static byte[] png(Chart<?, ?> c) throws IOException {
     return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);

@@ -117,8 +117,8 @@ public final class PlotWriter {
     if (yr != null) {
       c.getStyler().setYAxisMin(yr[0]).setYAxisMax(yr[1]);
     }
-    c.getStyler().setXAxisDecimalPattern(pattern(xr != null ? xr : pts[0]));
-    c.getStyler().setYAxisDecimalPattern(pattern(yr != null ? yr : ys));
+    c.getStyler().setXAxisDecimalPattern(Charts.tickPattern(xr != null ? xr : pts[0]));
+    c.getStyler().setYAxisDecimalPattern(Charts.tickPattern(yr != null ? yr : ys));
     if (pts[0].length > 0) {
       Charts.scatter(c, "starts", pts[0], pts[1], SeriesMarkers.CIRCLE, Charts.BLUE);
     }
@@ -173,31 +173,6 @@ public final class PlotWriter {
     }
     double mid = 0.5 * (lo + hi);
     return new double[] {mid - floor, mid + floor};
-  }
-
-  /**
-   * A decimal pattern that resolves the spread of {@code v}, not just its magnitude: enough
-   * decimals (or significant digits in scientific notation for magnitudes of 1e5 and more or
-   * below 1e-3) that ticks about a fifth of the range apart print differently — e.g. finals of
-   * 1.25026 to 1.25031 get {@code 0.000000}, not XChart's {@code 1.25028E0} on every tick.
-   */
-  static String pattern(double[] v) {
-    if (v.length == 0) {
-      return null;
-    }
-    double lo = min(v);
-    double hi = max(v);
-    double m = Math.max(Math.abs(lo), Math.abs(hi));
-    double step = (hi - lo) / 5;
-    if (!(step > 0) || !Double.isFinite(step)) {
-      step = m > 0 ? m * 1e-3 : 1;
-    }
-    if (m >= 1e5 || (m > 0 && m < 1e-3)) {
-      int sig = (int) Math.ceil(Math.log10(m / step)) + 1;
-      return "0." + "0".repeat(Math.max(1, Math.min(12, sig - 1))) + "E0";
-    }
-    int dec = Math.max(0, (int) Math.ceil(-Math.log10(step)));
-    return dec == 0 ? "0" : "0." + "0".repeat(Math.min(12, dec));
   }
 
   private static double min(double[] v) {

@@ -104,7 +104,7 @@ final class PosteriorPlots {
     s.setMarker(SeriesMarkers.NONE);
     s.setFillColor(Charts.BLUE);
     s.setLineColor(Charts.BLUE);
-    c.getStyler().setXAxisDecimalPattern(pattern(x));
+    c.getStyler().setXAxisDecimalPattern(Charts.tickPattern(x));
     c.getStyler().setXAxisTickMarkSpacingHint(100);
     return c;
   }
@@ -113,8 +113,8 @@ final class PosteriorPlots {
     XYChart c = cell(xn, yn);
     Charts.scatter(c, xn + "-" + yn, x, y, SeriesMarkers.CIRCLE, DOTS);
     c.getStyler().setMarkerSize(3);
-    c.getStyler().setXAxisDecimalPattern(pattern(x));
-    c.getStyler().setYAxisDecimalPattern(pattern(y));
+    c.getStyler().setXAxisDecimalPattern(Charts.tickPattern(x));
+    c.getStyler().setYAxisDecimalPattern(Charts.tickPattern(y));
     c.getStyler().setXAxisTickMarkSpacingHint(100);
     return c;
   }
@@ -169,7 +169,7 @@ final class PosteriorPlots {
           100 * p.coverage()[k]), obs[0], obs[1], SeriesMarkers.CIRCLE, OBS);
       c.getStyler().setMarkerSize(5);
     }
-    c.getStyler().setYAxisDecimalPattern(pattern(p.predQ95()[k].length > 0
+    c.getStyler().setYAxisDecimalPattern(Charts.tickPattern(p.predQ95()[k].length > 0
         ? minus(p.predQ95()[k], mid) : new double[] {0, 1}));
     return Charts.png(c);
   }
@@ -180,23 +180,5 @@ final class PosteriorPlots {
       r[i] = a[i] - b[i];
     }
     return r;
-  }
-
-  /**
-   * A tick pattern with as many digits as the spread of {@code v} needs (narrow posteriors of large
-   * values, e.g. Tb = 293.0003 K, need more than XChart's default), scientific for magnitudes of
-   * 1e5 and above or below 1e-3.
-   */
-  static String pattern(double[] v) {
-    double lo = java.util.Arrays.stream(v).min().orElse(0);
-    double hi = java.util.Arrays.stream(v).max().orElse(1);
-    double mag = Math.max(Math.abs(lo), Math.abs(hi));
-    double span = hi - lo > 0 ? hi - lo : Math.max(mag, 1e-300) * 1e-6;
-    if (mag >= 1e5 || (mag > 0 && mag < 1e-3)) {
-      int digits = (int) Math.max(1, Math.min(8, Math.ceil(Math.log10(mag / span * 4))));
-      return "0." + "0".repeat(digits) + "E0";
-    }
-    int decimals = (int) Math.max(0, Math.min(10, Math.ceil(-Math.log10(span / 4))));
-    return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
   }
 }

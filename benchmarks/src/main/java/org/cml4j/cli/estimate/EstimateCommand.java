@@ -2,6 +2,7 @@ package org.cml4j.cli.estimate;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.cml4j.lsm.estimation.ParameterSpace;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
 import org.cml4j.lsm.gradient.GradientMode;
+import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.solver.StepSolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +41,9 @@ import picocli.CommandLine.ParameterException;
         "  cml4j estimate --experiment huang2025-2depth --solver adam --starts 50",
         "  cml4j estimate --experiment huang2025-1depth --noise 0.1 --seed 7"})
 public final class EstimateCommand implements Callable<Integer> {
+  /** Options that apply to site runs only, in the order an error message names them. */
+  private static final List<String> SITE_ONLY = List.of("--start", "--end", "--observe",
+      "--predict", "--albedo", "--split", "--fit-until", "--prior", "--prior-weight");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -51,8 +56,27 @@ public final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--site", paramLabel = "FILE", description = "Site data file (site mode).")
   Path site;
 
-  @CommandLine.Mixin
-  SiteOptions siteOpts = new SiteOptions();
+  @Option(names = "--start", paramLabel = "T", converter = Converters.Time.class,
+      description = "Window start (site runs), e.g. 2012-05-01 or 2012-05-01T06:30 (UTC), or "
+          + "with an offset as in the site files: 2012-07-01T00:00-07:00.")
+  OffsetDateTime start;
+
+  @Option(names = "--end", paramLabel = "T", converter = Converters.Time.class,
+      description = "Window end (site runs, exclusive); same formats as --start.")
+  OffsetDateTime end;
+
+  @Option(names = "--observe", paramLabel = "A,B", split = ",", converter = Converters.Out.class,
+      description = "Outputs to fit (site runs): SoilTemp_<depth m>, SurfTemp, Qg, LWup, QhQle, "
+          + "Rnet.")
+  List<Output> observe = new ArrayList<>();
+
+  @Option(names = "--predict", paramLabel = "X,Y", split = ",", converter = Converters.Out.class,
+      description = "Outputs to score but not fit (site runs).")
+  List<Output> predict = new ArrayList<>();
+
+  @Option(names = "--albedo", paramLabel = "A", description = "Fixed albedo when alpha is not "
+      + "fitted (site runs).")
+  Double albedo;
 
   @Option(names = "--fit", paramLabel = "P,Q", split = ",", converter = Converters.Fit.class,
       description = "Parameters to fit: alpha, lambda, C, hbeta, Tb, eps, h, beta. Default for "
@@ -85,6 +109,28 @@ public final class EstimateCommand implements Callable<Integer> {
           + "spinup[:DAYS] (run over the DAYS (7) days before the window) or cycled[:K] (day 1 "
           + "repeated K (7) times).")
   String initialState;
+
+  @Option(names = "--split", paramLabel = "F",
+      description = "Site runs: fraction of the window fitted, in (0, 1); the rest is validation. "
+          + "Default: the preset's split, else 0.75.")
+  Double split;
+
+  @Option(names = "--fit-until", paramLabel = "T", converter = Converters.Time.class,
+      description = "Site runs: end of the fit period (exclusive; same formats as --start), "
+          + "instead of --split.")
+  OffsetDateTime fitUntil;
+
+  @Option(names = "--prior", paramLabel = "P,Q",
+      description = "Site runs: stated Gaussian priors added to the loss: none, tb-deep (Tb ~ "
+          + "N(fit-period mean of the deepest fitted soil temperature, 3 K)), tb-air (Tb ~ N(mean "
+          + "air temperature, 3 K)), texture (ln lambda, ln C within mineral-soil ranges), all, or "
+          + "a comma list. Default: tb-deep,texture (chosen by measurement).")
+  String prior;
+
+  @Option(names = "--prior-weight", paramLabel = "W",
+      description = "Site runs: weight of a one-sigma prior departure in K^2 of squared "
+          + "residuals. Default: 6 (0.5 K error, one independent residual per day).")
+  Double priorWeight;
 
   @Option(names = "--starts", paramLabel = "N", defaultValue = "50",
       description = "Number of starts (huang2025: the first N published starts). "
@@ -132,7 +178,18 @@ public final class EstimateCommand implements Callable<Integer> {
     if (siteRun && noise != null) {
       throw new ParameterException(cl, "--noise applies to synthetic experiments only");
     }
-    siteOpts.check(cl, siteRun, experiment);
+    List<String> siteOnly = SITE_ONLY.stream().filter(cl.getParseResult()::hasMatchedOption)
+        .toList();
+    if (!siteRun && !siteOnly.isEmpty()) {
+      throw new ParameterException(cl, String.join(", ", siteOnly) + " apply to site runs "
+          + "only, not to " + experiment.id());
+    }
+    if (albedo != null && !(albedo >= 0 && albedo <= 1)) {
+      throw new ParameterException(cl, "--albedo must be in [0, 1], got " + albedo);
+    }
+    if (start != null && end != null && !end.isAfter(start)) {
+      throw new ParameterException(cl, "--end " + end + " is not after --start " + start);
+    }
 
     if (out != null) {
       OutputFolder.prepare(out, "--out"); // before minutes of fitting
@@ -153,8 +210,8 @@ public final class EstimateCommand implements Callable<Integer> {
           throw new Cml4jCli.InputException("--site: " + e.getMessage());
         }
       }
-      SiteRequest req = siteOpts.request(site == null ? experiment.id() : null, site, dataDir,
-          settings);
+      SiteRequest req = new SiteRequest(site == null ? experiment.id() : null, site, dataDir,
+          start, end, List.copyOf(observe), List.copyOf(predict), albedo, settings);
       SiteEstimation impl = siteEstimation != null ? siteEstimation : SiteEstimation.find();
       if (impl == null) {
         throw new Cml4jCli.InputException(req.name() + ": site estimation is not yet available "
@@ -202,8 +259,13 @@ public final class EstimateCommand implements Callable<Integer> {
     GradientMode grad = gradient != null ? gradient
         : step == StepSolver.JACOBI ? GradientMode.UNROLLED : GradientMode.IMPLICIT;
     Huang2025Experiment.InitialCondition init = Huang2025Experiment.InitialCondition.UNIFORM_TB;
-    SiteFitOptions siteOptions = huang ? SiteFitOptions.defaults()
-        : siteOpts.fitOptions(cl, initialState);
+    SiteFitOptions siteOptions;
+    try {
+      siteOptions = huang ? SiteFitOptions.defaults()
+          : SiteFitOptions.parse(split, fitUntil, initialState, prior, priorWeight);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
     if (initialState != null && huang) {
       switch (initialState.trim().toLowerCase(Locale.ROOT)) {
         case "tb": break;

@@ -8,10 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.cml4j.bench.report.AtomicFiles;
+import org.cml4j.bench.report.Charts;
 import org.cml4j.bench.report.PlotWriter;
 import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -23,14 +22,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG plots of the benchmark (XChart), coloured by paradigm. */
 final class BenchPlots {
-  static final Map<String, Color> COLORS = Map.of("cascade", new Color(0x1f, 0x77, 0xb4),
-      "embedding", new Color(0xff, 0x7f, 0x0e), "fusion", new Color(0x2c, 0xa0, 0x2c),
+  static final Map<String, Color> COLORS = Map.of("cascade", Charts.BLUE,
+      "embedding", new Color(0xff, 0x7f, 0x0e), "fusion", Charts.GREEN,
       "baseline", new Color(0x7f, 0x7f, 0x7f), "truth", Color.BLACK);
   static final List<String> ORDER = List.of("baseline", "cascade", "embedding", "fusion");
-
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
 
   private BenchPlots() {}
 
@@ -71,7 +66,7 @@ final class BenchPlots {
       c.addSeries("none", List.of("no successful cells"), List.of(0.0));
     }
     String f = "error_" + PlotWriter.safe(task) + ".png";
-    save(dir, f, c);
+    Charts.save(dir, f, c);
     return new PlotWriter.Plot(f, task + ": error by coupling, coloured by paradigm");
   }
 
@@ -107,7 +102,7 @@ final class BenchPlots {
       s.setMarkerColor(COLORS.getOrDefault(e.getKey(), Color.DARK_GRAY));
       s.setMarker(SeriesMarkers.CIRCLE);
     }
-    save(dir, "sample_efficiency.png", c);
+    Charts.save(dir, "sample_efficiency.png", c);
     return new PlotWriter.Plot("sample_efficiency.png", "sample-efficiency curves by paradigm"
         + " (error bars: 95 % interval over replicates)");
   }
@@ -151,25 +146,20 @@ final class BenchPlots {
       c.addSeries("none", new double[] {1}, new double[] {0});
     }
     String f = "cost_" + PlotWriter.safe(task) + ".png";
-    save(dir, f, c);
+    Charts.save(dir, f, c);
     return new PlotWriter.Plot(f, task + ": accuracy against cost, one labelled point per"
         + " coupling, coloured by paradigm");
   }
 
   static PlotWriter.Plot series(Path dir, String task, String target, double[] hours, double[] truth,
       Map<String, double[]> bestByParadigm, Map<String, String> labels) throws IOException {
-    XYChart c = new XYChartBuilder().width(1000).height(520)
-        .title(task + ": " + target + " on the test period, best coupling of each paradigm")
-        .xAxisTitle("hours since test start [h]").yAxisTitle(target + " ["
-            + unit(target) + "]").build();
-    c.getStyler().setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setMarkerSize(0);
-    addLine(c, "truth", hours, truth, COLORS.get("truth"));
+    XYChart c = testPeriod(task + ": " + target + " on the test period, best coupling of each"
+        + " paradigm", target, hours, truth);
     for (var e : bestByParadigm.entrySet()) {
       addLine(c, labels.get(e.getKey()), hours, e.getValue(), COLORS.get(e.getKey()));
     }
     String f = "series_" + PlotWriter.safe(task) + "_" + PlotWriter.safe(target) + ".png";
-    save(dir, f, c);
+    Charts.save(dir, f, c);
     return new PlotWriter.Plot(f, task + ": " + target + ", truth vs best coupling per paradigm");
   }
 
@@ -201,7 +191,7 @@ final class BenchPlots {
     if (pit.isEmpty()) {
       c.addSeries("none", List.of("no predictive distribution"), List.of(0.0));
     }
-    save(dir, "pit.png", c);
+    Charts.save(dir, "pit.png", c);
     return new PlotWriter.Plot("pit.png", "reliability: mean PIT histogram of each paradigm's"
         + " best-calibrated coupling over its tasks, replicates and targets");
   }
@@ -210,20 +200,15 @@ final class BenchPlots {
   static PlotWriter.Plot bands(Path dir, String task, String target, double[] hours,
       double[] truth, Map<String, double[][]> band, Map<String, String> paradigmOf)
       throws IOException {
-    XYChart c = new XYChartBuilder().width(1000).height(520)
-        .title(task + ": " + target + ", 90 % predictive band (5 % and 95 % quantiles)")
-        .xAxisTitle("hours since test start [h]").yAxisTitle(target + " ["
-            + unit(target) + "]").build();
-    c.getStyler().setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setMarkerSize(0);
-    addLine(c, "truth", hours, truth, COLORS.get("truth"));
+    XYChart c = testPeriod(task + ": " + target + ", 90 % predictive band (5 % and 95 %"
+        + " quantiles)", target, hours, truth);
     for (var e : band.entrySet()) {
       Color col = COLORS.getOrDefault(paradigmOf.get(e.getKey()), Color.DARK_GRAY);
       addLine(c, e.getKey() + " 5 %", hours, e.getValue()[0], col);
       addLine(c, e.getKey() + " 95 %", hours, e.getValue()[1], col);
     }
     String f = "band_" + PlotWriter.safe(task) + "_" + PlotWriter.safe(target) + ".png";
-    save(dir, f, c);
+    Charts.save(dir, f, c);
     return new PlotWriter.Plot(f, task + ": " + target + ", 90 % predictive bands of each"
         + " paradigm's coupling with a distribution (replicate 1) and the truth");
   }
@@ -236,25 +221,23 @@ final class BenchPlots {
     }
   }
 
-  private static void addLine(XYChart c, String name, double[] x, double[] y, Color col) {
-    List<Double> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
-    for (int i = 0; i < y.length; i++) {
-      if (Double.isFinite(y[i])) {
-        xs.add(x[i]);
-        ys.add(y[i]);
-      }
-    }
-    if (!xs.isEmpty()) {
-      XYSeries s = c.addSeries(name, xs, ys);
-      s.setLineColor(col);
-      s.setMarker(SeriesMarkers.NONE);
-    }
+  /** A chart of {@code target} against hours since the test start, with the truth drawn. */
+  private static XYChart testPeriod(String title, String target, double[] hours,
+      double[] truth) {
+    XYChart c = new XYChartBuilder().width(1000).height(520).title(title)
+        .xAxisTitle("hours since test start [h]").yAxisTitle(target + " ["
+            + unit(target) + "]").build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setMarkerSize(0);
+    addLine(c, "truth", hours, truth, COLORS.get("truth"));
+    return c;
   }
 
-  private static void save(Path dir, String file, org.knowm.xchart.internal.chartpart.Chart<?, ?> c)
-      throws IOException {
-    AtomicFiles.write(dir.resolve(file), BitmapEncoder.getBitmapBytes(c,
-        BitmapEncoder.BitmapFormat.PNG));
+  /** A line through the finite points, if any. */
+  private static void addLine(XYChart c, String name, double[] x, double[] y, Color col) {
+    double[][] p = Charts.finite(x, y);
+    if (p[0].length > 0) {
+      Charts.line(c, name, p[0], p[1], col, null);
+    }
   }
 }

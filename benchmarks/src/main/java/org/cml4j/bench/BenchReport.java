@@ -2,40 +2,29 @@ package org.cml4j.bench;
 
 import org.cml4j.testbeds.tasks.BenchTask;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.cml4j.bench.report.AtomicFiles;
-import org.cml4j.bench.report.PlotWriter;
+import org.cml4j.bench.ReportDocument.Bullets;
+import org.cml4j.bench.ReportDocument.Heading;
+import org.cml4j.bench.ReportDocument.Image;
+import org.cml4j.bench.ReportDocument.Para;
+import org.cml4j.bench.ReportDocument.Table;
 import org.cml4j.testbeds.tasks.PublishedSpread;
-import org.cml4j.testbeds.tasks.TaskCatalog;
 
 /**
  * {@code report.md} and a self-contained {@code report.html} (plots inlined): per-task tables with
- * the paradigm of each row, and a measured summary of which paradigm wins where (accuracy,
- * extrapolation, sample efficiency, cost, physical consistency).
+ * the paradigm of each row ({@link TaskSection}), and a measured summary of which paradigm wins
+ * where (accuracy, extrapolation, sample efficiency, cost, physical consistency). The blocks are a
+ * {@link ReportDocument}, which renders both formats.
  */
 public final class BenchReport {
-  private final List<Object> blocks = new ArrayList<>();
+  private final ReportDocument blocks = new ReportDocument();
   private Map<String, PublishedSpread> published = Map.of();
-
-  record Heading(int level, String text) {}
-
-  record Para(String text) {}
-
-  record Table(List<String> header, List<List<String>> rows) {}
-
-  private record Image(String file, String caption) {}
-
-  record Bullets(List<String> items) {}
 
   /** Builds and writes both reports and the plots into {@code dir}. */
   public static void write(Path dir, List<BenchRunner.Replicate> runs, List<CellResult> cells,
@@ -44,8 +33,9 @@ public final class BenchReport {
     BenchReport r = new BenchReport();
     r.published = Map.copyOf(published);
     r.build(dir, runs, cells, suite, seed, wallSeconds);
-    AtomicFiles.writeString(dir.resolve("report.md"), r.markdown());
-    AtomicFiles.writeString(dir.resolve("report.html"), r.html(dir));
+    AtomicFiles.writeString(dir.resolve("report.md"), r.blocks.markdown());
+    AtomicFiles.writeString(dir.resolve("report.html"), r.blocks.html(dir,
+        "cml4j paradigm benchmark"));
   }
 
   private void build(Path dir, List<BenchRunner.Replicate> runs, List<CellResult> cells,
@@ -73,7 +63,8 @@ public final class BenchReport {
     blocks.addAll(EmpiricalBenchmarkTable.blocks(cases, cells));
     blocks.add(new Heading(2, "Tasks"));
     for (BenchTask bc : cases) {
-      taskSection(dir, bc, cells.stream().filter(c -> c.task().equals(bc.id())).toList(), std);
+      new TaskSection(dir, bc, cells.stream().filter(c -> c.task().equals(bc.id())).toList(), std,
+          blocks).write(published.get(bc.id()));
     }
   }
 
@@ -123,8 +114,7 @@ public final class BenchReport {
           + " test period; each replicate is a new draw of weather and noise for every size)."));
       blocks.add(new Table(List.of("paradigm", "training days", "best normalised RMSE",
           "coupling"), se));
-      PlotWriter.Plot p = BenchPlots.sampleEfficiency(dir, f.curves);
-      blocks.add(new Image(p.file(), p.caption()));
+      blocks.add(Image.of(BenchPlots.sampleEfficiency(dir, f.curves)));
       SampleEfficiency s = new SampleEfficiency(runs, cells, std, f);
       blocks.add(new Para("Noise or non-stationarity: the calibrated physics ("
           + SampleEfficiency.PHYSICS + ") per training size, and the gap between the truth's"
@@ -169,159 +159,7 @@ public final class BenchReport {
         "coverage50", "coverage90", "width90"), u.table()));
     Map<String, double[]> pit = new LinkedHashMap<>();
     u.bestCalibrated.forEach((p, a) -> pit.put(a, u.pit(a)));
-    PlotWriter.Plot p = BenchPlots.pitHistograms(dir, pit, u.paradigm);
-    blocks.add(new Image(p.file(), p.caption()));
-  }
-
-  /**
-   * The 90 % bands on the first target of the task with any predictive distribution: the first
-   * coupling of each paradigm that has one (replicate 1).
-   */
-  private void bandPlot(Path dir, BenchTask bc, List<CellResult> tc) throws IOException {
-    for (String target : bc.task().targets()) {
-      Map<String, double[][]> band = new LinkedHashMap<>();
-      Map<String, String> par = new LinkedHashMap<>();
-      for (CellResult c : tc) {
-        if (c.replicate() != 1 || par.containsValue(c.paradigm())) {
-          continue;
-        }
-        for (TargetScore s : c.scores()) {
-          if (s.target().equals(target) && s.lower90() != null) {
-            band.put(c.approach(), new double[][] {s.lower90(), s.upper90()});
-            par.put(c.approach(), c.paradigm());
-          }
-        }
-      }
-      if (!band.isEmpty()) {
-        int from = bc.task().split().validationEnd();
-        double[] truth = bc.truth().values(target, from, bc.task().split().size());
-        double[] hours = new double[truth.length];
-        for (int i = 0; i < hours.length; i++) {
-          hours[i] = i * bc.task().forcing().stepSeconds() / 3600.0;
-        }
-        PlotWriter.Plot p = BenchPlots.bands(dir, bc.id(), target, hours, truth, band, par);
-        blocks.add(new Image(p.file(), p.caption()));
-        return;
-      }
-    }
-  }
-
-  private void taskSection(Path dir, BenchTask bc, List<CellResult> tc,
-      Map<String, Map<String, Double>> std) throws IOException {
-    blocks.add(new Heading(3, bc.id() + " (" + bc.family() + ")"));
-    blocks.add(new Para(bc.description() + " Version " + bc.version() + "; targets "
-        + bc.task().targets() + "; training " + fmt(bc.trainingDays()) + " days."));
-    List<String> header = new ArrayList<>(List.of("coupling", "mode", "paradigm", "status",
-        "norm. RMSE"));
-    bc.task().targets().forEach(t -> header.add(t + " RMSE"));
-    header.addAll(List.of("inconsistency", "param. error", "seconds"));
-    Map<String, List<CellResult>> by = new LinkedHashMap<>();
-    tc.forEach(c -> by.computeIfAbsent(c.approach(), k -> new ArrayList<>()).add(c));
-    Map<String, ReplicateStats.Interval> err = new LinkedHashMap<>();
-    by.forEach((a, l) -> err.put(a, ReplicateStats.interval(l.stream().mapToDouble(c ->
-        c.meanNormalisedRmse(std.getOrDefault(c.taskReplicate(), Map.of()))).toArray())));
-    List<String> order = new ArrayList<>(by.keySet());
-    order.sort(Comparator.comparingDouble((String a) -> {
-      double e = err.get(a).mean();
-      return Double.isNaN(e) ? Double.MAX_VALUE : e;
-    }).thenComparing(a -> a));
-    List<List<String>> rows = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
-    for (String a : order) {
-      List<CellResult> l = by.get(a);
-      CellResult c = l.get(0);
-      if (l.stream().allMatch(x -> x.status().equals(CellResult.NOT_APPLICABLE))) {
-        notes.add(a + ": " + c.reason());
-        continue;
-      }
-      List<CellResult> bad = l.stream().filter(x -> x.status().equals(CellResult.FAILED))
-          .toList();
-      List<CellResult> na = l.stream().filter(x -> x.status().equals(CellResult.NOT_APPLICABLE))
-          .toList();
-      String status = bad.isEmpty() && na.isEmpty() ? "ok" : (bad.isEmpty() ? ""
-          : "failed in " + bad.size() + "/" + l.size() + ": " + bad.get(0).reason())
-          + (na.isEmpty() ? "" : (bad.isEmpty() ? "" : "; ") + "not applicable in " + na.size()
-          + "/" + l.size() + ": " + na.get(0).reason());
-      if (l.stream().anyMatch(CellResult::timeCapHit)) {
-        status += " (wall-time cap hit)";
-      }
-      List<String> row = new ArrayList<>(List.of(a, c.category(), c.paradigm(), status,
-          err.get(a).text()));
-      for (String t : bc.task().targets()) {
-        row.add(ReplicateStats.interval(l.stream().mapToDouble(x -> x.scores().stream()
-            .filter(s -> s.target().equals(t)).mapToDouble(TargetScore::rmse).findFirst()
-            .orElse(Double.NaN)).toArray()).text());
-      }
-      row.addAll(List.of(ReplicateStats.interval(l.stream().mapToDouble(
-          CellResult::inconsistency).toArray()).text(), ReplicateStats.interval(l.stream()
-          .mapToDouble(CellResult::paramError).toArray()).text(), fmt(l.stream().mapToDouble(
-          x -> x.fitSeconds() + x.predictSeconds()).average().orElse(Double.NaN))));
-      rows.add(row);
-    }
-    blocks.add(new Table(header, rows));
-    List<CellResult> first = tc.stream().filter(c -> c.replicate() == 1).toList();
-    Map<String, Double> std1 = std.getOrDefault(bc.id() + "#1", Map.of());
-    PublishedSpread spread = published.get(bc.id());
-    if (spread != null) {
-      List<List<String>> rec = RecoveryTable.rows(bc, spread, first);
-      if (!rec.isEmpty()) {
-        blocks.add(new Para("Fitted parameters (replicate 1) against the truth and the published"
-            + " spread (" + spread.source() + "); a value counts as within when it lies between"
-            + " the 5th and 95th percentile of the published finals."
-            + (bc.trueParameters().isEmpty() ? " A real site has no truth: the published values"
-                + " are a reference obtained with the authors' own protocol."
-                : " The published targets were generated with the authors' Jacobi sweeps while"
-                + " the task's mechanism takes exact steps, so even the best fit differs from the"
-                + " truth by up to a few 0.1 % (see the README): where the published range is"
-                + " narrower than that, read the relative error.")));
-        blocks.add(new Table(RecoveryTable.header(spread), rec));
-      }
-    }
-    if (!notes.isEmpty()) {
-      blocks.add(new Para("Not applicable: " + String.join("; ", notes) + "."));
-    }
-    PlotWriter.Plot p = BenchPlots.errorByCoupling(dir, bc.id(), order, by, err);
-    blocks.add(new Image(p.file(), p.caption()));
-    PlotWriter.Plot ac = BenchPlots.accuracyVsCost(dir, bc.id(), order, by, err);
-    blocks.add(new Image(ac.file(), ac.caption()));
-    Map<String, CellResult> best = bestByParadigm(first, bc.id(), std1);
-    String target = bc.task().targets().get(0);
-    Map<String, double[]> series = new LinkedHashMap<>();
-    Map<String, String> labels = new LinkedHashMap<>();
-    best.forEach((par, c) -> {
-      if (c.series().containsKey(target)) {
-        series.put(par, c.series().get(target));
-        labels.put(par, par + ": " + c.approach());
-      }
-    });
-    if (!series.isEmpty()) {
-      int from = bc.task().split().validationEnd();
-      double[] truth = bc.truth().values(target, from, bc.task().split().size());
-      double[] hours = new double[truth.length];
-      for (int i = 0; i < hours.length; i++) {
-        hours[i] = i * bc.task().forcing().stepSeconds() / 3600.0;
-      }
-      PlotWriter.Plot s = BenchPlots.series(dir, bc.id(), target, hours, truth, series, labels);
-      blocks.add(new Image(s.file(), s.caption()));
-    }
-    bandPlot(dir, bc, tc);
-  }
-
-  /** Best ok cell of each paradigm on a task (by mean normalised RMSE). */
-  static Map<String, CellResult> bestByParadigm(List<CellResult> cells, String task,
-      Map<String, Double> std) {
-    Map<String, CellResult> best = new TreeMap<>();
-    for (CellResult c : cells) {
-      double e = c.meanNormalisedRmse(std);
-      if (!c.task().equals(task) || Double.isNaN(e)) {
-        continue;
-      }
-      CellResult b = best.get(c.paradigm());
-      if (b == null || e < b.meanNormalisedRmse(std)) {
-        best.put(c.paradigm(), c);
-      }
-    }
-    return best;
+    blocks.add(Image.of(BenchPlots.pitHistograms(dir, pit, u.paradigm)));
   }
 
   static String fmt(double v) {
@@ -330,78 +168,5 @@ public final class BenchReport {
     }
     return Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v != 0)
         ? String.format(Locale.ROOT, "%.3g", v) : String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  String markdown() {
-    StringBuilder sb = new StringBuilder();
-    for (Object b : blocks) {
-      if (b instanceof Heading h) {
-        sb.append("#".repeat(h.level())).append(' ').append(h.text()).append("\n\n");
-      } else if (b instanceof Para p) {
-        sb.append(p.text()).append("\n\n");
-      } else if (b instanceof Bullets l) {
-        l.items().forEach(x -> sb.append("- ").append(x).append('\n'));
-        sb.append('\n');
-      } else if (b instanceof Table t) {
-        sb.append("| ").append(String.join(" | ", t.header())).append(" |\n|");
-        t.header().forEach(x -> sb.append("---|"));
-        sb.append('\n');
-        for (List<String> r : t.rows()) {
-          sb.append("| ").append(r.stream().map(x -> x.replace("|", "/"))
-              .collect(Collectors.joining(" | "))).append(" |\n");
-        }
-        sb.append('\n');
-      } else if (b instanceof Image i) {
-        sb.append("![").append(i.caption()).append("](").append(i.file()).append(")\n\n");
-      }
-    }
-    return sb.toString();
-  }
-
-  String html(Path dir) throws IOException {
-    StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
-        + "<title>cml4j paradigm benchmark</title><style>body{font-family:sans-serif;max-width:"
-        + "1100px;margin:auto;padding:1em}table{border-collapse:collapse;margin:1em 0;font-size:"
-        + "90%}td,th{border:1px solid #ccc;padding:3px 6px;text-align:left}th{background:#eee}"
-        + "img{max-width:100%}</style></head><body>\n");
-    for (Object b : blocks) {
-      if (b instanceof Heading h) {
-        sb.append("<h").append(h.level()).append('>').append(esc(h.text())).append("</h")
-            .append(h.level()).append(">\n");
-      } else if (b instanceof Para p) {
-        sb.append("<p>").append(inline(p.text())).append("</p>\n");
-      } else if (b instanceof Bullets l) {
-        sb.append("<ul>");
-        l.items().forEach(x -> sb.append("<li>").append(inline(x)).append("</li>"));
-        sb.append("</ul>\n");
-      } else if (b instanceof Table t) {
-        sb.append("<table><tr>");
-        t.header().forEach(x -> sb.append("<th>").append(esc(x)).append("</th>"));
-        sb.append("</tr>\n");
-        for (List<String> r : t.rows()) {
-          sb.append("<tr>");
-          r.forEach(x -> sb.append("<td>").append(inline(x)).append("</td>"));
-          sb.append("</tr>\n");
-        }
-        sb.append("</table>\n");
-      } else if (b instanceof Image i) {
-        byte[] png = Files.readAllBytes(dir.resolve(i.file()));
-        sb.append("<figure><img alt=\"").append(esc(i.caption()))
-            .append("\" src=\"data:image/png;base64,")
-            .append(Base64.getEncoder().encodeToString(png)).append("\"><figcaption>")
-            .append(esc(i.caption())).append("</figcaption></figure>\n");
-      }
-    }
-    return sb.append("</body></html>\n").toString();
-  }
-
-  private static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
-  }
-
-  private static String inline(String s) {
-    return esc(s).replaceAll("\\*\\*(.+?)\\*\\*", "<b>$1</b>")
-        .replaceAll("\\*(.+?)\\*", "<i>$1</i>").replaceAll("`(.+?)`", "<code>$1</code>");
   }
 }

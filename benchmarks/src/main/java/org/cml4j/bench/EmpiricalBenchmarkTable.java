@@ -39,19 +39,19 @@ final class EmpiricalBenchmarkTable {
 
   private EmpiricalBenchmarkTable() {}
 
-  /** Report blocks of this section (uses {@link BenchReport}'s block types). */
-  static List<Object> blocks(List<BenchTask> cases, List<CellResult> cells) {
-    List<Object> b = new ArrayList<>();
-    b.add(new BenchReport.Heading(2, "Against the empirical benchmarks (PLUMBER)"));
+  /** Report blocks of this section (a {@link ReportDocument}'s blocks). */
+  static List<ReportDocument.Block> blocks(List<BenchTask> cases, List<CellResult> cells) {
+    List<ReportDocument.Block> b = new ArrayList<>();
+    b.add(new ReportDocument.Heading(2, "Against the empirical benchmarks (PLUMBER)"));
     Map<Key, double[]> avg = averaged(cells);
     Set<String> present = new LinkedHashSet<>();
     avg.keySet().stream().map(Key::approach).filter(BENCHMARKS::contains).forEach(present::add);
     if (present.isEmpty()) {
-      b.add(new BenchReport.Para("No empirical benchmark (" + String.join(", ", BENCHMARKS)
+      b.add(new ReportDocument.Para("No empirical benchmark (" + String.join(", ", BENCHMARKS)
           + ") ran in this suite, so there is nothing to compare against."));
       return b;
     }
-    b.add(new BenchReport.Para(intro(cases)));
+    b.add(new ReportDocument.Para(intro(cases)));
     List<String> approaches = new ArrayList<>();
     avg.keySet().stream().map(Key::approach).filter(a -> !BENCHMARKS.contains(a)).distinct()
         .forEach(approaches::add);
@@ -125,10 +125,10 @@ final class EmpiricalBenchmarkTable {
     cases.forEach(c -> c.task().targets().stream().filter(t -> !targets.contains(t))
         .forEach(targets::add));
     if (tally.isEmpty()) {
-      b.add(new BenchReport.Para("Only the empirical benchmarks ran: no other approach to"
+      b.add(new ReportDocument.Para("Only the empirical benchmarks ran: no other approach to"
           + " compare with them."));
     } else {
-      b.add(new BenchReport.Bullets(List.of(
+      b.add(new ReportDocument.Bullets(List.of(
           "Beat all three benchmarks on every (task, target) they predict: " + list(allWins) + ".",
           "Beat 2lin on **at most half** of their (task, target) pairs: " + list(failing2) + ".",
           "Beat 3km27 on **at most half** of their (task, target) pairs: " + list(failing3)
@@ -136,7 +136,7 @@ final class EmpiricalBenchmarkTable {
       List<String> h = new ArrayList<>(List.of("approach", "(task, target) pairs"));
       BENCHMARKS.forEach(x -> h.add("beats " + x.substring("baseline.".length())));
       h.add("beats all three");
-      b.add(new BenchReport.Table(h, sum));
+      b.add(new ReportDocument.Table(h, sum));
       List<String> weakTargets = new ArrayList<>();
       List<List<String>> tr = new ArrayList<>();
       byTarget.forEach((t, tt) -> {
@@ -145,14 +145,14 @@ final class EmpiricalBenchmarkTable {
           weakTargets.add(t + " (" + tt[2] + " and " + tt[3] + " of " + tt[0] + ")");
         }
       });
-      b.add(new BenchReport.Para("Per target, over every task and approach: (task, approach) pairs"
+      b.add(new ReportDocument.Para("Per target, over every task and approach: (task, approach) pairs"
           + " beating each benchmark. Targets where at most half of the pairs beat 2lin or 3km27"
           + " (pairs beating 2lin and 3km27 in brackets): " + list(weakTargets) + "."));
       List<String> th0 = new ArrayList<>(h);
       th0.set(0, "target");
       th0.set(1, "(task, approach) pairs");
-      b.add(new BenchReport.Table(th0, tr));
-      b.add(new BenchReport.Para("Per task and target: metrics (of the six) on which the"
+      b.add(new ReportDocument.Table(th0, tr));
+      b.add(new ReportDocument.Para("Per task and target: metrics (of the six) on which the"
           + " approach is better than 1lin, 2lin and 3km27, in that order (`–`: not predicted by"
           + " one side); **bold** where it beats all three. Last column: targets on which it"
           + " beats all three."));
@@ -160,11 +160,11 @@ final class EmpiricalBenchmarkTable {
         List<List<String>> rows = detail.stream().filter(r -> r.get(0).equals(bc.id()))
             .map(r -> r.subList(1, r.size())).toList();
         if (!rows.isEmpty()) {
-          b.add(new BenchReport.Para("`" + bc.id() + "`:"));
+          b.add(new ReportDocument.Para("`" + bc.id() + "`:"));
           List<String> th = new ArrayList<>(List.of("approach"));
           th.addAll(bc.task().targets());
           th.add("targets beating all");
-          b.add(new BenchReport.Table(th, rows));
+          b.add(new ReportDocument.Table(th, rows));
         }
       }
     }
@@ -181,9 +181,9 @@ final class EmpiricalBenchmarkTable {
               Double.NaN))));
           rr.add(row);
         });
-    b.add(new BenchReport.Para("Mean normalised rank (0 = best, 1 = worst; benchmarks in"
+    b.add(new ReportDocument.Para("Mean normalised rank (0 = best, 1 = worst; benchmarks in"
         + " italics) over the six metrics and every task, per target and over all targets."));
-    b.add(new BenchReport.Table(rh, rr));
+    b.add(new ReportDocument.Table(rh, rr));
     return b;
   }
 

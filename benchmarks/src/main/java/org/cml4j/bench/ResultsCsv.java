@@ -1,6 +1,7 @@
 package org.cml4j.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -38,9 +39,7 @@ public final class ResultsCsv {
   /** Writes the file atomically. */
   public static void write(Path file, List<CellResult> cells) throws IOException {
     AtomicFiles.write(file, os -> {
-      OutputStreamWriter w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-      try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-          .setHeader(HEADER.toArray(String[]::new)).setRecordSeparator("\n").build())) {
+      try (CSVPrinter p = printer(os, HEADER)) {
         for (CellResult c : cells) {
           for (TargetScore s : c.scores()) {
             p.printRecord(c.task(), c.family(), c.approach(), c.category(), c.paradigm(),
@@ -77,9 +76,7 @@ public final class ResultsCsv {
    */
   public static void writePit(Path file, List<CellResult> cells) throws IOException {
     AtomicFiles.write(file, os -> {
-      OutputStreamWriter w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-      try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
-          .setHeader(PIT_HEADER.toArray(String[]::new)).setRecordSeparator("\n").build())) {
+      try (CSVPrinter p = printer(os, PIT_HEADER)) {
         for (CellResult c : cells) {
           for (TargetScore s : c.scores()) {
             if (s.pit() == null) {
@@ -100,5 +97,11 @@ public final class ResultsCsv {
 
   static String num(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+  }
+
+  /** A UTF-8 CSV printer with {@code header} as its first record and "\n" line ends. */
+  private static CSVPrinter printer(OutputStream os, List<String> header) throws IOException {
+    return new CSVPrinter(new OutputStreamWriter(os, StandardCharsets.UTF_8), CSVFormat.DEFAULT
+        .builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").build());
   }
 }

@@ -2,14 +2,12 @@ package org.cml4j.benchmarks;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.cml4j.lsm.batch.BatchColumnModel;
 import org.cml4j.lsm.batch.BatchLoss;
 import org.cml4j.lsm.batch.BatchRunner;
 import org.cml4j.lsm.batch.ColumnBatch;
 import org.cml4j.lsm.experiment.Huang2025;
-import org.cml4j.lsm.model.InitialState;
 import org.cml4j.lsm.model.ModelGrid;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.Param;
@@ -69,17 +67,7 @@ public class BatchThroughputBenchmark {
   public void setup() {
     runner = new BatchRunner(threads, BatchRunner.DEFAULT_CHUNK);
     model = new BatchColumnModel(ModelGrid.HUANG2025, runner);
-    double[][] v = new double[Param.COUNT][batch];
-    Random rnd = new Random(1);
-    for (int c = 0; c < batch; c++) {
-      v[Param.ALPHA.ordinal()][c] = 0.2;
-      v[Param.LAMBDA.ordinal()][c] = 0.5 + rnd.nextDouble();
-      v[Param.C.ordinal()][c] = 2.2e6;
-      v[Param.HBETA.ordinal()][c] = 10 + 30 * rnd.nextDouble();
-      v[Param.TB.ordinal()][c] = 293;
-      v[Param.EPS.ordinal()][c] = 0.95;
-    }
-    columns = ColumnBatch.of(v, Huang2025.forcing(Huang2025.LEVELS), InitialState.uniformTb());
+    columns = BatchThroughputReport.columns(batch);
     double[][] seed = new double[Huang2025.LEVELS][OUT.size()];
     for (double[] row : seed) {
       Arrays.fill(row, 1e-3);

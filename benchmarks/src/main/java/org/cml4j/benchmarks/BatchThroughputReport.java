@@ -65,6 +65,10 @@ public final class BatchThroughputReport {
     }
   }
 
+  /**
+   * {@code batch} Huang2025 columns with seeded random conductivity and exchange coefficient
+   * (seed 1), the inputs of this report and of {@link BatchThroughputBenchmark}.
+   */
   static ColumnBatch columns(int batch) {
     double[][] v = new double[Param.COUNT][batch];
     Random rnd = new Random(1);

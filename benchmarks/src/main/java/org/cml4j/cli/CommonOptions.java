@@ -14,8 +14,8 @@ public final class CommonOptions {
       description = "Worker threads. Default: available processors.")
   Integer threads;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-  boolean quiet;
+  @CommandLine.Mixin
+  QuietOption quiet = new QuietOption();
 
   /**
    * The worker-thread count: {@code --threads}, else the available processors.
@@ -33,6 +33,6 @@ public final class CommonOptions {
 
   /** Whether the progress bar is off. */
   public boolean quiet() {
-    return quiet;
+    return quiet.quiet();
   }
 }

@@ -54,19 +54,19 @@ class EmpiricalBenchmarkTableTest {
         cell("baseline.2lin", "Qg", 3, -3), cell("baseline.3km27", "Qg", 2, 2),
         cell("good", "Qg", 1, 1), cell("good", "Qg", 1.5, -1.5), // two replicates: |bias| 0.25
         cell("weak", "Qg", 4, 4)));
-    List<Object> b = EmpiricalBenchmarkTable.blocks(List.of(twin), cells);
-    List<String> bullets = b.stream().filter(o -> o instanceof BenchReport.Bullets)
-        .flatMap(o -> ((BenchReport.Bullets) o).items().stream()).toList();
+    List<ReportDocument.Block> b = EmpiricalBenchmarkTable.blocks(List.of(twin), cells);
+    List<String> bullets = b.stream().filter(o -> o instanceof ReportDocument.Bullets)
+        .flatMap(o -> ((ReportDocument.Bullets) o).items().stream()).toList();
     assertThat(bullets.get(0)).endsWith(": good.");
     assertThat(bullets.get(1)).contains("2lin").endsWith(": weak.");
     assertThat(bullets.get(2)).contains("3km27").endsWith(": weak.");
-    List<BenchReport.Table> tables = b.stream().filter(o -> o instanceof BenchReport.Table)
-        .map(o -> (BenchReport.Table) o).toList();
+    List<ReportDocument.Table> tables = b.stream().filter(o -> o instanceof ReportDocument.Table)
+        .map(o -> (ReportDocument.Table) o).toList();
     // summary, per target, one task table, rank table
     assertThat(tables).hasSize(4);
     assertThat(tables.get(1).rows()).containsExactly(List.of("Qg", "2", "2 (100 %)",
         "1 (50 %)", "1 (50 %)", "1 (50 %)"));
-    assertThat(b).anyMatch(o -> o instanceof BenchReport.Para p
+    assertThat(b).anyMatch(o -> o instanceof ReportDocument.Para p
         && p.text().contains("beat 2lin or 3km27 (pairs beating 2lin and 3km27 in brackets):"
         + " Qg (1 and 1 of 2)."));
     assertThat(tables.get(0).rows().get(0)).containsExactly("good", "1", "1 (100 %)",
@@ -141,12 +141,12 @@ class EmpiricalBenchmarkTableTest {
   @Test
   void onlyBenchmarksGiveRanksButNoComparisonTables() {
     BenchTask twin = TaskCatalog.tiny(null, 42).task("twin");
-    List<Object> b = EmpiricalBenchmarkTable.blocks(List.of(twin), List.of(
+    List<ReportDocument.Block> b = EmpiricalBenchmarkTable.blocks(List.of(twin), List.of(
         cell("baseline.1lin", "Qg", 5, 5), cell("baseline.2lin", "Qg", 3, 3)));
-    assertThat(b).anyMatch(o -> o instanceof BenchReport.Para p
+    assertThat(b).anyMatch(o -> o instanceof ReportDocument.Para p
         && p.text().startsWith("Only the empirical benchmarks ran"));
-    List<BenchReport.Table> tables = b.stream().filter(o -> o instanceof BenchReport.Table)
-        .map(o -> (BenchReport.Table) o).toList();
+    List<ReportDocument.Table> tables = b.stream().filter(o -> o instanceof ReportDocument.Table)
+        .map(o -> (ReportDocument.Table) o).toList();
     assertThat(tables).hasSize(1);
     assertThat(tables.get(0).rows().get(0).subList(0, 2)).containsExactly("*baseline.2lin*",
         "0.000");
@@ -155,9 +155,9 @@ class EmpiricalBenchmarkTableTest {
   @Test
   void noBenchmarkNoComparison() {
     BenchTask twin = TaskCatalog.tiny(null, 42).task("twin");
-    List<Object> b = EmpiricalBenchmarkTable.blocks(List.of(twin), List.of(cell("x", "Qg", 1,
-        0)));
+    List<ReportDocument.Block> b = EmpiricalBenchmarkTable.blocks(List.of(twin),
+        List.of(cell("x", "Qg", 1, 0)));
     assertThat(b).hasSize(2);
-    assertThat(((BenchReport.Para) b.get(1)).text()).startsWith("No empirical benchmark");
+    assertThat(((ReportDocument.Para) b.get(1)).text()).startsWith("No empirical benchmark");
   }
 }

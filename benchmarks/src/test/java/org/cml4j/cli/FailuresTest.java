@@ -35,9 +35,7 @@ class FailuresTest {
     SiteEstimation oom = (req, progress) -> {
       throw new OutOfMemoryError("Java heap space");
     };
-    CliRun r = CliRun.run(Cml4jCli.commandLine(new EstimateCommand(oom)), "estimate",
-        "--experiment", "bondville-1998", "--data", dir.toString(), "--quiet", "--out",
-        dir.resolve("o").toString());
+    CliRun r = estimate(oom, dir);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).startsWith("cml4j estimate: error: out of memory")
         .contains("JAVA_OPTS=-Xmx").doesNotContain("\tat ");
@@ -49,9 +47,7 @@ class FailuresTest {
     SiteEstimation bug = (req, progress) -> {
       throw new IllegalStateException("index 7 out of range");
     };
-    CliRun r = CliRun.run(Cml4jCli.commandLine(new EstimateCommand(bug)), "estimate",
-        "--experiment", "bondville-1998", "--data", dir.toString(), "--quiet", "--out",
-        dir.resolve("o").toString());
+    CliRun r = estimate(bug, dir);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().lines().count()).isEqualTo(1);
     assertThat(r.err()).contains("index 7 out of range").contains("details: ")
@@ -60,5 +56,12 @@ class FailuresTest {
     assertThat(Files.readString(Path.of(file))).contains("IllegalStateException")
         .contains("\tat ");
     Files.deleteIfExists(Path.of(file));
+  }
+
+  /** {@code cml4j estimate} of a site experiment with the given (failing) implementation. */
+  private static CliRun estimate(SiteEstimation impl, Path dir) {
+    return CliRun.run(Cml4jCli.commandLine(new EstimateCommand(impl)), "estimate",
+        "--experiment", "bondville-1998", "--data", dir.toString(), "--quiet", "--out",
+        dir.resolve("o").toString());
   }
 }

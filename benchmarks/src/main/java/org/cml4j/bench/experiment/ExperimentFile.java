@@ -1,9 +1,6 @@
 package org.cml4j.bench.experiment;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,10 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +66,7 @@ public final class ExperimentFile {
     Map<String, Integer> lines;
     try {
       root = m.readTree(text);
-      lines = lines(m.getFactory(), text);
+      lines = FieldLines.of(m.getFactory(), text);
     } catch (JsonProcessingException e) {
       throw new org.cml4j.cli.Cml4jCli.InputException(file + (e.getLocation() != null ? " line "
           + e.getLocation().getLineNr() : "") + ": not valid " + (m instanceof YAMLMapper
@@ -272,58 +266,5 @@ public final class ExperimentFile {
 
   private org.cml4j.cli.Cml4jCli.InputException error(String ptr, String msg) {
     return new org.cml4j.cli.Cml4jCli.InputException(where(ptr) + ": " + msg);
-  }
-
-  /** Line of every field name, by JSON pointer (YAML and JSON parsers report token lines). */
-  static Map<String, Integer> lines(JsonFactory f, String text) throws JsonProcessingException {
-    Map<String, Integer> out = new HashMap<>();
-    Deque<Object> path = new ArrayDeque<>();
-    try (JsonParser p = f.createParser(text)) {
-      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        switch (t) {
-          case FIELD_NAME -> {
-            if (!path.isEmpty() && path.peek() instanceof String) {
-              path.pop();
-            }
-            path.push(p.currentName().replace("~", "~0").replace("/", "~1"));
-            out.putIfAbsent(pointer(path), p.currentTokenLocation().getLineNr());
-          }
-          case START_OBJECT -> path.push(Boolean.TRUE);
-          case START_ARRAY -> path.push(0);
-          case END_OBJECT, END_ARRAY -> {
-            if (!path.isEmpty() && path.peek() instanceof String) {
-              path.pop();
-            }
-            path.pop();
-            advanceIndex(path);
-          }
-          default -> advanceIndex(path);
-        }
-      }
-    } catch (JsonProcessingException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new org.cml4j.cli.Cml4jCli.InputException("cannot parse: " + e.getMessage());
-    }
-    return out;
-  }
-
-  private static void advanceIndex(Deque<Object> path) {
-    if (!path.isEmpty() && path.peek() instanceof Integer i) {
-      path.pop();
-      path.push(i + 1);
-    }
-  }
-
-  private static String pointer(Deque<Object> path) {
-    StringBuilder b = new StringBuilder();
-    var it = path.descendingIterator();
-    while (it.hasNext()) {
-      Object o = it.next();
-      if (o instanceof String || o instanceof Integer) {
-        b.append('/').append(o);
-      }
-    }
-    return b.toString();
   }
 }

@@ -1,6 +1,5 @@
 package org.cml4j.bench.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -12,10 +11,8 @@ import java.util.Locale;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.experiment.EstimationOutcome;
 import org.cml4j.lsm.experiment.SeriesPanel;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -29,14 +26,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class PlotWriter {
   private static final int WIDTH = 1000;
   private static final int HEIGHT = 560;
-  private static final Color OBSERVED = new Color(0x1f, 0x77, 0xb4);
-  private static final Color MODELLED = new Color(0xd6, 0x27, 0x28);
-  private static final Color MARK = new Color(0x55, 0x55, 0x55);
-  private static final Color PUBLISHED = new Color(0x2c, 0xa0, 0x2c);
-
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
 
   /** A written plot. */
   public record Plot(String file, String caption) {}
@@ -46,15 +35,13 @@ public final class PlotWriter {
     List<Plot> out = new ArrayList<>();
     for (SeriesPanel p : o.panels()) {
       String file = "series_" + safe(p.name()) + ".png";
-      AtomicFiles.write(dir.resolve(file), BitmapEncoder.getBitmapBytes(seriesChart(o, p),
-          BitmapEncoder.BitmapFormat.PNG));
+      Charts.save(dir, file, seriesChart(o, p));
       out.add(new Plot(file, p.name() + " [" + p.unit() + "]: observed vs modelled ("
           + p.role() + ")"));
     }
     for (String name : plottedParameters(o)) {
       String file = "starts_" + safe(name) + ".png";
-      AtomicFiles.write(dir.resolve(file), BitmapEncoder.getBitmapBytes(startsChart(o, name),
-          BitmapEncoder.BitmapFormat.PNG));
+      Charts.save(dir, file, startsChart(o, name));
       out.add(new Plot(file, name + ": final vs initial value of each start"));
     }
     return out;
@@ -75,33 +62,22 @@ public final class PlotWriter {
         .title(o.experiment() + ": " + p.name() + ", best start (" + o.solver() + ")")
         .xAxisTitle("time since window start [h]").yAxisTitle(p.name() + " [" + unit + "]").build();
     style(c.getStyler());
-    double[][] obs = finite(p.hours(), p.observed());
+    double[][] obs = Charts.finite(p.hours(), p.observed());
     if (obs[0].length > 0) {
-      XYSeries s = c.addSeries("observed" + ("predicted".equals(p.role()) ? " (not fitted)" : ""),
-          obs[0], obs[1]);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(OBSERVED);
+      Charts.scatter(c, "observed" + ("predicted".equals(p.role()) ? " (not fitted)" : ""),
+          obs[0], obs[1], SeriesMarkers.CIRCLE, Charts.BLUE);
     }
-    double[][] mod = finite(p.hours(), p.modelled());
+    double[][] mod = Charts.finite(p.hours(), p.modelled());
     if (mod[0].length > 0) {
-      XYSeries s = c.addSeries("modelled (best fit)", mod[0], mod[1]);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(MODELLED);
-      s.setLineWidth(2f);
+      Charts.line(c, "modelled (best fit)", mod[0], mod[1], Charts.RED, null).setLineWidth(2f);
     }
     int n = p.hours().length;
     if (p.fitLevels() > 0 && p.fitLevels() < n && obs[0].length + mod[0].length > 0) {
       double x = 0.5 * (p.hours()[p.fitLevels() - 1] + p.hours()[p.fitLevels()]);
       double lo = Math.min(min(obs[1]), min(mod[1]));
       double hi = Math.max(max(obs[1]), max(mod[1]));
-      XYSeries s = c.addSeries("end of fit window (validation after)", new double[] {x, x},
-          new double[] {lo, hi});
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(MARK);
-      s.setLineStyle(SeriesLines.DASH_DASH);
+      Charts.line(c, "end of fit window (validation after)", new double[] {x, x},
+          new double[] {lo, hi}, Charts.MARK, SeriesLines.DASH_DASH);
     }
     if (c.getSeriesMap().isEmpty()) {
       c.addSeries("no data", new double[] {0}, new double[] {0});
@@ -128,7 +104,7 @@ public final class PlotWriter {
         .xAxisTitle("initial " + name + " [" + unit + "]")
         .yAxisTitle("final " + name + " [" + unit + "]").build();
     style(c.getStyler());
-    double[][] pts = finite(x, y);
+    double[][] pts = Charts.finite(x, y);
     Double pub0 = o.published() == null ? null : o.published().get(name);
     double[] ys = pub0 != null && Double.isFinite(pub0) && pts[1].length > 0
         ? java.util.stream.DoubleStream.concat(Arrays.stream(pts[1]),
@@ -141,32 +117,22 @@ public final class PlotWriter {
     if (yr != null) {
       c.getStyler().setYAxisMin(yr[0]).setYAxisMax(yr[1]);
     }
-    c.getStyler().setXAxisDecimalPattern(pattern(xr != null ? xr : pts[0]));
-    c.getStyler().setYAxisDecimalPattern(pattern(yr != null ? yr : ys));
+    c.getStyler().setXAxisDecimalPattern(Charts.tickPattern(xr != null ? xr : pts[0]));
+    c.getStyler().setYAxisDecimalPattern(Charts.tickPattern(yr != null ? yr : ys));
     if (pts[0].length > 0) {
-      XYSeries s = c.addSeries("starts", pts[0], pts[1]);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(OBSERVED);
+      Charts.scatter(c, "starts", pts[0], pts[1], SeriesMarkers.CIRCLE, Charts.BLUE);
     }
     int b = o.best();
     if (b >= 0 && b < n && Double.isFinite(x[b]) && Double.isFinite(y[b])) {
-      XYSeries s = c.addSeries("best start (lowest loss)", new double[] {x[b]},
-          new double[] {y[b]});
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      s.setMarker(SeriesMarkers.DIAMOND);
-      s.setMarkerColor(MODELLED);
+      Charts.scatter(c, "best start (lowest loss)", new double[] {x[b]}, new double[] {y[b]},
+          SeriesMarkers.DIAMOND, Charts.RED);
     }
     Double pub = o.published() == null ? null : o.published().get(name);
     if (pub != null && Double.isFinite(pub) && pts[0].length > 0) {
       double lo = min(pts[0]);
       double hi = max(pts[0]);
-      XYSeries s = c.addSeries(String.format(Locale.ROOT, "published median %.4g", pub),
-          new double[] {lo, hi}, new double[] {pub, pub});
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(PUBLISHED);
-      s.setLineStyle(SeriesLines.DASH_DASH);
+      Charts.line(c, String.format(Locale.ROOT, "published median %.4g", pub),
+          new double[] {lo, hi}, new double[] {pub, pub}, Charts.GREEN, SeriesLines.DASH_DASH);
     }
     if (c.getSeriesMap().isEmpty()) {
       c.addSeries("no finite values", new double[] {0}, new double[] {0});
@@ -191,20 +157,6 @@ public final class PlotWriter {
     st.setAntiAlias(true);
   }
 
-  /** Points where both coordinates are finite. */
-  private static double[][] finite(double[] x, double[] y) {
-    int n = 0;
-    double[] fx = new double[x.length];
-    double[] fy = new double[x.length];
-    for (int i = 0; i < x.length && i < y.length; i++) {
-      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-        fx[n] = x[i];
-        fy[n++] = y[i];
-      }
-    }
-    return new double[][] {Arrays.copyOf(fx, n), Arrays.copyOf(fy, n)};
-  }
-
   /**
    * An axis range of at least 1e-6 of the values' magnitude around their middle when they are
    * closer together than that (starts that all converged), else null (XChart's own range).
@@ -221,31 +173,6 @@ public final class PlotWriter {
     }
     double mid = 0.5 * (lo + hi);
     return new double[] {mid - floor, mid + floor};
-  }
-
-  /**
-   * A decimal pattern that resolves the spread of {@code v}, not just its magnitude: enough
-   * decimals (or significant digits in scientific notation for magnitudes of 1e5 and more or
-   * below 1e-3) that ticks about a fifth of the range apart print differently — e.g. finals of
-   * 1.25026 to 1.25031 get {@code 0.000000}, not XChart's {@code 1.25028E0} on every tick.
-   */
-  static String pattern(double[] v) {
-    if (v.length == 0) {
-      return null;
-    }
-    double lo = min(v);
-    double hi = max(v);
-    double m = Math.max(Math.abs(lo), Math.abs(hi));
-    double step = (hi - lo) / 5;
-    if (!(step > 0) || !Double.isFinite(step)) {
-      step = m > 0 ? m * 1e-3 : 1;
-    }
-    if (m >= 1e5 || (m > 0 && m < 1e-3)) {
-      int sig = (int) Math.ceil(Math.log10(m / step)) + 1;
-      return "0." + "0".repeat(Math.max(1, Math.min(12, sig - 1))) + "E0";
-    }
-    int dec = Math.max(0, (int) Math.ceil(-Math.log10(step)));
-    return dec == 0 ? "0" : "0." + "0".repeat(Math.min(12, dec));
   }
 
   private static double min(double[] v) {

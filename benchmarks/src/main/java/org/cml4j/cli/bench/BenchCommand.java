@@ -10,14 +10,14 @@ import org.cml4j.bench.BenchSuites;
 import org.cml4j.bench.experiment.Experiment;
 import org.cml4j.bench.experiment.ExperimentRunner;
 import org.cml4j.bench.experiment.Selection;
-import org.cml4j.bench.experiment.SettingsCodec;
 import org.cml4j.bench.experiment.SiteSpec;
 import org.cml4j.bench.experiment.SiteTaskSource;
 import org.cml4j.bench.site.SiteBench;
 import org.cml4j.testbeds.sites.SiteTaskSpec;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
-import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.DataOption;
+import org.cml4j.cli.QuietOption;
 import org.cml4j.cli.Plugins;
 import org.cml4j.core.registry.CouplingRegistry;
 import org.cml4j.core.spi.Approach;
@@ -99,16 +99,15 @@ public final class BenchCommand implements Callable<Integer> {
       + " parameter of --site (not fitted; within its bounds); repeatable.")
   List<String> fix;
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "Shared data folder (default: ../shared/data or $CML4J_DATA).")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data = new DataOption();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/bench",
       description = "Output folder (default ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-  boolean quiet;
+  @CommandLine.Mixin
+  QuietOption quiet = new QuietOption();
 
   @Override
   public Integer call() throws IOException {
@@ -157,11 +156,12 @@ public final class BenchCommand implements Callable<Integer> {
     ExperimentRunner runner = new ExperimentRunner(reg, SiteTaskSource.builtIn());
     ExperimentRunner.Plan plan;
     try {
-      plan = runner.plan(e, DataLocator.find(data));
+      plan = runner.plan(e, data.folder());
     } catch (Cml4jCli.InputException ex) {
       throw new Cml4jCli.InputException(ex.getMessage().replaceFirst("^tasks: ", ""));
     }
-    runner.run(plan, out, resume, ConsoleProgress.stderr(quiet), spec.commandLine().getOut(),
+    runner.run(plan, out, resume, ConsoleProgress.stderr(quiet.quiet()),
+        spec.commandLine().getOut(),
         new ArrayList<>(spec.commandLine().getParseResult().originalArgs()));
     return Cml4jCli.OK;
   }

@@ -2,6 +2,7 @@ package org.cml4j.cli.estimate;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Function;
 import org.cml4j.lsm.data.IsoTimes;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.model.Output;
@@ -12,27 +13,40 @@ import picocli.CommandLine.TypeConversionException;
 public final class Converters {
   private Converters() {}
 
-  /** Fit parameter symbols (alpha, lambda, C, hbeta, Tb, eps, h, beta). */
-  public static final class Fit implements CommandLine.ITypeConverter<FitParam> {
+  /**
+   * A converter from a parse function that throws {@link IllegalArgumentException} with a
+   * one-line message: picocli reports that message (exit code 2).
+   *
+   * @param <T> the converted type
+   */
+  public abstract static class Parsed<T> implements CommandLine.ITypeConverter<T> {
+    private final Function<String, T> parse;
+
+    protected Parsed(Function<String, T> parse) {
+      this.parse = parse;
+    }
+
     @Override
-    public FitParam convert(String value) {
+    public T convert(String value) {
       try {
-        return FitParam.fromSymbol(value);
+        return parse.apply(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
   }
 
+  /** Fit parameter symbols (alpha, lambda, C, hbeta, Tb, eps, h, beta). */
+  public static final class Fit extends Parsed<FitParam> {
+    public Fit() {
+      super(FitParam::fromSymbol);
+    }
+  }
+
   /** ALMA-style output names (SoilTemp_0.05, SurfTemp, Qg, LWup, QhQle, Rnet). */
-  public static final class Out implements CommandLine.ITypeConverter<Output> {
-    @Override
-    public Output convert(String value) {
-      try {
-        return Output.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  public static final class Out extends Parsed<Output> {
+    public Out() {
+      super(Output::parse);
     }
   }
 
@@ -49,14 +63,9 @@ public final class Converters {
   }
 
   /** An ISO time, as {@link IsoTimes#parse}. */
-  public static final class Time implements CommandLine.ITypeConverter<OffsetDateTime> {
-    @Override
-    public OffsetDateTime convert(String value) {
-      try {
-        return IsoTimes.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+  public static final class Time extends Parsed<OffsetDateTime> {
+    public Time() {
+      super(IsoTimes::parse);
     }
   }
 

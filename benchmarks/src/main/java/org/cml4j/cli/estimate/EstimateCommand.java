@@ -1,20 +1,17 @@
 package org.cml4j.cli.estimate;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.CommonOptions;
 import org.cml4j.cli.ConsoleProgress;
-import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.DataOption;
 import org.cml4j.cli.OutputFolder;
 import org.cml4j.bench.ProgressListener;
 import org.cml4j.cli.SiteEstimation;
@@ -24,14 +21,9 @@ import org.cml4j.core.provenance.Provenance;
 import org.cml4j.cli.report.ReportMarkdownWriter;
 import org.cml4j.cli.report.ResultsJsonWriter;
 import org.cml4j.lsm.estimation.FitParam;
-import org.cml4j.lsm.estimation.FitResult;
-import org.cml4j.lsm.estimation.MultiStart;
 import org.cml4j.lsm.estimation.ParameterSpace;
 import org.cml4j.lsm.experiment.EstimationOutcome;
-import org.cml4j.lsm.estimation.Prior;
 import org.cml4j.lsm.experiment.Huang2025Experiment;
-import org.cml4j.lsm.experiment.SiteInitialState;
-import org.cml4j.lsm.experiment.SitePriors;
 import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.solver.StepSolver;
@@ -49,6 +41,9 @@ import picocli.CommandLine.ParameterException;
         "  cml4j estimate --experiment huang2025-2depth --solver adam --starts 50",
         "  cml4j estimate --experiment huang2025-1depth --noise 0.1 --seed 7"})
 public final class EstimateCommand implements Callable<Integer> {
+  /** Options that apply to site runs only, in the order an error message names them. */
+  private static final List<String> SITE_ONLY = List.of("--start", "--end", "--observe",
+      "--predict", "--albedo", "--split", "--fit-until", "--prior", "--prior-weight");
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -153,10 +148,8 @@ public final class EstimateCommand implements Callable<Integer> {
       description = "Seed of --noise. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "The shared/data folder. Default: found by walking up from the working "
-          + "directory and from the jar.")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data = new DataOption();
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output folder. Default: out/estimate/<experiment>.")
@@ -182,41 +175,14 @@ public final class EstimateCommand implements Callable<Integer> {
     CommandLine cl = spec.commandLine();
     EstimationSettings settings = settings(cl);
     boolean siteRun = site != null || experiment.site();
-    if (!siteRun) {
-      List<String> siteOnly = new ArrayList<>();
-      if (start != null) {
-        siteOnly.add("--start");
-      }
-      if (end != null) {
-        siteOnly.add("--end");
-      }
-      if (!observe.isEmpty()) {
-        siteOnly.add("--observe");
-      }
-      if (!predict.isEmpty()) {
-        siteOnly.add("--predict");
-      }
-      if (albedo != null) {
-        siteOnly.add("--albedo");
-      }
-      if (split != null) {
-        siteOnly.add("--split");
-      }
-      if (fitUntil != null) {
-        siteOnly.add("--fit-until");
-      }
-      if (prior != null) {
-        siteOnly.add("--prior");
-      }
-      if (priorWeight != null) {
-        siteOnly.add("--prior-weight");
-      }
-      if (!siteOnly.isEmpty()) {
-        throw new ParameterException(cl, String.join(", ", siteOnly) + " apply to site runs "
-            + "only, not to " + experiment.id());
-      }
-    } else if (noise != null) {
+    if (siteRun && noise != null) {
       throw new ParameterException(cl, "--noise applies to synthetic experiments only");
+    }
+    List<String> siteOnly = SITE_ONLY.stream().filter(cl.getParseResult()::hasMatchedOption)
+        .toList();
+    if (!siteRun && !siteOnly.isEmpty()) {
+      throw new ParameterException(cl, String.join(", ", siteOnly) + " apply to site runs "
+          + "only, not to " + experiment.id());
     }
     if (albedo != null && !(albedo >= 0 && albedo <= 1)) {
       throw new ParameterException(cl, "--albedo must be in [0, 1], got " + albedo);
@@ -228,7 +194,7 @@ public final class EstimateCommand implements Callable<Integer> {
     if (out != null) {
       OutputFolder.prepare(out, "--out"); // before minutes of fitting
     }
-    Path dataDir = DataLocator.find(data);
+    Path dataDir = data.folder();
     ProgressListener progress = ConsoleProgress.stderr(common.quiet());
     EstimationOutcome outcome;
     List<Path> inputs;
@@ -261,7 +227,7 @@ public final class EstimateCommand implements Callable<Integer> {
     List<PlotWriter.Plot> plots = new PlotWriter().write(dir, outcome);
     new ResultsJsonWriter().write(dir, outcome, prov);
     new ReportMarkdownWriter().write(dir, outcome, plots, prov);
-    summary(cl.getOut(), outcome, dir, plots.size(), settings);
+    EstimateSummary.print(cl.getOut(), outcome, dir, plots.size(), settings);
     PosteriorRun.runIfAsked(posterior, experiment, dataDir, settings, outcome, dir, cl.getOut());
     return Cml4jCli.OK;
   }
@@ -293,7 +259,13 @@ public final class EstimateCommand implements Callable<Integer> {
     GradientMode grad = gradient != null ? gradient
         : step == StepSolver.JACOBI ? GradientMode.UNROLLED : GradientMode.IMPLICIT;
     Huang2025Experiment.InitialCondition init = Huang2025Experiment.InitialCondition.UNIFORM_TB;
-    SiteFitOptions siteOptions = siteOptions(cl, huang);
+    SiteFitOptions siteOptions;
+    try {
+      siteOptions = huang ? SiteFitOptions.defaults()
+          : SiteFitOptions.parse(split, fitUntil, initialState, prior, priorWeight);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
     if (initialState != null && huang) {
       switch (initialState.trim().toLowerCase(Locale.ROOT)) {
         case "tb": break;
@@ -310,71 +282,11 @@ public final class EstimateCommand implements Callable<Integer> {
     }
   }
 
-  /** Site options (defaults for huang2025 runs, where they are rejected in {@link #call}). */
-  private SiteFitOptions siteOptions(CommandLine cl, boolean huang) {
-    if (huang) {
-      return SiteFitOptions.defaults();
-    }
-    SiteInitialState is = SiteFitOptions.DEFAULT_INITIAL;
-    var pr = SiteFitOptions.DEFAULT_PRIORS;
-    try {
-      if (initialState != null) {
-        is = SiteInitialState.parse(initialState);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, "--initial-state: " + e.getMessage());
-    }
-    try {
-      if (prior != null) {
-        pr = SitePriors.parse(prior);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, "--prior: " + e.getMessage());
-    }
-    try {
-      return new SiteFitOptions(split, fitUntil, is, pr,
-          priorWeight == null ? Prior.DEFAULT_WEIGHT : priorWeight);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, e.getMessage());
-    }
-  }
-
   private static List<String> originalArgs(CommandLine cl) {
     CommandLine root = cl;
     while (root.getParent() != null) {
       root = root.getParent();
     }
     return root.getParseResult() == null ? List.of() : root.getParseResult().originalArgs();
-  }
-
-  private static void summary(PrintWriter w, EstimationOutcome o, Path dir, int plots,
-      EstimationSettings s) {
-    FitResult best = o.starts().get(o.best());
-    long conv = o.starts().stream().filter(FitResult::converged).count();
-    w.printf(Locale.ROOT, "%s (%s, %s steps%s): %d starts in %.1f s wall on %d threads, %d "
-        + "converged%n", o.experiment(), o.solver(), o.stepSolver().toLowerCase(Locale.ROOT),
-        s.solver().equals("adam") ? ", " + s.gradient().name().toLowerCase(Locale.ROOT)
-            + " gradient" : "", o.starts().size(), o.wallSeconds(), s.threads(), conv);
-    long failed = o.starts().stream().filter(MultiStart::isFailed).count();
-    if (failed > 0) {
-      w.printf(Locale.ROOT, "%d of %d starts failed (reasons in report.md, \"Failed starts\")%n",
-          failed, o.starts().size());
-    }
-    w.printf(Locale.ROOT, "best start #%d (loss %s): %s%n", o.best(), num(best.loss()),
-        best.named().entrySet().stream().map(EstimateCommand::kv).collect(
-            Collectors.joining(", ")));
-    if (o.identifiability() != null) {
-      w.println("identifiability: " + o.identifiability().verdict());
-    }
-    w.printf("wrote %s (results.json, report.md, %d plots)%n", dir, plots);
-    w.flush();
-  }
-
-  private static String kv(Map.Entry<String, Double> e) {
-    return e.getKey() + "=" + num(e.getValue());
-  }
-
-  private static String num(double v) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5g", v) : "n/a";
   }
 }

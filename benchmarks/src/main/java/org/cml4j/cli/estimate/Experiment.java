@@ -51,14 +51,9 @@ public enum Experiment {
   }
 
   /** picocli converter. */
-  public static final class Converter implements CommandLine.ITypeConverter<Experiment> {
-    @Override
-    public Experiment convert(String value) {
-      try {
-        return parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
+  public static final class Converter extends Converters.Parsed<Experiment> {
+    public Converter() {
+      super(Experiment::parse);
     }
   }
 

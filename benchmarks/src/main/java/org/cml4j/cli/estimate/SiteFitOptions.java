@@ -48,6 +48,34 @@ public record SiteFitOptions(Double split, OffsetDateTime fitUntil, SiteInitialS
     priors = priors.isEmpty() ? EnumSet.noneOf(SitePriors.Choice.class) : EnumSet.copyOf(priors);
   }
 
+  /**
+   * The options of a site run from the command-line values, the measured defaults for those not
+   * given (null).
+   *
+   * @throws IllegalArgumentException naming the option whose value is not allowed
+   */
+  public static SiteFitOptions parse(Double split, OffsetDateTime fitUntil, String initialState,
+      String priors, Double priorWeight) {
+    SiteInitialState initial = DEFAULT_INITIAL;
+    Set<SitePriors.Choice> pr = DEFAULT_PRIORS;
+    try {
+      if (initialState != null) {
+        initial = SiteInitialState.parse(initialState);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--initial-state: " + e.getMessage(), e);
+    }
+    try {
+      if (priors != null) {
+        pr = SitePriors.parse(priors);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--prior: " + e.getMessage(), e);
+    }
+    return new SiteFitOptions(split, fitUntil, initial, pr,
+        priorWeight == null ? Prior.DEFAULT_WEIGHT : priorWeight);
+  }
+
   /** The measured defaults. */
   public static SiteFitOptions defaults() {
     return new SiteFitOptions(null, null, DEFAULT_INITIAL, DEFAULT_PRIORS, Prior.DEFAULT_WEIGHT);

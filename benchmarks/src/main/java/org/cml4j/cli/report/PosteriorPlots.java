@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.cml4j.bench.report.Charts;
 import org.cml4j.lsm.posterior.Diagnostics;
 import org.cml4j.lsm.posterior.PosteriorPredictive;
 import org.cml4j.lsm.posterior.PosteriorResult;
@@ -25,14 +26,7 @@ final class PosteriorPlots {
   private static final int CELL = 230;
   private static final int MAX_POINTS = 1500;
   private static final Color DOTS = new Color(0x1f, 0x77, 0xb4, 60);
-  private static final Color BAR = new Color(0x1f, 0x77, 0xb4);
   private static final Color OBS = new Color(0x33, 0x33, 0x33);
-  private static final Color MODEL = new Color(0xd6, 0x27, 0x28);
-  private static final Color PRED = new Color(0x2c, 0xa0, 0x2c);
-
-  static {
-    System.setProperty("java.awt.headless", "true");
-  }
 
   private PosteriorPlots() {}
 
@@ -108,22 +102,19 @@ final class PosteriorPlots {
     XYSeries s = c.addSeries(name, xs, ys);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
     s.setMarker(SeriesMarkers.NONE);
-    s.setFillColor(BAR);
-    s.setLineColor(BAR);
-    c.getStyler().setXAxisDecimalPattern(pattern(x));
+    s.setFillColor(Charts.BLUE);
+    s.setLineColor(Charts.BLUE);
+    c.getStyler().setXAxisDecimalPattern(Charts.tickPattern(x));
     c.getStyler().setXAxisTickMarkSpacingHint(100);
     return c;
   }
 
   private static XYChart scatter(String xn, String yn, double[] x, double[] y) {
     XYChart c = cell(xn, yn);
-    XYSeries s = c.addSeries(xn + "-" + yn, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    s.setMarker(SeriesMarkers.CIRCLE);
-    s.setMarkerColor(DOTS);
+    Charts.scatter(c, xn + "-" + yn, x, y, SeriesMarkers.CIRCLE, DOTS);
     c.getStyler().setMarkerSize(3);
-    c.getStyler().setXAxisDecimalPattern(pattern(x));
-    c.getStyler().setYAxisDecimalPattern(pattern(y));
+    c.getStyler().setXAxisDecimalPattern(Charts.tickPattern(x));
+    c.getStyler().setYAxisDecimalPattern(Charts.tickPattern(y));
     c.getStyler().setXAxisTickMarkSpacingHint(100);
     return c;
   }
@@ -164,31 +155,23 @@ final class PosteriorPlots {
     c.getStyler().setPlotBackgroundColor(Color.WHITE);
     c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
     c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-    line(c, "predictive 5 % (model + noise)", h, minus(p.predQ05()[k], mid), PRED,
+    Charts.line(c, "predictive 5 % (model + noise)", h, minus(p.predQ05()[k], mid),
+        Charts.GREEN, SeriesLines.DASH_DASH);
+    Charts.line(c, "predictive 95 %", h, minus(p.predQ95()[k], mid), Charts.GREEN,
         SeriesLines.DASH_DASH);
-    line(c, "predictive 95 %", h, minus(p.predQ95()[k], mid), PRED, SeriesLines.DASH_DASH);
-    line(c, "model 5 %", h, minus(p.modelQ05()[k], mid), MODEL, SeriesLines.DOT_DOT);
-    line(c, "model 95 %", h, minus(p.modelQ95()[k], mid), MODEL, SeriesLines.DOT_DOT);
-    int m = 0;
-    double[] ox = new double[n];
-    double[] oy = new double[n];
-    for (int t = 0; t < n; t++) {
-      if (Double.isFinite(p.observed()[k][t])) {
-        ox[m] = t;
-        oy[m++] = p.observed()[k][t] - mid[t];
-      }
-    }
-    if (m > 0) {
-      XYSeries s = c.addSeries(String.format(Locale.ROOT, "observed (%.0f %% inside 5-95 %%)",
-          100 * p.coverage()[k]), java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m));
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-      s.setMarker(SeriesMarkers.CIRCLE);
-      s.setMarkerColor(OBS);
+    Charts.line(c, "model 5 %", h, minus(p.modelQ05()[k], mid), Charts.RED,
+        SeriesLines.DOT_DOT);
+    Charts.line(c, "model 95 %", h, minus(p.modelQ95()[k], mid), Charts.RED,
+        SeriesLines.DOT_DOT);
+    double[][] obs = Charts.finite(h, minus(p.observed()[k], mid));
+    if (obs[0].length > 0) {
+      Charts.scatter(c, String.format(Locale.ROOT, "observed (%.0f %% inside 5-95 %%)",
+          100 * p.coverage()[k]), obs[0], obs[1], SeriesMarkers.CIRCLE, OBS);
       c.getStyler().setMarkerSize(5);
     }
-    c.getStyler().setYAxisDecimalPattern(pattern(p.predQ95()[k].length > 0
+    c.getStyler().setYAxisDecimalPattern(Charts.tickPattern(p.predQ95()[k].length > 0
         ? minus(p.predQ95()[k], mid) : new double[] {0, 1}));
-    return BitmapEncoder.getBitmapBytes(c, BitmapEncoder.BitmapFormat.PNG);
+    return Charts.png(c);
   }
 
   private static double[] minus(double[] a, double[] b) {
@@ -197,32 +180,5 @@ final class PosteriorPlots {
       r[i] = a[i] - b[i];
     }
     return r;
-  }
-
-  private static void line(XYChart c, String name, double[] x, double[] y, Color col,
-      java.awt.BasicStroke stroke) {
-    XYSeries s = c.addSeries(name, x, y);
-    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    s.setMarker(SeriesMarkers.NONE);
-    s.setLineColor(col);
-    s.setLineStyle(stroke);
-  }
-
-  /**
-   * A tick pattern with as many digits as the spread of {@code v} needs (narrow posteriors of large
-   * values, e.g. Tb = 293.0003 K, need more than XChart's default), scientific for magnitudes of
-   * 1e5 and above or below 1e-3.
-   */
-  static String pattern(double[] v) {
-    double lo = java.util.Arrays.stream(v).min().orElse(0);
-    double hi = java.util.Arrays.stream(v).max().orElse(1);
-    double mag = Math.max(Math.abs(lo), Math.abs(hi));
-    double span = hi - lo > 0 ? hi - lo : Math.max(mag, 1e-300) * 1e-6;
-    if (mag >= 1e5 || (mag > 0 && mag < 1e-3)) {
-      int digits = (int) Math.max(1, Math.min(8, Math.ceil(Math.log10(mag / span * 4))));
-      return "0." + "0".repeat(digits) + "E0";
-    }
-    int decimals = (int) Math.max(0, Math.min(10, Math.ceil(-Math.log10(span / 4))));
-    return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
   }
 }

@@ -18,7 +18,8 @@ import org.cml4j.bench.experiment.ExperimentWriter;
 import org.cml4j.bench.experiment.SiteTaskSource;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.ConsoleProgress;
-import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.DataOption;
+import org.cml4j.cli.QuietOption;
 import org.cml4j.cli.Plugins;
 import org.cml4j.core.registry.Cml4j;
 import org.cml4j.core.registry.CouplingRegistry;
@@ -62,12 +63,11 @@ public final class RunCommand implements Callable<Integer> {
       + " file's out, else runs/<name>-<UTC time>).")
   Path out;
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "Shared data folder (default: ../shared/data or $CML4J_DATA).")
-  Path data;
+  @CommandLine.Mixin
+  DataOption data = new DataOption();
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
-  boolean quiet;
+  @CommandLine.Mixin
+  QuietOption quiet = new QuietOption();
 
   @Override
   public Integer call() throws IOException {
@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
       e = e.withTasks(tasks);
     }
     ExperimentRunner runner = new ExperimentRunner(reg, SiteTaskSource.builtIn());
-    ExperimentRunner.Plan plan = runner.plan(e, DataLocator.find(data));
+    ExperimentRunner.Plan plan = runner.plan(e, data.folder());
     PrintWriter o = spec.commandLine().getOut();
     if (dryRun) {
       o.print(ExperimentWriter.yaml(plan.experiment()));
@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
       return Cml4jCli.OK;
     }
     Path dir = out != null ? out : e.out() != null ? e.out() : newRunFolder(e.name());
-    runner.run(plan, dir, false, ConsoleProgress.stderr(quiet), o,
+    runner.run(plan, dir, false, ConsoleProgress.stderr(quiet.quiet()), o,
         new ArrayList<>(spec.commandLine().getParseResult().originalArgs()));
     return Cml4jCli.OK;
   }

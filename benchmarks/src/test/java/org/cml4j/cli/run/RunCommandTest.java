@@ -15,7 +15,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.cml4j.bench.ResultsCsv;
 import org.cml4j.bench.RunManifest;
 import org.cml4j.cli.CliRun;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./cml4j run FILE} on the example files of experiments/ and on bad files. */
@@ -124,40 +128,44 @@ class RunCommandTest {
         .contains("nothing computed");
   }
 
-  @Test
-  void unknownKeyExits2NamingKeyLineAndAllowedKeys(@TempDir Path dir) throws Exception {
-    Path f = dir.resolve("bad.yaml");
-    Files.writeString(f, "name: bad\nsuite: tiny\nreplicate: 2\n");
+  /** A bad file: its name, its text, and what the message must say. */
+  static Stream<Arguments> badFiles() {
+    return Stream.of(
+        Arguments.of("bad.yaml", "name: bad\nsuite: tiny\nreplicate: 2\n", List.of(
+            "bad.yaml line 3", "unknown key 'replicate'",
+            "allowed keys: name, suite, seed, replicates")),
+        Arguments.of("bad.yaml", "suite: tiny\ncouplings:\n  embed.enkf:\n    members: 2\n",
+            List.of("bad.yaml line 3", "coupling embed.enkf: setting members = 2 is outside the"
+                + " allowed range [4, 10000]")),
+        Arguments.of("bad.yaml", "suite: tiny\ncouplings:\n  embed.enkf:\n    memberz: 20\n",
+            List.of("coupling embed.enkf has no setting 'memberz'",
+                "allowed keys: members, inflation")),
+        Arguments.of("bad.yaml", "suite: tiny\ncouplings:\n  embed.nope: {}\n", List.of(
+            "line 3", "unknown coupling 'embed.nope'", "registered: ")),
+        Arguments.of("e.json", "{\"suite\": \"huge\"}", List.of(
+            "suite must be tiny, quick or full, got 'huge'")),
+        Arguments.of("e.json", "{\"suite\": \"tiny\", \"replicates\": 0}", List.of(
+            "replicates must be an integer in [1, 100], got 0")),
+        Arguments.of("e.json", "{\"suite\": \"tiny\", \"couplings\": {\"cascade.downscaling\":"
+            + " {\"factor\": \"three\"}}}", List.of(
+            "coupling cascade.downscaling: setting factor has the wrong type")));
+  }
+
+  /** Unknown keys, settings out of range or of the wrong type: exit 2 and a one-line reason. */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("badFiles")
+  void badFileExits2NamingLineKeyAndAllowedValues(String name, String text, List<String> says,
+      @TempDir Path dir) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
     CliRun r = CliRun.run("run", "--dry-run", f.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("bad.yaml line 3").contains("unknown key 'replicate'")
-        .contains("allowed keys: name, suite, seed, replicates").doesNotContain("Exception");
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    says.forEach(m -> assertThat(r.err()).contains(m));
+    assertThat(r.err()).doesNotContain("Exception");
   }
 
   @Test
-  void settingOutOfRangeExits2NamingCouplingKeyAndRange(@TempDir Path dir) throws Exception {
-    Path f = dir.resolve("bad.yaml");
-    Files.writeString(f, "suite: tiny\ncouplings:\n  embed.enkf:\n    members: 2\n");
-    CliRun r = CliRun.run("run", "--dry-run", f.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("bad.yaml line 3").contains("coupling embed.enkf: setting"
-        + " members = 2 is outside the allowed range [4, 10000]").doesNotContain("Exception");
-
-    Files.writeString(f, "suite: tiny\ncouplings:\n  embed.enkf:\n    memberz: 20\n");
-    r = CliRun.run("run", "--dry-run", f.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("coupling embed.enkf has no setting 'memberz'")
-        .contains("allowed keys: members, inflation");
-
-    Files.writeString(f, "suite: tiny\ncouplings:\n  embed.nope: {}\n");
-    r = CliRun.run("run", "--dry-run", f.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("line 3").contains("unknown coupling 'embed.nope'")
-        .contains("registered: ");
-  }
-
-  @Test
-  void valuesAreCheckedWithTheCliMessagesAndJsonIsAccepted(@TempDir Path dir)
+  void jsonIsAcceptedAndNoTasksIsAnEmptyRun(@TempDir Path dir)
       throws Exception {
     Path f = dir.resolve("e.json");
     Files.writeString(f, "{\"name\": \"j\", \"suite\": \"tiny\", \"tasks\": [\"twin\"],"
@@ -172,22 +180,5 @@ class RunCommandTest {
     CliRun none = CliRun.run("run", "--dry-run", f.toString());
     assertThat(none.code()).as(none.err()).isZero();
     assertThat(none.out()).contains("# 0 tasks x 28 couplings/baselines");
-
-    Files.writeString(f, "{\"suite\": \"huge\"}");
-    CliRun bad = CliRun.run("run", "--dry-run", f.toString());
-    assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("suite must be tiny, quick or full, got 'huge'");
-
-    Files.writeString(f, "{\"suite\": \"tiny\", \"replicates\": 0}");
-    bad = CliRun.run("run", "--dry-run", f.toString());
-    assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("replicates must be an integer in [1, 100], got 0");
-
-    Files.writeString(f, "{\"suite\": \"tiny\", \"couplings\": {\"cascade.downscaling\":"
-        + " {\"factor\": \"three\"}}}");
-    bad = CliRun.run("run", "--dry-run", f.toString());
-    assertThat(bad.code()).isEqualTo(2);
-    assertThat(bad.err()).contains("coupling cascade.downscaling: setting factor has the wrong"
-        + " type");
   }
 }

@@ -60,17 +60,14 @@ class StructuralErrorTest {
   @Test
   void transferredScaleCoversAnUnobservedDepthWithTheSameErrorAtNominalRate() {
     int n = 20000;
+    double[] point = diurnal(n, 290, 5);
+    double[] deepPoint = diurnal(n, 288, 0.5);
     Random r = new Random(11);
-    double[] obs = new double[n];
-    double[] point = new double[n];
-    double[] deepPoint = new double[n];
-    double[] deepTruth = new double[n];
+    double[] obs = point.clone();
+    double[] deepTruth = deepPoint.clone();
     for (int t = 0; t < n; t++) {
-      double s = Math.sin(2 * Math.PI * t / 24.0);
-      point[t] = 290 + 5 * s;
-      obs[t] = point[t] + 0.4 * r.nextGaussian();
-      deepPoint[t] = 288 + 0.5 * s;
-      deepTruth[t] = deepPoint[t] + 0.3 * r.nextGaussian() + 0.4 * r.nextGaussian();
+      obs[t] += 0.4 * r.nextGaussian();
+      deepTruth[t] += 0.3 * r.nextGaussian() + 0.4 * r.nextGaussian();
     }
     CouplingTask task = CouplingTask.builder().name("structural").mechanism(
         new CoolingMechanism()).forcing(ToyTasks.forcing(n))
@@ -92,5 +89,11 @@ class StructuralErrorTest {
     ProbabilisticScores.Scores s = ProbabilisticScores.score(p, deepTruth, from, n);
     assertEquals(0.90, s.coverage90(), 0.015);
     assertEquals(0.50, s.coverage50(), 0.02);
+  }
+
+  /** mean + amplitude sin(2 pi t / 24 h), hourly. */
+  private static double[] diurnal(int n, double mean, double amplitude) {
+    return java.util.stream.IntStream.range(0, n)
+        .mapToDouble(t -> mean + amplitude * Math.sin(2 * Math.PI * t / 24.0)).toArray();
   }
 }

@@ -142,11 +142,7 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
       d.note(v + ": not observed in training, plain physics");
     }
     if (!unobserved.isEmpty()) {
-      LaplacePredictive.of(phys, task, simulated, physOut).predictive().forEach((v, pd) -> {
-        if (unobserved.contains(v)) {
-          dist.put(v, pd);
-        }
-      });
+      dist.putAll(LaplacePredictive.of(phys, task, simulated, physOut, unobserved));
     }
     double predictSeconds = (System.nanoTime() - t0) * 1e-9;
     Map<String, String> cfg = new LinkedHashMap<>();

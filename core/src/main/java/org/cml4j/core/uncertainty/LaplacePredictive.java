@@ -144,6 +144,19 @@ public final class LaplacePredictive {
     return new Result(out, draws(names, cal, cov, task.seed()), psd);
   }
 
+  /**
+   * The Laplace predictive of the targets in {@code only} (a subset of {@code targets}; the other
+   * targets serve as donors of the structural-error scale): for a coupling that passes the
+   * calibrated physics through for the targets it does not learn.
+   */
+  public static Map<String, PredictiveDistribution> of(Calibration cal, CouplingTask task,
+      List<String> targets, Frame point, java.util.Collection<String> only) {
+    Map<String, PredictiveDistribution> out = new LinkedHashMap<>(of(cal, task, targets, point)
+        .predictive());
+    out.keySet().retainAll(only);
+    return out;
+  }
+
   private static PosteriorSamples draws(List<String> names, Calibration cal, double[][] cov,
       long seed) {
     if (names.isEmpty()) {

@@ -148,17 +148,12 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
       List<String> passed = task.targets().stream()
           .filter(t -> !net.predictions().has(t) && physics.has(t)).toList();
       for (String t : passed) {
-        pred = pred.with(sim.outputs().spec(t), sim.outputs().values(t));
+        pred = pred.with(physics.spec(t), physics.values(t));
         d.note("target " + t + " has no training observations: passed through from physics");
       }
       if (k0 > 1 && !passed.isEmpty()) {
-        List<String> simulated = task.targets().stream().filter(physics::has).toList();
-        LaplacePredictive.of(sim.calibration(), task, simulated, physics).predictive()
-            .forEach((t, pd) -> {
-              if (passed.contains(t)) {
-                dist.put(t, pd);
-              }
-            });
+        dist.putAll(LaplacePredictive.of(sim.calibration(), task,
+            task.targets().stream().filter(physics::has).toList(), physics, passed));
       }
       d.scalar("physicsEvaluations", sim.evaluations()).scalar("physicsSeconds", sim.seconds())
           .note("physics inputs " + sim.outputs().names() + ", calibrated "

@@ -23,6 +23,7 @@ import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.PredictiveDistribution;
+import org.cml4j.core.uncertainty.LaplacePredictive;
 import org.cml4j.core.uncertainty.Predictives;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
@@ -41,7 +42,8 @@ import org.cml4j.core.vars.Variables;
  * Shen et al. (2023). Predictive distribution: a deep ensemble of {@link
  * Predictives#ensembleSize} correction networks differing in their seeds (the first is the one
  * trained for the point prediction, which the others do not change), plus a noise scale fitted on
- * the validation residuals ({@link Predictives#calibrated}).
+ * the validation residuals ({@link Predictives#calibrated}). Targets never observed keep the
+ * physics and its {@link LaplacePredictive} (parameter spread plus transferred structural error).
  */
 public final class ErrorCorrectionCoupling extends CascadeCoupling {
   /** Identity: registry name, mode, description (read by the plugin's factory). */
@@ -119,11 +121,13 @@ public final class ErrorCorrectionCoupling extends CascadeCoupling {
         dist.put(v, pd);
       }
     }
-    for (String v : simulated) {
-      if (!targets.contains(v)) {
-        pred = pred.with(task.targetSpec(v), physOut.values(v));
-        d.note(v + ": not observed in training, plain physics");
-      }
+    List<String> unobserved = simulated.stream().filter(v -> !targets.contains(v)).toList();
+    for (String v : unobserved) {
+      pred = pred.with(task.targetSpec(v), physOut.values(v));
+      d.note(v + ": not observed in training, plain physics");
+    }
+    if (!unobserved.isEmpty()) {
+      dist.putAll(LaplacePredictive.of(phys, task, simulated, physOut, unobserved));
     }
     double predictSeconds = (System.nanoTime() - t0) * 1e-9;
     Map<String, String> cfg = new LinkedHashMap<>();

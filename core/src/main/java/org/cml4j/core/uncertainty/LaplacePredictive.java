@@ -28,7 +28,9 @@ import org.cml4j.core.vars.Frame;
  * spread of target v at step t is sqrt(J_v,t Σ J_v,tᵀ); a noise scale from the {@link HeldOut}
  * residuals is added in quadrature so the mean predictive variance matches the mean squared
  * held-out residual. Residuals are treated as independent (hourly residuals are autocorrelated,
- * which makes Σ too small; the noise term, fitted on held-out residuals, absorbs most of it).
+ * which makes Σ too small; the noise term, fitted on held-out residuals, absorbs most of it). A
+ * target without held-out residuals (never observed) gets its parameter spread plus the
+ * {@link StructuralError} scale transferred from the observed targets.
  * {@code ./cml4j estimate --posterior} samples the exact posterior by HMC instead
  * ({@code org.cml4j.lsm.posterior}).
  */
@@ -41,7 +43,9 @@ public final class LaplacePredictive {
   /**
    * Predictive distributions and parameter draws.
    *
-   * @param predictive per target with held-out observations (others are left out)
+   * @param predictive per predicted target: laplace+noise for targets with held-out observations,
+   *     laplace+structural for the others ({@link StructuralError}; left out only when no target
+   *     has held-out observations)
    * @param posterior Gaussian draws of the fitted parameters (null if Σ is not positive definite
    *     or nothing was fitted)
    * @param parameterSd the Laplace standard deviation of each fitted parameter
@@ -101,8 +105,11 @@ public final class LaplacePredictive {
       }
     }
     Map<String, PredictiveDistribution> out = new LinkedHashMap<>();
+    List<StructuralError.Donor> donors = new ArrayList<>();
+    Map<String, double[]> unobserved = new LinkedHashMap<>();
+    Map<String, double[]> spreads = new LinkedHashMap<>();
     for (String v : targets) {
-      if (!point.has(v) || !task.observations().has(v)) {
+      if (!point.has(v)) {
         continue;
       }
       double[] mean = point.values(v);
@@ -119,19 +126,35 @@ public final class LaplacePredictive {
           sd[t] = Math.sqrt(Math.max(0, s));
         }
       }
-      HeldOut h = HeldOut.of(task, v);
-      double noise = h.noiseScale(task.observations().values(v), mean, sd);
-      if (Double.isNaN(noise)) {
+      StructuralError.Donor d = StructuralError.donor(task, v, mean, sd);
+      if (d == null) {
+        unobserved.put(v, mean);
+        spreads.put(v, sd);
         continue;
       }
-      out.put(v, Predictives.gaussian("laplace+noise" + (h.inSample() ? "(in-sample)" : ""),
-          mean, Predictives.addInQuadrature(sd, noise)));
+      donors.add(d);
+      out.put(v, Predictives.gaussian("laplace+noise" + (HeldOut.of(task, v).inSample()
+          ? "(in-sample)" : ""), mean, Predictives.addInQuadrature(sd, d.scale())));
     }
+    out.putAll(StructuralError.gaussians("laplace", task, unobserved, spreads, donors));
     Map<String, Double> psd = new LinkedHashMap<>();
     for (int i = 0; i < p; i++) {
       psd.put(names.get(i), Math.sqrt(Math.max(0, cov[i][i])));
     }
     return new Result(out, draws(names, cal, cov, task.seed()), psd);
+  }
+
+  /**
+   * The Laplace predictive of the targets in {@code only} (a subset of {@code targets}; the other
+   * targets serve as donors of the structural-error scale): for a coupling that passes the
+   * calibrated physics through for the targets it does not learn.
+   */
+  public static Map<String, PredictiveDistribution> of(Calibration cal, CouplingTask task,
+      List<String> targets, Frame point, java.util.Collection<String> only) {
+    Map<String, PredictiveDistribution> out = new LinkedHashMap<>(of(cal, task, targets, point)
+        .predictive());
+    out.keySet().retainAll(only);
+    return out;
   }
 
   private static PosteriorSamples draws(List<String> names, Calibration cal, double[][] cov,

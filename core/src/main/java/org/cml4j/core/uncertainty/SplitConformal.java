@@ -1,7 +1,9 @@
 package org.cml4j.core.uncertainty;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
@@ -27,6 +29,12 @@ public final class SplitConformal {
    * Conformal distribution around {@code point} from residuals {@code obs - point} on [from, to).
    */
   public static PredictiveDistribution around(double[] point, double[] obs, HeldOut cal) {
+    return shifted("split-conformal" + (cal.inSample() ? "(in-sample)" : ""), point,
+        offsets(obs, point, cal), 1);
+  }
+
+  /** The sorted conformal residual quantiles q_j, j = 1..{@link #MEMBERS}. */
+  static double[] offsets(double[] obs, double[] point, HeldOut cal) {
     double[] r = cal.residuals(obs, point);
     if (r.length < 2) {
       throw new IllegalArgumentException("split conformal needs at least 2 held-out residuals in"
@@ -34,33 +42,62 @@ public final class SplitConformal {
     }
     Arrays.sort(r);
     int n = r.length;
-    double[][] m = new double[MEMBERS][point.length];
+    double[] q = new double[MEMBERS];
     for (int j = 0; j < MEMBERS; j++) {
       double tau = (j + 0.5) / MEMBERS;
       int rank = tau >= 0.5 ? (int) Math.ceil((n + 1) * tau) : (int) Math.floor((n + 1) * tau);
-      double q = r[Math.max(1, Math.min(n, rank)) - 1];
+      q[j] = r[Math.max(1, Math.min(n, rank)) - 1];
+    }
+    return q;
+  }
+
+  private static PredictiveDistribution shifted(String method, double[] point, double[] q,
+      double factor) {
+    double[][] m = new double[q.length][point.length];
+    for (int j = 0; j < q.length; j++) {
       for (int t = 0; t < point.length; t++) {
-        m[j][t] = point[t] + q;
+        m[j][t] = point[t] + factor * q[j];
       }
     }
-    return new PredictiveDistribution("split-conformal" + (cal.inSample() ? "(in-sample)" : ""),
-        m);
+    return new PredictiveDistribution(method, m);
   }
 
   /**
    * The solution with a split-conformal distribution for every predicted target that has
-   * held-out observations in the task (others keep their point prediction only).
+   * held-out observations in the task; a predicted target without them gets the conformal
+   * residual quantiles of an observed target, chosen and scaled by the {@link StructuralError}
+   * rule (the largest residual scale of the same unit, or the largest relative to its signal,
+   * scaled by the ratio of signal standard deviations). Without any observed target the
+   * solution keeps point predictions only.
    */
   public static CouplingSolution wrap(CouplingTask task, CouplingSolution s) {
     Map<String, PredictiveDistribution> d = new LinkedHashMap<>();
+    Map<String, double[]> q = new LinkedHashMap<>();
+    List<StructuralError.Donor> donors = new ArrayList<>();
+    List<String> unobserved = new ArrayList<>();
     for (String t : task.targets()) {
-      if (s.predictions().has(t) && task.observations().has(t)) {
-        HeldOut h = HeldOut.of(task, t);
-        double[] obs = task.observations().values(t);
-        double[] p = s.predictions().values(t);
-        if (h.residuals(obs, p).length >= 2) {
-          d.put(t, around(p, obs, h));
-        }
+      if (!s.predictions().has(t)) {
+        continue;
+      }
+      double[] p = s.predictions().values(t);
+      StructuralError.Donor dn = StructuralError.donor(task, t, p, null);
+      if (dn == null) {
+        unobserved.add(t);
+        continue;
+      }
+      HeldOut h = HeldOut.of(task, t);
+      double[] obs = task.observations().values(t);
+      d.put(t, around(p, obs, h));
+      q.put(t, offsets(obs, p, h));
+      donors.add(dn);
+    }
+    for (String t : unobserved) {
+      double[] p = s.predictions().values(t);
+      StructuralError.Transfer tr = StructuralError.transfer(task.targetSpec(t).unit(),
+          StructuralError.signalSd(task, p), donors);
+      if (tr != null) {
+        d.put(t, shifted("split-conformal" + tr.label(), p, q.get(tr.donor().name()),
+            tr.factor()));
       }
     }
     return s.withUncertainty(d, s.posterior());

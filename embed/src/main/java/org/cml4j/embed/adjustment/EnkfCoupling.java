@@ -12,6 +12,7 @@ import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.PredictiveDistribution;
 import org.cml4j.core.uncertainty.HeldOut;
 import org.cml4j.core.uncertainty.Predictives;
+import org.cml4j.core.uncertainty.StructuralError;
 import org.cml4j.embed.EmbedCoupling;
 import org.cml4j.embed.TaskSupport;
 import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
@@ -27,7 +28,9 @@ import org.cml4j.lsm.model.Output;
  * ensemble means at the end of the assimilation window. Diagnostics compare analysis and free-run
  * errors for every observed variable. Predictive distribution: Gaussian with the filter's
  * ensemble spread plus a noise scale fitted on the held-out residuals of the free run (the
- * validation-period analysis has seen the observations, so its residuals would be too small).
+ * validation-period analysis has seen the observations, so its residuals would be too small);
+ * targets never observed get the spread plus a {@link StructuralError} scale transferred from the
+ * observed ones.
  */
 public final class EnkfCoupling extends EmbedCoupling {
   /** Identity: registry name, mode, description (read by the plugin's factory). */
@@ -73,19 +76,24 @@ public final class EnkfCoupling extends EmbedCoupling {
     EnkfResult free = filter.run(List.of(), cfg.settings(), 0, outs, null);
     Map<String, double[]> pred = new LinkedHashMap<>();
     Map<String, PredictiveDistribution> dist = new LinkedHashMap<>();
+    List<StructuralError.Donor> donors = new java.util.ArrayList<>();
+    Map<String, double[]> unobserved = new LinkedHashMap<>();
+    Map<String, double[]> spreads = new LinkedHashMap<>();
     for (String t : TaskSupport.simulableTargets(task)) {
       pred.put(t, res.output(t));
-      if (task.observations().has(t)) {
-        HeldOut h = HeldOut.of(task, t);
-        double noise = h.noiseScale(task.observations().values(t), free.output(t),
-            free.spread(t));
-        if (!Double.isNaN(noise)) {
-          dist.put(t, Predictives.gaussian("enkf(" + cfg.members() + ")+noise"
-              + (h.inSample() ? "(in-sample)" : ""), res.output(t),
-              Predictives.addInQuadrature(res.spread(t), noise)));
-        }
+      StructuralError.Donor dn = StructuralError.donor(task, t, free.output(t), free.spread(t));
+      if (dn == null) {
+        unobserved.put(t, res.output(t));
+        spreads.put(t, res.spread(t));
+        continue;
       }
+      donors.add(dn);
+      dist.put(t, Predictives.gaussian("enkf(" + cfg.members() + ")+noise"
+          + (HeldOut.of(task, t).inSample() ? "(in-sample)" : ""), res.output(t),
+          Predictives.addInQuadrature(res.spread(t), dn.scale())));
     }
+    dist.putAll(StructuralError.gaussians("enkf(" + cfg.members() + ")", task, unobserved,
+        spreads, donors));
     int end = task.split().validationEnd();
     Diagnostics.Builder d = Diagnostics.builder().scalar("members", cfg.members())
         .scalar("memberSteps", res.memberSteps())

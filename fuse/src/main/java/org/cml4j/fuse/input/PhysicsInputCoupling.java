@@ -16,6 +16,7 @@ import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.PredictiveDistribution;
 import org.cml4j.core.spi.Requirement;
+import org.cml4j.core.uncertainty.LaplacePredictive;
 import org.cml4j.core.uncertainty.Predictives;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.fuse.FuseCouplings;
@@ -39,7 +40,9 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * the calibration): the comparison the mode is judged by. Predictive distribution (the mode-7
  * coupling {@value #NAME} only, to bound the benchmark's cost): a deep ensemble of {@link
  * Predictives#ensembleSize} networks differing in their seeds (the first is the point prediction,
- * unchanged), plus a noise scale fitted on the validation residuals.
+ * unchanged), plus a noise scale fitted on the validation residuals; targets passed through from
+ * the simulation get its {@link LaplacePredictive} (parameter spread plus transferred structural
+ * error).
  */
 public final class PhysicsInputCoupling extends AbstractCoupling {
   /** Registry name. */
@@ -148,11 +151,16 @@ public final class PhysicsInputCoupling extends AbstractCoupling {
           + " prediction) plus a noise scale from validation residuals");
     }
     if (sim != null) {
-      for (String t : task.targets()) {
-        if (!pred.has(t) && sim.outputs().has(t)) {
-          pred = pred.with(sim.outputs().spec(t), sim.outputs().values(t));
-          d.note("target " + t + " has no training observations: passed through from physics");
-        }
+      Frame physics = sim.outputs();
+      List<String> passed = task.targets().stream()
+          .filter(t -> !net.predictions().has(t) && physics.has(t)).toList();
+      for (String t : passed) {
+        pred = pred.with(physics.spec(t), physics.values(t));
+        d.note("target " + t + " has no training observations: passed through from physics");
+      }
+      if (k0 > 1 && !passed.isEmpty()) {
+        dist.putAll(LaplacePredictive.of(sim.calibration(), task,
+            task.targets().stream().filter(physics::has).toList(), physics, passed));
       }
       d.scalar("physicsEvaluations", sim.evaluations()).scalar("physicsSeconds", sim.seconds())
           .note("physics inputs " + sim.outputs().names() + ", calibrated "

@@ -56,27 +56,27 @@ public final class TransferCoupling extends CascadeCoupling {
 
   /*
    * Quick counts (emulator epochs, fine-tuning epochs, pretraining samples and rows, scratch
-   * network epochs) are half of what they were before issue 12's cost cut: on the quick twin the
-   * error did not move (normalised RMSE 0.621 -> 0.610) while the cell cost fell 2.4x; see
-   * docs/BENCHMARKS.md "Quick-suite cost".
+   * network epochs) are a quarter of what they were before issue 12's cost cuts: normalised RMSE
+   * 0.621 -> 0.615 on the quick twin and 0.993 -> 0.987 on twin-n3 (0.610 and 0.980 at half the
+   * counts), the cell's CPU 2.8x / 12x lower; see docs/BENCHMARKS.md "Quick-suite cost".
    */
 
   /** Emulator network for the task's budget. */
   public static LearnerSpec spec(CouplingTask task) {
-    return LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(15, 20, 100))
+    return LearnerSpec.mlp(48, 48).withEpochs(task.budget().scale(15, 10, 100))
         .withBatchSize(128).withLearningRate(3e-3).withPatience(8).withSeed(task.seed());
   }
 
   /** Fine-tuning epochs for the task's budget. */
   public static int fineTuneEpochs(CouplingTask task) {
-    return task.budget().scale(60, 100, 400);
+    return task.budget().scale(60, 50, 400);
   }
 
-  /** Pretrains for the task's budget (samples 80/150/1000, 60/50/200 rows each). */
+  /** Pretrains for the task's budget (samples 80/75/1000, 60/25/200 rows each). */
   public static SimulationPretraining.Pretrained pretrain(CouplingTask task, int threads) {
     return SimulationPretraining.pretrain(task, Targets.simulatedAndObserved(task),
-        task.budget().scale(80, 150, 1000),
-        task.budget().scale(60, 50, 200), spec(task), threads);
+        task.budget().scale(80, 75, 1000),
+        task.budget().scale(60, 25, 200), spec(task), threads);
   }
 
   /** The pretrained emulator and the coupling's result, for reports and tests. */
@@ -97,7 +97,7 @@ public final class TransferCoupling extends CascadeCoupling {
     Learning.Periods s = Learning.periods(task, targets);
     Learner ft = SimulationPretraining.fineTune(pre.learner(), x, y, s.trainEnd(), s.valFrom(),
         s.valTo(), fineTuneEpochs(task), 1e-3);
-    LearnerSpec scratchSpec = Learning.mlp(task, 48, 48).withEpochs(task.budget().scale(60, 125,
+    LearnerSpec scratchSpec = Learning.mlp(task, 48, 48).withEpochs(task.budget().scale(60, 63,
         600));
     int[] cols = SimulationPretraining.observedColumns(y, s.trainEnd());
     Learning.Trained sc = Learning.fit(scratchSpec, x, SimulationPretraining.columns(y, cols), 0,

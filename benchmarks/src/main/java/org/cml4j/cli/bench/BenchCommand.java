@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--suite", paramLabel = "tiny|quick|full", defaultValue = "quick",
-      description = "Suite size: tiny (CI), quick (default; with its 3 replicates about 17 min on"
+      description = "Suite size: tiny (CI), quick (default; with its 3 replicates about 8 min on"
           + " 2 idle cores), full.")
   String suite;
 

@@ -52,11 +52,10 @@ public final class SubstitutionExample {
     CouplingSolution c = new ColumnEmulatorCoupling(d).solve(task);
     CouplingSolution b = new PhysicsOnlyBaseline(d.optimizer()).solve(task);
     var rmse = ExampleSupport.TestRmse.onTwin(sc, task);
-    List<String> emulators = List.of("surface emulator", "column emulator");
     return new Outcome(ExampleSupport.labelled(List.of("surface emulator", "column emulator",
         "physics only"), List.of(rmse.of(s), rmse.of(c), rmse.of(b))),
-        ExampleSupport.labelled(emulators, List.of(s.diagnostics().scalars(),
-            c.diagnostics().scalars())));
+        ExampleSupport.labelled(List.of("surface emulator", "column emulator"),
+            List.of(s.diagnostics().scalars(), c.diagnostics().scalars())));
   }
 
   public static void main(String[] args) {

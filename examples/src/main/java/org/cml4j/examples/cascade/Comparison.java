@@ -45,6 +45,17 @@ public final class Comparison {
         predictions);
   }
 
+  /**
+   * {@link #score} against the twin of the {@code given} predictions followed by each approach's
+   * solution of the twin's task, in order.
+   */
+  public static Comparison score(String title, TwinCase twin, Map<String, Frame> given,
+      Approach... approaches) {
+    Map<String, Frame> p = new LinkedHashMap<>(given);
+    solve(p, twin.task(), approaches);
+    return score(title, twin, p);
+  }
+
   /** Adds each approach's predictions on the task under the approach's name, in order. */
   public static void solve(Map<String, Frame> into, CouplingTask task, Approach... approaches) {
     for (Approach a : approaches) {

@@ -12,6 +12,7 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.Variables;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 1, gap filling and QC, on the gappy twin ({@link CascadeTwins#gappy}: six 9 h forcing
@@ -21,6 +22,9 @@ import org.cml4j.core.vars.Variables;
  * {@code cascade.gap-fill} against the plain physics (linearly filled forcing, raw observations).
  * Run: {@code java -cp cascade/target/classes:... org.cml4j.examples.cascade.GapFillExample}.
  */
+@ExampleInfo(name = "gap-fill", mode = 1, arguments = "[seed]",
+    summary = "learned gap filling and spike flags vs linear interpolation, then calibrated "
+        + "physics")
 public final class GapFillExample {
   private GapFillExample() {}
 

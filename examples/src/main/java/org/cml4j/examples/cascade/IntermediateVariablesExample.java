@@ -1,6 +1,5 @@
 package org.cml4j.examples.cascade;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cml4j.cascade.intermediate.ConstantFractionSplit;
 import org.cml4j.cascade.intermediate.IntermediateVariableCoupling;
@@ -9,7 +8,7 @@ import org.cml4j.testbeds.twin.TwinCase;
 import org.cml4j.core.baseline.LearningOnlyBaseline;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
-import org.cml4j.core.vars.Frame;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 2, intermediate-variable passing, on the flux-partitioning twin
@@ -18,17 +17,21 @@ import org.cml4j.core.vars.Frame;
  * constant evaporative fraction (the physics-only answer) and the learning-only baseline (MLP on
  * forcing), test-period RMSE of Qh and Qle.
  */
+@ExampleInfo(name = "intermediate-variables", mode = 2, arguments = "[seed]",
+    summary = "physics Ts, Rn - G, soil profile + forcing -> network -> Qh and Qle")
 public final class IntermediateVariablesExample {
   private IntermediateVariablesExample() {}
 
+  /**
+   * Test-period RMSE [W m-2] of Qh and Qle on the partitioning twin of that seed: physics with a
+   * constant evaporative fraction, the learning-only baseline and the coupling.
+   */
   public static Comparison run(long seed, Budget budget) {
     TwinCase c = CascadeTwins.partitioning(seed, budget);
     CouplingDefaults d = CouplingDefaults.standard();
-    Map<String, Frame> p = new LinkedHashMap<>();
-    p.put("physics + constant EF", ConstantFractionSplit.predict(c.task(), d.optimizer()));
-    Comparison.solve(p, c.task(), LearningOnlyBaseline.standard(),
-        new IntermediateVariableCoupling(d));
-    return Comparison.score("test-period RMSE [W m-2], partitioning twin seed " + seed, c, p);
+    return Comparison.score("test-period RMSE [W m-2], partitioning twin seed " + seed, c,
+        Map.of("physics + constant EF", ConstantFractionSplit.predict(c.task(), d.optimizer())),
+        LearningOnlyBaseline.standard(), new IntermediateVariableCoupling(d));
   }
 
   public static void main(String[] args) {

@@ -12,6 +12,7 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 1, learned initialisation: (a) on the structural twin, {@code cascade.learned-init} (one
@@ -20,6 +21,9 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * paper's two-depth experiment ({@link Huang2025LearnedStart}): Adam from learned vs the paper's
  * random starts. Run: {@code ... org.cml4j.examples.cascade.LearnedInitExample [shared/data]}.
  */
+@ExampleInfo(name = "learned-init", mode = 1, arguments = "[data dir: adds huang2025-2depth]",
+    summary = "network trained on physics samples seeds the inversion; evaluations vs random "
+        + "starts")
 public final class LearnedInitExample {
   private LearnedInitExample() {}
 

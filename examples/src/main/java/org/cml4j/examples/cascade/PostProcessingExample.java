@@ -11,6 +11,7 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 3, post-processing, on the structural twin ({@link CascadeTwins#structural}: the truth's
@@ -20,6 +21,8 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * against the calibrated physics-only baseline, test-period RMSE.
  * Run: {@code ... org.cml4j.examples.cascade.PostProcessingExample [a|b|c] [seed]}.
  */
+@ExampleInfo(name = "post-processing", mode = 3, arguments = "[abc] [seed]",
+    summary = "(a) error correction, (b) temporal downscaling, (c) learned ensemble weights")
 public final class PostProcessingExample {
   private PostProcessingExample() {}
 
@@ -27,10 +30,8 @@ public final class PostProcessingExample {
   public static Comparison errorCorrection(long seed, Budget budget) {
     TwinCase c = CascadeTwins.structural(seed, budget);
     CouplingDefaults d = CouplingDefaults.standard();
-    Map<String, Frame> p = new LinkedHashMap<>();
-    Comparison.solve(p, c.task(), new PhysicsOnlyBaseline(d.optimizer()),
-        new ErrorCorrectionCoupling(d));
-    return Comparison.score("test-period RMSE, structural twin seed " + seed, c, p);
+    return Comparison.score("test-period RMSE, structural twin seed " + seed, c, Map.of(),
+        new PhysicsOnlyBaseline(d.optimizer()), new ErrorCorrectionCoupling(d));
   }
 
   /** (b) downscaling (factor 3) vs baseline and the interpolated coarse model. */

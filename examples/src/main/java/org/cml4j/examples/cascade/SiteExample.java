@@ -18,6 +18,7 @@ import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.sites.RealSiteTasks;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * The cascade couplings on the real sites: the catalog's {@code bondville-1998} (7 d observed,
@@ -26,6 +27,8 @@ import org.cml4j.testbeds.sites.RealSiteTasks;
  * cascade coupling, both baselines and the constant-evaporative-fraction split, scored on each
  * test period. Run: {@code ... org.cml4j.examples.cascade.SiteExample shared/data [names...]}.
  */
+@ExampleInfo(name = "cascade-sites", mode = 3, arguments = ExampleInfo.DATA + " [couplings]",
+    summary = "the cascade couplings on Bondville 1998 and Phoenix 2012")
 public final class SiteExample {
   private SiteExample() {}
 

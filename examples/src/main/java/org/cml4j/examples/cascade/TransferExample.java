@@ -10,6 +10,7 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 1, transfer learning on the structural twin: an emulator pretrained on simulations is
@@ -17,6 +18,8 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * with the same network trained from scratch on those hours and with the pretrained emulator
  * alone; then {@code cascade.transfer} against the calibrated physics-only baseline.
  */
+@ExampleInfo(name = "transfer", mode = 1,
+    summary = "pretrain on simulations, fine-tune on few observations, vs training from scratch")
 public final class TransferExample {
   /** Training-set sizes of the learning curve [h]. */
   public static final int[] SIZES = {24, 96, 288};

@@ -29,6 +29,7 @@ import org.cml4j.lsm.solver.StepSolver;
 import org.cml4j.lsm.solver.Trajectory;
 import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.sites.RealSiteTasks;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 5, ensemble Kalman filter: (a) a twin whose truth is the simple model with lambda 1.3,
@@ -39,6 +40,8 @@ import org.cml4j.testbeds.sites.RealSiteTasks;
  * assimilated (state plus hbeta, first-guess prior, 0.2 K model noise), the 4, 16, 32 and 64 cm
  * ones verify the analysis against the free run of the same ensemble.
  */
+@ExampleInfo(name = "assimilation", mode = 5, arguments = ExampleInfo.DATA,
+    summary = "EnKF with parameter augmentation: twin and Bondville October 1998")
 public final class AssimilationExample {
   private AssimilationExample() {}
 

@@ -6,12 +6,12 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.substitution.EnhancerCoupling;
 import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.embed.substitution.HighResolutionModel;
 import org.cml4j.embed.twin.TwinScenario;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 4, enhancer. Truth: layered soil with moisture-dependent conductivity on 2.5 mm nodes and
@@ -23,21 +23,17 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * Compares test-period errors against the truth: coarse, coarse + enhancer and the
  * high-resolution run.
  */
+@ExampleInfo(name = "enhancer", mode = 4,
+    summary = "coarse model + learned correction trained on a high-resolution layered truth")
 public final class EnhancerExample {
   private EnhancerExample() {}
 
   /**
-   * Outcome: test RMSE against the truth.
-   *
-   * @param coarse calibrated coarse column
-   * @param enhanced coarse column with the learned correction
-   * @param highResolution the high-resolution model run (a separate, finer run with calibrated
-   *     surface parameters; not the truth)
+   * Runs the example; test RMSEs [K] of the runs {@code "coarse (calibrated)"},
+   * {@code "coarse + enhancer"} and {@code "high resolution"} (a separate, finer run with
+   * calibrated surface parameters; not the truth). No diagnostics.
    */
-  public record Result(Map<String, Double> coarse, Map<String, Double> enhanced,
-      Map<String, Double> highResolution) {}
-
-  public static Result run(long seed) {
+  public static Outcome run(long seed) {
     TwinScenario sc = TwinScenario.builder().days(24).seed(seed).resolution(401, 20)
         .constantHbeta(25).build();
     List<String> targets = List.of("SurfTemp", "SoilTemp_0.05", "SoilTemp_0.2");
@@ -50,18 +46,14 @@ public final class EnhancerExample {
     CouplingSolution e = new EnhancerCoupling(d, (t, c) -> fineRun[0] = fine.run(t, c))
         .solve(task);
     CouplingSolution b = new PhysicsOnlyBaseline(d.optimizer()).solve(task);
-    Frame truth = sc.truthFrame(targets);
+    var rmse = ExampleSupport.TestRmse.onTwin(sc, task);
     CouplingSolution hi = new CouplingSolution("high-resolution", fineRun[0].frame(sc.axis(),
         targets), Map.of(), e.diagnostics(), 0, 0, e.provenance());
-    return new Result(ExampleSupport.testRmse(task, b, truth, targets),
-        ExampleSupport.testRmse(task, e, truth, targets),
-        ExampleSupport.testRmse(task, hi, truth, targets));
+    return new Outcome(ExampleSupport.labelled(List.of("coarse (calibrated)", "coarse + enhancer",
+        "high resolution"), List.of(rmse.of(b), rmse.of(e), rmse.of(hi))), Map.of());
   }
 
   public static void main(String[] args) {
-    Result r = run(8);
-    ExampleSupport.print("coarse (calibrated)", r.coarse());
-    ExampleSupport.print("coarse + enhancer", r.enhanced());
-    ExampleSupport.print("high resolution", r.highResolution());
+    run(8).printTestRmse();
   }
 }

@@ -7,13 +7,13 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.physics.SoilProperties;
 import org.cml4j.embed.solving.LearnedParameterCoupling;
 import org.cml4j.testbeds.tasks.ReferenceTasks;
 import org.cml4j.embed.twin.TwinScenario;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 6, time-dependent parameters learned through the physics: (a) a 16-day twin whose truth has
@@ -22,6 +22,8 @@ import org.cml4j.testbeds.tasks.BenchTask;
  * 2012: the fitted hbeta(t) (mean daytime and night-time values) and the test-period QH + QE RMSE
  * against constant hbeta.
  */
+@ExampleInfo(name = "learned-parameters", mode = 6, arguments = ExampleInfo.DATA,
+    summary = "network hbeta(t) trained end to end through the physics adjoint; twin and Phoenix")
 public final class LearnedParametersExample {
   private LearnedParametersExample() {}
 
@@ -51,15 +53,14 @@ public final class LearnedParametersExample {
     CouplingDefaults d = CouplingDefaults.standard();
     CouplingSolution s = new LearnedParameterCoupling(d).solve(task);
     CouplingSolution b = new PhysicsOnlyBaseline(d.optimizer()).solve(task);
-    Frame truth = sc.truthFrame(targets);
     double[] hb = s.diagnostics().curves().get("hbeta(t)");
     double[] tr = sc.surface().hbeta();
     int from = task.split().validationEnd();
     double mean = java.util.Arrays.stream(tr, from, tr.length).average().orElse(0);
     double sd = Math.sqrt(java.util.Arrays.stream(tr, from, tr.length)
         .map(v -> (v - mean) * (v - mean)).average().orElse(0));
-    return new Twin(ExampleSupport.testRmse(task, s, truth, targets),
-        ExampleSupport.testRmse(task, b, truth, targets),
+    var rmse = ExampleSupport.TestRmse.onTwin(sc, task);
+    return new Twin(rmse.of(s), rmse.of(b),
         org.cml4j.embed.TaskSupport.rmse(hb, tr, from, tr.length), sd);
   }
 
@@ -83,9 +84,8 @@ public final class LearnedParametersExample {
         nn++;
       }
     }
-    List<String> targets = b.task().targets();
-    return new Site(ExampleSupport.testRmse(b.task(), s, b.truth(), targets),
-        ExampleSupport.testRmse(b.task(), c, b.truth(), targets), day / nd, night / nn,
+    var rmse = new ExampleSupport.TestRmse(b.task(), b.truth(), b.task().targets());
+    return new Site(rmse.of(s), rmse.of(c), day / nd, night / nn,
         c.parameters().get("hbeta"));
   }
 

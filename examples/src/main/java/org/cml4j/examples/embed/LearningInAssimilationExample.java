@@ -6,13 +6,13 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.adjustment.AnalysisEmulatorCoupling;
 import org.cml4j.embed.adjustment.EnkfConfig;
 import org.cml4j.embed.adjustment.EnkfSetup;
 import org.cml4j.embed.adjustment.ModelErrorCoupling;
 import org.cml4j.embed.twin.TwinScenario;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 5, learning in the assimilation cycle, on a 20-day structural twin whose truth has layered,
@@ -22,21 +22,10 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
  * step — analysis RMSE of the EnKF and of the emulated analysis over the validation period, and
  * the cost of one cycle of each.
  */
+@ExampleInfo(name = "learning-in-assimilation", mode = 5,
+    summary = "learned model error from analysis increments; network emulating the analysis step")
 public final class LearningInAssimilationExample {
   private LearningInAssimilationExample() {}
-
-  /**
-   * Outcome.
-   *
-   * @param corrected test RMSE of the corrected filter against the truth
-   * @param plain same filter without the correction
-   * @param baseline calibrated physics only
-   * @param analysis diagnostics of the analysis emulator
-   * @param emulatedTest test RMSE of the analysis-emulator run (forecast from its last analysis)
-   */
-  public record Result(Map<String, Double> corrected, Map<String, Double> plain,
-      Map<String, Double> baseline, Map<String, Double> analysis,
-      Map<String, Double> emulatedTest) {}
 
   private static final List<String> TARGETS = List.of("SurfTemp", "SoilTemp_0.05",
       "SoilTemp_0.2");
@@ -53,9 +42,13 @@ public final class LearningInAssimilationExample {
         .withSplit(0.6, 0.15).withBudget(Budget.tiny()).withSeed(seed));
   }
 
-  public static Result run(long seed) {
+  /**
+   * Runs the example; test RMSEs [K] of the runs {@code "corrected EnKF"} (learned model error),
+   * {@code "plain EnKF"}, {@code "physics only"} and {@code "analysis emulator"} (forecast from its
+   * last analysis); diagnostics of the coupling {@code "analysis emulator"}.
+   */
+  public static Outcome run(long seed) {
     TwinScenario sc = scenario(seed);
-    List<String> targets = TARGETS;
     CouplingTask task = task(sc, seed);
     CouplingDefaults d = CouplingDefaults.standard();
     CouplingSolution c = new ModelErrorCoupling(d).solve(task);
@@ -63,27 +56,19 @@ public final class LearningInAssimilationExample {
         false).solve(task);
     CouplingSolution b = new PhysicsOnlyBaseline(d.optimizer()).solve(task);
     CouplingSolution a = new AnalysisEmulatorCoupling(d).solve(task);
-    Frame truth = sc.truthFrame(targets);
-    return new Result(ExampleSupport.testRmse(task, c, truth, targets),
-        ExampleSupport.testRmse(task, p, truth, targets),
-        ExampleSupport.testRmse(task, b, truth, targets), a.diagnostics().scalars(),
-        ExampleSupport.testRmse(task, a, truth, targets));
+    var rmse = ExampleSupport.TestRmse.onTwin(sc, task);
+    return new Outcome(ExampleSupport.labelled(List.of("corrected EnKF", "plain EnKF",
+        "physics only", "analysis emulator"), List.of(rmse.of(c), rmse.of(p), rmse.of(b),
+        rmse.of(a))), Map.of("analysis emulator", a.diagnostics().scalars()));
   }
 
   public static void main(String[] args) {
-    Result r = run(4);
-    ExampleSupport.print("test RMSE corrected EnKF", r.corrected());
-    ExampleSupport.print("test RMSE plain EnKF", r.plain());
-    ExampleSupport.print("test RMSE physics only", r.baseline());
-    ExampleSupport.print("test RMSE analysis emulator", r.emulatedTest());
-    System.out.printf("analysis emulator: validation analysis RMSE SurfTemp EnKF %.3f emulated"
-        + " %.3f, 5 cm %.3f / %.3f; cycle %.0f us (EnKF) vs %.1f us (emulated), wall-clock speed-up"
-        + " median %.0fx, thread CPU %.0fx%n",
-        r.analysis().get("validationAnalysisRmseEnkf_SurfTemp"),
-        r.analysis().get("validationAnalysisRmseEmulated_SurfTemp"),
-        r.analysis().get("validationAnalysisRmseEnkf_SoilTemp_0.05"),
-        r.analysis().get("validationAnalysisRmseEmulated_SoilTemp_0.05"),
-        r.analysis().get("enkfCycleMicros"), r.analysis().get("emulatedCycleMicros"),
-        r.analysis().get("speedup"), r.analysis().get("speedupCpu"));
+    Outcome r = run(4);
+    r.printTestRmse();
+    // validation analysis RMSE [K]; one analysis cycle [us]; wall-clock (median) and CPU speed-up
+    r.printDiagnostics("analysis emulator", "validationAnalysisRmseEnkf_SurfTemp",
+        "validationAnalysisRmseEmulated_SurfTemp", "validationAnalysisRmseEnkf_SoilTemp_0.05",
+        "validationAnalysisRmseEmulated_SoilTemp_0.05", "enkfCycleMicros", "emulatedCycleMicros",
+        "speedup", "speedupCpu");
   }
 }

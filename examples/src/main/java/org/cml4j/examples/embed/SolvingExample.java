@@ -14,6 +14,7 @@ import org.cml4j.embed.solving.SurrogateInversionCoupling;
 import org.cml4j.embed.TaskSupport;
 import org.cml4j.testbeds.tasks.ReferenceTasks;
 import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 6 on huang2025-2depth (the paper's experiment; data from {@code shared/data}): the
@@ -22,6 +23,8 @@ import org.cml4j.testbeds.tasks.BenchTask;
  * amortised inverse — trained once, then applied in one pass and refined on the noise-free
  * targets and on 0.1 K and 0.5 K noisy variants.
  */
+@ExampleInfo(name = "solving", mode = 6, arguments = ExampleInfo.DATA,
+    summary = "adjoint inversion, surrogate inside the inversion, amortised inverse + refinement")
 public final class SolvingExample {
   private SolvingExample() {}
 

@@ -10,6 +10,7 @@ import org.cml4j.fuse.hybrid.PgdlHybrid;
 import org.cml4j.fuse.net.FusionNetConfig;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 10 example on the structural twin (3 days observed, 2 days test), every variant on the same
@@ -20,6 +21,9 @@ import org.cml4j.testbeds.tasks.BenchTask;
  * the EnKF alone and the network-corrected model alone. Run:
  * {@code org.cml4j.examples.fuse.HybridExample}.
  */
+@ExampleInfo(name = "hybrid", mode = 10,
+    summary = "pretrain + physics inputs + physics loss, and EnKF with a constrained "
+        + "model-error net")
 public final class HybridExample {
   private HybridExample() {}
 

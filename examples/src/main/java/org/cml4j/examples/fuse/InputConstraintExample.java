@@ -11,6 +11,7 @@ import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.sites.RealSiteTasks;
 import org.cml4j.testbeds.tasks.TaskCatalog;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 7 example: the calibrated physics alone, a network on the forcing alone, and the same
@@ -18,6 +19,8 @@ import org.cml4j.testbeds.tasks.TaskCatalog;
  * test) and on Bondville (7 days observed, 7 days test) when {@code ../shared/data} is present.
  * Prints the test RMSE per target. Run: {@code org.cml4j.examples.fuse.InputConstraintExample}.
  */
+@ExampleInfo(name = "input-constraint", mode = 7,
+    summary = "network with vs without the physics outputs as inputs: twin and Bondville")
 public final class InputConstraintExample {
   private InputConstraintExample() {}
 

@@ -12,6 +12,7 @@ import org.cml4j.fuse.objective.FusionNetCoupling;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.tasks.TaskCatalog;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 8 example: with scarce training data (the structural twin seen for 3 days: 62 h train,
@@ -22,6 +23,8 @@ import org.cml4j.testbeds.tasks.TaskCatalog;
  * physics term over the epochs. Run: {@code java -cp fuse/target/classes:... 
  * org.cml4j.examples.fuse.ObjectiveConstraintExample} (or the test ObjectiveConstraintExampleTest).
  */
+@ExampleInfo(name = "objective-constraint", mode = 8, arguments = "[seed]",
+    summary = "physics loss terms with scarce training data; term values over epochs")
 public final class ObjectiveConstraintExample {
   private ObjectiveConstraintExample() {}
 

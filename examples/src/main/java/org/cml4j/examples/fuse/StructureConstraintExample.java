@@ -12,6 +12,7 @@ import org.cml4j.fuse.input.PhysicsInputCoupling;
 import org.cml4j.fuse.structure.PhysicsLayerCoupling;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 9 example on the structural twin (3 days observed, 2 days test): (a) the unconstrained
@@ -22,6 +23,8 @@ import org.cml4j.testbeds.tasks.BenchTask;
  * through its adjoint — with the largest bound violation and energy-balance residual. Run:
  * {@code org.cml4j.examples.fuse.StructureConstraintExample}.
  */
+@ExampleInfo(name = "structure-constraint", mode = 9,
+    summary = "energy-conserving output layer and physics as the last layer")
 public final class StructureConstraintExample {
   private StructureConstraintExample() {}
 

@@ -1,7 +1,6 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -11,6 +10,7 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.examples.Measured;
+import org.cml4j.examples.Measured.Score;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,38 +20,30 @@ import org.junit.jupiter.api.Test;
  * calibration changes, re-measure and re-set the constants (and the docs).
  */
 class GapFillCouplingTest {
+  private static final String LINEAR_FILL = "physics (linear fill)";
   /** SWdown RMSE inside the forcing gaps [W m-2]: learned 80.6, linear 211.3 (seed 2: 30, 271). */
-  static final double SWDOWN_GAPS_LEARNED = 80.6;
-  static final double SWDOWN_GAPS_LINEAR = 211.3;
-  /** Test RMSE at 5 cm [K]: gap-fill coupling 0.258, physics with linear fill 0.600. */
-  static final double TEST_5CM_GAP_FILL = 0.258;
-  static final double TEST_5CM_LINEAR_FILL = 0.600;
-  /** Test RMSE of the surface temperature [K]: 0.299 vs 0.604. */
-  static final double TEST_SURFACE_GAP_FILL = 0.299;
-  static final double TEST_SURFACE_LINEAR_FILL = 0.604;
+  static final List<Score> SWDOWN_GAPS = List.of(new Score("learned", Variables.SWDOWN, 80.6),
+      new Score("linear", Variables.SWDOWN, 211.3));
+  /**
+   * Test RMSE [K]: at 5 cm gap-fill coupling 0.258, physics with linear fill 0.600; surface
+   * temperature 0.299 vs 0.604.
+   */
+  static final List<Score> TEST = List.of(new Score(GapFillCoupling.NAME, "SoilTemp_0.05", 0.258),
+      new Score(LINEAR_FILL, "SoilTemp_0.05", 0.600),
+      new Score(GapFillCoupling.NAME, Variables.SURF_TEMP, 0.299),
+      new Score(LINEAR_FILL, Variables.SURF_TEMP, 0.604));
   /** Spikes injected into G and visible (outside gaps): 9, all flagged, none falsely. */
   static final int SPIKES = 9;
 
   @Test
   void learnedFillingAndSpikeRemovalBeatThePlainPhysicsOnTheGappyTwin() {
     GapFillExample.Outcome o = GapFillExample.run(1, Budget.tiny());
-    assertThat(o.fill().rmse("learned", Variables.SWDOWN))
-        .isCloseTo(SWDOWN_GAPS_LEARNED, TOLERANCE);
-    assertThat(o.fill().rmse("linear", Variables.SWDOWN))
-        .isCloseTo(SWDOWN_GAPS_LINEAR, TOLERANCE);
+    Measured.near(o.fill(), SWDOWN_GAPS);
     assertThat(o.reports().get(Variables.TAIR).usedLearned()).isTrue();
     assertThat(o.spikesInjected()).isEqualTo(SPIKES);
     assertThat(o.spikesFound()).isEqualTo(SPIKES);
     assertThat(o.spikesFlagged()).isEqualTo(SPIKES);
-    String lin = "physics (linear fill)";
-    assertThat(o.test().rmse(GapFillCoupling.NAME, "SoilTemp_0.05"))
-        .isCloseTo(TEST_5CM_GAP_FILL, TOLERANCE);
-    assertThat(o.test().rmse(lin, "SoilTemp_0.05"))
-        .isCloseTo(TEST_5CM_LINEAR_FILL, TOLERANCE);
-    assertThat(o.test().rmse(GapFillCoupling.NAME, Variables.SURF_TEMP))
-        .isCloseTo(TEST_SURFACE_GAP_FILL, TOLERANCE);
-    assertThat(o.test().rmse(lin, Variables.SURF_TEMP))
-        .isCloseTo(TEST_SURFACE_LINEAR_FILL, TOLERANCE);
+    Measured.near(o.test(), TEST);
   }
 
   @Test

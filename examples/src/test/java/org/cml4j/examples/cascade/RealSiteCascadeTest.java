@@ -1,7 +1,6 @@
 package org.cml4j.examples.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cml4j.examples.Measured.TOLERANCE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -19,6 +18,7 @@ import org.cml4j.lsm.data.SiteDataReaders;
 import org.cml4j.testbeds.sites.RealSiteTasks;
 import org.cml4j.testbeds.sites.SiteTasks;
 import org.cml4j.examples.Measured;
+import org.cml4j.examples.Measured.Score;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,60 +29,40 @@ import org.junit.jupiter.api.Test;
  * shared calibration changes.
  */
 class RealSiteCascadeTest {
-  /** Phoenix test Qh RMSE [W m-2]: intermediate variables 30.24, physics + constant EF 83.13. */
-  static final double PHOENIX_QH_INTERMEDIATE = 30.24;
-  static final double PHOENIX_QH_CONSTANT_EF = 83.13;
-  /** Phoenix test Qle RMSE [W m-2]: 16.23 vs 19.60. */
-  static final double PHOENIX_QLE_INTERMEDIATE = 16.23;
-  static final double PHOENIX_QLE_CONSTANT_EF = 19.60;
-  /** Phoenix 2 cm soil temperature [K]: error correction 0.921, physics 1.472. */
-  static final double PHOENIX_2CM_CORRECTED = 0.921;
-  static final double PHOENIX_2CM_PHYSICS = 1.472;
-  /** Phoenix LWup [W m-2]: error correction 6.59, physics 12.29. */
-  static final double PHOENIX_LWUP_CORRECTED = 6.59;
-  static final double PHOENIX_LWUP_PHYSICS = 12.29;
-  /** Bondville test G RMSE [W m-2]: error correction 19.40, physics 25.17. */
-  static final double BONDVILLE_G_CORRECTED = 19.40;
-  static final double BONDVILLE_G_PHYSICS = 25.17;
-  /** Bondville Qh [W m-2]: intermediate variables 33.66, physics + constant EF 64.54. */
-  static final double BONDVILLE_QH_INTERMEDIATE = 33.66;
-  static final double BONDVILLE_QH_CONSTANT_EF = 64.54;
-  /** Bondville Qle [W m-2]: intermediate variables 30.84, worse than constant EF 26.52. */
-  static final double BONDVILLE_QLE_INTERMEDIATE = 30.84;
-  static final double BONDVILLE_QLE_CONSTANT_EF = 26.52;
+  private static final String EF = "physics + constant EF";
+  private static final String IV = IntermediateVariableCoupling.NAME;
+  private static final String EC = ErrorCorrectionCoupling.NAME;
+  private static final String PHYSICS = PhysicsOnlyBaseline.NAME;
+  /**
+   * Phoenix test RMSE: Qh [W m-2] intermediate variables 30.24, physics + constant EF 83.13; Qle
+   * 16.23 vs 19.60; 2 cm soil temperature [K] error correction 0.921, physics 1.472; LWup
+   * [W m-2] error correction 6.59, physics 12.29.
+   */
+  static final List<Score> PHOENIX = List.of(new Score(IV, Variables.QH, 30.24),
+      new Score(EF, Variables.QH, 83.13), new Score(IV, Variables.QLE, 16.23),
+      new Score(EF, Variables.QLE, 19.60), new Score(EC, "SoilTemp_0.02", 0.921),
+      new Score(PHYSICS, "SoilTemp_0.02", 1.472), new Score(EC, Variables.LWUP, 6.59),
+      new Score(PHYSICS, Variables.LWUP, 12.29));
+  /**
+   * Bondville test RMSE [W m-2]: G error correction 19.40, physics 25.17; Qh intermediate
+   * variables 33.66, physics + constant EF 64.54; Qle intermediate variables 30.84, worse than
+   * constant EF 26.52.
+   */
+  static final List<Score> BONDVILLE = List.of(new Score(EC, Variables.QG, 19.40),
+      new Score(PHYSICS, Variables.QG, 25.17), new Score(IV, Variables.QH, 33.66),
+      new Score(EF, Variables.QH, 64.54), new Score(IV, Variables.QLE, 30.84),
+      new Score(EF, Variables.QLE, 26.52));
 
   @Test
   void onPhoenixIntermediatesSplitTheFluxesAndCorrectionFixesTheTemperatures() {
     var task = RealSiteTasks.phoenix(SharedData.dir(), 2012, Budget.tiny()).getKey();
-    Comparison c = SiteExample.evaluate(task, List.of(IntermediateVariableCoupling.NAME,
-        ErrorCorrectionCoupling.NAME));
-    String ef = "physics + constant EF";
-    near(c.rmse(IntermediateVariableCoupling.NAME, Variables.QH), PHOENIX_QH_INTERMEDIATE);
-    near(c.rmse(ef, Variables.QH), PHOENIX_QH_CONSTANT_EF);
-    near(c.rmse(IntermediateVariableCoupling.NAME, Variables.QLE), PHOENIX_QLE_INTERMEDIATE);
-    near(c.rmse(ef, Variables.QLE), PHOENIX_QLE_CONSTANT_EF);
-    near(c.rmse(ErrorCorrectionCoupling.NAME, "SoilTemp_0.02"), PHOENIX_2CM_CORRECTED);
-    near(c.rmse(PhysicsOnlyBaseline.NAME, "SoilTemp_0.02"), PHOENIX_2CM_PHYSICS);
-    near(c.rmse(ErrorCorrectionCoupling.NAME, Variables.LWUP), PHOENIX_LWUP_CORRECTED);
-    near(c.rmse(PhysicsOnlyBaseline.NAME, Variables.LWUP), PHOENIX_LWUP_PHYSICS);
+    Measured.near(SiteExample.evaluate(task, List.of(IV, EC)), PHOENIX);
   }
 
   @Test
   void onBondvilleErrorCorrectionLowersGAndIntermediatesHelpQhButNotQle() {
     var task = RealSiteTasks.bondville(SharedData.dir(), 1998, Budget.tiny());
-    Comparison c = SiteExample.evaluate(task, List.of(ErrorCorrectionCoupling.NAME,
-        IntermediateVariableCoupling.NAME));
-    near(c.rmse(ErrorCorrectionCoupling.NAME, Variables.QG), BONDVILLE_G_CORRECTED);
-    near(c.rmse(PhysicsOnlyBaseline.NAME, Variables.QG), BONDVILLE_G_PHYSICS);
-    String ef = "physics + constant EF";
-    near(c.rmse(IntermediateVariableCoupling.NAME, Variables.QH), BONDVILLE_QH_INTERMEDIATE);
-    near(c.rmse(ef, Variables.QH), BONDVILLE_QH_CONSTANT_EF);
-    near(c.rmse(IntermediateVariableCoupling.NAME, Variables.QLE), BONDVILLE_QLE_INTERMEDIATE);
-    near(c.rmse(ef, Variables.QLE), BONDVILLE_QLE_CONSTANT_EF);
-  }
-
-  private static void near(double actual, double measured) {
-    assertThat(actual).isCloseTo(measured, TOLERANCE);
+    Measured.near(SiteExample.evaluate(task, List.of(EC, IV)), BONDVILLE);
   }
 
   @Test

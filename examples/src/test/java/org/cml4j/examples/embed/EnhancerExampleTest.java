@@ -1,7 +1,7 @@
 package org.cml4j.examples.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cml4j.examples.Measured.TOLERANCE;
+import static org.cml4j.examples.Measured.temperatures;
 
 import java.util.Map;
 import org.cml4j.examples.Measured;
@@ -14,26 +14,25 @@ import org.junit.jupiter.api.Test;
  * claim with the measured value, asserted within {@link Measured#TOLERANCE}.
  */
 class EnhancerExampleTest {
-  /** Test RMSE against the truth [K]: calibrated coarse column (1 cm / 1 h). */
-  static final Map<String, Double> COARSE = Map.of("SurfTemp", 0.431, "SoilTemp_0.05", 0.392,
-      "SoilTemp_0.2", 0.324);
-  /** Coarse column with the learned lambda(t), C(t), hbeta(t). */
-  static final Map<String, Double> ENHANCED = Map.of("SurfTemp", 0.406, "SoilTemp_0.05", 0.338,
-      "SoilTemp_0.2", 0.252);
-  /** The high-resolution model that provided the pseudo-observations. */
-  static final Map<String, Double> HIGH_RESOLUTION = Map.of("SurfTemp", 0.312, "SoilTemp_0.05",
-      0.258, "SoilTemp_0.2", 0.112);
+  /**
+   * Test RMSE against the truth [K]: the calibrated coarse column (1 cm / 1 h), the coarse column
+   * with the learned lambda(t), C(t), hbeta(t), and the high-resolution model that provided the
+   * pseudo-observations.
+   */
+  static final Map<String, Map<String, Double>> TEST_RMSE = Map.of(
+      "coarse (calibrated)", temperatures(0.431, 0.392, 0.324),
+      "coarse + enhancer", temperatures(0.406, 0.338, 0.252),
+      "high resolution", temperatures(0.312, 0.258, 0.112));
 
   @Test
   void enhancedCoarseModelSitsBetweenTheCoarseAndTheHighResolutionModel() {
-    EnhancerExample.Result r = EnhancerExample.run(8);
-    Measured.near(r.coarse(), COARSE, "coarse");
-    Measured.near(r.enhanced(), ENHANCED, "enhanced");
-    Measured.near(r.highResolution(), HIGH_RESOLUTION, "high resolution");
+    Outcome r = EnhancerExample.run(8);
+    Measured.eachExactly(r.testRmse(), TEST_RMSE);
     // the ordering the claim rests on: coarse > enhanced > its (imperfect) teacher
-    r.coarse().forEach((v, c) -> {
-      assertThat(r.enhanced().get(v)).as(v).isLessThan(c);
-      assertThat(r.highResolution().get(v)).as(v).isLessThan(r.enhanced().get(v));
+    Map<String, Double> enhanced = r.testRmse("coarse + enhancer");
+    r.testRmse("coarse (calibrated)").forEach((v, c) -> {
+      assertThat(enhanced.get(v)).as(v).isLessThan(c);
+      assertThat(r.testRmse("high resolution").get(v)).as(v).isLessThan(enhanced.get(v));
     });
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cml4j.core.metrics.Metrics;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.vars.Frame;
@@ -84,16 +85,7 @@ public final class TaskSupport {
 
   /** Root mean square of {@code a - b} over indices [from, to) where both are finite. */
   public static double rmse(double[] a, double[] b, int from, int to) {
-    double s = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (Double.isFinite(a[i]) && Double.isFinite(b[i])) {
-        double d = a[i] - b[i];
-        s += d * d;
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : Math.sqrt(s / n);
+    return Metrics.rmseFinite(a, b, from, to);
   }
 
   /** Seconds since {@code t0} (nanoTime). */

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.vars.Frame;
-import org.cml4j.testbeds.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.GappyTasks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,14 +17,9 @@ import org.junit.jupiter.api.Test;
  * series has 12 valid values the coupling is not applicable, with the counts in the reason.
  */
 class LearnedInitGapsTest {
-  private static CouplingTask twinN1Replicate3() {
-    return TaskCatalog.of(TaskCatalog.Suite.QUICK, null, 42, 3).task("twin-n1").task()
-        .toBuilder().budget(Budget.tiny()).build();
-  }
-
   @Test
   void aSeriesWithTooFewValidValuesIsLeftOutOfTheFeaturesNotFailed() {
-    CouplingTask task = twinN1Replicate3();
+    CouplingTask task = GappyTasks.twinN1Replicate3();
     assertThat(task.observations().countValid("Qg", 0, task.split().trainEnd())).isEqualTo(11);
     LearnedInitCoupling c = new LearnedInitCoupling(CouplingDefaults.standard());
     assertThat(c.applicability(task).applicable()).isTrue();
@@ -43,16 +36,9 @@ class LearnedInitGapsTest {
 
   @Test
   void noSeriesWithEnoughValidValuesIsNotApplicableWithTheCounts() {
-    CouplingTask task = twinN1Replicate3();
-    Frame obs = task.observations();
-    for (String v : obs.names()) {
-      double[] y = obs.values(v).clone();
-      for (int i = 0; i < task.split().trainEnd(); i += 2) {
-        y[i] = Double.NaN; // 10 of 20 training values left at most
-      }
-      obs = obs.replace(obs.spec(v), y);
-    }
-    CouplingTask gappy = task.toBuilder().observations(obs).build();
+    // every second training step missing: 10 of 20 training values left at most
+    CouplingTask gappy = GappyTasks.withTrainingGaps(GappyTasks.twinN1Replicate3(),
+        i -> i % 2 == 0);
     Applicability a = new LearnedInitCoupling(CouplingDefaults.standard()).applicability(gappy);
     assertThat(a.applicable()).isFalse();
     assertThat(a.reason()).contains("no observed variable has 12 valid values in the 20"

@@ -44,10 +44,24 @@ public final class Metrics {
    * such step (the lenient form for diagnostics and validation loops; symmetric in its arrays).
    */
   public static double rmse(double[] simulated, double[] observed, int from, int to) {
+    return rmseWhere(simulated, observed, from, to, v -> !Double.isNaN(v));
+  }
+
+  /**
+   * RMSE over the steps {@code [from, to)} whose two values are both finite (NaN and infinite
+   * values are skipped); NaN when there is no such step. The form of the embedded-ML couplings,
+   * which score a diverged member's infinite values as missing.
+   */
+  public static double rmseFinite(double[] simulated, double[] observed, int from, int to) {
+    return rmseWhere(simulated, observed, from, to, Double::isFinite);
+  }
+
+  private static double rmseWhere(double[] simulated, double[] observed, int from, int to,
+      java.util.function.DoublePredicate usable) {
     double s = 0;
     int n = 0;
     for (int i = from; i < to; i++) {
-      if (!Double.isNaN(observed[i]) && !Double.isNaN(simulated[i])) {
+      if (usable.test(observed[i]) && usable.test(simulated[i])) {
         double d = simulated[i] - observed[i];
         s += d * d;
         n++;

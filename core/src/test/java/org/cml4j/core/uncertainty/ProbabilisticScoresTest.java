@@ -46,15 +46,13 @@ class ProbabilisticScoresTest {
   @Test
   void calibratedGaussianCoversNominallyAndHasAFlatPit() {
     int n = 20000;
-    Random r = new Random(11);
     double[] mean = new double[n];
     double[] sd = new double[n];
-    double[] y = new double[n];
     for (int t = 0; t < n; t++) {
       mean[t] = Math.sin(t * 0.01);
       sd[t] = 0.5 + 0.4 * Math.cos(t * 0.003);
-      y[t] = mean[t] + sd[t] * r.nextGaussian();
     }
+    double[] y = gaussianDraws(11, mean, sd);
     PredictiveDistribution d = Predictives.gaussian("test", mean, sd);
     ProbabilisticScores.Scores s = ProbabilisticScores.score(d, y, 0, n);
     assertEquals(n, s.n());
@@ -76,12 +74,8 @@ class ProbabilisticScoresTest {
   @Test
   void tooNarrowDistributionUndercoversWithAUShapedPit() {
     int n = 5000;
-    Random r = new Random(3);
     double[] mean = new double[n];
-    double[] y = new double[n];
-    for (int t = 0; t < n; t++) {
-      y[t] = r.nextGaussian();
-    }
+    double[] y = gaussianDraws(3, mean, Predictives.constant(n, 1));
     ProbabilisticScores.Scores s = ProbabilisticScores.score(Predictives.gaussian("narrow", mean,
         Predictives.constant(n, 0.3)), y, 0, n);
     // P(|Z| < 1.645 * 0.3) = 0.377
@@ -107,5 +101,15 @@ class ProbabilisticScoresTest {
         new double[] {3, 4}), null, 10);
     assertEquals(2, d.size());
     assertArrayEquals(new double[] {2, 3}, d.mean(), 1e-12);
+  }
+
+  /** One seeded draw per step from N(mean[t], sd[t]^2). */
+  private static double[] gaussianDraws(long seed, double[] mean, double[] sd) {
+    Random r = new Random(seed);
+    double[] y = new double[mean.length];
+    for (int t = 0; t < y.length; t++) {
+      y[t] = mean[t] + sd[t] * r.nextGaussian();
+    }
+    return y;
   }
 }

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.embed.EmbedCoupling;
 import org.cml4j.embed.TaskSupport;
 import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.physics.CalibratedColumn;
@@ -34,7 +32,7 @@ import org.cml4j.lsm.solver.ColumnStepper;
  * also runs over the validation period for comparison: diagnostics give both analyses' RMSE
  * against the observations and the cost of one cycle of each.
  */
-public final class AnalysisEmulatorCoupling extends EmbedCoupling {
+public final class AnalysisEmulatorCoupling extends IncrementLearningCoupling {
   /** Identity: registry name, mode, description (read by the plugin's factory). */
   public static final CouplingInfo INFO = identity("embed.analysis-emulator",
       CouplingMode.MODEL_ADJUSTMENT,
@@ -42,8 +40,6 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
       + " deterministic run");
   /** Registry name. */
   public static final String NAME = INFO.name();
-  private final EnkfConfig config;
-  private final EnkfSetup setup;
   private final Timing.Plan timing;
 
   /**
@@ -52,9 +48,7 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
    */
   public AnalysisEmulatorCoupling(CouplingDefaults defaults, EnkfConfig config,
       EnkfSetup setup, Timing.Plan timing) {
-    super(INFO, Capabilities.observedSoilTemperature(), defaults, true, 48);
-    this.config = config;
-    this.setup = setup.augmenting(List.of());
+    super(INFO, defaults, config, setup);
     this.timing = timing;
   }
 
@@ -70,8 +64,7 @@ public final class AnalysisEmulatorCoupling extends EmbedCoupling {
   @Override
   protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
-    IncrementLearning.CalibratedFilter cf = IncrementLearning.calibratedFilter(task, setup,
-        config, defaults.optimizer(), NAME);
+    IncrementLearning.CalibratedFilter cf = calibratedFilter(task);
     CalibratedColumn col = cf.column();
     List<ObservationSeries> obs = cf.observations();
     double[][] aux = cf.auxiliary();

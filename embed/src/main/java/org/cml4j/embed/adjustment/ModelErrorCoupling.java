@@ -3,13 +3,11 @@ package org.cml4j.embed.adjustment;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
-import org.cml4j.embed.EmbedCoupling;
 import org.cml4j.embed.TaskSupport;
 import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.physics.CalibratedColumn;
@@ -31,7 +29,7 @@ import org.cml4j.lsm.solver.ColumnStepper;
  * ensemble. Diagnostics compare free forecasts over the validation period with and without the
  * correction.
  */
-public final class ModelErrorCoupling extends EmbedCoupling {
+public final class ModelErrorCoupling extends IncrementLearningCoupling {
   /** Identity: registry name, mode, description (read by the plugin's factory). */
   public static final CouplingInfo INFO = identity("embed.enkf-model-error",
       CouplingMode.MODEL_ADJUSTMENT,
@@ -39,8 +37,6 @@ public final class ModelErrorCoupling extends EmbedCoupling {
       + " (model-error learning)");
   /** Registry name. */
   public static final String NAME = INFO.name();
-  private final EnkfConfig config;
-  private final EnkfSetup setup;
   private final boolean correct;
 
   /**
@@ -48,9 +44,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
    */
   public ModelErrorCoupling(CouplingDefaults defaults, EnkfConfig config, EnkfSetup setup,
       boolean correct) {
-    super(INFO, Capabilities.observedSoilTemperature(), defaults, true, 48);
-    this.config = config;
-    this.setup = setup.augmenting(List.of());
+    super(INFO, defaults, config, setup);
     this.correct = correct;
   }
 
@@ -61,8 +55,7 @@ public final class ModelErrorCoupling extends EmbedCoupling {
   @Override
   protected Result run(CouplingTask task) {
     long t0 = System.nanoTime();
-    IncrementLearning.CalibratedFilter cf = IncrementLearning.calibratedFilter(task, setup,
-        config, defaults.optimizer(), NAME);
+    IncrementLearning.CalibratedFilter cf = calibratedFilter(task);
     CalibratedColumn col = cf.column();
     EnkfConfig cfg = cf.config();
     double[][] aux = cf.auxiliary();

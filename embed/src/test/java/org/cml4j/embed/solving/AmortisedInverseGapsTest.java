@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.cml4j.core.spi.Applicability;
-import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.core.vars.Frame;
-import org.cml4j.testbeds.tasks.TaskCatalog;
+import org.cml4j.testbeds.tasks.GappyTasks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,14 +17,9 @@ import org.junit.jupiter.api.Test;
  * fits Qg); when every variable is that gappy it is not applicable, naming the counts.
  */
 class AmortisedInverseGapsTest {
-  private static CouplingTask twinN1Replicate3() {
-    return TaskCatalog.of(TaskCatalog.Suite.QUICK, null, 42, 3).task("twin-n1").task()
-        .toBuilder().budget(Budget.tiny()).build();
-  }
-
   @Test
   void aTooGappyVariableIsLeftOutOfTheNetworkInputsNotFailed() {
-    CouplingTask task = twinN1Replicate3();
+    CouplingTask task = GappyTasks.twinN1Replicate3();
     assertThat(task.observations().countValid("Qg", 0, task.split().trainEnd())).isEqualTo(11);
     AmortisedInverseCoupling c = new AmortisedInverseCoupling(CouplingDefaults.standard());
     assertThat(c.applicability(task).applicable()).isTrue();
@@ -44,16 +37,8 @@ class AmortisedInverseGapsTest {
 
   @Test
   void everyVariableTooGappyIsNotApplicableWithTheCounts() {
-    CouplingTask task = twinN1Replicate3();
-    Frame obs = task.observations();
-    for (String v : obs.names()) {
-      double[] y = obs.values(v).clone();
-      for (int i = 0; i < 5; i++) {
-        y[i] = Double.NaN; // 5 of 20 missing at least: more than 20 %
-      }
-      obs = obs.replace(obs.spec(v), y);
-    }
-    CouplingTask gappy = task.toBuilder().observations(obs).build();
+    // the first 5 training steps missing: 5 of 20 missing at least, more than 20 %
+    CouplingTask gappy = GappyTasks.withTrainingGaps(GappyTasks.twinN1Replicate3(), i -> i < 5);
     Applicability a = new AmortisedInverseCoupling(CouplingDefaults.standard())
         .applicability(gappy);
     assertThat(a.applicable()).isFalse();

@@ -3,10 +3,8 @@ package org.cml4j.lsm.data;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cml4j.lsm.regional.AtomicWrite;
 
 /**
  * Writes any {@link SiteData} in the site CSV format read by {@link SiteCsvReader}: a {@code #}
@@ -22,8 +21,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Values are written with full double precision ({@link Double#toString(double)}), NaN as an empty cell,
  * so that writing and reading back gives an equal {@link SiteData}.
  *
- * <p>The file is written to a temporary file in the same directory and then moved into place
- * atomically, so readers never see a half-written file.
+ * <p>The file is written through {@link AtomicWrite}, so readers never see a half-written file.
  */
 public final class SiteCsvWriter {
 
@@ -45,29 +43,14 @@ public final class SiteCsvWriter {
      * one (metadata such as {@code lat: 40.0} and {@code lon: -88.4}).
      */
     public static void write(SiteData data, Path file, ZoneOffset offset, List<String> comments) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                print(data, out, offset, comments);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicWrite.write(file, tmp -> {
+                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    print(data, out, offset, comments);
+                }
+            });
         } catch (IOException e) {
             throw SiteDataException.forFile(file.toString(), "cannot write CSV: " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort cleanup of the temporary file
-                }
-            }
         }
     }
 

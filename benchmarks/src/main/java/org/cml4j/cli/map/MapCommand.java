@@ -50,8 +50,32 @@ public final class MapCommand implements Callable<Integer> {
       description = "Gridded netCDF-4 file, or directory of site CSV files (one per column).")
   Path input;
 
-  @CommandLine.Mixin
-  SyntheticInput synthetic = new SyntheticInput();
+  @Option(names = "--synthetic", paramLabel = "N",
+      description = "Generate a synthetic region of N columns into OUT/synthetic and map it.")
+  Integer synthetic;
+
+  @Option(names = "--synthetic-format", paramLabel = "nc|csv", defaultValue = "nc",
+      description = "Format of the synthetic input: nc (one netCDF-4 file) or csv (one site CSV "
+          + "per column). Default: ${DEFAULT-VALUE}.")
+  String syntheticFormat;
+
+  @Option(names = "--hours", paramLabel = "H", defaultValue = "101",
+      description = "Synthetic: hourly levels. Default: ${DEFAULT-VALUE}.")
+  int hours;
+
+  @Option(names = "--depths", paramLabel = "D,E", split = ",", defaultValue = "0.05,0.15",
+      description = "Synthetic: observed soil depths in m. Default: ${DEFAULT-VALUE}.")
+  List<Double> depths;
+
+  @Option(names = "--noise", paramLabel = "SD", defaultValue = "0.05",
+      description = "Synthetic: observation noise SD in K. Default: ${DEFAULT-VALUE}.")
+  double noise;
+
+  @Option(names = "--write-input", paramLabel = "FILE",
+      description = "Synthetic: write the generated input to FILE (netCDF-4, or a folder of site "
+          + "CSVs with --synthetic-format csv) and stop without fitting; streamed, so e.g. "
+          + "--synthetic 10000 --hours 8760 (3.5 GB) fits in a small heap.")
+  Path writeInput;
 
   @Option(names = "--limit", paramLabel = "N",
       description = "Map only the first N columns of INPUT (the rest is never read).")
@@ -122,13 +146,13 @@ public final class MapCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
     int nThreads = validate(cl);
-    if (synthetic.writeInput != null) {
-      return synthetic.writeOnly(cl.getOut(), seed);
+    if (writeInput != null) {
+      return syntheticInput().writeOnly(cl.getOut(), writeInput);
     }
     MapSettings settings;
     RegionalMapping.Options options;
-    Path dir = out != null ? out : Path.of("out", "map", synthetic.enabled()
-        ? "synthetic-" + synthetic.columns : stripExtension(input.getFileName().toString()));
+    Path dir = out != null ? out : Path.of("out", "map", synthetic != null
+        ? "synthetic-" + synthetic : stripExtension(input.getFileName().toString()));
     try {
       settings = new MapSettings(fit, observe.stream().map(Output::name).toList(),
           albedo == null ? Double.NaN : albedo, solver, stepSolver, starts, seed,
@@ -143,9 +167,10 @@ public final class MapCommand implements Callable<Integer> {
     Path in = input;
     long t0 = System.nanoTime();
     try {
-      if (synthetic.enabled()) {
-        region = synthetic.region(seed);
-        in = synthetic.generate(region, seed, dir.resolve("synthetic"), resume, force, progress);
+      if (synthetic != null) {
+        SyntheticInput generator = syntheticInput();
+        region = generator.region();
+        in = generator.generate(region, dir.resolve("synthetic"), resume, force, progress);
       }
       progress.message("reading " + in);
       RegionalInput ri = RegionalInput.open(in);
@@ -165,9 +190,13 @@ public final class MapCommand implements Callable<Integer> {
     }
   }
 
+  private SyntheticInput syntheticInput() {
+    return new SyntheticInput(synthetic, syntheticFormat, hours, depths, noise, seed);
+  }
+
   /** Checks the options (in this order, so the first bad one is named) and returns --threads. */
   private int validate(CommandLine cl) {
-    if ((input == null) == !synthetic.enabled()) {
+    if ((input == null) == (synthetic == null)) {
       throw new ParameterException(cl, input == null ? "give INPUT (a netCDF file or a folder of "
           + "site CSVs) or --synthetic N" : "give either INPUT or --synthetic, not both");
     }
@@ -178,8 +207,8 @@ public final class MapCommand implements Callable<Integer> {
     if (starts < 1) {
       throw new ParameterException(cl, "--starts must be at least 1, got " + starts);
     }
-    if (synthetic.hours < 2) {
-      throw new ParameterException(cl, "--hours must be at least 2, got " + synthetic.hours);
+    if (hours < 2) {
+      throw new ParameterException(cl, "--hours must be at least 2, got " + hours);
     }
     if (!fitter.equals("batched") && !fitter.equals("column")) {
       throw new ParameterException(cl, "--fitter must be batched or column, got '" + fitter + "'");
@@ -187,16 +216,15 @@ public final class MapCommand implements Callable<Integer> {
     if (limit != null && limit < 1) {
       throw new ParameterException(cl, "--limit must be at least 1 column, got " + limit);
     }
-    if (synthetic.writeInput != null && !synthetic.enabled()) {
+    if (writeInput != null && synthetic == null) {
       throw new ParameterException(cl, "--write-input needs --synthetic N");
     }
-    if (synthetic.enabled() && synthetic.columns < 1) {
-      throw new ParameterException(cl, "--synthetic must be at least 1 column, got "
-          + synthetic.columns);
+    if (synthetic != null && synthetic < 1) {
+      throw new ParameterException(cl, "--synthetic must be at least 1 column, got " + synthetic);
     }
-    if (!synthetic.format.equals("nc") && !synthetic.format.equals("csv")) {
+    if (!syntheticFormat.equals("nc") && !syntheticFormat.equals("csv")) {
       throw new ParameterException(cl, "--synthetic-format must be nc or csv, got '"
-          + synthetic.format + "'");
+          + syntheticFormat + "'");
     }
     return nThreads;
   }

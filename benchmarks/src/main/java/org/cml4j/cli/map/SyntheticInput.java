@@ -15,61 +15,36 @@ import org.cml4j.cli.Cml4jCli;
 import org.cml4j.core.provenance.Provenance;
 import org.cml4j.lsm.regional.AtomicWrite;
 import org.cml4j.testbeds.region.SyntheticRegion;
-import picocli.CommandLine.Option;
 
 /**
- * The synthetic-region options of {@code cml4j map} (a picocli mixin, declared where they appear
- * in the help) and the generation of that input: {@code --write-input} only, or into
- * {@code OUT/synthetic}, reused by {@code --resume} when it was generated with the same settings.
+ * The synthetic region of {@code cml4j map --synthetic} and the generation of that input:
+ * {@code --write-input} only, or into {@code OUT/synthetic}, reused by {@code --resume} when it was
+ * generated with the same settings (recorded in {@value #SYNTHETIC_PROPERTIES}).
+ *
+ * @param columns columns of the region ({@code --synthetic})
+ * @param format {@code nc} (one netCDF-4 file) or {@code csv} (one site CSV per column)
+ * @param hours hourly levels
+ * @param depths observed soil depths in m
+ * @param noise observation noise SD in K
+ * @param seed seed of the region (also the seed of the fits' starts)
  */
-final class SyntheticInput {
+record SyntheticInput(int columns, String format, int hours, List<Double> depths, double noise,
+    long seed) {
 
   /** File in OUT/synthetic recording how the synthetic input there was generated. */
   static final String SYNTHETIC_PROPERTIES = "synthetic.properties";
 
-  @Option(names = "--synthetic", paramLabel = "N",
-      description = "Generate a synthetic region of N columns into OUT/synthetic and map it.")
-  Integer columns;
-
-  @Option(names = "--synthetic-format", paramLabel = "nc|csv", defaultValue = "nc",
-      description = "Format of the synthetic input: nc (one netCDF-4 file) or csv (one site CSV "
-          + "per column). Default: ${DEFAULT-VALUE}.")
-  String format;
-
-  @Option(names = "--hours", paramLabel = "H", defaultValue = "101",
-      description = "Synthetic: hourly levels. Default: ${DEFAULT-VALUE}.")
-  int hours;
-
-  @Option(names = "--depths", paramLabel = "D,E", split = ",", defaultValue = "0.05,0.15",
-      description = "Synthetic: observed soil depths in m. Default: ${DEFAULT-VALUE}.")
-  List<Double> depths;
-
-  @Option(names = "--noise", paramLabel = "SD", defaultValue = "0.05",
-      description = "Synthetic: observation noise SD in K. Default: ${DEFAULT-VALUE}.")
-  double noise;
-
-  @Option(names = "--write-input", paramLabel = "FILE",
-      description = "Synthetic: write the generated input to FILE (netCDF-4, or a folder of site "
-          + "CSVs with --synthetic-format csv) and stop without fitting; streamed, so e.g. "
-          + "--synthetic 10000 --hours 8760 (3.5 GB) fits in a small heap.")
-  Path writeInput;
-
-  /** Whether {@code --synthetic N} was given. */
-  boolean enabled() {
-    return columns != null;
-  }
-
-  /** The synthetic region of these options; {@code seed} also seeds the fits' starts. */
-  SyntheticRegion region(long seed) {
+  /** The synthetic region of these settings. */
+  SyntheticRegion region() {
     return new SyntheticRegion(columns, hours, depths.stream().mapToDouble(Double::doubleValue)
         .toArray(), noise, seed);
   }
 
   /** {@code --synthetic N --write-input FILE}: generates the input only. */
-  int writeOnly(PrintWriter w, long seed) throws IOException {
+  int writeOnly(PrintWriter w, Path writeInput) throws IOException {
     long t0 = System.nanoTime();
     try {
-      write(region(seed), writeInput);
+      write(region(), writeInput);
     } catch (IllegalArgumentException e) {
       throw new Cml4jCli.InputException(e.getMessage());
     }
@@ -86,7 +61,7 @@ final class SyntheticInput {
    * Writes {@code region} with its truth into {@code dir} and returns the input to map, or
    * returns the input an earlier run left there when {@code resume} and its settings match.
    */
-  Path generate(SyntheticRegion region, long seed, Path dir, boolean resume, boolean force,
+  Path generate(SyntheticRegion region, Path dir, boolean resume, boolean force,
       ProgressListener progress) throws IOException {
     Path target = format.equals("nc") ? dir.resolve("region.nc") : dir.resolve("sites");
     Path truth = dir.resolve("truth.csv");

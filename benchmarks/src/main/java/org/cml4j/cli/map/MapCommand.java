@@ -1,25 +1,21 @@
 package org.cml4j.cli.map;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cml4j.bench.ProgressListener;
 import org.cml4j.cli.Cml4jCli;
 import org.cml4j.cli.CommonOptions;
 import org.cml4j.cli.ConsoleProgress;
-import org.cml4j.bench.ProgressListener;
+import org.cml4j.cli.OutputFolder;
 import org.cml4j.cli.estimate.Converters;
 import org.cml4j.lsm.data.SiteDataException;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.model.Output;
-import org.cml4j.lsm.regional.ColumnFit;
 import org.cml4j.lsm.regional.ExecutorColumnRunner;
 import org.cml4j.lsm.regional.MapSettings;
-import org.cml4j.lsm.regional.MapTable;
 import org.cml4j.lsm.regional.RegionalInput;
 import org.cml4j.lsm.regional.RegionalMapping;
 import org.cml4j.testbeds.region.SyntheticRegion;
@@ -149,6 +145,57 @@ public final class MapCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
+    int nThreads = validate(cl);
+    if (writeInput != null) {
+      return syntheticInput().writeOnly(cl.getOut(), writeInput);
+    }
+    MapSettings settings;
+    RegionalMapping.Options options;
+    Path dir = out != null ? out : Path.of("out", "map", synthetic != null
+        ? "synthetic-" + synthetic : stripExtension(input.getFileName().toString()));
+    try {
+      settings = new MapSettings(fit, observe.stream().map(Output::name).toList(),
+          albedo == null ? Double.NaN : albedo, solver, stepSolver, starts, seed,
+          obsError == null ? Double.NaN : obsError, chunk, fitter);
+      options = new RegionalMapping.Options(dir, resume, force, !noNetcdf);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(cl, e.getMessage());
+    }
+    OutputFolder.prepare(dir, "--out");
+    ProgressListener progress = ConsoleProgress.stderr(common.quiet());
+    SyntheticRegion region = null;
+    Path in = input;
+    long t0 = System.nanoTime();
+    try {
+      if (synthetic != null) {
+        SyntheticInput generator = syntheticInput();
+        region = generator.region();
+        in = generator.generate(region, dir.resolve("synthetic"), resume, force, progress);
+      }
+      progress.message("reading " + in);
+      RegionalInput ri = RegionalInput.open(in);
+      if (limit != null) {
+        ri = ri.limit(limit);
+      }
+      RegionalMapping.Summary s;
+      try (ExecutorColumnRunner runner = new ExecutorColumnRunner(nThreads,
+          settings.fitter().equals("batched"))) {
+        s = RegionalMapping.run(ri, settings, runner, options, new MapProgress(progress,
+            "map " + ri.columns().size() + " columns"));
+      }
+      MapSummary.print(cl.getOut(), s, (System.nanoTime() - t0) * 1e-9, region);
+      return Cml4jCli.OK;
+    } catch (SiteDataException | IllegalArgumentException e) {
+      throw new Cml4jCli.InputException(e.getMessage());
+    }
+  }
+
+  private SyntheticInput syntheticInput() {
+    return new SyntheticInput(synthetic, syntheticFormat, hours, depths, noise, seed);
+  }
+
+  /** Checks the options (in this order, so the first bad one is named) and returns --threads. */
+  private int validate(CommandLine cl) {
     if ((input == null) == (synthetic == null)) {
       throw new ParameterException(cl, input == null ? "give INPUT (a netCDF file or a folder of "
           + "site CSVs) or --synthetic N" : "give either INPUT or --synthetic, not both");
@@ -179,208 +226,11 @@ public final class MapCommand implements Callable<Integer> {
       throw new ParameterException(cl, "--synthetic-format must be nc or csv, got '"
           + syntheticFormat + "'");
     }
-    if (writeInput != null) {
-      return writeSynthetic(cl.getOut());
-    }
-    MapSettings settings;
-    RegionalMapping.Options options;
-    Path dir = out != null ? out : Path.of("out", "map", synthetic != null
-        ? "synthetic-" + synthetic : stripExtension(input.getFileName().toString()));
-    try {
-      settings = new MapSettings(fit, observe.stream().map(Output::name).toList(),
-          albedo == null ? Double.NaN : albedo, solver, stepSolver, starts, seed,
-          obsError == null ? Double.NaN : obsError, chunk, fitter);
-      options = new RegionalMapping.Options(dir, resume, force, !noNetcdf);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(cl, e.getMessage());
-    }
-    org.cml4j.cli.OutputFolder.prepare(dir, "--out");
-    ProgressListener progress = ConsoleProgress.stderr(common.quiet());
-    SyntheticRegion region = null;
-    Path in = input;
-    long t0 = System.nanoTime();
-    try {
-      if (synthetic != null) {
-        region = new SyntheticRegion(synthetic, hours, depths.stream().mapToDouble(
-            Double::doubleValue).toArray(), noise, seed);
-        in = generate(region, dir.resolve("synthetic"), progress);
-      }
-      progress.message("reading " + in);
-      RegionalInput ri = RegionalInput.open(in);
-      if (limit != null) {
-        ri = ri.limit(limit);
-      }
-      RegionalMapping.Summary s;
-      try (ExecutorColumnRunner runner = new ExecutorColumnRunner(nThreads,
-          settings.fitter().equals("batched"))) {
-        s = RegionalMapping.run(ri, settings, runner, options, new Listener(progress,
-            "map " + ri.columns().size() + " columns"));
-      }
-      report(cl.getOut(), s, (System.nanoTime() - t0) * 1e-9, region);
-      return Cml4jCli.OK;
-    } catch (SiteDataException e) {
-      throw new Cml4jCli.InputException(e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new Cml4jCli.InputException(e.getMessage());
-    }
-  }
-
-  /** {@code --synthetic N --write-input FILE}: generates the input only. */
-  private int writeSynthetic(PrintWriter w) throws IOException {
-    long t0 = System.nanoTime();
-    try {
-      SyntheticRegion region = new SyntheticRegion(synthetic, hours, depths.stream()
-          .mapToDouble(Double::doubleValue).toArray(), noise, seed);
-      if (syntheticFormat.equals("nc")) {
-        region.writeNetcdf(writeInput);
-      } else {
-        region.writeCsvDirectory(writeInput);
-      }
-    } catch (IllegalArgumentException e) {
-      throw new Cml4jCli.InputException(e.getMessage());
-    }
-    w.printf(Locale.ROOT, "wrote %s: %d columns x %d hourly records%s in %.1f s%n", writeInput,
-        synthetic, hours, Files.isRegularFile(writeInput) ? String.format(Locale.ROOT,
-            " (%.1f MB)", Files.size(writeInput) / 1048576.0) : "",
-        (System.nanoTime() - t0) * 1e-9);
-    w.println(PeakMemory.describe());
-    w.flush();
-    return Cml4jCli.OK;
-  }
-
-  /** File in OUT/synthetic recording how the synthetic input there was generated. */
-  static final String SYNTHETIC_PROPERTIES = "synthetic.properties";
-
-  private Path generate(SyntheticRegion region, Path dir, ProgressListener progress)
-      throws IOException {
-    Path target = syntheticFormat.equals("nc") ? dir.resolve("region.nc") : dir.resolve("sites");
-    Path truth = dir.resolve("truth.csv");
-    Path propsFile = dir.resolve(SYNTHETIC_PROPERTIES);
-    java.util.Properties want = new java.util.Properties();
-    want.setProperty("columns", Integer.toString(region.columns()));
-    want.setProperty("hours", Integer.toString(region.hours()));
-    want.setProperty("depths", depths.toString());
-    want.setProperty("noise", Double.toString(region.noiseSd()));
-    want.setProperty("seed", Long.toString(seed));
-    want.setProperty("format", syntheticFormat);
-    want.setProperty("cml4j.version", org.cml4j.core.provenance.Provenance.cml4jVersion());
-    boolean earlier = Files.exists(target) || Files.exists(truth);
-    if (earlier && !force) {
-      if (!resume) {
-        throw new Cml4jCli.InputException(dir + " holds the synthetic input of an earlier run: "
-            + "resume it (--resume) or discard it (--force)");
-      }
-      if (!Files.isRegularFile(propsFile)) {
-        throw new Cml4jCli.InputException("cannot resume " + dir + ": it has no "
-            + SYNTHETIC_PROPERTIES + ", so its synthetic input cannot be checked against this "
-            + "run's; discard it (--force)");
-      }
-      java.util.Properties had = new java.util.Properties();
-      try (java.io.Reader r = Files.newBufferedReader(propsFile)) {
-        had.load(r);
-      }
-      List<String> diff = new ArrayList<>();
-      for (String k : want.stringPropertyNames().stream().sorted().toList()) {
-        if (!want.getProperty(k).equals(had.getProperty(k))) {
-          diff.add(k + " " + had.getProperty(k) + " (earlier) vs " + want.getProperty(k)
-              + " (this run)");
-        }
-      }
-      if (!diff.isEmpty()) {
-        throw new Cml4jCli.InputException("cannot resume " + dir + ": its synthetic input was "
-            + "generated with other settings: " + String.join(", ", diff) + "; use the earlier "
-            + "settings, another --out, or --force to discard it");
-      }
-      if (Files.exists(target) && Files.isRegularFile(truth)) {
-        progress.message("resume: reusing the synthetic input " + target);
-        return target;
-      }
-    }
-    progress.message(String.format(Locale.ROOT, "generating a synthetic region of %d columns "
-        + "(%d h, depths %s m, noise %.3g K) into %s", region.columns(), region.hours(),
-        depths, region.noiseSd(), target));
-    if (syntheticFormat.equals("nc")) {
-      region.writeNetcdf(target);
-    } else {
-      region.writeCsvDirectory(target);
-    }
-    region.writeTruth(truth);
-    java.io.StringWriter w = new java.io.StringWriter();
-    want.store(w, "cml4j map --synthetic: how this input was generated (checked by --resume)");
-    org.cml4j.lsm.regional.AtomicWrite.writeString(propsFile, w.toString());
-    return target;
-  }
-
-  private static void report(PrintWriter w, RegionalMapping.Summary s, double total,
-      SyntheticRegion region) throws IOException {
-    w.printf(Locale.ROOT, "map: %d columns, %d fitted, %d failed; %d of %d chunks resumed%n",
-        s.columns(), s.ok(), s.failed(), s.chunksSkipped(), s.chunks());
-    if (s.columnsFitted() == 0) {
-      w.printf(Locale.ROOT, "fitting: no column left to fit (every chunk resumed); whole command "
-          + "%.1f s%n", total);
-    } else {
-      w.printf(Locale.ROOT, "fitting: %d columns in %.1f s on %s = %.1f columns/s; whole "
-          + "command %.1f s = %.1f columns/s end to end%n", s.columnsFitted(), s.fitSeconds(),
-          s.runner(), s.columnsPerSecond(), total, s.columnsFitted() / total);
-    }
-    if (region != null) {
-      List<ColumnFit> fits = MapTable.read(s.mapCsv());
-      for (SyntheticRegion.Recovery r : region.recovery(fits)) {
-        w.printf(Locale.ROOT, "  %-6s error vs truth: median %s, max %s; identifiable in %d of %d"
-            + "%n", r.name(), err(r.medianError(), r.relative()), err(r.maxError(), r.relative()),
-            r.identifiable(), r.fitted());
-      }
-    }
-    double cpu = PeakMemory.cpuSeconds();
-    w.printf(Locale.ROOT, "CPU time (all threads, whole command): %.1f s = %.2f ms per column%n",
-        cpu, 1e3 * cpu / Math.max(1, s.columnsFitted()));
-    w.println(PeakMemory.describe());
-    w.printf("wrote %s%s%n", s.mapCsv(), s.mapNc() == null ? "" : " and " + s.mapNc());
-    w.flush();
-  }
-
-  private static String err(double e, boolean relative) {
-    return relative ? String.format(Locale.ROOT, "%.2f %%", 100 * e)
-        : String.format(Locale.ROOT, "%.3f K", e);
+    return nThreads;
   }
 
   private static String stripExtension(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
-  }
-
-  /** Turns mapping progress into the console progress bar. */
-  private static final class Listener implements RegionalMapping.Listener {
-    private final ProgressListener progress;
-    private final String task;
-    private int done;
-
-    Listener(ProgressListener progress, String task) {
-      this.progress = progress;
-      this.task = task;
-    }
-
-    @Override
-    public void begin(int total, int alreadyDone) {
-      done = alreadyDone;
-      progress.begin(task, total, " columns");
-      progress.done(done);
-    }
-
-    @Override
-    public void columnsDone(int n) {
-      done += n;
-      progress.done(done);
-    }
-
-    @Override
-    public void message(String text) {
-      progress.message(text);
-    }
-
-    @Override
-    public void end() {
-      progress.end();
-    }
   }
 }

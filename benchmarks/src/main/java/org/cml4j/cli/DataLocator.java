@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.cml4j.lsm.data.SharedDataFolder;
 
 /** Finds the {@code shared/data} folder. */
 public final class DataLocator {
@@ -33,11 +35,9 @@ public final class DataLocator {
     }
     List<String> searched = new ArrayList<>();
     for (Path r : roots) {
-      for (Path p = r; p != null; p = p.getParent()) {
-        Path cand = p.resolve("shared").resolve("data");
-        if (Files.isDirectory(cand)) {
-          return cand.normalize();
-        }
+      Optional<Path> found = SharedDataFolder.above(r, Integer.MAX_VALUE);
+      if (found.isPresent()) {
+        return found.get().normalize();
       }
       searched.add(r.toString());
     }

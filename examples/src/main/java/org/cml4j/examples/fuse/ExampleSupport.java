@@ -1,7 +1,6 @@
 package org.cml4j.examples.fuse;
 
 import org.cml4j.core.metrics.Metrics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.fuse.data.TaskData;
+import org.cml4j.lsm.data.SharedDataFolder;
 import org.cml4j.testbeds.tasks.BenchTask;
 
 /** Shared helpers of the fusion examples: data location, scoring against the truth, tables. */
@@ -32,14 +32,7 @@ public final class ExampleSupport {
 
   /** The {@code shared/data} folder above the working directory, or null if absent. */
   public static Path dataDir() {
-    Path p = Path.of("").toAbsolutePath();
-    for (int i = 0; i < 5 && p != null; i++, p = p.getParent()) {
-      Path c = p.resolve("shared").resolve("data");
-      if (Files.isDirectory(c)) {
-        return c;
-      }
-    }
-    return null;
+    return SharedDataFolder.above(Path.of(""), 5).orElse(null);
   }
 
   /** The bench task with another budget (the same data, split and seed). */

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.cml4j.lsm.data.SharedDataFolder;
 
 /**
  * Locates {@code ../shared/data} (beside the project root) from any module directory. Every
@@ -49,12 +51,9 @@ public final class SharedData {
 
   /** The shared data folder, or a skip (a failure under CI) with a clear message. */
   public static Path dir() {
-    Path p = Path.of("").toAbsolutePath();
-    for (int i = 0; i < 5 && p != null; i++, p = p.getParent()) {
-      Path cand = p.resolve("shared").resolve("data");
-      if (Files.isDirectory(cand)) {
-        return cand;
-      }
+    Optional<Path> found = SharedDataFolder.above(Path.of(""), 5);
+    if (found.isPresent()) {
+      return found.get();
     }
     require(false, "../shared/data not found above " + Path.of("").toAbsolutePath());
     return null;

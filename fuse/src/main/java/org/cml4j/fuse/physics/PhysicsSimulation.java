@@ -97,12 +97,6 @@ public final class PhysicsSimulation {
     return out;
   }
 
-  /** Specs of {@code <name>_physics} variables for the given names (standard units). */
-  public static List<VariableSpec> suffixedSpecs(List<String> names) {
-    return names.stream().map(n -> new VariableSpec(n + FusionNetConfig.SIMULATION_SUFFIX,
-        VariableSpec.of(n).unit())).toList();
-  }
-
   /** A frame with every variable renamed {@code <name>_physics} (same units). */
   public static Frame suffixed(Frame f) {
     Frame out = f.select(List.of());

@@ -21,10 +21,10 @@ import org.cml4j.lsm.estimation.FitParam;
 public final class MapNetcdfWriter {
   private MapNetcdfWriter() {}
 
-  /** Writes {@code fits} to {@code file} atomically. */
-  public static void write(Path file, List<String> names, List<ColumnFit> fits,
-      Map<String, String> globalAttributes) throws IOException {
-    int n = fits.size();
+  /** Writes the columns of {@code map} to {@code file} atomically. */
+  public static void write(Path file, MapColumns map, Map<String, String> globalAttributes)
+      throws IOException {
+    List<String> names = map.names();
     AtomicWrite.write(file, tmp -> {
       try (WritableHdfFile w = HdfFile.write(tmp)) {
         w.putAttribute("title", "cml4j regional parameter map");
@@ -32,53 +32,26 @@ public final class MapNetcdfWriter {
         for (Map.Entry<String, String> e : globalAttributes.entrySet()) {
           w.putAttribute(e.getKey(), e.getValue());
         }
-        String[] ids = new String[n];
-        String[] reasons = new String[n];
-        double[] lat = new double[n];
-        double[] lon = new double[n];
-        double[] loss = new double[n];
-        double[] rmse = new double[n];
-        int[] iterations = new int[n];
-        byte[] status = new byte[n];
-        for (int c = 0; c < n; c++) {
-          ColumnFit f = fits.get(c);
-          ids[c] = f.id();
-          // jHDF cannot write an empty string: a single space stands for "no note"
-          reasons[c] = f.reason().isEmpty() ? " " : f.reason();
-          lat[c] = f.lat();
-          lon[c] = f.lon();
-          loss[c] = f.loss();
-          rmse[c] = f.rmse();
-          iterations[c] = f.iterations();
-          status[c] = (byte) (f.ok() ? 0 : 1);
-        }
-        w.putDataset("column_id", ids).putAttribute("long_name", "column identifier");
-        put(w, "lat", lat, "degrees_north", "latitude");
-        put(w, "lon", lon, "degrees_east", "longitude");
+        w.putDataset("column_id", map.ids()).putAttribute("long_name", "column identifier");
+        put(w, "lat", map.lat(), "degrees_north", "latitude");
+        put(w, "lon", map.lon(), "degrees_east", "longitude");
         for (int i = 0; i < names.size(); i++) {
           String p = names.get(i);
           String unit = unit(p);
-          double[] v = new double[n];
-          double[] se = new double[n];
-          byte[] id = new byte[n];
-          for (int c = 0; c < n; c++) {
-            v[c] = fits.get(c).values()[i];
-            double e = fits.get(c).standardErrors()[i];
-            se[c] = Double.isFinite(e) ? e : Double.NaN; // unbounded = missing (not identifiable)
-            id[c] = (byte) (fits.get(c).ok() && fits.get(c).identifiable()[i] ? 1 : 0);
-          }
-          put(w, p, v, unit, "fitted " + p);
-          put(w, p + "_se", se, unit, "standard error of " + p + " (Fisher matrix at the optimum)");
-          WritiableDataset d = w.putDataset(p + "_identifiable", id);
+          put(w, p, map.values(i), unit, "fitted " + p);
+          put(w, p + "_se", map.standardErrors(i), unit,
+              "standard error of " + p + " (Fisher matrix at the optimum)");
+          WritiableDataset d = w.putDataset(p + "_identifiable", map.identifiable(i));
           d.putAttribute("long_name", p + " identifiable (1) or not (0): relative SE <= 10 %, "
               + "Tb: SE <= 1 K");
         }
-        put(w, "loss", loss, "K2", "mean squared misfit at the optimum");
-        put(w, "rmse", rmse, "K", "root mean squared misfit at the optimum");
-        w.putDataset("iterations", iterations).putAttribute("long_name",
+        put(w, "loss", map.loss(), "K2", "mean squared misfit at the optimum");
+        put(w, "rmse", map.rmse(), "K", "root mean squared misfit at the optimum");
+        w.putDataset("iterations", map.iterations()).putAttribute("long_name",
             "optimiser iterations of the kept start");
-        w.putDataset("status", status).putAttribute("long_name", "0 fitted, 1 failed");
-        w.putDataset("reason", reasons).putAttribute("long_name", "failure reason or note");
+        w.putDataset("status", map.status()).putAttribute("long_name", "0 fitted, 1 failed");
+        w.putDataset("reason", map.reasons()).putAttribute("long_name",
+            "failure reason or note");
       }
     });
   }

@@ -55,8 +55,14 @@ public final class MapTable {
   /** Writes {@code fits} with a header. */
   public static void write(Writer out, List<String> names, List<ColumnFit> fits)
       throws IOException {
+    new CSVPrinter(out, FORMAT).printRecord(header(names));
+    writeRows(out, names, fits);
+  }
+
+  /** Writes the rows of {@code fits} without a header (to append them to a map). */
+  public static void writeRows(Writer out, List<String> names, List<ColumnFit> fits)
+      throws IOException {
     CSVPrinter p = new CSVPrinter(out, FORMAT);
-    p.printRecord(header(names));
     List<String> row = new ArrayList<>();
     for (ColumnFit f : fits) {
       if (!f.names().equals(names)) {

@@ -1,8 +1,11 @@
 package org.cml4j.lsm.regional;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,14 +118,11 @@ public final class RegionalMapping {
     int fittedColumns = pending.stream().mapToInt(ColumnChunk::size).sum();
     long f0 = System.nanoTime();
     listener.begin(input.columns().size(), done);
-    // this run's fits, so the merge re-reads only the parts of earlier runs
-    Map<Integer, List<ColumnFit>> fitted = new java.util.HashMap<>();
     try {
       runner.run(pending, fitter, new ColumnRunner.ChunkSink() {
         @Override
         public void chunkDone(ColumnChunk chunk, List<ColumnFit> fits) throws IOException {
           AtomicWrite.writeString(partFile(parts, chunk), MapTable.format(names, fits));
-          fitted.put(chunk.index(), List.copyOf(fits));
         }
 
         @Override
@@ -135,13 +135,27 @@ public final class RegionalMapping {
     }
     double fitSeconds = (System.nanoTime() - f0) * 1e-9;
 
-    List<ColumnFit> all = new ArrayList<>(input.columns().size());
-    for (ColumnChunk c : chunks) {
-      List<ColumnFit> mine = fitted.get(c.index());
-      all.addAll(mine != null ? mine : MapTable.read(partFile(parts, c)));
-    }
+    // the merge reads the parts back one at a time (numbers are written exactly), so it holds one
+    // part's rows, plus the compact columns of map.nc when that is asked for
     Path csv = options.out().resolve(MAP_CSV);
-    AtomicWrite.writeString(csv, MapTable.format(names, all));
+    MapColumns all = options.netcdf() ? new MapColumns(names) : null;
+    int[] counts = new int[2]; // columns, fitted columns
+    AtomicWrite.writeStream(csv, stream -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      MapTable.write(w, names, List.of());
+      for (ColumnChunk c : chunks) {
+        List<ColumnFit> fits = MapTable.read(partFile(parts, c));
+        MapTable.writeRows(w, names, fits);
+        for (ColumnFit f : fits) {
+          counts[0]++;
+          counts[1] += f.ok() ? 1 : 0;
+          if (all != null) {
+            all.add(f);
+          }
+        }
+      }
+      w.flush();
+    });
     Path nc = null;
     if (options.netcdf()) {
       nc = options.out().resolve(MAP_NC);
@@ -150,10 +164,9 @@ public final class RegionalMapping {
       attrs.put("input_sha256", input.fingerprint());
       attrs.put("settings", settings.key());
       attrs.put("runner", runner.describe());
-      MapNetcdfWriter.write(nc, names, all, attrs);
+      MapNetcdfWriter.write(nc, all, attrs);
     }
-    int ok = (int) all.stream().filter(ColumnFit::ok).count();
-    return new Summary(all.size(), ok, all.size() - ok, chunks.size(),
+    return new Summary(counts[0], counts[1], counts[0] - counts[1], chunks.size(),
         chunks.size() - pending.size(), fittedColumns, fitSeconds,
         (System.nanoTime() - t0) * 1e-9, csv, nc, runner.describe());
   }

@@ -56,6 +56,24 @@ public final class Metrics {
     return rmseWhere(simulated, observed, from, to, Double::isFinite);
   }
 
+  /**
+   * RMSE over the steps {@code [from, to)} that have an observation (not NaN); a NaN or infinite
+   * simulated value there makes the result NaN (the strict form: a run that failed inside the
+   * scored period must not score as if the step were missing); NaN when no step is observed.
+   */
+  public static double rmseObserved(double[] simulated, double[] observed, int from, int to) {
+    double s = 0;
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isNaN(observed[i])) {
+        double d = simulated[i] - observed[i];
+        s += d * d;
+        n++;
+      }
+    }
+    return n == 0 || !Double.isFinite(s) ? Double.NaN : Math.sqrt(s / n);
+  }
+
   private static double rmseWhere(double[] simulated, double[] observed, int from, int to,
       java.util.function.DoublePredicate usable) {
     double s = 0;

@@ -92,4 +92,19 @@ class MetricsTest {
     assertThat(Metrics.column(m, 1)).containsExactly(2, 4);
     assertThatThrownBy(() -> Metrics.column(m, 2)).hasMessageContaining("column 2");
   }
+
+  @Test
+  void rmseObservedSkipsUnobservedStepsButNotFailedSimulations() {
+    double[] obs = {1, Double.NaN, 3, 5};
+    double[] sim = {2, 100, 3, 3};
+    // steps 0, 2, 3 observed: errors 1, 0, -2
+    assertThat(Metrics.rmseObserved(sim, obs, 0, 4)).isCloseTo(Math.sqrt(5.0 / 3), within(1e-15));
+    assertThat(Metrics.rmseObserved(new double[] {2, 100, Double.NaN, 3}, obs, 0, 4)).isNaN();
+    assertThat(Metrics.rmseObserved(new double[] {2, 100, 3, Double.POSITIVE_INFINITY}, obs, 0, 4))
+        .isNaN();
+    assertThat(Metrics.rmseObserved(sim, obs, 1, 2)).isNaN();
+    // the lenient form skips the failed step instead
+    assertThat(Metrics.rmse(new double[] {2, 100, Double.NaN, 3}, obs, 0, 4))
+        .isCloseTo(Math.sqrt(5.0 / 2), within(1e-15));
+  }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cml4j.core.metrics.Metrics;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.Prior;
 import org.cml4j.lsm.gradient.GradientMode;
@@ -62,30 +63,18 @@ public final class BondvilleDepthStudy {
     double s2 = 0;
     int n = 0;
     for (SeriesPanel p : o.panels()) {
-      double r = rmse(p.observed(), p.modelled(), 0, p.observed().length);
+      double r = Metrics.rmseObserved(p.modelled(), p.observed(), 0, p.observed().length);
       if (p.name().equals("SoilTemp_0.16")) {
         r16 = r;
       } else if (p.name().equals("SoilTemp_0.32")) {
         r32 = r;
       } else {
-        double f = rmse(p.observed(), p.modelled(), 0, p.fitLevels());
+        double f = Metrics.rmseObserved(p.modelled(), p.observed(), 0, p.fitLevels());
         s2 += f * f;
         n++;
       }
     }
     boolean decided = o.description().contains("PRIOR DECIDED");
     return new Cell(r16, r32, Math.sqrt(s2 / n), o.starts().get(o.best()).named(), decided);
-  }
-
-  static double rmse(double[] obs, double[] mod, int from, int to) {
-    double s = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (!Double.isNaN(obs[i])) {
-        s += (mod[i] - obs[i]) * (mod[i] - obs[i]);
-        n++;
-      }
-    }
-    return n == 0 ? Double.NaN : Math.sqrt(s / n);
   }
 }

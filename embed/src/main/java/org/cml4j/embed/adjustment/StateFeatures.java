@@ -1,7 +1,7 @@
 package org.cml4j.embed.adjustment;
 
 import org.cml4j.core.features.DayCycle;
-import org.cml4j.embed.physics.Profiles;
+import org.cml4j.lsm.rich.Profiles;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.ModelGrid;
 

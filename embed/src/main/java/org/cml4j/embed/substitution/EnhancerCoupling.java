@@ -14,7 +14,7 @@ import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.RichTrajectory;
+import org.cml4j.lsm.rich.RichTrajectory;
 import org.cml4j.embed.solving.ParameterNetwork;
 import org.cml4j.embed.solving.SeriesObjective;
 import org.cml4j.embed.EmbedCoupling;

@@ -11,7 +11,7 @@ import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.learning.Ridge;
-import org.cml4j.embed.physics.RichTrajectory;
+import org.cml4j.lsm.rich.RichTrajectory;
 import org.cml4j.lsm.model.SurfaceForcing;
 
 /**

@@ -27,8 +27,11 @@ class LearnedParametersExampleTest {
    */
   static final double TWIN_HBETA_RMSE = 8.099;
   static final double TWIN_HBETA_TRUTH_SD = 6.563;
-  /** Phoenix test QH+QE RMSE [W m-2]: learned 39.1, constant 30.3 (learned is worse). */
-  static final double PHOENIX_QHQLE_LEARNED = 39.12;
+  /**
+   * Phoenix test QH+QE RMSE [W m-2]: learned 37.2, constant 30.3 (learned is worse; seeds 1 and
+   * 2: 36.8 and 31.1).
+   */
+  static final double PHOENIX_QHQLE_LEARNED = 37.234;
   static final double PHOENIX_QHQLE_CONSTANT = 30.35;
 
   @Test

@@ -10,9 +10,9 @@ import java.util.Random;
 import org.cml4j.core.learn.adjoint.AdjointNetwork;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.ParameterInfo;
+import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.rich.SoilProperties;
 import org.cml4j.testbeds.twin.TwinScenario;
-import org.cml4j.lsm.coupling.LsmMechanism;
 import org.junit.jupiter.api.Test;
 
 class ParameterNetworkGradientTest {

@@ -9,10 +9,11 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.embed.TaskSupport;
 import org.cml4j.embed.adjustment.EnkfConfig;
 import org.cml4j.embed.adjustment.EnkfCoupling;
 import org.cml4j.embed.adjustment.EnkfSetup;
-import org.cml4j.embed.TaskSupport;
+import org.cml4j.examples.ExampleInfo;
 import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
 import org.cml4j.lsm.assimilation.EnkfResult;
 import org.cml4j.lsm.assimilation.EnsembleSettings;
@@ -26,11 +27,10 @@ import org.cml4j.lsm.model.SurfaceForcing;
 import org.cml4j.lsm.solver.SoilColumnModel;
 import org.cml4j.lsm.solver.StepSolver;
 import org.cml4j.lsm.solver.Trajectory;
-import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.sites.RealSiteTasks;
+import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.twin.TwinScenario;
 import org.cml4j.testbeds.weather.Climate;
-import org.cml4j.examples.ExampleInfo;
 
 /**
  * Mode 5, ensemble Kalman filter: (a) a twin (15 days of {@link Climate#summer()} weather, as

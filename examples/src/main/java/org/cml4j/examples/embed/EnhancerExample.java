@@ -7,11 +7,11 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.embed.substitution.EnhancerCoupling;
-import org.cml4j.lsm.rich.RichTrajectory;
 import org.cml4j.embed.substitution.HighResolutionModel;
-import org.cml4j.testbeds.twin.TwinScenario;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.examples.ExampleInfo;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.lsm.rich.RichTrajectory;
+import org.cml4j.testbeds.twin.TwinScenario;
 
 /**
  * Mode 4, enhancer. Truth: layered soil with moisture-dependent conductivity on 2.5 mm nodes and

@@ -70,11 +70,6 @@ public record TwinScenario(String name, Weather weather, MoistureField moisture,
     return Frame.onAxis(weather.times(), Weather.STEP);
   }
 
-  /** The truth's forcing (SWdown, LWdown, Tair). */
-  public SurfaceForcing forcing() {
-    return forcing(weather);
-  }
-
   /**
    * The twins' weather: {@code hours} hourly levels of {@code climate} (no climate shift, no dry
    * spell, no guaranteed storm), seeded, at {@link StructuralTwin#LATITUDE}, starting

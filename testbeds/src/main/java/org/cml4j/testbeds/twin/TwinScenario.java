@@ -49,13 +49,10 @@ public record TwinScenario(String name, Weather weather, MoistureField moisture,
   public static final String SOIL_MOIST = "SoilMoist";
 
   /**
-   * The structural twin: three-layer soil with moisture-dependent conductivity, varying Bowen
-   * ratio, 501 nodes (2 mm) and 30 sub-steps (2 min), albedo 0.2, Tb 291 K, 3 days of spin-up.
+   * A builder; defaults: 20 days after 3 days of spin-up, seed 1, {@link Climate#summer()},
+   * {@link LayeredSoil#threeLayer()} with moisture-dependent conductivity, varying Bowen ratio,
+   * 501 nodes (2 mm) and 30 sub-steps (2 min), albedo 0.2, emissivity 0.95, Tb 291 K.
    */
-  public static TwinScenario structural(int days, long seed) {
-    return builder().days(days).seed(seed).build();
-  }
-
   public static Builder builder() {
     return new Builder();
   }

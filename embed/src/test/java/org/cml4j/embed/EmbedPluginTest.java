@@ -18,7 +18,7 @@ import org.cml4j.core.spi.ModelRun;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.embed.solving.GradientInversionCoupling;
-import org.cml4j.embed.twin.TwinScenario;
+import org.cml4j.testbeds.twin.TwinScenario;
 import org.junit.jupiter.api.Test;
 
 class EmbedPluginTest {

@@ -1,9 +1,9 @@
 package org.cml4j.embed.adjustment;
 
 import org.cml4j.core.features.DayCycle;
-import org.cml4j.embed.physics.Profiles;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.ModelGrid;
+import org.cml4j.lsm.rich.Profiles;
 
 /**
  * Features and corrections on a few control depths for networks acting inside the column's time

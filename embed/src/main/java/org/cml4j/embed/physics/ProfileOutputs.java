@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.rich.Profiles;
 
 /**
  * The simple model's outputs (SoilTemp_&lt;m&gt;, SurfTemp, Qg, LWup, QhQle, Rnet) evaluated on

@@ -13,17 +13,17 @@ import org.cml4j.core.spi.CouplingInfo;
 import org.cml4j.core.spi.CouplingMode;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.spi.Diagnostics;
+import org.cml4j.embed.EmbedCoupling;
+import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.learning.ForcingScenarios;
 import org.cml4j.embed.physics.CalibratedColumn;
 import org.cml4j.embed.physics.ProfileOutputs;
-import org.cml4j.embed.physics.RichColumnModel;
-import org.cml4j.embed.physics.RichTrajectory;
-import org.cml4j.embed.physics.SoilProperties;
-import org.cml4j.embed.physics.SurfaceSpec;
-import org.cml4j.embed.EmbedCoupling;
-import org.cml4j.embed.learning.ForcingScenarios;
-import org.cml4j.embed.TaskSupport;
 import org.cml4j.embed.timing.Timing;
 import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.rich.RichColumnModel;
+import org.cml4j.lsm.rich.RichTrajectory;
+import org.cml4j.lsm.rich.SoilProperties;
+import org.cml4j.lsm.rich.SurfaceSpec;
 
 /**
  * Mode 4 (model substitution), whole-step emulator at coarse resolution: an MLP replaces the

@@ -13,13 +13,13 @@ import org.cml4j.core.spi.Diagnostics;
 import org.cml4j.core.spi.ParameterInfo;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
-import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.RichTrajectory;
-import org.cml4j.embed.solving.ParameterNetwork;
-import org.cml4j.embed.solving.SeriesObjective;
 import org.cml4j.embed.EmbedCoupling;
 import org.cml4j.embed.TaskSupport;
+import org.cml4j.embed.physics.CalibratedColumn;
+import org.cml4j.embed.solving.ParameterNetwork;
+import org.cml4j.embed.solving.SeriesObjective;
 import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.rich.RichTrajectory;
 
 /**
  * Mode 4 (model substitution), enhancer trained on pseudo-observations: a high-resolution

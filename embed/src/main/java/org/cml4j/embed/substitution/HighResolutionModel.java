@@ -3,11 +3,11 @@ package org.cml4j.embed.substitution;
 import java.util.Map;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.embed.physics.CalibratedColumn;
-import org.cml4j.embed.physics.MoistureField;
-import org.cml4j.embed.physics.RichColumnModel;
-import org.cml4j.embed.physics.RichTrajectory;
-import org.cml4j.embed.physics.SoilProperties;
-import org.cml4j.embed.physics.SurfaceSpec;
+import org.cml4j.lsm.rich.MoistureField;
+import org.cml4j.lsm.rich.RichColumnModel;
+import org.cml4j.lsm.rich.RichTrajectory;
+import org.cml4j.lsm.rich.SoilProperties;
+import org.cml4j.lsm.rich.SurfaceSpec;
 
 /**
  * The high-resolution configuration an enhancer learns from: runs over a task's whole forcing

@@ -11,8 +11,8 @@ import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.embed.learning.FastMlp;
 import org.cml4j.embed.learning.Ridge;
-import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.rich.RichTrajectory;
 
 /**
  * The whole-step emulator of {@link ColumnEmulatorCoupling}: from the temperatures at the state

@@ -7,8 +7,8 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.embed.TaskSupport;
-import org.cml4j.embed.twin.TwinScenario;
 import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.testbeds.twin.TwinScenario;
 import org.junit.jupiter.api.Test;
 
 class EnkfCouplingTest {

@@ -9,11 +9,11 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
+import org.cml4j.embed.TaskSupport;
 import org.cml4j.embed.adjustment.EnkfConfig;
 import org.cml4j.embed.adjustment.EnkfCoupling;
 import org.cml4j.embed.adjustment.EnkfSetup;
-import org.cml4j.embed.TaskSupport;
-import org.cml4j.embed.twin.SyntheticWeather;
+import org.cml4j.examples.ExampleInfo;
 import org.cml4j.lsm.assimilation.ColumnEnsembleFilter;
 import org.cml4j.lsm.assimilation.EnkfResult;
 import org.cml4j.lsm.assimilation.EnsembleSettings;
@@ -27,13 +27,15 @@ import org.cml4j.lsm.model.SurfaceForcing;
 import org.cml4j.lsm.solver.SoilColumnModel;
 import org.cml4j.lsm.solver.StepSolver;
 import org.cml4j.lsm.solver.Trajectory;
-import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.testbeds.sites.RealSiteTasks;
-import org.cml4j.examples.ExampleInfo;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.twin.TwinScenario;
+import org.cml4j.testbeds.weather.Climate;
 
 /**
- * Mode 5, ensemble Kalman filter: (a) a twin whose truth is the simple model with lambda 1.3,
- * C 2.8e6, hbeta 32, observed hourly at the surface (0.3 K noise) and 5 cm (0.1 K); the filter
+ * Mode 5, ensemble Kalman filter: (a) a twin (15 days of {@link Climate#summer()} weather, as
+ * the embedding twins' {@link TwinScenario#weather}) whose truth is the simple model with lambda
+ * 1.3, C 2.8e6, hbeta 32, observed hourly at the surface (0.3 K noise) and 5 cm (0.1 K); the filter
  * starts from the nominal parameters (0.8, 2.2e6, 20) with 30 % spread and estimates them with the
  * state; the analysis at the unobserved 20 cm is compared with the free run. (b) Bondville, 1–7
  * October 1998 (the catalog task's observed week): the 2 and 8 cm soil temperatures are
@@ -56,7 +58,8 @@ public final class AssimilationExample {
 
   public static Twin twin(long seed) {
     int levels = 15 * 24 + 1;
-    SurfaceForcing f = SyntheticWeather.summer().generate(levels, seed).forcing();
+    SurfaceForcing f = TwinScenario.forcing(TwinScenario.weather(Climate.summer(), 0, levels,
+        seed));
     ColumnParameters truth = ColumnParameters.builder().alpha(0.2).lambda(1.3)
         .heatCapacity(2.8e6).hbeta(32).tb(291).build();
     Trajectory tr = SoilColumnModel.huang2025(StepSolver.EXACT).simulate(truth, f);

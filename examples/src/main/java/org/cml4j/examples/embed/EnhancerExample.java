@@ -7,11 +7,11 @@ import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.embed.substitution.EnhancerCoupling;
-import org.cml4j.embed.physics.RichTrajectory;
 import org.cml4j.embed.substitution.HighResolutionModel;
-import org.cml4j.embed.twin.TwinScenario;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.examples.ExampleInfo;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.lsm.rich.RichTrajectory;
+import org.cml4j.testbeds.twin.TwinScenario;
 
 /**
  * Mode 4, enhancer. Truth: layered soil with moisture-dependent conductivity on 2.5 mm nodes and
@@ -41,7 +41,7 @@ public final class EnhancerExample {
         .withObserved(targets).withTargets(targets).withBudget(Budget.tiny()).withSeed(seed));
     CouplingDefaults d = CouplingDefaults.standard();
     HighResolutionModel fine = HighResolutionModel.withSoil(1001, 60, sc.model().soil(),
-        sc.weather().moisture());
+        sc.moisture());
     RichTrajectory[] fineRun = new RichTrajectory[1];
     CouplingSolution e = new EnhancerCoupling(d, (t, c) -> fineRun[0] = fine.run(t, c))
         .solve(task);

@@ -7,7 +7,7 @@ import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.core.vars.Frame;
 import org.cml4j.embed.TaskSupport;
-import org.cml4j.embed.twin.TwinScenario;
+import org.cml4j.testbeds.twin.TwinScenario;
 
 /** Scoring helpers shared by the examples. */
 final class ExampleSupport {

@@ -7,13 +7,13 @@ import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
-import org.cml4j.embed.physics.SoilProperties;
 import org.cml4j.embed.solving.LearnedParameterCoupling;
-import org.cml4j.testbeds.tasks.ReferenceTasks;
-import org.cml4j.embed.twin.TwinScenario;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
-import org.cml4j.testbeds.tasks.BenchTask;
 import org.cml4j.examples.ExampleInfo;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.lsm.rich.SoilProperties;
+import org.cml4j.testbeds.tasks.BenchTask;
+import org.cml4j.testbeds.tasks.ReferenceTasks;
+import org.cml4j.testbeds.twin.TwinScenario;
 
 /**
  * Mode 6, time-dependent parameters learned through the physics: (a) a 16-day twin whose truth has

@@ -10,9 +10,9 @@ import org.cml4j.embed.adjustment.AnalysisEmulatorCoupling;
 import org.cml4j.embed.adjustment.EnkfConfig;
 import org.cml4j.embed.adjustment.EnkfSetup;
 import org.cml4j.embed.adjustment.ModelErrorCoupling;
-import org.cml4j.embed.twin.TwinScenario;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.examples.ExampleInfo;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.testbeds.twin.TwinScenario;
 
 /**
  * Mode 5, learning in the assimilation cycle, on a 20-day structural twin whose truth has layered,

@@ -8,9 +8,9 @@ import org.cml4j.core.spi.CouplingSolution;
 import org.cml4j.core.spi.CouplingTask;
 import org.cml4j.embed.substitution.ColumnEmulatorCoupling;
 import org.cml4j.embed.substitution.SurfaceEmulatorCoupling;
-import org.cml4j.embed.twin.TwinScenario;
-import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
 import org.cml4j.examples.ExampleInfo;
+import org.cml4j.lsm.coupling.PhysicsOnlyBaseline;
+import org.cml4j.testbeds.twin.TwinScenario;
 
 /**
  * Mode 4, emulators: on a 30-day structural twin (9 days of training observations), calibrates the

@@ -15,29 +15,37 @@ import org.junit.jupiter.api.Test;
  */
 class LearningInAssimilationExampleTest {
   /**
-   * Test RMSE [K] of the EnKF with the learned model error (headline: 0.36 K at 20 cm), the same
-   * EnKF without the correction (headline: 0.67 K at 20 cm), the calibrated physics only, and the
-   * forecast after the emulated analysis (= the uncorrected EnKF's).
+   * Test RMSE [K] of the EnKF with the learned model error (headline: 0.54 K at 20 cm), the same
+   * EnKF without the correction (headline: 0.78 K at 20 cm), the calibrated physics only, and the
+   * forecast after the emulated analysis (= the uncorrected EnKF's). Seeds 1–3 at 20 cm: 0.79 /
+   * 0.54 / 0.46 K corrected against 1.32 / 0.44 / 0.54 K without (seed 2: worse, reported).
    */
   static final Map<String, Map<String, Double>> TEST_RMSE = Map.of(
-      "corrected EnKF", temperatures(1.739, 1.140, 0.357),
-      "plain EnKF", temperatures(1.923, 1.387, 0.667),
-      "physics only", temperatures(1.931, 1.404, 0.773),
-      "analysis emulator", temperatures(1.923, 1.386, 0.670));
+      "corrected EnKF", temperatures(2.284, 1.506, 0.5369),
+      "plain EnKF", temperatures(2.445, 1.743, 0.7794),
+      "physics only", temperatures(2.456, 1.767, 0.8654),
+      "analysis emulator", temperatures(2.445, 1.743, 0.7768));
   /**
-   * Validation-period analysis RMSE [K]: surface EnKF 1.208, emulated analysis 1.211; 5 cm EnKF
-   * 0.750, emulated 0.768.
+   * Validation-period analysis RMSE [K]: surface EnKF 0.896, emulated analysis 0.905; 5 cm EnKF
+   * 0.647, emulated 0.646.
    */
   static final Map<String, Double> VALIDATION_ANALYSIS = Map.of(
-      "validationAnalysisRmseEnkf_SurfTemp", 1.208,
-      "validationAnalysisRmseEmulated_SurfTemp", 1.211,
-      "validationAnalysisRmseEnkf_SoilTemp_0.05", 0.750,
-      "validationAnalysisRmseEmulated_SoilTemp_0.05", 0.768);
+      "validationAnalysisRmseEnkf_SurfTemp", 0.8961,
+      "validationAnalysisRmseEmulated_SurfTemp", 0.9046,
+      "validationAnalysisRmseEnkf_SoilTemp_0.05", 0.6472,
+      "validationAnalysisRmseEmulated_SoilTemp_0.05", 0.6461);
 
   @Test
   void learnedModelErrorImprovesForecastsAndTheEmulatedAnalysisMatchesTheEnkf() {
     Outcome r = LearningInAssimilationExample.run(4);
     Measured.eachExactly(r.testRmse(), TEST_RMSE);
+    // the claim: the learned correction beats the uncorrected EnKF, which beats the physics
+    TEST_RMSE.get("physics only").keySet().forEach(v -> {
+      assertThat(r.testRmse("corrected EnKF").get(v)).as(v)
+          .isLessThan(r.testRmse("plain EnKF").get(v));
+      assertThat(r.testRmse("plain EnKF").get(v)).as(v)
+          .isLessThan(r.testRmse("physics only").get(v));
+    });
     Map<String, Double> a = r.diagnostics("analysis emulator");
     Measured.near(a, VALIDATION_ANALYSIS, "validation analysis");
     // timing diagnostics exist and are positive (their values are benchmarked, not tested)

@@ -3,8 +3,10 @@
  * ({@link org.cml4j.testbeds.twin.StructuralTwin}, truth {@link
  * org.cml4j.testbeds.twin.StructuralTwinModel}: layered, moisture-dependent soil with a varying
  * Bowen ratio) and the cascade twins ({@link org.cml4j.testbeds.twin.CascadeTwin}) used by the
- * cascade examples and tests. The embedding twins stay in {@code org.cml4j.embed.twin}: their
- * truth model ({@code org.cml4j.embed.physics.RichColumnModel}) is used by embedding couplings at
- * run time.
+ * cascade examples and tests, and the embedding twins ({@link
+ * org.cml4j.testbeds.twin.TwinScenario}, truth {@code org.cml4j.lsm.rich.RichColumnModel} driven
+ * by {@link org.cml4j.testbeds.twin.TwinDrivers}) used by the embedding examples and tests. The
+ * structural and embedding twins take their weather from {@link
+ * org.cml4j.testbeds.weather.SyntheticWeather}.
  */
 package org.cml4j.testbeds.twin;

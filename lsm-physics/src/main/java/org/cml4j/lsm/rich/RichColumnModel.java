@@ -1,4 +1,4 @@
-package org.cml4j.embed.physics;
+package org.cml4j.lsm.rich;
 
 import static org.cml4j.lsm.model.Output.SIGMA;
 

@@ -1,4 +1,4 @@
-package org.cml4j.embed.physics;
+package org.cml4j.lsm.rich;
 
 /**
  * Soil thermal properties as functions of depth and volumetric water content, for the richer

@@ -1,4 +1,4 @@
-package org.cml4j.embed.physics;
+package org.cml4j.lsm.rich;
 
 /** Linear interpolation of temperature profiles between depths. */
 public final class Profiles {

@@ -1,10 +1,8 @@
-package org.cml4j.embed.physics;
+package org.cml4j.lsm.rich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.cml4j.embed.twin.SyntheticWeather;
-import org.cml4j.embed.twin.TwinScenario;
 import org.cml4j.lsm.experiment.Huang2025;
 import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.SurfaceForcing;
@@ -63,23 +61,6 @@ class RichColumnModelTest {
   }
 
   @Test
-  void structuralTwinHasVaryingBowenRatioAndDampedDeepTemperatures() {
-    TwinScenario sc = TwinScenario.builder().days(6).seed(3).resolution(201, 12).build();
-    double[] hb = sc.surface().hbeta();
-    double min = Double.POSITIVE_INFINITY;
-    double max = 0;
-    for (double v : hb) {
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    }
-    assertThat(max / min).isGreaterThan(3);
-    double[] t0 = sc.truth().output("SurfTemp");
-    double[] t20 = sc.truth().output("SoilTemp_0.2");
-    assertThat(range(t0)).isGreaterThan(4 * range(t20));
-    assertThat(sc.levels()).isEqualTo(6 * 24 + 1);
-  }
-
-  @Test
   void badInputsAreRejectedWithTheirValues() {
     assertThatThrownBy(() -> new RichColumnModel(2, 1, 3600, 1, SoilProperties.uniform(1, 2e6),
         true)).hasMessageContaining("nodes >= 3");
@@ -89,17 +70,5 @@ class RichColumnModelTest {
     assertThatThrownBy(() -> m.run(SurfaceSpec.constant(0.2, 0.95, 293, 20),
         Huang2025.forcing(5), null, m.uniformState(293)))
         .hasMessageContaining("moisture field");
-    assertThatThrownBy(() -> SyntheticWeather.moisture(new double[] {0}).at(0, 3))
-        .isInstanceOf(ArrayIndexOutOfBoundsException.class);
-  }
-
-  private static double range(double[] v) {
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double x : v) {
-      lo = Math.min(lo, x);
-      hi = Math.max(hi, x);
-    }
-    return hi - lo;
   }
 }

@@ -1,6 +1,5 @@
-package org.cml4j.embed.twin;
+package org.cml4j.testbeds.twin;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -12,61 +11,82 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
-import org.cml4j.embed.physics.LayeredSoil;
-import org.cml4j.embed.physics.RichColumnModel;
-import org.cml4j.embed.physics.RichTrajectory;
-import org.cml4j.embed.physics.SoilProperties;
-import org.cml4j.embed.physics.SurfaceSpec;
 import org.cml4j.lsm.coupling.LsmMechanism;
 import org.cml4j.lsm.model.Output;
+import org.cml4j.lsm.model.SurfaceForcing;
+import org.cml4j.lsm.rich.LayeredSoil;
+import org.cml4j.lsm.rich.MoistureField;
+import org.cml4j.lsm.rich.RichColumnModel;
+import org.cml4j.lsm.rich.RichTrajectory;
+import org.cml4j.lsm.rich.SoilProperties;
+import org.cml4j.lsm.rich.SurfaceSpec;
+import org.cml4j.testbeds.weather.Climate;
+import org.cml4j.testbeds.weather.SyntheticWeather;
+import org.cml4j.testbeds.weather.Weather;
 
 /**
- * A seeded twin experiment: synthetic weather ({@link SyntheticWeather}), a truth column
- * ({@link RichColumnModel}: by default a layered soil with moisture-dependent conductivity on a
- * 2 mm / 2 min grid, and a diurnally and moisture-varying Bowen ratio), spun up for a few days, and
- * its outputs as noisy pseudo-observations of a {@link CouplingTask} for the simple model
+ * A seeded embedding twin experiment: synthetic weather ({@link SyntheticWeather} with a
+ * {@link Climate}, by default {@link Climate#summer()} at {@link StructuralTwin#LATITUDE} from
+ * {@link StructuralTwin#RECORD_START}, local solar midnight), a soil-moisture response to its rain
+ * and a varying exchange coefficient ({@link TwinDrivers}), a truth column ({@link RichColumnModel}:
+ * by default a layered soil with moisture-dependent conductivity on a 2 mm / 2 min grid, and a
+ * diurnally and moisture-varying Bowen ratio), spun up for a few days, and its outputs as noisy
+ * pseudo-observations of a {@link CouplingTask} for the simple model
  * ({@link LsmMechanism#huang2025()}), with the surface water content as auxiliary input
  * ({@code SoilMoist}). The noise-free truth stays available for scoring on every period. Build
  * with {@link #builder()} (spin-up, truth run).
  *
  * @param name scenario name
- * @param weather the hourly weather (forcing and soil moisture) after spin-up
+ * @param weather the hourly weather after spin-up (its rain drives {@code moisture})
+ * @param moisture the truth's soil water content after spin-up [m3 m-3]
  * @param model the truth column
  * @param surface the truth's surface parameters after spin-up
  * @param truth the noise-free truth run
  */
-public record TwinScenario(String name, SyntheticWeather.Series weather, RichColumnModel model,
-    SurfaceSpec surface, RichTrajectory truth) {
+public record TwinScenario(String name, Weather weather, MoistureField moisture,
+    RichColumnModel model, SurfaceSpec surface, RichTrajectory truth) {
   /** Name of the auxiliary surface water-content variable. */
   public static final String SOIL_MOIST = "SoilMoist";
 
   /**
-   * The structural twin: three-layer soil with moisture-dependent conductivity, varying Bowen
-   * ratio, 501 nodes (2 mm) and 30 sub-steps (2 min), albedo 0.2, Tb 291 K, 3 days of spin-up.
+   * A builder; defaults: 20 days after 3 days of spin-up, seed 1, {@link Climate#summer()},
+   * {@link LayeredSoil#threeLayer()} with moisture-dependent conductivity, varying Bowen ratio,
+   * 501 nodes (2 mm) and 30 sub-steps (2 min), albedo 0.2, emissivity 0.95, Tb 291 K.
    */
-  public static TwinScenario structural(int days, long seed) {
-    return builder().days(days).seed(seed).build();
-  }
-
   public static Builder builder() {
     return new Builder();
   }
 
   /** Number of hourly levels. */
   public int levels() {
-    return weather.levels();
+    return weather.size();
   }
 
-  /** Hourly axis starting at t = 0. */
+  /** The hourly axis of the weather (UTC = local solar time). */
   public Frame axis() {
-    return Frame.regular(weather.levels(), 3600);
+    return Frame.onAxis(weather.times(), Weather.STEP);
+  }
+
+  /**
+   * The twins' weather: {@code hours} hourly levels of {@code climate} (no climate shift, no dry
+   * spell, no guaranteed storm), seeded, at {@link StructuralTwin#LATITUDE}, starting
+   * {@code spinupHours} before {@link StructuralTwin#RECORD_START}.
+   */
+  public static Weather weather(Climate climate, int spinupHours, int hours, long seed) {
+    return SyntheticWeather.generate(new SyntheticWeather.Spec(
+        StructuralTwin.RECORD_START.minusSeconds(Weather.STEP * spinupHours), hours,
+        StructuralTwin.LATITUDE, climate, null, 0, -1, 0, 0), seed);
+  }
+
+  /** SWdown, LWdown and Tair of {@code w} as the column's forcing. */
+  public static SurfaceForcing forcing(Weather w) {
+    return LsmMechanism.surfaceForcing(w.forcingFrame());
   }
 
   /** Forcing frame SWdown, LWdown, Tair. */
   public Frame forcingFrame() {
-    return axis().with(Variables.SWDOWN, weather.forcing().kdown())
-        .with(Variables.LWDOWN, weather.forcing().ldown())
-        .with(Variables.TAIR, weather.forcing().ta());
+    return axis().with(Variables.SWDOWN, weather.swdown()).with(Variables.LWDOWN, weather.lwdown())
+        .with(Variables.TAIR, weather.tair());
   }
 
   /** The truth's outputs (noise-free) as a frame. */
@@ -76,7 +96,7 @@ public record TwinScenario(String name, SyntheticWeather.Series weather, RichCol
 
   /** Auxiliary inputs: surface water content {@code SoilMoist} [m3 m-3]. */
   public Frame moistureFrame() {
-    return axis().with(new VariableSpec(SOIL_MOIST, "m3 m-3"), weather.moisture().surfaceSeries());
+    return axis().with(new VariableSpec(SOIL_MOIST, "m3 m-3"), moisture.surfaceSeries());
   }
 
   /** A coupling task on this scenario (see {@link TaskOptions}). */
@@ -183,7 +203,7 @@ public record TwinScenario(String name, SyntheticWeather.Series weather, RichCol
     private int days = 20;
     private int spinupDays = 3;
     private long seed = 1;
-    private SyntheticWeather weather = SyntheticWeather.summer();
+    private Climate climate = Climate.summer();
     private SoilProperties soil = LayeredSoil.threeLayer();
     private int nodes = 501;
     private int substeps = 30;
@@ -213,8 +233,9 @@ public record TwinScenario(String name, SyntheticWeather.Series weather, RichCol
       return this;
     }
 
-    public Builder weather(SyntheticWeather v) {
-      weather = v;
+    /** The climate of the weather (default {@link Climate#summer()}). */
+    public Builder climate(Climate v) {
+      climate = v;
       return this;
     }
 
@@ -254,27 +275,24 @@ public record TwinScenario(String name, SyntheticWeather.Series weather, RichCol
       }
       int spin = spinupDays * 24;
       int levels = days * 24 + 1;
-      SyntheticWeather.Series all = weather.generate(spin + levels, seed);
-      double[] hb = varyingBowen
-          ? SyntheticWeather.exchangeCoefficient(all.forcing(), all.moisture())
+      Weather all = weather(climate, spin, spin + levels, seed);
+      double[] rain = new double[all.size()];
+      for (int k = 0; k < rain.length; k++) {
+        rain[k] = all.rainf()[k] * Weather.STEP;
+      }
+      MoistureField theta = TwinDrivers.moisture(rain);
+      SurfaceForcing f = forcing(all);
+      double[] hb = varyingBowen ? TwinDrivers.exchangeCoefficient(f, theta)
           : new double[] {hbeta};
       SurfaceSpec s = new SurfaceSpec(alpha, eps, tb, hb);
-      RichColumnModel m = new RichColumnModel(nodes, 1.0, 3600, substeps, soil, true);
-      RichTrajectory full = m.run(s, all.forcing(), all.moisture(), m.uniformState(tb));
+      RichColumnModel m = new RichColumnModel(nodes, 1.0, Weather.STEP, substeps, soil, true);
+      RichTrajectory full = m.run(s, f, theta, m.uniformState(tb));
       double[] init = full.state(spin);
-      SyntheticWeather.Series w = all.slice(spin, spin + levels);
+      Weather w = all.slice(spin, spin + levels);
+      MoistureField tw = theta.slice(spin, spin + levels);
       SurfaceSpec sw = s.slice(spin, spin + levels);
-      RichTrajectory truth = m.run(sw, w.forcing(), w.moisture(), init);
-      return new TwinScenario(name + "-" + days + "d-seed" + seed, w, m, sw, truth);
+      RichTrajectory truth = m.run(sw, forcing(w), tw, init);
+      return new TwinScenario(name + "-" + days + "d-seed" + seed, w, tw, m, sw, truth);
     }
-  }
-
-  /** Names of the standard soil-temperature outputs at the given depths. */
-  public static List<String> soilTemperatures(double... depths) {
-    List<String> out = new ArrayList<>();
-    for (double d : depths) {
-      out.add(Variables.soilTemperature(d));
-    }
-    return out;
   }
 }

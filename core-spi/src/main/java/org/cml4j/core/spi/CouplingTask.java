@@ -47,6 +47,7 @@ public record CouplingTask(String name, MechanismModel mechanism, Frame forcing,
     Objects.requireNonNull(forcing, "forcing");
     Objects.requireNonNull(observations, "observations");
     Objects.requireNonNull(split, "time split");
+    Objects.requireNonNull(budget, "budget");
     if (forcing.size() != split.size() || observations.size() != split.size()) {
       throw new IllegalArgumentException("task " + name + ": forcing has " + forcing.size()
           + " steps, observations " + observations.size() + ", split " + split.size()

@@ -5,6 +5,8 @@ package org.cml4j.core.metrics;
  * order, and the population variance E[x²] − E[x]² they give (in the squared unit of the values).
  * The one home of the one-pass variance behind observation weights and truth spreads; the sums are
  * formed in the same order as the loops it replaced, so their results are unchanged to the bit.
+ * The one-pass formula loses precision when the mean is large against the spread (Chan, Golub and
+ * LeVeque 1983); its users only weight or normalise by it.
  *
  * @param count      number of non-NaN values
  * @param sum        their sum (unit of the values)

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cml4j.core.metrics.Metrics;
+import org.cml4j.core.metrics.Moments;
 import org.cml4j.core.metrics.PhysicsConsistency;
 import org.cml4j.core.spi.Approach;
 import org.cml4j.core.spi.Coupling;
@@ -120,17 +121,8 @@ public final class CellScorer {
     TimeSplit sp = bc.task().split();
     for (String t : bc.task().targets()) {
       double[] v = tr.values(t, sp.validationEnd(), sp.size());
-      double s = 0;
-      double s2 = 0;
-      int n = 0;
-      for (double x : v) {
-        if (!Double.isNaN(x)) {
-          s += x;
-          s2 += x * x;
-          n++;
-        }
-      }
-      m.put(t, n < 2 ? Double.NaN : Math.sqrt(Math.max(0, s2 / n - (s / n) * (s / n))));
+      Moments mo = Moments.of(v);
+      m.put(t, mo.count() < 2 ? Double.NaN : Math.sqrt(Math.max(0, mo.variance())));
     }
     return m;
   }

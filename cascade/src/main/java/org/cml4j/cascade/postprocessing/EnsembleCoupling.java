@@ -146,9 +146,9 @@ public final class EnsembleCoupling extends CascadeCoupling {
     double[][] comb = gated.combine(x, y);
     double[][] stat = fixed.combine(ones, y);
     Diagnostics.Builder d = Diagnostics.builder().scalar("physicsEvaluations", evaluations)
-        .scalar("members", nm).scalar("gateBestStep", gated.bestEpoch())
-        .curve("gateTrainLoss", gated.trainLoss()).curve("gateValidationLoss",
-            gated.validationLoss());
+        .scalar("members", nm).scalar("gateBestStep", gated.report().bestEpoch())
+        .curve("gateTrainLoss", gated.report().trainLoss()).curve("gateValidationLoss",
+            gated.report().valLoss());
     double[][][] w0 = fixed.weights(new double[][] {{1}});
     Frame pred = forcing.select(List.of());
     Frame meanFrame = pred;

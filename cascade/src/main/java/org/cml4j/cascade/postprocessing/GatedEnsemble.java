@@ -5,6 +5,7 @@ import org.cml4j.core.learn.Learner;
 import org.cml4j.core.learn.LearnerSpec;
 import org.cml4j.core.learn.Learners;
 import org.cml4j.core.learn.Standardizer;
+import org.cml4j.core.learn.TrainingReport;
 import org.cml4j.core.optim.Adam;
 
 /**
@@ -22,18 +23,13 @@ public final class GatedEnsemble {
   private final Learner gate;
   private final int members;
   private final int targets;
-  private final double[] trainLoss;
-  private final double[] valLoss;
-  private final int bestEpoch;
+  private final TrainingReport report;
 
-  private GatedEnsemble(Learner gate, int members, int targets, double[] trainLoss,
-      double[] valLoss, int bestEpoch) {
+  private GatedEnsemble(Learner gate, int members, int targets, TrainingReport report) {
     this.gate = gate;
     this.members = members;
     this.targets = targets;
-    this.trainLoss = trainLoss;
-    this.valLoss = valLoss;
-    this.bestEpoch = bestEpoch;
+    this.report = report;
   }
 
   /**
@@ -81,6 +77,8 @@ public final class GatedEnsemble {
     double[][] xt = pick(x, trainRows);
     double[][] xv = pick(x, valRows);
     int e = 0;
+    boolean stopped = false;
+    long t0 = System.nanoTime();
     for (; e < epochs; e++) {
       double[][] z = gate.predict(xt);
       double[][] dz = new double[xt.length][nk * nm];
@@ -100,12 +98,13 @@ public final class GatedEnsemble {
         since = 0;
       } else if (spec.patience() > 0 && ++since >= spec.patience()) {
         e++;
+        stopped = true;
         break;
       }
     }
     gate.setParams(bestP);
-    return new GatedEnsemble(gate, nm, nk, Arrays.copyOf(tl, e), Arrays.copyOf(vl, e),
-        bestEpoch);
+    return new GatedEnsemble(gate, nm, nk, new TrainingReport(e, bestEpoch, Arrays.copyOf(tl, e),
+        Arrays.copyOf(vl, e), (System.nanoTime() - t0) * 1e-9, stopped));
   }
 
   /** Weights [t][k][m] for the feature rows. */
@@ -134,16 +133,13 @@ public final class GatedEnsemble {
     return out;
   }
 
-  public double[] trainLoss() {
-    return trainLoss.clone();
-  }
-
-  public double[] validationLoss() {
-    return valLoss.clone();
-  }
-
-  public int bestEpoch() {
-    return bestEpoch;
+  /**
+   * The gate's training: loss per epoch (each target's mean squared error divided by its variance,
+   * averaged over targets, plus the small logit penalty; dimensionless), the kept (best
+   * validation) epoch, whether patience stopped it, and the wall-clock seconds.
+   */
+  public TrainingReport report() {
+    return report;
   }
 
   private static double lossAndGradient(double[][] z, double[][][] y, double[][] obs, int[] rows,

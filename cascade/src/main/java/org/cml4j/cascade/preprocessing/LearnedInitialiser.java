@@ -140,14 +140,12 @@ public final class LearnedInitialiser {
     return heldOutError.clone();
   }
 
+  /** The parameter space the samples were drawn from (estimates are in its order and units). */
   public SamplingSpace space() {
     return space;
   }
 
-  public List<String> outputs() {
-    return outputs;
-  }
-
+  /** The network's training (losses per epoch, kept epoch). */
   public TrainingReport report() {
     return report;
   }

@@ -16,33 +16,41 @@ import org.cml4j.core.vars.VariableSpec;
  * observations with a train/validation/test split in time, the targets to predict, a compute
  * budget and a seed. Observations in the test period are hidden (NaN) by construction, so no
  * coupling can peek at what it is scored on. Build with {@link #builder()}.
+ *
+ * @param name task name (used in error messages)
+ * @param mechanism the mechanism model
+ * @param forcing forcing over train, validation and test periods
+ * @param observations observations; NaN from the start of the test period on (masked here)
+ * @param split the train/validation/test split in time steps
+ * @param targets variables to predict on the test period (at least one)
+ * @param budget compute budget
+ * @param seed seed of everything random the couplings do
+ * @param knownParameters parameters known a priori (e.g. albedo from a radiometer), not to be
+ *     fitted
+ * @param fitParameters mechanism parameters to estimate (couplings that estimate parameters)
+ * @param tags free-form tags, e.g. {@link #TAG_PARAMETER_RECOVERY}
+ * @param auxiliary extra input variables available over the whole period (train, validation and
+ *     test), e.g. intermediate variables produced by an upstream pipeline stage (mode 2); null =
+ *     none
  */
-public final class CouplingTask {
+public record CouplingTask(String name, MechanismModel mechanism, Frame forcing, Frame observations,
+    TimeSplit split, List<String> targets, Budget budget, long seed,
+    Map<String, Double> knownParameters, List<String> fitParameters, Set<String> tags,
+    Frame auxiliary) {
   /** Tag of tasks whose fitted mechanism parameters are scored against a known truth. */
   public static final String TAG_PARAMETER_RECOVERY = "parameter-recovery";
 
-  private final String name;
-  private final MechanismModel mechanism;
-  private final Frame forcing;
-  private final Frame observations;
-  private final TimeSplit split;
-  private final List<String> targets;
-  private final Budget budget;
-  private final long seed;
-  private final Map<String, Double> knownParameters;
-  private final List<String> fitParameters;
-  private final Set<String> tags;
-  private final Frame auxiliary;
-
-  private CouplingTask(Builder b) {
-    this.name = Objects.requireNonNull(b.name, "task name");
-    this.mechanism = Objects.requireNonNull(b.mechanism, "mechanism model");
-    this.forcing = Objects.requireNonNull(b.forcing, "forcing");
-    Frame obs = Objects.requireNonNull(b.observations, "observations");
-    this.split = Objects.requireNonNull(b.split, "time split");
-    if (forcing.size() != split.size() || obs.size() != split.size()) {
+  /** Checks the axes, the forcing the mechanism needs and the parameters; masks the test period. */
+  public CouplingTask {
+    Objects.requireNonNull(name, "task name");
+    Objects.requireNonNull(mechanism, "mechanism model");
+    Objects.requireNonNull(forcing, "forcing");
+    Objects.requireNonNull(observations, "observations");
+    Objects.requireNonNull(split, "time split");
+    Objects.requireNonNull(budget, "budget");
+    if (forcing.size() != split.size() || observations.size() != split.size()) {
       throw new IllegalArgumentException("task " + name + ": forcing has " + forcing.size()
-          + " steps, observations " + obs.size() + ", split " + split.size()
+          + " steps, observations " + observations.size() + ", split " + split.size()
           + "; all must agree");
     }
     for (VariableSpec v : mechanism.forcing()) {
@@ -52,23 +60,21 @@ public final class CouplingTask {
       }
       forcing.values(v);
     }
-    this.observations = obs.maskedFrom(split.validationEnd());
-    if (b.targets.isEmpty()) {
+    observations = observations.maskedFrom(split.validationEnd());
+    if (targets.isEmpty()) {
       throw new IllegalArgumentException("task " + name + " has no targets");
     }
-    this.targets = List.copyOf(b.targets);
-    this.budget = b.budget;
-    this.seed = b.seed;
-    for (var e : b.knownParameters.entrySet()) {
+    targets = List.copyOf(targets);
+    for (var e : knownParameters.entrySet()) {
       mechanism.parameter(e.getKey()).check(e.getValue());
     }
-    this.knownParameters = Map.copyOf(b.knownParameters);
-    for (String p : b.fitParameters) {
+    knownParameters = Map.copyOf(knownParameters);
+    for (String p : fitParameters) {
       mechanism.parameter(p);
     }
-    this.fitParameters = List.copyOf(b.fitParameters);
-    this.tags = Set.copyOf(b.tags);
-    this.auxiliary = b.auxiliary == null ? forcing.select(java.util.List.of()) : b.auxiliary;
+    fitParameters = List.copyOf(fitParameters);
+    tags = Set.copyOf(tags);
+    auxiliary = auxiliary == null ? forcing.select(List.of()) : auxiliary;
     if (auxiliary.size() != split.size()) {
       throw new IllegalArgumentException("task " + name + ": auxiliary inputs have "
           + auxiliary.size() + " steps, split " + split.size());
@@ -90,71 +96,14 @@ public final class CouplingTask {
     return b;
   }
 
-  public String name() {
-    return name;
-  }
-
-  public MechanismModel mechanism() {
-    return mechanism;
-  }
-
-  /** Forcing over train, validation and test periods. */
-  public Frame forcing() {
-    return forcing;
-  }
-
-  /** Observations, NaN from the start of the test period on. */
-  public Frame observations() {
-    return observations;
-  }
-
   /** Names of the observed variables. */
   public List<String> observed() {
     return List.copyOf(observations.names());
   }
 
-  public TimeSplit split() {
-    return split;
-  }
-
-  /** Variables to predict on the test period. */
-  public List<String> targets() {
-    return targets;
-  }
-
   /** Spec of a target (unit from the observations if observed, else the standard unit). */
   public VariableSpec targetSpec(String target) {
     return observations.has(target) ? observations.spec(target) : VariableSpec.of(target);
-  }
-
-  public Budget budget() {
-    return budget;
-  }
-
-  public long seed() {
-    return seed;
-  }
-
-  /** Parameters known a priori (e.g. albedo from a radiometer), not to be fitted. */
-  public Map<String, Double> knownParameters() {
-    return knownParameters;
-  }
-
-  /** Mechanism parameters to estimate (couplings that estimate parameters). */
-  public List<String> fitParameters() {
-    return fitParameters;
-  }
-
-  public Set<String> tags() {
-    return tags;
-  }
-
-  /**
-   * Extra input variables available over the whole period (train, validation and test), e.g.
-   * intermediate variables produced by an upstream pipeline stage (mode 2). Empty by default.
-   */
-  public Frame auxiliary() {
-    return auxiliary;
   }
 
   /** Observed values at the first step (non-NaN only), for the mechanism's initial state. */
@@ -255,7 +204,8 @@ public final class CouplingTask {
     }
 
     public CouplingTask build() {
-      return new CouplingTask(this);
+      return new CouplingTask(name, mechanism, forcing, observations, split, targets, budget, seed,
+          knownParameters, fitParameters, tags, auxiliary);
     }
   }
 }

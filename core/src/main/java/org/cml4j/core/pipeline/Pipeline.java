@@ -29,29 +29,20 @@ import org.cml4j.core.vars.VariableSpec;
  *     .stage(ResidualCorrectionStage.after(physics)).build();
  * Pipeline.Run run = p.run(task);
  * }</pre>
+ *
+ * @param name pipeline name (used in wiring errors)
+ * @param stages the stages in running order (copied)
  */
-public final class Pipeline {
-  private final String name;
-  private final List<Stage> stages;
+public record Pipeline(String name, List<Stage> stages) {
 
-  private Pipeline(String name, List<Stage> stages) {
-    this.name = name;
-    this.stages = List.copyOf(stages);
+  /** Copies the stages; the wiring is checked when the pipeline runs (or by {@link #checkWiring}). */
+  public Pipeline {
+    stages = List.copyOf(stages);
   }
 
   /** A new builder. */
   public static Builder builder(String name) {
     return new Builder(name);
-  }
-
-  /** Pipeline name (used in wiring errors). */
-  public String name() {
-    return name;
-  }
-
-  /** The stages in running order. */
-  public List<Stage> stages() {
-    return stages;
   }
 
   /** All variables the pipeline produces, in order. */

@@ -11,19 +11,13 @@ import org.cml4j.embed.learning.Pca;
  * A learned forward model: an MLP from normalised parameter coordinates to the principal-component
  * scores of the physics outputs ({@link PhysicsSamples}), reconstructed into the full flattened
  * output vector. Evaluation is plain Java ({@link FastMlp}), microseconds per call.
+ *
+ * @param box the parameter box the coordinates are normalised in
+ * @param pca principal components of the physics outputs
+ * @param net the trained network, parameters to component scores
+ * @param report the network's training
  */
-public final class ForwardSurrogate {
-  private final ParameterBox box;
-  private final Pca pca;
-  private final FastMlp net;
-  private final TrainingReport report;
-
-  private ForwardSurrogate(ParameterBox box, Pca pca, FastMlp net, TrainingReport report) {
-    this.box = box;
-    this.pca = pca;
-    this.net = net;
-    this.report = report;
-  }
+public record ForwardSurrogate(ParameterBox box, Pca pca, FastMlp net, TrainingReport report) {
 
   /** Trains on the samples: the last 15 % validate (early stopping). */
   public static ForwardSurrogate train(PhysicsSamples s, int components, int epochs, long seed) {
@@ -43,11 +37,6 @@ public final class ForwardSurrogate {
         n - nv), java.util.Arrays.copyOfRange(x, n - nv, n), java.util.Arrays.copyOfRange(y,
         n - nv, n));
     return new ForwardSurrogate(s.box(), pca, FastMlp.of(l), r);
-  }
-
-  /** Training report. */
-  public TrainingReport report() {
-    return report;
   }
 
   /** Variance kept by the principal components. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.cml4j.core.learn.adjoint.AdjointNetwork;
 import org.cml4j.core.learn.adjoint.Misfit;
+import org.cml4j.core.metrics.Moments;
 import org.cml4j.core.spi.MechanismModel;
 import org.cml4j.core.spi.ModelInput;
 import org.cml4j.core.spi.ModelRun;
@@ -58,21 +59,13 @@ public final class SeriesObjective {
   record Weight(int count, double value) {
     /** The weight over steps [from, to); at least 2 observations are needed. */
     static Weight of(double[] obs, String variable, int from, int to, boolean sameUnit) {
-      double s = 0;
-      double s2 = 0;
-      int n = 0;
-      for (int t = from; t < to; t++) {
-        if (!Double.isNaN(obs[t])) {
-          s += obs[t];
-          s2 += obs[t] * obs[t];
-          n++;
-        }
-      }
+      Moments mo = Moments.of(obs, from, to);
+      int n = mo.count();
       if (n < 2) {
         throw new IllegalArgumentException("variable " + variable + " has " + n
             + " observations in steps [" + from + ", " + to + "); need at least 2");
       }
-      return new Weight(n, sameUnit ? 1 : 1 / Math.max(1e-6, s2 / n - (s / n) * (s / n)));
+      return new Weight(n, sameUnit ? 1 : 1 / Math.max(1e-6, mo.variance()));
     }
   }
 

@@ -17,6 +17,7 @@ import org.apache.commons.math3.util.Pair;
 import org.cml4j.core.calibration.Calibration;
 import org.cml4j.core.calibration.CalibrationProblem;
 import org.cml4j.core.calibration.MechanismCalibrator;
+import org.cml4j.core.metrics.Moments;
 import org.cml4j.core.spi.Capabilities;
 import org.cml4j.core.spi.CouplingDefaults;
 import org.cml4j.core.spi.CouplingInfo;
@@ -215,18 +216,8 @@ public final class SurrogateInversionCoupling extends EmbedCoupling {
       List<double[]> ow = new ArrayList<>();
       for (int k = 0; k < vars.size(); k++) {
         double[] o = task.observations().values(vars.get(k), 0, end);
-        double s = 0;
-        double s2 = 0;
-        int c = 0;
-        for (double v : o) {
-          if (!Double.isNaN(v)) {
-            s += v;
-            s2 += v * v;
-            c++;
-          }
-        }
-        double w = sameUnit || c < 2 ? 1 : 1 / Math.sqrt(Math.max(1e-6, s2 / c
-            - (s / c) * (s / c)));
+        Moments mo = Moments.of(o);
+        double w = sameUnit || mo.count() < 2 ? 1 : 1 / Math.sqrt(Math.max(1e-6, mo.variance()));
         for (int t = 0; t < end; t++) {
           if (!Double.isNaN(o[t])) {
             idx.add(new int[] {k * end + t});

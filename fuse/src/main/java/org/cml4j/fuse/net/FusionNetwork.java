@@ -29,11 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * a {@link GraphTermContext}), fed by {@link FusionFeed} and evaluated by {@link FusionStep}.
  */
 public final class FusionNetwork {
-  private final NetSpec spec;
-  private final List<String> features;
-  private final List<VariableSpec> targets;
-  private final LossSpec loss;
-  private final int rows;
+  /** The graph and everything it was built from (spec, features, targets, loss, rows): one home. */
   private final FusionGraph g;
 
   /**
@@ -65,11 +61,8 @@ public final class FusionNetwork {
   public FusionNetwork(NetSpec spec, List<String> features, Standardizer featureScaler,
       List<VariableSpec> targets, Standardizer targetScaler, OutputLayer layer, LossSpec loss,
       int rows, double stepSeconds, NetRadiation radiation, Skip skip) {
-    this.spec = spec;
-    this.features = List.copyOf(features);
-    this.targets = List.copyOf(targets);
-    this.loss = loss;
-    this.rows = rows;
+    List<String> feats = List.copyOf(features);
+    List<VariableSpec> outs = List.copyOf(targets);
     if (featureScaler.columns() != features.size() || targetScaler.columns() != targets.size()) {
       throw new IllegalArgumentException("scalers have " + featureScaler.columns() + " feature and "
           + targetScaler.columns() + " target columns, expected " + features.size() + " and "
@@ -78,22 +71,22 @@ public final class FusionNetwork {
     if (rows < 2) {
       throw new IllegalArgumentException("a fusion network needs at least 2 rows, got " + rows);
     }
-    List<String> names = targetNames();
+    List<String> names = names(outs);
     if (names.stream().distinct().count() != names.size()) {
       throw new IllegalArgumentException("duplicate targets " + names);
     }
-    String residual = layer.residualTarget(names, this.features);
+    String residual = layer.residualTarget(names, feats);
     NetRadiation rad = residual == null ? null : radiation != null ? radiation
-        : NetRadiation.detect(names, this.features, 0.2, 0.95).orElseThrow();
-    loss.validate(this.targets, this.features);
+        : NetRadiation.detect(names, feats, 0.2, 0.95).orElseThrow();
+    loss.validate(outs, feats);
     int h = targets.size() - (residual == null ? 0 : 1);
     if (skip != null && (skip.matrix().length != features.size() || skip.bias().length != h)) {
       throw new IllegalArgumentException("skip connection must be [" + features.size() + "]["
           + h + "] with " + h + " biases");
     }
     Nd4jRuntime.configure();
-    this.g = new FusionGraph(spec, this.features, featureScaler, this.targets, targetScaler, loss,
-        rows, stepSeconds, residual, rad, skip);
+    this.g = new FusionGraph(spec, feats, featureScaler, outs, targetScaler, loss, rows,
+        stepSeconds, residual, rad, skip);
   }
 
   /**
@@ -115,22 +108,26 @@ public final class FusionNetwork {
 
   /** Target names in column order. */
   public List<String> targetNames() {
+    return names(g.targets);
+  }
+
+  private static List<String> names(List<VariableSpec> targets) {
     return targets.stream().map(VariableSpec::name).toList();
   }
 
   /** Input feature names. */
   public List<String> features() {
-    return features;
+    return g.features;
   }
 
   /** The loss specification. */
   public LossSpec loss() {
-    return loss;
+    return g.loss;
   }
 
   /** The settings. */
   public NetSpec spec() {
-    return spec;
+    return g.spec;
   }
 
   /** Names of the trainable SameDiff variables (weights, biases, terms' own scalars). */
@@ -148,7 +145,7 @@ public final class FusionNetwork {
 
   /** Number of rows of the graph. */
   public int rows() {
-    return rows;
+    return g.rows;
   }
 
   /**
@@ -197,7 +194,7 @@ public final class FusionNetwork {
 
   /** Predictions [rows][nOut] in target units for features in original units. */
   public double[][] predict(double[][] x) {
-    FusionFeed.check(g, x, features.size(), "features");
+    FusionFeed.check(g, x, g.features.size(), "features");
     Map<String, INDArray> ph = new HashMap<>();
     ph.put("x", Nd4j.createFromArray(g.featureScaler.transform(x)));
     return g.sd.output(ph, "Y").get("Y").toDoubleMatrix();
@@ -221,7 +218,7 @@ public final class FusionNetwork {
   /** Fitted values of the physics terms' own quantities (e.g. kappa), by term-qualified name. */
   public Map<String, Double> fittedTermValues() {
     Map<String, Double> m = new LinkedHashMap<>();
-    for (PhysicsTerm t : loss.terms()) {
+    for (PhysicsTerm t : g.loss.terms()) {
       t.fitted(g.sd).forEach((k, v) -> m.put(t.name() + "." + k, v));
     }
     if (g.radiation != null && g.radiation.learnsAlbedo()) {

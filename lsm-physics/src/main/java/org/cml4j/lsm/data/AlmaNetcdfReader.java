@@ -91,22 +91,7 @@ public final class AlmaNetcdfReader {
         }
         CfTimeUnits units = CfTimeUnits.parse(attrString(timeVar, "units"), src, "time");
         double[] raw = toDoubles(timeVar.getDataFlat(), src, "time");
-        if (raw.length < 2) {
-            throw SiteDataException.forFile(src, "time", "need at least 2 records, found " + raw.length);
-        }
-        long[] times = new long[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            try {
-                times[i] = units.toEpochSeconds(raw[i]);
-            } catch (IllegalArgumentException e) {
-                throw SiteDataException.atRecord(src, i, null, "time", e.getMessage());
-            }
-            if (i > 0 && times[i] <= times[i - 1]) {
-                throw SiteDataException.atRecord(src, i, Instant.ofEpochSecond(times[i]), "time",
-                        (times[i] == times[i - 1] ? "duplicated time" : "time goes backwards")
-                                + ", previous record is " + Instant.ofEpochSecond(times[i - 1]));
-            }
-        }
+        long[] times = units.toEpochSeconds(raw, src, "time", false);
         int n = times.length;
         Map<String, double[]> vars = new LinkedHashMap<>();
         for (String name : REQUIRED) {

@@ -81,4 +81,34 @@ record CfTimeUnits(long secondsPerUnit, Instant epoch) {
         }
         return epoch.getEpochSecond() + whole;
     }
+
+    /**
+     * UTC epoch seconds of a time variable's values: at least 2 records, strictly increasing and, if
+     * {@code regular}, every step equal to the first. Errors name the file, the record (and its time)
+     * and the variable; the records are checked in order, so the first bad one is named.
+     */
+    long[] toEpochSeconds(double[] raw, String file, String variable, boolean regular) {
+        if (raw.length < 2) {
+            throw SiteDataException.forFile(file, variable, "need at least 2 records, found " + raw.length);
+        }
+        long[] t = new long[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            try {
+                t[i] = toEpochSeconds(raw[i]);
+            } catch (IllegalArgumentException e) {
+                throw SiteDataException.atRecord(file, i, null, variable, e.getMessage());
+            }
+            if (i > 0 && t[i] <= t[i - 1]) {
+                throw SiteDataException.atRecord(file, i, Instant.ofEpochSecond(t[i]), variable,
+                        (t[i] == t[i - 1] ? "duplicated time" : "time goes backwards")
+                                + ", previous record is " + Instant.ofEpochSecond(t[i - 1]));
+            }
+            if (regular && i > 1 && t[i] - t[i - 1] != t[1] - t[0]) {
+                throw SiteDataException.atRecord(file, i, Instant.ofEpochSecond(t[i]), variable,
+                        "irregular time step: " + (t[i] - t[i - 1]) + " s after the previous record, expected "
+                                + (t[1] - t[0]) + " s");
+            }
+        }
+        return t;
+    }
 }

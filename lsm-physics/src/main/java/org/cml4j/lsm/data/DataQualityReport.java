@@ -2,6 +2,7 @@ package org.cml4j.lsm.data;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -17,8 +18,20 @@ import java.util.Map;
  *
  * <p>A gap is a run of consecutive missing records; its length in seconds is
  * {@code records * stepSeconds} (the span with no valid value).
+ *
+ * @param source      source (file) of the data
+ * @param zone        the file's time zone (times in this report are UTC)
+ * @param timeGaps    runs of time steps absent from the file, in time order (empty if the file had
+ *                    every step)
+ * @param start       time of the first record (UTC)
+ * @param end         time of the last record (UTC)
+ * @param stepSeconds the time step [s]
+ * @param records     number of records covered
+ * @param byName      quality of every variable by ALMA name, in file order
  */
-public final class DataQualityReport {
+public record DataQualityReport(String source, ZoneId zone, List<TimeGap> timeGaps, Instant start,
+                                Instant end, long stepSeconds, int records,
+                                Map<String, VariableQuality> byName) {
 
     /**
      * Quality of one variable.
@@ -58,24 +71,10 @@ public final class DataQualityReport {
         }
     }
 
-    private final String source;
-    private final java.time.ZoneId zone;
-    private final List<TimeGap> timeGaps;
-    private final Instant start;
-    private final Instant end;
-    private final long stepSeconds;
-    private final int records;
-    private final Map<String, VariableQuality> variables;
-
-    private DataQualityReport(SiteData data, Map<String, VariableQuality> variables, List<TimeGap> gaps) {
-        this.source = data.source();
-        this.zone = data.zone();
-        this.timeGaps = List.copyOf(gaps);
-        this.start = data.time(0);
-        this.end = data.time(data.size() - 1);
-        this.stepSeconds = data.stepSeconds();
-        this.records = data.size();
-        this.variables = Collections.unmodifiableMap(variables);
+    /** Copies the list and the map (the map keeps its order). */
+    public DataQualityReport {
+        timeGaps = List.copyOf(timeGaps);
+        byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
     }
 
     static DataQualityReport of(SiteData data) {
@@ -110,17 +109,8 @@ public final class DataQualityReport {
             gaps.add(new TimeGap(data.time(i), data.time(j - 1), j - i));
             i = j;
         }
-        return new DataQualityReport(data, out, gaps);
-    }
-
-    /** Runs of time steps absent from the file, in time order (empty if the file had every step). */
-    public List<TimeGap> timeGaps() {
-        return timeGaps;
-    }
-
-    /** The file's time zone (times in this report are UTC). */
-    public java.time.ZoneId zone() {
-        return zone;
+        return new DataQualityReport(data.source(), data.zone(), gaps, data.time(0), data.time(data.size() - 1),
+                data.stepSeconds(), data.size(), out);
     }
 
     /**
@@ -129,7 +119,7 @@ public final class DataQualityReport {
      */
     public List<String> warnings() {
         List<String> w = new ArrayList<>();
-        for (VariableQuality q : variables.values()) {
+        for (VariableQuality q : byName.values()) {
             if (q.clipped() > 0) {
                 w.add(q.variable() + ": " + q.clipped() + " value" + (q.clipped() == 1 ? "" : "s")
                         + " clipped into range " + PhysicalRanges.forVariable(q.variable())
@@ -146,26 +136,16 @@ public final class DataQualityReport {
         return w;
     }
 
-    /** Source (file) of the data. */
-    public String source() {
-        return source;
-    }
-
-    /** Number of records covered. */
-    public int records() {
-        return records;
-    }
-
     /** All variables, in file order. */
     public Collection<VariableQuality> variables() {
-        return variables.values();
+        return byName.values();
     }
 
     /** Quality of one variable; throws a {@link SiteDataException} listing the available ones if absent. */
     public VariableQuality variable(String name) {
-        VariableQuality q = variables.get(name);
+        VariableQuality q = byName.get(name);
         if (q == null) {
-            throw SiteDataException.forFile(source, name, "no such variable; available: " + variables.keySet());
+            throw SiteDataException.forFile(source, name, "no such variable; available: " + byName.keySet());
         }
         return q;
     }
@@ -213,12 +193,10 @@ public final class DataQualityReport {
     /** A Markdown table, one row per variable. */
     public String toMarkdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Data quality of `").append(source).append("`: ").append(records).append(" records, ")
-                .append(start).append(" to ").append(end).append(" (UTC; file time zone ").append(zone)
-                .append("), step ").append(stepSeconds).append(" s\n\n");
+        sb.append(header("`" + source + "`")).append("\n\n");
         sb.append("| variable | missing | missing % | longest gap | gap start | clipped | rejected outliers |\n");
         sb.append("|---|---:|---:|---|---|---:|---:|\n");
-        for (VariableQuality q : variables.values()) {
+        for (VariableQuality q : byName.values()) {
             sb.append("| ").append(q.variable()).append(" | ").append(q.missing()).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", 100 * q.missingFraction())).append(" | ")
                     .append(gap(q)).append(" | ").append(q.longestGapStart() == null ? "" : q.longestGapStart())
@@ -230,6 +208,12 @@ public final class DataQualityReport {
         return sb.toString();
     }
 
+    /** The first line of both tables (without line end): source, records, period, zone and step. */
+    private String header(String shownSource) {
+        return "Data quality of " + shownSource + ": " + records + " records, " + start + " to " + end
+                + " (UTC; file time zone " + zone + "), step " + stepSeconds + " s";
+    }
+
     private static String gap(VariableQuality q) {
         return q.longestGapRecords() == 0 ? "none"
                 : q.longestGapRecords() + " rec (" + formatDuration(q.longestGapSeconds()) + ")";
@@ -239,12 +223,10 @@ public final class DataQualityReport {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Data quality of ").append(source).append(": ").append(records).append(" records, ")
-                .append(start).append(" to ").append(end).append(" (UTC; file time zone ").append(zone)
-                .append("), step ").append(stepSeconds).append(" s\n");
+        sb.append(header(source)).append('\n');
         sb.append(String.format(Locale.ROOT, "  %-14s %8s %8s  %-22s %-22s %8s %9s%n", "variable", "missing",
                 "miss%", "longest gap", "gap start", "clipped", "rejected"));
-        for (VariableQuality q : variables.values()) {
+        for (VariableQuality q : byName.values()) {
             sb.append(String.format(Locale.ROOT, "  %-14s %8d %8.1f  %-22s %-22s %8d %9d%n", q.variable(),
                     q.missing(), 100 * q.missingFraction(), gap(q),
                     q.longestGapStart() == null ? "-" : q.longestGapStart().toString(), q.clipped(),

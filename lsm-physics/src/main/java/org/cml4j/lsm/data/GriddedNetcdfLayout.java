@@ -5,7 +5,6 @@ import static org.cml4j.lsm.data.GriddedNetcdfValues.Kind;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import java.lang.reflect.Array;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -115,28 +114,7 @@ public record GriddedNetcdfLayout(String file, long[] epochSeconds, long stepSec
     CfTimeUnits units = CfTimeUnits.parse(GriddedNetcdfValues.attrString(tv, "units"), src,
         "time");
     double[] raw = GriddedNetcdfValues.doubles(tv.getDataFlat(), src, "time");
-    if (raw.length < 2) {
-      throw SiteDataException.forFile(src, "time", "need at least 2 records, found " + raw.length);
-    }
-    long[] t = new long[raw.length];
-    for (int i = 0; i < raw.length; i++) {
-      try {
-        t[i] = units.toEpochSeconds(raw[i]);
-      } catch (IllegalArgumentException e) {
-        throw SiteDataException.atRecord(src, i, null, "time", e.getMessage());
-      }
-      if (i > 0 && t[i] <= t[i - 1]) {
-        throw SiteDataException.atRecord(src, i, Instant.ofEpochSecond(t[i]), "time",
-            (t[i] == t[i - 1] ? "duplicated time" : "time goes backwards") + ", previous record is "
-                + Instant.ofEpochSecond(t[i - 1]));
-      }
-      if (i > 1 && t[i] - t[i - 1] != t[1] - t[0]) {
-        throw SiteDataException.atRecord(src, i, Instant.ofEpochSecond(t[i]), "time",
-            "irregular time step: " + (t[i] - t[i - 1]) + " s after the previous record, expected "
-                + (t[1] - t[0]) + " s");
-      }
-    }
-    return t;
+    return units.toEpochSeconds(raw, src, "time", true);
   }
 
   private static double[] depths(HdfFile hdf, String src) {

@@ -7,13 +7,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import org.cml4j.cli.DataLocator;
+import org.cml4j.cli.estimate.Huang2025Runner;
 import org.cml4j.lsm.batch.BatchColumnModel;
 import org.cml4j.lsm.batch.BatchGradient;
 import org.cml4j.lsm.batch.BatchLoss;
 import org.cml4j.lsm.batch.BatchRunner;
 import org.cml4j.lsm.batch.Checkpointing;
 import org.cml4j.lsm.batch.ColumnBatch;
+import org.cml4j.lsm.estimation.FitParam;
+import org.cml4j.lsm.estimation.FitResult;
+import org.cml4j.lsm.estimation.MultiStart;
+import org.cml4j.lsm.estimation.Objective;
 import org.cml4j.lsm.experiment.EstimationRuns;
+import org.cml4j.lsm.experiment.Huang2025Experiment;
 import org.cml4j.lsm.gradient.Adjoint;
 import org.cml4j.lsm.gradient.GradientMode;
 import org.cml4j.lsm.model.ColumnParameters;
@@ -26,13 +33,19 @@ import org.cml4j.lsm.solver.StepSolver;
  * Batched vs per-column forward + gradient for the configurations the batched kernel gained in
  * issue 17: a time-dependent hbeta(t) (EXACT solver, implicit adjoint, gradient for every level's
  * hbeta), and the authors' point-Jacobi solver with the unrolled adjoint, with constant parameters
- * and with hbeta(t). Workload: the columns of {@link BatchThroughputReport#columns} (own lambda and
+ * and with hbeta(t), and with the implicit adjoint. Workload: the columns of {@link BatchThroughputReport#columns} (own lambda and
  * hbeta; hbeta(t) = hbeta (1 + 0.3 sin(2 pi k / 24))), the paper's 100 hourly steps, outputs Ts and
  * T(5 cm), one thread on both sides. Each configuration runs both sides alternately, a fixed number
  * of times after a fixed warm-up, in one process, and reports the medians of wall and thread CPU
  * time per run and their ratio, plus the largest relative gradient difference between the sides.
  * Run: {@code java -cp benchmarks/target/cml4j-cli.jar org.cml4j.benchmarks.BatchSolverSpeedReport
- * [columns] [repeats]} (defaults 64 and 7).
+ * [columns] [repeats]} (defaults 64 and 7). With {@code adam [starts] [repeats] [threads]}
+ * (defaults 10, 3, 2) it times instead what {@code estimate} runs in the authors' configuration
+ * (huang2025-2depth, Adam, JACOBI steps, UNROLLED gradient, the first published starts; needs
+ * {@code shared/data}): {@link EstimationRuns#fitAll} (all starts in lockstep on the batched
+ * kernel) against one start per thread ({@link MultiStart}), alternately after one warm-up of
+ * each, medians of wall and process CPU time, and the largest relative difference of the fitted
+ * values (iterations must be equal).
  */
 public final class BatchSolverSpeedReport {
   private static final List<Output> OUT = BatchThroughputBenchmark.OUT;
@@ -49,9 +62,17 @@ public final class BatchSolverSpeedReport {
       new Config("JACOBI, constant, unrolled adjoint", StepSolver.JACOBI, GradientMode.UNROLLED,
           false),
       new Config("JACOBI, hbeta(t), unrolled adjoint", StepSolver.JACOBI, GradientMode.UNROLLED,
-          true));
+          true),
+      new Config("JACOBI, constant, implicit adjoint", StepSolver.JACOBI, GradientMode.IMPLICIT,
+          false));
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("adam")) {
+      adam(args.length > 1 ? Integer.parseInt(args[1]) : 10,
+          args.length > 2 ? Integer.parseInt(args[2]) : 3,
+          args.length > 3 ? Integer.parseInt(args[3]) : 2);
+      return;
+    }
     int columns = args.length > 0 ? Integer.parseInt(args[0]) : 64;
     int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     System.out.println("| configuration | columns | scalar ms (wall / CPU) | batched ms (wall / CPU)"
@@ -129,6 +150,53 @@ public final class BatchSolverSpeedReport {
       System.out.printf(Locale.ROOT, "| %s | %d | %.1f / %.1f | %.1f / %.1f | %.1fx / %.1fx |"
           + " %.1e |%n", cf.name(), columns, sw, sc, bw, bc, sw / bw, sc / bc, diff);
     }
+  }
+
+  /** Lockstep vs one-start-per-thread Adam in the authors' configuration (class Javadoc). */
+  private static void adam(int starts, int repeats, int threads) {
+    Huang2025Experiment e = Huang2025Experiment.load(
+        Huang2025Runner.folder(DataLocator.find(null)), 2);
+    List<FitParam> fit = Huang2025Runner.PAPER;
+    Objective o = e.paperObjective(fit);
+    List<double[]> s = e.starts(fit).subList(0, starts);
+    Supplier<List<FitResult>> lockstep = () -> EstimationRuns.fitAll("adam", o, s, threads,
+        d -> { });
+    Supplier<List<FitResult>> perStart = () -> MultiStart.run(s,
+        (i, x) -> EstimationRuns.fit("adam", o, x), threads, d -> { });
+    List<FitResult> a = perStart.get();
+    List<FitResult> b = lockstep.get();
+    double diff = 0;
+    for (int i = 0; i < starts; i++) {
+      if (a.get(i).iterations() != b.get(i).iterations()) {
+        throw new IllegalStateException("start " + i + ": " + a.get(i).iterations() + " vs "
+            + b.get(i).iterations() + " Adam iterations");
+      }
+      for (int j = 0; j < fit.size(); j++) {
+        double ref = a.get(i).fitted()[j];
+        diff = Math.max(diff, Math.abs(b.get(i).fitted()[j] - ref) / Math.abs(ref));
+      }
+    }
+    double[][] ta = new double[2][repeats];
+    double[][] tb = new double[2][repeats];
+    for (int i = 0; i < repeats; i++) {
+      timeProcess(perStart, ta, i);
+      timeProcess(lockstep, tb, i);
+    }
+    System.out.printf(Locale.ROOT, "| estimate huang2025-2depth, adam, jacobi, unrolled, %d starts,"
+        + " %d threads | one start per thread: %.2f s wall / %.2f s CPU | lockstep batched: %.2f s"
+        + " wall / %.2f s CPU | max rel. difference of fitted values %.1e |%n", starts, threads,
+        EstimationRuns.median(ta[0]), EstimationRuns.median(ta[1]), EstimationRuns.median(tb[0]),
+        EstimationRuns.median(tb[1]), diff);
+  }
+
+  private static void timeProcess(Supplier<List<FitResult>> run, double[][] into, int i) {
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean();
+    long c0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    run.get();
+    into[0][i] = (System.nanoTime() - t0) * 1e-9;
+    into[1][i] = (os.getProcessCpuTime() - c0) * 1e-9;
   }
 
   /** Largest |batched - scalar| / max |scalar| over the hbeta gradients of every column. */

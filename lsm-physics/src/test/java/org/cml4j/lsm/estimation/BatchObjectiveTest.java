@@ -121,12 +121,18 @@ class BatchObjectiveTest {
     }
   }
 
+  /** Lockstep Adam takes both solvers; the batched least squares (batched tangent) EXACT only. */
   @Test
-  void jacobiObjectivesAreBatchedOnlyOnRequest() {
+  void jacobiObjectivesAreBatchedForGradientsOnly() {
     Objective jacobi = objective(StepSolver.JACOBI);
+    Objective exact = objective(StepSolver.EXACT);
+    assertThat(BatchObjective.speedsUpGradients(jacobi)).isTrue();
+    assertThat(BatchObjective.speedsUpGradients(jacobi.withGradientMode(GradientMode.IMPLICIT)))
+        .isTrue();
+    assertThat(BatchObjective.speedsUpGradients(exact)).isTrue();
     assertThat(BatchObjective.supports(jacobi)).isFalse();
     assertThat(BatchLeastSquares.supports(jacobi)).isFalse();
-    assertThat(BatchObjective.supports(objective(StepSolver.EXACT))).isTrue();
+    assertThat(BatchObjective.supports(exact)).isTrue();
     assertThatThrownBy(() -> new BatchLeastSquares(RUNNER).fitStarts(jacobi, starts(1, 1)))
         .hasMessageContaining("problem 0 cannot run on the batched kernel (EXACT step solver");
   }

@@ -15,6 +15,9 @@ import org.cml4j.lsm.batch.BatchLoss;
 import org.cml4j.lsm.batch.BatchRunner;
 import org.cml4j.lsm.batch.Checkpointing;
 import org.cml4j.lsm.batch.ColumnBatch;
+import org.cml4j.lsm.estimation.AdamConfig;
+import org.cml4j.lsm.estimation.AdamOptimizer;
+import org.cml4j.lsm.estimation.BatchObjective;
 import org.cml4j.lsm.estimation.FitParam;
 import org.cml4j.lsm.estimation.FitResult;
 import org.cml4j.lsm.estimation.MultiStart;
@@ -39,13 +42,15 @@ import org.cml4j.lsm.solver.StepSolver;
  * of times after a fixed warm-up, in one process, and reports the medians of wall and thread CPU
  * time per run and their ratio, plus the largest relative gradient difference between the sides.
  * Run: {@code java -cp benchmarks/target/cml4j-cli.jar org.cml4j.benchmarks.BatchSolverSpeedReport
- * [columns] [repeats]} (defaults 64 and 7). With {@code adam [starts] [repeats] [threads]}
+ * [columns] [repeats] [warm-up runs]} (defaults 64, 7 and 3; the scalar Jacobi path needs some
+ * 2000 gradient evaluations to reach its final speed, so give 40 warm-up runs at 64 columns). With {@code adam [starts] [repeats] [threads]}
  * (defaults 10, 3, 2) it times instead what {@code estimate} runs in the authors' configuration
  * (huang2025-2depth, Adam, JACOBI steps, UNROLLED gradient, the first published starts; needs
- * {@code shared/data}): {@link EstimationRuns#fitAll} (all starts in lockstep on the batched
- * kernel) against one start per thread ({@link MultiStart}), alternately after one warm-up of
- * each, medians of wall and process CPU time, and the largest relative difference of the fitted
- * values (iterations must be equal).
+ * {@code shared/data}): one start per thread ({@link MultiStart}, what
+ * {@link EstimationRuns#fitAll} does for this configuration) against all starts in lockstep on the
+ * batched kernel ({@link AdamOptimizer#fitAll}), alternately after one warm-up of each, medians of
+ * wall and process CPU time, and the largest relative difference of the fitted values (iterations
+ * must be equal).
  */
 public final class BatchSolverSpeedReport {
   private static final List<Output> OUT = BatchThroughputBenchmark.OUT;
@@ -75,11 +80,12 @@ public final class BatchSolverSpeedReport {
     }
     int columns = args.length > 0 ? Integer.parseInt(args[0]) : 64;
     int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : WARMUP;
     System.out.println("| configuration | columns | scalar ms (wall / CPU) | batched ms (wall / CPU)"
         + " | speed-up (wall / CPU) | max rel. gradient difference |");
     System.out.println("|---|---|---|---|---|---|");
     for (Config cf : CONFIGS) {
-      row(cf, columns, repeats);
+      row(cf, columns, repeats, warmup);
     }
   }
 
@@ -101,7 +107,7 @@ public final class BatchSolverSpeedReport {
     return ColumnBatch.of(ps, List.of(b.forcing(0)), List.of(b.initial(0)));
   }
 
-  private static void row(Config cf, int columns, int repeats) {
+  private static void row(Config cf, int columns, int repeats, int warmup) {
     ColumnBatch b = columns(columns, cf.series());
     double[][] seed = new double[b.levels()][OUT.size()];
     for (double[] r : seed) {
@@ -133,7 +139,7 @@ public final class BatchSolverSpeedReport {
         return out;
       };
       double diff = difference(cf.series(), scalarRun.get(), batchRun.get());
-      for (int i = 0; i < WARMUP; i++) {
+      for (int i = 0; i < warmup; i++) {
         scalarRun.get();
         batchRun.get();
       }
@@ -159,10 +165,14 @@ public final class BatchSolverSpeedReport {
     List<FitParam> fit = Huang2025Runner.PAPER;
     Objective o = e.paperObjective(fit);
     List<double[]> s = e.starts(fit).subList(0, starts);
-    Supplier<List<FitResult>> lockstep = () -> EstimationRuns.fitAll("adam", o, s, threads,
-        d -> { });
-    Supplier<List<FitResult>> perStart = () -> MultiStart.run(s,
-        (i, x) -> EstimationRuns.fit("adam", o, x), threads, d -> { });
+    AdamOptimizer adam = new AdamOptimizer(AdamConfig.huang2025(o.space()));
+    Supplier<List<FitResult>> lockstep = () -> {
+      try (BatchRunner runner = new BatchRunner(threads, BatchRunner.DEFAULT_CHUNK)) {
+        return adam.fitAll(new BatchObjective(o, runner), s, d -> { });
+      }
+    };
+    Supplier<List<FitResult>> perStart = () -> MultiStart.run(s, (i, x) -> adam.fit(o, x),
+        threads, d -> { });
     List<FitResult> a = perStart.get();
     List<FitResult> b = lockstep.get();
     double diff = 0;
@@ -187,6 +197,8 @@ public final class BatchSolverSpeedReport {
         + " wall / %.2f s CPU | max rel. difference of fitted values %.1e |%n", starts, threads,
         EstimationRuns.median(ta[0]), EstimationRuns.median(ta[1]), EstimationRuns.median(tb[0]),
         EstimationRuns.median(tb[1]), diff);
+    System.out.println("CPU s per repeat: one start per thread " + Arrays.toString(ta[1])
+        + ", lockstep " + Arrays.toString(tb[1]));
   }
 
   private static void timeProcess(Supplier<List<FitResult>> run, double[][] into, int i) {

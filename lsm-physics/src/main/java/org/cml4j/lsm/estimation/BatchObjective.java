@@ -41,26 +41,15 @@ public final class BatchObjective {
   }
 
   /**
-   * Whether {@code obj} runs on the batched tangent as well ({@code BatchLeastSquares}, the
-   * regional batched fitter): the EXACT step solver (constant or time-dependent base parameters).
-   * A JACOBI objective runs here too (gradients equal to the scalar ones, tested), but the batched
-   * tangent linearises the exactly solved step, so the least-squares callers keep such objectives
-   * on the scalar path.
+   * Whether batching {@code obj} pays, so that callers should route it here: the EXACT step solver
+   * (constant or time-dependent base parameters). A JACOBI objective also runs here, equal to the
+   * scalar path to 1e-11 (tested), but not faster: the batched kernel solves each column with the
+   * scalar Jacobi sweep ({@code JacobiKernel}, which vectorises along the 101 nodes), so once the
+   * JIT has warmed up the lockstep multi-start costs the same CPU time as one start per thread
+   * (README, batched kernel); callers keep such objectives one start per thread.
    */
   public static boolean supports(Objective obj) {
     return obj.model().solver() == StepSolver.EXACT;
-  }
-
-  /**
-   * Whether lockstep gradient runs of many starts on this class ({@code AdamOptimizer.fitAll}) are
-   * faster than one start per thread, so that callers should route them here: the EXACT step
-   * solver, and the authors' JACOBI solver with either gradient mode (since issue 17 item 4 each
-   * column sweeps node-major with the scalar kernel, so the batched forward and unrolled gradient
-   * are the scalar ones plus the batched bookkeeping; measured faster, README "Time-dependent
-   * parameters and the Jacobi step solver").
-   */
-  public static boolean speedsUpGradients(Objective obj) {
-    return supports(obj) || obj.model().solver() == StepSolver.JACOBI;
   }
 
   public Objective objective() {

@@ -36,13 +36,13 @@ public final class EstimationRuns {
   }
 
   /**
-   * Fits every start. Adam on an objective whose gradients the batched kernel speeds up (exact
-   * step solver, or the authors' Jacobi configuration: {@link BatchObjective#speedsUpGradients})
-   * runs all starts in lockstep as one batch per step ({@link AdamOptimizer#fitAll});
-   * Levenberg–Marquardt on an exact-step objective fits all starts in lockstep on the batched
-   * kernel ({@link BatchLeastSquares#fitAll}: the same optimum as one Commons Math LM per start to
-   * 1e-6 relative, tested); anything else runs one start per thread ({@link MultiStart}). Results
-   * are in start order and do not depend on {@code threads}. A start that fails is recorded
+   * Fits every start. Adam on an objective the batched kernel speeds up (exact step solver) runs
+   * all starts in lockstep as one vectorised batch per step ({@link AdamOptimizer#fitAll}; the
+   * authors' Jacobi configuration stays one start per thread: batched it gives the same results,
+   * 1e-11 relative, at the same cost, see {@link BatchObjective#supports}); Levenberg–Marquardt
+   * on such an objective fits all starts in lockstep on the batched kernel ({@link BatchLeastSquares#fitAll}: the same optimum as one
+   * Commons Math LM per start to 1e-6 relative, tested); anything else runs one start per thread
+   * ({@link MultiStart}). Results are in start order and do not depend on {@code threads}. A start that fails is recorded
    * ({@link MultiStart#failed}) and the others go on: when the batch fails (one start's state is
    * rejected by the model, or diverges), the starts are refitted one per thread so each failure
    * is attributed to its own start. Fails only when every start fails
@@ -50,7 +50,7 @@ public final class EstimationRuns {
    */
   public static List<FitResult> fitAll(String solver, Objective o, List<double[]> starts,
       int threads, IntConsumer progress) {
-    if (solver.equals("adam") && o.prior().isEmpty() && BatchObjective.speedsUpGradients(o)) {
+    if (solver.equals("adam") && o.prior().isEmpty() && BatchObjective.supports(o)) {
       try (BatchRunner runner = new BatchRunner(Math.max(1, threads), BatchRunner.DEFAULT_CHUNK)) {
         return new AdamOptimizer(AdamConfig.huang2025(o.space()))
             .fitAll(new BatchObjective(o, runner), starts, progress);

@@ -21,8 +21,10 @@ import org.cml4j.lsm.model.Param;
  * (1e-4 K in the paper). The turbulent term and the linearised emission sit on the surface
  * diagonal; a fully explicit G would make the sweep diverge for r ~ 13.
  *
- * <p>The same sweep is used by the forward run, by a replay with prescribed sweep counts and by the
- * unrolled adjoint (which recomputes the iterates), so all three see bit-identical iterates.
+ * <p>The same sweep arithmetic is used by the forward run, by a replay with prescribed sweep counts
+ * and by the unrolled adjoint (which recomputes the iterates; these two skip the change), so all
+ * three see bit-identical iterates; {@link #reverse} is the unrolled adjoint's reverse sweep, shared
+ * by the scalar and the batched kernel.
  */
 public final class JacobiKernel {
   /** Largest iterate buffer of one step [doubles]: 2^25 (256 MB). */
@@ -55,6 +57,25 @@ public final class JacobiKernel {
     }
     nxt[n - 1] = v.tb;
     return Math.max(change, Math.abs(v.tb - cur[n - 1]));
+  }
+
+  /**
+   * One sweep without the change (same arithmetic as {@link #sweep}): for the sweeps that need no
+   * convergence test, where the change's max-reduction over the nodes would cost about as much as
+   * the sweep itself (measured: a recompute of 100 steps' iterates 1.17 ms with {@link #sweep},
+   * 0.69 ms without, JIT-compiled, thread CPU).
+   */
+  private static void advance(double[] prev, double[] cur, double[] nxt, LevelValues v, double r,
+      double a, double s) {
+    int n = prev.length;
+    double inv = 1 / (1 + 2 * r);
+    double t0 = cur[0];
+    nxt[0] = (prev[0] + 2 * r * cur[1] + a * s)
+        / (1 + 2 * r + a * (v.hbeta + v.eps * SIGMA * t0 * t0 * t0));
+    for (int i = 1; i < n - 1; i++) {
+      nxt[i] = (prev[i] + r * (cur[i - 1] + cur[i + 1])) * inv;
+    }
+    nxt[n - 1] = v.tb;
   }
 
   /**
@@ -93,7 +114,12 @@ public final class JacobiKernel {
     double[] nxt = scratch;
     System.arraycopy(prev, 0, cur, 0, n);
     for (int sweep = 1; sweep <= sweeps; sweep++) {
-      double change = sweep(prev, cur, nxt, v, r, a, s);
+      double change = 0;
+      if (test) {
+        change = sweep(prev, cur, nxt, v, r, a, s);
+      } else {
+        advance(prev, cur, nxt, v, r, a, s);
+      }
       double[] t = cur;
       cur = nxt;
       nxt = t;
@@ -123,7 +149,7 @@ public final class JacobiKernel {
     double s = source(v);
     System.arraycopy(prev, 0, iterates[0], 0, prev.length);
     for (int sweep = 1; sweep <= sweeps; sweep++) {
-      sweep(prev, iterates[sweep - 1], iterates[sweep], v, r, a, s);
+      advance(prev, iterates[sweep - 1], iterates[sweep], v, r, a, s);
     }
   }
 

@@ -16,12 +16,14 @@ import org.cml4j.lsm.solver.JacobiKernel;
  * a node row (this class until issue 17 item 4) vectorises as well, but a block of columns then
  * sweeps until its slowest column has converged, with one column there is nothing to vectorise
  * across, and the unrolled adjoint's recorded iterates of a 64-column block (about 10 MB a step)
- * fall out of cache. Measured with {@code BatchSolverSpeedReport 64 5} and {@code 1 5} (forward +
- * unrolled gradient, constant parameters, 100 hourly steps, one thread, median thread CPU time of
- * 5 interleaved runs after 3 warm-ups, loaded machine): 64 columns, scalar 360 ms, column blocks
- * 817 ms, per column 325 ms; 1 column, scalar 7.7 ms, column block 34.4 ms, per column 7.6 ms.
- * After 40 warm-up runs (both paths at their final JIT speed) per column and scalar cost the same:
- * 325 / 341 ms at 64 columns, 6.0 / 6.0 ms at one; the batched path does the scalar path's work.
+ * fall out of cache. Measured with {@code BatchSolverSpeedReport 64 5 3} and {@code 1 5 3}
+ * (forward + unrolled gradient, constant parameters, 100 hourly steps, one thread, median thread
+ * CPU time of 5 interleaved runs after 3 warm-ups, loaded machine), scalar / batched: 64 columns,
+ * column blocks 360 / 817 ms, per column 360 / 318 ms; 1 column, column block 7.7 / 34.4 ms, per
+ * column 9.0 / 8.2 ms. With 40 warm-up runs (both paths at their final JIT speed) per column and
+ * scalar cost the same within the noise (64 columns 271 / 286 ms, 1 column 5.1 / 5.2 ms): the
+ * batched path does the scalar path's work (README, "Time-dependent parameters and the Jacobi step
+ * solver").
  * Per-worker scratch.
  */
 final class ChunkJacobi {

@@ -36,15 +36,16 @@ import org.cml4j.lsm.solver.StepSolver;
  * Batched vs per-column forward + gradient for the configurations the batched kernel gained in
  * issue 17: a time-dependent hbeta(t) (EXACT solver, implicit adjoint, gradient for every level's
  * hbeta), and the authors' point-Jacobi solver with the unrolled adjoint, with constant parameters
- * and with hbeta(t), and with the implicit adjoint. Workload: the columns of {@link BatchThroughputReport#columns} (own lambda and
- * hbeta; hbeta(t) = hbeta (1 + 0.3 sin(2 pi k / 24))), the paper's 100 hourly steps, outputs Ts and
+ * and with hbeta(t), and with the implicit adjoint. Workload: the columns of
+ * {@link BatchThroughputReport#columns} (own lambda and hbeta; hbeta(t) = hbeta (1 + 0.3 sin(2 pi
+ * k / 24))), the paper's 100 hourly steps, outputs Ts and
  * T(5 cm), one thread on both sides. Each configuration runs both sides alternately, a fixed number
  * of times after a fixed warm-up, in one process, and reports the medians of wall and thread CPU
  * time per run and their ratio, plus the largest relative gradient difference between the sides.
  * Run: {@code java -cp benchmarks/target/cml4j-cli.jar org.cml4j.benchmarks.BatchSolverSpeedReport
  * [columns] [repeats] [warm-up runs]} (defaults 64, 7 and 3; the scalar Jacobi path needs some
- * 2000 gradient evaluations to reach its final speed, so give 40 warm-up runs at 64 columns). With {@code adam [starts] [repeats] [threads]}
- * (defaults 10, 3, 2) it times instead what {@code estimate} runs in the authors' configuration
+ * 2000 gradient evaluations to reach its final speed, so give 40 warm-up runs at 64 columns).
+ * With {@code adam [starts] [repeats] [threads]} (defaults 10, 3, 2) it times instead what {@code estimate} runs in the authors' configuration
  * (huang2025-2depth, Adam, JACOBI steps, UNROLLED gradient, the first published starts; needs
  * {@code shared/data}): one start per thread ({@link MultiStart}, what
  * {@link EstimationRuns#fitAll} does for this configuration) against all starts in lockstep on the

@@ -45,7 +45,8 @@ import org.cml4j.lsm.solver.StepSolver;
  * Run: {@code java -cp benchmarks/target/cml4j-cli.jar org.cml4j.benchmarks.BatchSolverSpeedReport
  * [columns] [repeats] [warm-up runs]} (defaults 64, 7 and 3; the scalar Jacobi path needs some
  * 2000 gradient evaluations to reach its final speed, so give 40 warm-up runs at 64 columns).
- * With {@code adam [starts] [repeats] [threads]} (defaults 10, 3, 2) it times instead what {@code estimate} runs in the authors' configuration
+ * With {@code adam [starts] [repeats] [threads]} (defaults 10, 3, 2) it times instead what
+ * {@code estimate} runs in the authors' configuration
  * (huang2025-2depth, Adam, JACOBI steps, UNROLLED gradient, the first published starts; needs
  * {@code shared/data}): one start per thread ({@link MultiStart}, what
  * {@link EstimationRuns#fitAll} does for this configuration) against all starts in lockstep on the

@@ -23,8 +23,8 @@ import org.cml4j.lsm.model.Param;
  *
  * <p>The same sweep arithmetic is used by the forward run, by a replay with prescribed sweep counts
  * and by the unrolled adjoint (which recomputes the iterates; these two skip the change), so all
- * three see bit-identical iterates; {@link #reverse} is the unrolled adjoint's reverse sweep, shared
- * by the scalar and the batched kernel.
+ * three see bit-identical iterates; {@link #reverse} is the unrolled adjoint's reverse sweep,
+ * shared by the scalar and the batched kernel.
  */
 public final class JacobiKernel {
   /** Largest iterate buffer of one step [doubles]: 2^25 (256 MB). */

@@ -23,9 +23,9 @@ import org.cml4j.lsm.solver.SoilColumnModel;
  */
 final class BatchAdjoint {
   private final ChunkKernel kernel;
-  /** The unrolled reverse sweep (UNROLLED mode), else null; spare state for its recomputation. */
+  /** The unrolled reverse sweep (UNROLLED mode), else null; the forward run's sweep counts. */
   private final ChunkUnrolled unrolled;
-  private final double[][] recomputed;
+  private final int[][] counts;
   private final ChunkOutputs op;
   private final Checkpointing.Plan plan;
   private final double[][][] checkpoints;
@@ -48,7 +48,7 @@ final class BatchAdjoint {
     kernel = new ChunkKernel(model, width);
     op = new ChunkOutputs(outputs, model.grid());
     unrolled = mode == GradientMode.UNROLLED ? new ChunkUnrolled(kernel) : null;
-    recomputed = unrolled == null ? null : kernel.newState();
+    counts = unrolled == null ? null : new int[levels][width];
     this.plan = plan;
     checkpoints = new double[plan.checkpoints()][][];
     for (int s = 0; s < checkpoints.length; s++) {
@@ -147,31 +147,20 @@ final class BatchAdjoint {
   }
 
   /**
-   * Unrolled adjoint of the Jacobi step into {@code level} ({@code prev} to {@code x}): the sweeps
-   * are recomputed from {@code prev} and must reproduce {@code x} bit for bit.
+   * Unrolled adjoint of the Jacobi step into {@code level} ({@code prev} to {@code x}): each
+   * column's sweeps are recomputed from {@code prev} with the forward run's count and must
+   * reproduce {@code x} bit for bit.
    */
   private void unrolledStep(ColumnBatch b, int level, double[][] x, double[][] prev) {
     ChunkKernel k = kernel;
     k.loadLevel(b, level);
     op.adjoint(k, seed[level], x, lam, target);
-    for (int c0 = 0; c0 < k.w; c0 += ChunkJacobi.BLOCK) {
-      int c1 = Math.min(k.w, c0 + ChunkJacobi.BLOCK);
-      int smax = k.jacobi.solve(prev, recomputed, true, c0, c1);
-      for (int c = c0; c < c1; c++) {
-        for (int i = 0; i < k.n; i++) {
-          if (recomputed[i][c] != x[i][c]) {
-            throw new IllegalStateException("column " + (k.from + c) + ", step " + level
-                + ": recomputed Jacobi iterate differs from the forward state");
-          }
-        }
-      }
-      unrolled.reverse(smax, lam, mu, target, c0, c1);
-    }
+    unrolled.reverse(level, counts[level], prev, x, lam, target);
   }
 
   /** Bytes of the recorded Jacobi iterates (UNROLLED), for the workspace cache. */
   long iterateBytes() {
-    return unrolled == null ? 0 : kernel.jacobi.iterateBytes();
+    return unrolled == null ? 0 : unrolled.iterateBytes();
   }
 
   /** Forward sweep: outputs at every level; states into the segment (all) or checkpoints. */
@@ -193,6 +182,9 @@ final class BatchAdjoint {
       }
       k.loadLevel(b, level);
       k.step(prev, dst);
+      if (counts != null) {
+        System.arraycopy(k.jacobi.count, 0, counts[level], 0, k.w);
+      }
       op.evaluate(k, dst, y[level]);
       prev = dst;
     }

@@ -13,8 +13,9 @@ import org.cml4j.lsm.solver.StepSolver;
  * The soil-column model of Huang, Heaney &amp; van Reeuwijk (2025) (see
  * {@link org.cml4j.lsm.solver.SoilColumnModel}) laid out for throughput over many independent
  * columns: structure-of-arrays chunks ({@code [node][column]}) whose Thomas recurrences and surface
- * Newton iterations (or the point-Jacobi sweeps of the authors' configuration) vectorise across
- * columns, run on all cores by a {@link BatchRunner}. The step solver and its settings are those
+ * Newton iterations vectorise across columns (the point-Jacobi sweeps of the authors'
+ * configuration run column by column along the nodes, as the scalar ones), run on all cores by a
+ * {@link BatchRunner}. The step solver and its settings are those
  * of a scalar {@link SoilColumnModel} (EXACT or JACOBI); parameters may be constant or
  * time-dependent per column. Three products:
  * <ul>
@@ -121,8 +122,8 @@ public final class BatchColumnModel {
    * Forward run, per-column loss of the outputs, and the gradient of each column's loss with
    * respect to its parameters (as {@code Adjoint.vjp} in {@code mode}; per level for the
    * parameters time-dependent in the batch, {@link BatchGradient#series}). Memory for states is per
-   * worker chunk (not per column), bounded by the checkpoint plan; UNROLLED adds one step's Jacobi
-   * iterates per worker.
+   * worker chunk (not per column), bounded by the checkpoint plan; UNROLLED adds one column's step
+   * of Jacobi iterates per worker.
    *
    * @throws IllegalArgumentException for UNROLLED with a step solver other than JACOBI
    */

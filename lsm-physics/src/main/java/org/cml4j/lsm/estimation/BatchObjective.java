@@ -43,9 +43,10 @@ public final class BatchObjective {
   /**
    * Whether batching {@code obj} pays, so that callers should route it here: the EXACT step solver
    * (constant or time-dependent base parameters). A JACOBI objective also runs here, equal to the
-   * scalar path to 1e-11 (tested), but not faster: the scalar Jacobi sweep already vectorises along
-   * the 101 nodes, so the lockstep multi-start measured slower (README, batched kernel); callers
-   * keep such objectives one start per thread.
+   * scalar path to 1e-11 (tested), but not faster: the batched kernel solves each column with the
+   * scalar Jacobi sweep ({@code JacobiKernel}, which vectorises along the 101 nodes), so once the
+   * JIT has warmed up the lockstep multi-start costs the same CPU time as one start per thread
+   * (README, batched kernel); callers keep such objectives one start per thread.
    */
   public static boolean supports(Objective obj) {
     return obj.model().solver() == StepSolver.EXACT;

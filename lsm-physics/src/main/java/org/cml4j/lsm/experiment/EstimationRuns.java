@@ -39,7 +39,7 @@ public final class EstimationRuns {
    * Fits every start. Adam on an objective the batched kernel speeds up (exact step solver) runs
    * all starts in lockstep as one vectorised batch per step ({@link AdamOptimizer#fitAll}; the
    * authors' Jacobi configuration stays one start per thread: batched it gives the same results,
-   * 5e-12 relative, but was measured slower, see {@link BatchObjective#supports}); Levenberg–Marquardt
+   * 1e-11 relative, at the same cost, see {@link BatchObjective#supports}); Levenberg–Marquardt
    * on such an objective fits all starts in lockstep on the batched kernel ({@link BatchLeastSquares#fitAll}: the same optimum as one
    * Commons Math LM per start to 1e-6 relative, tested); anything else runs one start per thread
    * ({@link MultiStart}). Results are in start order and do not depend on {@code threads}. A start that fails is recorded

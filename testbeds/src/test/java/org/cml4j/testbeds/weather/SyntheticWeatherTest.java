@@ -67,6 +67,16 @@ class SyntheticWeatherTest {
   }
 
   @Test
+  void oneClimateSpecHasNoShiftStormGuaranteeOrDrySpell() {
+    SyntheticWeather.Spec s = SyntheticWeather.Spec.of(START, 48, 45, Climate.changeableSpring());
+    assertThat(s).isEqualTo(new SyntheticWeather.Spec(START, 48, 45, Climate.changeableSpring(),
+        null, 0, -1, 0, 0));
+    assertThat(SyntheticWeather.generate(s, 2).tair()).containsExactly(SyntheticWeather.generate(
+        new SyntheticWeather.Spec(START, 48, 45, Climate.changeableSpring(), null, 0, -1, 0, 0), 2)
+        .tair());
+  }
+
+  @Test
   void badSpecsAreNamed() {
     assertThatThrownBy(() -> new SyntheticWeather.Spec(START.plusSeconds(60), 10, 40,
         Climate.summer(), null, 0, -1, 0, 0)).hasMessageContaining("on the hour");

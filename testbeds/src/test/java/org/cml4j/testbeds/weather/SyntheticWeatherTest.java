@@ -76,6 +76,28 @@ class SyntheticWeatherTest {
         .tair());
   }
 
+  /** Sunniest / dullest daily shortwave of the cascade twins' 30 days, seeds 1-3 (measured). */
+  static final double[] SPRING_SW_RATIO = {1.84, 2.41, 1.92};
+
+  @Test
+  void changeableSpringAlternatesSunnyAndDullDays() {
+    Instant first = org.cml4j.testbeds.twin.CascadeTwin.START.minusSeconds(6 * 86400L);
+    for (int seed = 1; seed <= 3; seed++) {
+      Weather w = SyntheticWeather.generate(SyntheticWeather.Spec.of(first, 30 * 24,
+          org.cml4j.testbeds.twin.CascadeTwin.LATITUDE, Climate.changeableSpring()), seed);
+      double lo = Double.MAX_VALUE;
+      double hi = 0;
+      for (int d = 0; d < 30; d++) {
+        double day = Arrays.stream(w.swdown(), d * 24, d * 24 + 24).sum();
+        lo = Math.min(lo, day);
+        hi = Math.max(hi, day);
+      }
+      assertThat(hi / lo).as("seed %d", seed).isCloseTo(SPRING_SW_RATIO[seed - 1],
+          within(0.05 * SPRING_SW_RATIO[seed - 1]));
+      assertThat(Arrays.stream(w.tair()).average().orElseThrow()).isCloseTo(290, within(2));
+    }
+  }
+
   @Test
   void badSpecsAreNamed() {
     assertThatThrownBy(() -> new SyntheticWeather.Spec(START.plusSeconds(60), 10, 40,

@@ -23,15 +23,15 @@ import org.junit.jupiter.api.Test;
  * {@link Measured#TOLERANCE}. Re-measure and re-set if the shared calibration changes.
  */
 class DownscalingCouplingTest {
-  /** 3-hourly physics + learned refinement: 5 cm 0.474 K, surface 0.308 K, G 10.05 W m-2. */
-  static final Map<String, Double> REFINED = Map.of("SoilTemp_0.05", 0.474, Variables.SURF_TEMP,
-      0.308, Variables.QG, 10.05);
-  /** 3-hourly physics interpolated to the hour: 0.910 K, 0.833 K, 16.74 W m-2. */
-  static final Map<String, Double> INTERPOLATED = Map.of("SoilTemp_0.05", 0.910,
-      Variables.SURF_TEMP, 0.833, Variables.QG, 16.74);
-  /** Hourly physics (3x the model steps): 0.353 K, 0.348 K, 10.98 W m-2. */
-  static final Map<String, Double> HOURLY = Map.of("SoilTemp_0.05", 0.353, Variables.SURF_TEMP,
-      0.348, Variables.QG, 10.98);
+  /** 3-hourly physics + learned refinement: 5 cm 0.401 K, surface 0.395 K, G 10.1 W m-2. */
+  static final Map<String, Double> REFINED = Map.of("SoilTemp_0.05", 0.401, Variables.SURF_TEMP,
+      0.395, Variables.QG, 10.1);
+  /** 3-hourly physics interpolated to the hour: 0.763 K, 1.04 K, 24.6 W m-2. */
+  static final Map<String, Double> INTERPOLATED = Map.of("SoilTemp_0.05", 0.763,
+      Variables.SURF_TEMP, 1.04, Variables.QG, 24.6);
+  /** Hourly physics (3x the model steps): 0.361 K, 0.426 K, 11.3 W m-2. */
+  static final Map<String, Double> HOURLY = Map.of("SoilTemp_0.05", 0.361, Variables.SURF_TEMP,
+      0.426, Variables.QG, 11.3);
 
   @Test
   void learnedRefinementRecoversMostOfTheCoarseModelsLoss() {

@@ -35,7 +35,9 @@ import org.cml4j.lsm.solver.StepSolver;
  * lambda (0.5–1.5 W m-1 K-1), C (1.5–3.0e6 J m-3 K-1), hbeta (15–35 W m-2 K-1) and Tb (291–295 K);
  * forcing from the diurnal forcing of Huang, Heaney &amp; van Reeuwijk (2025) with per-column
  * perturbations (seeded daily cloudiness scaling Kdown by 0.7–1.0 and raising Ldown, a smooth
- * regional gradient, a diurnal air-temperature cycle of 3–5 K around 294–298 K); the truth run
+ * regional gradient, a diurnal air-temperature cycle of 3–5 K around 294–298 K; deliberately not
+ * the weather generator of {@code testbeds.weather}, on whose weather albedo was recovered to
+ * 1.86 % instead of 0.56 %, see README "The map command"); the truth run
  * starts from a uniform Tb profile at midnight 2020-07-01 UTC, on the paper's 101-node column with
  * the exact step solver (run on the batched kernel, blocks of columns at once); observations are the soil temperatures at {@code depths} plus independent
  * Gaussian noise of SD {@code noiseSd}. Every column's data depend only on the seed and its index.

@@ -1,5 +1,6 @@
 package org.cml4j.testbeds.twin;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.LsmMechanism;
-import org.cml4j.testbeds.weather.SyntheticForcing;
+import org.cml4j.testbeds.weather.Climate;
+import org.cml4j.testbeds.weather.SyntheticWeather;
 
 /**
  * Builds seeded synthetic-twin tasks for the cascade couplings. The truth is the soil heat
@@ -25,12 +27,18 @@ import org.cml4j.testbeds.weather.SyntheticForcing;
  * constant hbeta cannot represent), and (2) its turbulent flux is split into sensible and latent
  * heat with an evaporative fraction that falls with air temperature,
  * {@code Qle = EF max(QhQle, 0)}, {@code EF = clamp(0.75 - 0.03 (Tair - 288 K), 0.1, 0.9)},
- * {@code Qh = QhQle - Qle} (which the single hbeta cannot separate). Forcing comes from
- * {@link SyntheticForcing}; a spin-up period precedes the task window so the initial profile is
- * not the model's own. Observations get Gaussian noise and optionally gaps and spikes; forcing
- * optionally gets gaps.
+ * {@code Qh = QhQle - Qle} (which the single hbeta cannot separate). Forcing (SWdown, LWdown,
+ * Tair) comes from {@link SyntheticWeather} in the {@link Climate#changeableSpring()} climate at
+ * {@value #LATITUDE} deg N, hourly from local midnight of {@link #START}; a 6-day spin-up
+ * precedes the task window so the initial profile is not the model's own. Observations get
+ * Gaussian noise and optionally gaps and spikes; forcing optionally gets gaps.
  */
 public final class CascadeTwin {
+  /** First level of the task window (UTC = local solar time; the spin-up precedes it). */
+  public static final Instant START = Instant.parse("2021-05-15T00:00:00Z");
+  /** Site latitude [deg N]. */
+  public static final double LATITUDE = 45.0;
+
   private int days = 24;
   private int spinUpDays = 6;
   private long seed = 1;
@@ -54,77 +62,80 @@ public final class CascadeTwin {
   private String name = "cascade-twin";
 
   public CascadeTwin name(String v) {
-    name = v;
-    return this;
+    return set(() -> name = v);
   }
 
   public CascadeTwin days(int v) {
-    days = v;
-    return this;
+    return set(() -> days = v);
   }
 
   public CascadeTwin seed(long v) {
-    seed = v;
-    return this;
+    return set(() -> seed = v);
   }
 
   public CascadeTwin split(double train, double validation) {
-    trainFraction = train;
-    validationFraction = validation;
-    return this;
+    return set(() -> {
+      trainFraction = train;
+      validationFraction = validation;
+    });
   }
 
   public CascadeTwin observed(List<String> v) {
-    observed = List.copyOf(v);
-    return this;
+    return set(() -> observed = List.copyOf(v));
   }
 
   public CascadeTwin targets(List<String> v) {
-    targets = List.copyOf(v);
-    return this;
+    return set(() -> targets = List.copyOf(v));
   }
 
   public CascadeTwin noise(double temperatureK, double fluxWm2) {
-    temperatureNoise = temperatureK;
-    fluxNoise = fluxWm2;
-    return this;
+    return set(() -> {
+      temperatureNoise = temperatureK;
+      fluxNoise = fluxWm2;
+    });
   }
 
   /** Daytime gain of hbeta (0 = the truth has the fitted model's structure). */
   public CascadeTwin hbetaGain(double v) {
-    hbetaGain = v;
-    return this;
+    return set(() -> hbetaGain = v);
   }
 
   public CascadeTwin truth(String parameter, double v) {
-    truth.put(parameter, v);
-    return this;
+    return set(() -> truth.put(parameter, v));
   }
 
   /** {@code count} forcing gaps (all three variables) of {@code steps} steps each. */
   public CascadeTwin forcingGaps(int count, int steps) {
-    forcingGaps = count;
-    forcingGapSteps = steps;
-    return this;
+    return set(() -> {
+      forcingGaps = count;
+      forcingGapSteps = steps;
+    });
   }
 
   /** {@code count} gaps of {@code steps} steps in each observed variable (training period). */
   public CascadeTwin observationGaps(int count, int steps) {
-    observationGaps = count;
-    observationGapSteps = steps;
-    return this;
+    return set(() -> {
+      observationGaps = count;
+      observationGapSteps = steps;
+    });
   }
 
   /** {@code count} single-step spikes of +-{@code size} on {@code variable}. */
   public CascadeTwin spikes(String variable, int count, double size) {
-    spikeVariable = variable;
-    spikes = count;
-    spikeSize = size;
-    return this;
+    return set(() -> {
+      spikeVariable = variable;
+      spikes = count;
+      spikeSize = size;
+    });
   }
 
   public CascadeTwin budget(Budget v) {
-    budget = v;
+    return set(() -> budget = v);
+  }
+
+  /** The one home of the fluent setters: applies {@code change} and returns this builder. */
+  private CascadeTwin set(Runnable change) {
+    change.run();
     return this;
   }
 
@@ -132,7 +143,10 @@ public final class CascadeTwin {
   public TwinCase build() {
     int steps = days * 24;
     int spin = spinUpDays * 24;
-    Frame all = SyntheticForcing.generate(steps + spin, 3600, 0, 290, seed);
+    Instant first = START.minusSeconds(3600L * spin);
+    Frame all = SyntheticWeather.generate(SyntheticWeather.Spec.of(first, steps + spin, LATITUDE,
+        Climate.changeableSpring()), seed).forcingFrame()
+        .select(List.of(Variables.SWDOWN, Variables.LWDOWN, Variables.TAIR));
     double[] sw = all.values(Variables.SWDOWN);
     double[] hb = new double[sw.length];
     for (int i = 0; i < hb.length; i++) {

@@ -38,6 +38,17 @@ public record Climate(double meanTair, double diurnalRange, double meanCloud, do
     return new Climate(295.0, 11.0, 0.35, 1.0, 2.5, 0.62, 3.0);
   }
 
+  /**
+   * A cool, changeable mid-latitude late spring (290 K, clear-sky diurnal range 12 K, typical
+   * cloud fraction 0.45, a storm every three days of mean 8 mm): the weather of the cascade twins
+   * ({@code org.cml4j.testbeds.twin.CascadeTwin}), whose evaporative fraction is centred on 288 K.
+   * Cloudy and clear days alternate: over the twins' 30 days (seeds 1–3) the daily shortwave total
+   * of the sunniest day is 1.8–2.4 times that of the dullest.
+   */
+  public static Climate changeableSpring() {
+    return new Climate(290.0, 12.0, 0.45, 0.33, 8.0, 0.68, 3.5);
+  }
+
   /** A heat wave with drought: 6 K warmer, clear skies, no rain, dry air. */
   public static Climate heatWave() {
     return new Climate(301.0, 14.0, 0.08, 0.0, 0.0, 0.35, 2.6);

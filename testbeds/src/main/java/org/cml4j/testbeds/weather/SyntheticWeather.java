@@ -1,7 +1,7 @@
 package org.cml4j.testbeds.weather;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
 import java.util.Random;
 import org.cml4j.lsm.model.Output;
 
@@ -59,6 +59,11 @@ public final class SyntheticWeather {
       if (!(Math.abs(latitude) <= 66)) {
         throw new IllegalArgumentException("latitude " + latitude + " deg outside [-66, 66]");
       }
+    }
+
+    /** One climate throughout, no guaranteed storm, no dry spell. */
+    public static Spec of(Instant start, int hours, double latitude, Climate climate) {
+      return new Spec(start, hours, latitude, climate, null, 0, -1, 0, 0);
     }
   }
 
@@ -154,7 +159,7 @@ public final class SyntheticWeather {
 
   /** Sine of the solar elevation at UTC epoch second {@code t}, 0 deg E, latitude in radians. */
   static double sinSolarElevation(long t, double lat) {
-    int doy = Instant.ofEpochSecond(t).atZone(ZoneOffset.UTC).getDayOfYear();
+    int doy = LocalDate.ofEpochDay(Math.floorDiv(t, 86400L)).getDayOfYear();
     double hour = Math.floorMod(t, 86400L) / 3600.0;
     double decl = Math.toRadians(23.44) * Math.sin(2 * Math.PI * (284 + doy) / 365.0);
     double hourAngle = Math.toRadians(15 * (hour - 12));

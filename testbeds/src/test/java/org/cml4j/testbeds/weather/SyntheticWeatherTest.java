@@ -67,6 +67,38 @@ class SyntheticWeatherTest {
   }
 
   @Test
+  void oneClimateSpecHasNoShiftStormGuaranteeOrDrySpell() {
+    SyntheticWeather.Spec s = SyntheticWeather.Spec.of(START, 48, 45, Climate.changeableSpring());
+    assertThat(s).isEqualTo(new SyntheticWeather.Spec(START, 48, 45, Climate.changeableSpring(),
+        null, 0, -1, 0, 0));
+    assertThat(SyntheticWeather.generate(s, 2).tair()).containsExactly(SyntheticWeather.generate(
+        new SyntheticWeather.Spec(START, 48, 45, Climate.changeableSpring(), null, 0, -1, 0, 0), 2)
+        .tair());
+  }
+
+  /** Sunniest / dullest daily shortwave of the cascade twins' 30 days, seeds 1-3 (measured). */
+  static final double[] SPRING_SW_RATIO = {1.84, 2.41, 1.92};
+
+  @Test
+  void changeableSpringAlternatesSunnyAndDullDays() {
+    Instant first = org.cml4j.testbeds.twin.CascadeTwin.START.minusSeconds(6 * 86400L);
+    for (int seed = 1; seed <= 3; seed++) {
+      Weather w = SyntheticWeather.generate(SyntheticWeather.Spec.of(first, 30 * 24,
+          org.cml4j.testbeds.twin.CascadeTwin.LATITUDE, Climate.changeableSpring()), seed);
+      double lo = Double.MAX_VALUE;
+      double hi = 0;
+      for (int d = 0; d < 30; d++) {
+        double day = Arrays.stream(w.swdown(), d * 24, d * 24 + 24).sum();
+        lo = Math.min(lo, day);
+        hi = Math.max(hi, day);
+      }
+      assertThat(hi / lo).as("seed %d", seed).isCloseTo(SPRING_SW_RATIO[seed - 1],
+          within(0.05 * SPRING_SW_RATIO[seed - 1]));
+      assertThat(Arrays.stream(w.tair()).average().orElseThrow()).isCloseTo(290, within(2));
+    }
+  }
+
+  @Test
   void badSpecsAreNamed() {
     assertThatThrownBy(() -> new SyntheticWeather.Spec(START.plusSeconds(60), 10, 40,
         Climate.summer(), null, 0, -1, 0, 0)).hasMessageContaining("on the hour");

@@ -7,73 +7,72 @@ import java.util.List;
  * The columns of a parameter map in compact, column-wise arrays: what {@link MapNetcdfWriter}
  * needs, about {@code 8 (3p + 5) + 2} bytes of numbers per column (p parameters) plus the id and
  * reason strings, instead of one {@link ColumnFit} object graph per column. The map is merged from
- * the part files chunk by chunk into this, so the merge holds one part's rows at a time besides
- * these arrays.
+ * this run's fits as each chunk is done and from the part files of resumed chunks, so no
+ * {@link ColumnFit} is kept past its chunk.
  */
 public final class MapColumns {
   private final List<String> names;
-  private int n;
-  private String[] ids = new String[16];
-  private String[] reasons = new String[16];
-  private double[] lat = new double[16];
-  private double[] lon = new double[16];
-  private double[] loss = new double[16];
-  private double[] rmse = new double[16];
-  private int[] iterations = new int[16];
-  private byte[] status = new byte[16];
+  private final int n;
+  private final String[] ids;
+  private final String[] reasons;
+  private final double[] lat;
+  private final double[] lon;
+  private final double[] loss;
+  private final double[] rmse;
+  private final int[] iterations;
+  private final byte[] status;
   /** Per parameter: values, standard errors, identifiable flags. */
   private final double[][] values;
   private final double[][] se;
   private final byte[][] identifiable;
 
-  /** An empty map of the given parameters. */
-  public MapColumns(List<String> names) {
+  /** A map of {@code size} columns of the given parameters, to be filled by {@link #set}. */
+  public MapColumns(List<String> names, int size) {
     this.names = List.copyOf(names);
-    values = new double[names.size()][16];
-    se = new double[names.size()][16];
-    identifiable = new byte[names.size()][16];
+    n = size;
+    ids = new String[n];
+    reasons = new String[n];
+    lat = new double[n];
+    lon = new double[n];
+    loss = new double[n];
+    rmse = new double[n];
+    iterations = new int[n];
+    status = new byte[n];
+    values = new double[names.size()][n];
+    se = new double[names.size()][n];
+    identifiable = new byte[names.size()][n];
   }
 
-  /** Appends one column; its parameters must be this map's. */
-  public void add(ColumnFit f) {
+  /** Sets column {@code index}; its parameters must be this map's. */
+  public void set(int index, ColumnFit f) {
     if (!f.names().equals(names)) {
       throw new IllegalArgumentException("column " + f.id() + " has parameters " + f.names()
           + ", the map has " + names);
     }
-    if (n == ids.length) {
-      grow(Math.max(16, n * 2));
-    }
-    ids[n] = f.id();
-    reasons[n] = f.reason();
-    lat[n] = f.lat();
-    lon[n] = f.lon();
-    loss[n] = f.loss();
-    rmse[n] = f.rmse();
-    iterations[n] = f.iterations();
-    status[n] = (byte) (f.ok() ? 0 : 1);
+    ids[index] = f.id();
+    reasons[index] = f.reason();
+    lat[index] = f.lat();
+    lon[index] = f.lon();
+    loss[index] = f.loss();
+    rmse[index] = f.rmse();
+    iterations[index] = f.iterations();
+    status[index] = (byte) (f.ok() ? 0 : 1);
     for (int i = 0; i < names.size(); i++) {
-      values[i][n] = f.values()[i];
+      values[i][index] = f.values()[i];
       double e = f.standardErrors()[i];
-      se[i][n] = Double.isFinite(e) ? e : Double.NaN; // unbounded = missing (not identifiable)
-      identifiable[i][n] = (byte) (f.ok() && f.identifiable()[i] ? 1 : 0);
+      se[i][index] = Double.isFinite(e) ? e : Double.NaN; // unbounded = missing (not identifiable)
+      identifiable[i][index] = (byte) (f.ok() && f.identifiable()[i] ? 1 : 0);
     }
-    n++;
   }
 
-  private void grow(int cap) {
-    ids = Arrays.copyOf(ids, cap);
-    reasons = Arrays.copyOf(reasons, cap);
-    lat = Arrays.copyOf(lat, cap);
-    lon = Arrays.copyOf(lon, cap);
-    loss = Arrays.copyOf(loss, cap);
-    rmse = Arrays.copyOf(rmse, cap);
-    iterations = Arrays.copyOf(iterations, cap);
-    status = Arrays.copyOf(status, cap);
-    for (int i = 0; i < names.size(); i++) {
-      values[i] = Arrays.copyOf(values[i], cap);
-      se[i] = Arrays.copyOf(se[i], cap);
-      identifiable[i] = Arrays.copyOf(identifiable[i], cap);
+  /** Whether every column has been set. */
+  public boolean complete() {
+    for (String id : ids) {
+      if (id == null) {
+        return false;
+      }
     }
+    return true;
   }
 
   /** Parameter names. */

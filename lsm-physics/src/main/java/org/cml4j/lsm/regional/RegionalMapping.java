@@ -1,11 +1,8 @@
 package org.cml4j.lsm.regional;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,9 +100,15 @@ public final class RegionalMapping {
     List<String> names = fitter.parameterNames();
     List<ColumnChunk> chunks = chunks(input.columns(), settings.chunkSize());
     List<ColumnChunk> pending = new ArrayList<>();
+    // what map.nc and the summary need, filled as chunks are done (no ColumnFit outlives its chunk)
+    Merged merged = new Merged(options.netcdf() ? new MapColumns(names, input.columns().size())
+        : null);
     int done = 0;
     for (ColumnChunk c : chunks) {
-      if (options.resume() && complete(partFile(parts, c), c, names, listener)) {
+      List<ColumnFit> earlier = options.resume() ? complete(partFile(parts, c), c, names, listener)
+          : null;
+      if (earlier != null) {
+        merged.add(c, earlier);
         done += c.size();
       } else {
         pending.add(c);
@@ -123,6 +126,7 @@ public final class RegionalMapping {
         @Override
         public void chunkDone(ColumnChunk chunk, List<ColumnFit> fits) throws IOException {
           AtomicWrite.writeString(partFile(parts, chunk), MapTable.format(names, fits));
+          merged.add(chunk, fits);
         }
 
         @Override
@@ -135,26 +139,20 @@ public final class RegionalMapping {
     }
     double fitSeconds = (System.nanoTime() - f0) * 1e-9;
 
-    // the merge reads the parts back one at a time (numbers are written exactly), so it holds one
-    // part's rows, plus the compact columns of map.nc when that is asked for
+    // map.csv: the header, then each part's rows as bytes (parts and map share the format)
     Path csv = options.out().resolve(MAP_CSV);
-    MapColumns all = options.netcdf() ? new MapColumns(names) : null;
-    int[] counts = new int[2]; // columns, fitted columns
-    AtomicWrite.writeStream(csv, stream -> {
-      Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-      MapTable.write(w, names, List.of());
+    AtomicWrite.writeStream(csv, out -> {
+      StringWriter header = new StringWriter();
+      MapTable.write(header, names, List.of());
+      out.write(header.toString().getBytes(StandardCharsets.UTF_8));
       for (ColumnChunk c : chunks) {
-        List<ColumnFit> fits = MapTable.read(partFile(parts, c));
-        MapTable.writeRows(w, names, fits);
-        for (ColumnFit f : fits) {
-          counts[0]++;
-          counts[1] += f.ok() ? 1 : 0;
-          if (all != null) {
-            all.add(f);
-          }
+        byte[] part = Files.readAllBytes(partFile(parts, c));
+        int body = 0;
+        while (body < part.length && part[body] != '\n') {
+          body++;
         }
+        out.write(part, Math.min(part.length, body + 1), Math.max(0, part.length - body - 1));
       }
-      w.flush();
     });
     Path nc = null;
     if (options.netcdf()) {
@@ -164,9 +162,13 @@ public final class RegionalMapping {
       attrs.put("input_sha256", input.fingerprint());
       attrs.put("settings", settings.key());
       attrs.put("runner", runner.describe());
-      MapNetcdfWriter.write(nc, all, attrs);
+      if (!merged.columns.complete()) {
+        throw new IllegalStateException("map.nc: the runner finished without every chunk");
+      }
+      MapNetcdfWriter.write(nc, merged.columns, attrs);
     }
-    return new Summary(counts[0], counts[1], counts[0] - counts[1], chunks.size(),
+    int total = input.columns().size();
+    return new Summary(total, merged.ok, total - merged.ok, chunks.size(),
         chunks.size() - pending.size(), fittedColumns, fitSeconds,
         (System.nanoTime() - t0) * 1e-9, csv, nc, runner.describe());
   }
@@ -244,10 +246,30 @@ public final class RegionalMapping {
     }
   }
 
-  private static boolean complete(Path part, ColumnChunk c, List<String> names,
+  /** What the merge keeps of the fits: the fitted count and, for map.nc, the compact columns. */
+  private static final class Merged {
+    private final MapColumns columns;
+    private int ok;
+
+    Merged(MapColumns columns) {
+      this.columns = columns;
+    }
+
+    synchronized void add(ColumnChunk chunk, List<ColumnFit> fits) {
+      for (int i = 0; i < fits.size(); i++) {
+        ok += fits.get(i).ok() ? 1 : 0;
+        if (columns != null) {
+          columns.set(chunk.first() + i, fits.get(i));
+        }
+      }
+    }
+  }
+
+  /** The fits of an earlier run's complete part of chunk {@code c}, or null. */
+  private static List<ColumnFit> complete(Path part, ColumnChunk c, List<String> names,
       Listener listener) {
     if (!Files.isRegularFile(part)) {
-      return false;
+      return null;
     }
     try {
       List<ColumnFit> fits = MapTable.read(part);
@@ -258,11 +280,11 @@ public final class RegionalMapping {
       if (!ok) {
         listener.message(part.getFileName() + " does not match its chunk: fitting it again");
       }
-      return ok;
+      return ok ? fits : null;
     } catch (IOException | RuntimeException e) {
       listener.message(part.getFileName() + " is unreadable (" + e.getMessage()
           + "): fitting it again");
-      return false;
+      return null;
     }
   }
 }

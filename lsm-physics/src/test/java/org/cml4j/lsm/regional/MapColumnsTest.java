@@ -18,11 +18,13 @@ class MapColumnsTest {
   }
 
   @Test
-  void keepsEveryColumnInOrderPastItsInitialCapacity() {
-    MapColumns m = new MapColumns(NAMES);
-    for (int i = 0; i < 40; i++) {
-      m.add(i == 7 ? ColumnFit.failed("c7", 47, -107, NAMES, 2, "diverged") : fit(i));
+  void keepsEveryColumnAtItsIndexWhateverTheOrderOfArrival() {
+    MapColumns m = new MapColumns(NAMES, 40);
+    assertThat(m.complete()).isFalse();
+    for (int i = 39; i >= 0; i--) {
+      m.set(i, i == 7 ? ColumnFit.failed("c7", 47, -107, NAMES, 2, "diverged") : fit(i));
     }
+    assertThat(m.complete()).isTrue();
     assertThat(m.size()).isEqualTo(40);
     assertThat(m.ids()[39]).isEqualTo("c39");
     assertThat(m.lat()[20]).isEqualTo(60.0);
@@ -36,9 +38,9 @@ class MapColumnsTest {
 
   @Test
   void unboundedErrorsAreMissingAndEmptyReasonsASpace() {
-    MapColumns m = new MapColumns(NAMES);
+    MapColumns m = new MapColumns(NAMES, 6);
     for (int i = 0; i < 6; i++) {
-      m.add(fit(i));
+      m.set(i, fit(i));
     }
     assertThat(m.standardErrors(0)[3]).isNaN();
     assertThat(m.identifiable(0)[3]).isEqualTo((byte) 0);
@@ -49,8 +51,8 @@ class MapColumnsTest {
 
   @Test
   void refusesAColumnWithOtherParameters() {
-    MapColumns m = new MapColumns(List.of("lambda"));
-    assertThatThrownBy(() -> m.add(fit(1))).isInstanceOf(IllegalArgumentException.class)
+    MapColumns m = new MapColumns(List.of("lambda"), 2);
+    assertThatThrownBy(() -> m.set(1, fit(1))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("c1").hasMessageContaining("[lambda, Tb]");
   }
 }

@@ -46,10 +46,8 @@ public final class JacobiKernel {
       double a, double s) {
     int n = prev.length;
     double inv = 1 / (1 + 2 * r);
-    double t0 = cur[0];
-    nxt[0] = (prev[0] + 2 * r * cur[1] + a * s)
-        / (1 + 2 * r + a * (v.hbeta + v.eps * SIGMA * t0 * t0 * t0));
-    double change = Math.abs(nxt[0] - t0);
+    nxt[0] = surface(prev, cur, v, r, a, s);
+    double change = Math.abs(nxt[0] - cur[0]);
     for (int i = 1; i < n - 1; i++) {
       double y = (prev[i] + r * (cur[i - 1] + cur[i + 1])) * inv;
       nxt[i] = y;
@@ -57,6 +55,14 @@ public final class JacobiKernel {
     }
     nxt[n - 1] = v.tb;
     return Math.max(change, Math.abs(v.tb - cur[n - 1]));
+  }
+
+  /** The surface node's sweep update (the first row of the sweep in the class comment). */
+  private static double surface(double[] prev, double[] cur, LevelValues v, double r, double a,
+      double s) {
+    double t0 = cur[0];
+    return (prev[0] + 2 * r * cur[1] + a * s)
+        / (1 + 2 * r + a * (v.hbeta + v.eps * SIGMA * t0 * t0 * t0));
   }
 
   /**
@@ -70,9 +76,7 @@ public final class JacobiKernel {
       double a, double s) {
     int n = prev.length;
     double inv = 1 / (1 + 2 * r);
-    double t0 = cur[0];
-    nxt[0] = (prev[0] + 2 * r * cur[1] + a * s)
-        / (1 + 2 * r + a * (v.hbeta + v.eps * SIGMA * t0 * t0 * t0));
+    nxt[0] = surface(prev, cur, v, r, a, s);
     for (int i = 1; i < n - 1; i++) {
       nxt[i] = (prev[i] + r * (cur[i - 1] + cur[i + 1])) * inv;
     }

@@ -1,6 +1,5 @@
 package org.cml4j.lsm.gradient;
 
-import java.util.Arrays;
 import java.util.List;
 import org.cml4j.lsm.model.LevelValues;
 import org.cml4j.lsm.model.ModelGrid;
@@ -10,6 +9,7 @@ import org.cml4j.lsm.solver.JacobiKernel;
 import org.cml4j.lsm.solver.StepKernel;
 import org.cml4j.lsm.solver.StepSolver;
 import org.cml4j.lsm.solver.Trajectory;
+import org.cml4j.lsm.solver.UnrolledJacobiStep;
 
 /**
  * Reverse-mode derivative of the truncated point-Jacobi iteration ({@link GradientMode#UNROLLED}):
@@ -19,7 +19,7 @@ import org.cml4j.lsm.solver.Trajectory;
  * exact gradient of {@link org.cml4j.lsm.solver.SoilColumnModel#replayJacobi}. The iterates are
  * recomputed step by step from the stored states with {@link JacobiKernel}, so the memory is one
  * step's (S_k + 1) x N iterates; the cost is about two forward runs plus the reverse sweeps
- * ({@link JacobiKernel#reverse}, shared with the batched kernel).
+ * ({@link UnrolledJacobiStep}, shared with the batched kernel).
  */
 final class UnrolledJacobiAdjoint {
   private UnrolledJacobiAdjoint() {}
@@ -39,9 +39,7 @@ final class UnrolledJacobiAdjoint {
     double[] gfk = lg.forcing;
     double[] carry = new double[n]; // adjoint of T^k flowing back from step k+1
     double[] g = new double[n];
-    double[] gy = new double[n];
-    double[] sumG = new double[n];
-    double[][] iter = new double[0][];
+    UnrolledJacobiStep step = new UnrolledJacobiStep(n);
     LevelValues v = new LevelValues();
     for (int k = levels - 1; k >= 1; k--) {
       v.load(tr.params(), tr.forcing(), k);
@@ -49,20 +47,14 @@ final class UnrolledJacobiAdjoint {
       System.arraycopy(carry, 0, g, 0, n);
       Adjoint.checkSeed(seed[k], op.size(), k);
       op.adjoint(seed[k], tr.state(k), v, g, gpk, gfk);
-      int sweeps = tr.stepIterations(k);
+      double r = StepKernel.r(v, grid);
+      double a = StepKernel.a(v, grid);
+      double sBar;
       try {
-        iter = JacobiKernel.iterateBuffer(iter, sweeps, n);
+        sBar = step.reverse(tr.state(k - 1), tr.state(k), tr.stepIterations(k), v, r, a, g, gpk);
       } catch (IllegalStateException e) {
         throw new IllegalStateException("step " + k + ": " + e.getMessage(), e);
       }
-      double r = StepKernel.r(v, grid);
-      double a = StepKernel.a(v, grid);
-      JacobiKernel.iterates(tr.state(k - 1), iter, v, r, a, sweeps);
-      if (!Arrays.equals(iter[sweeps], tr.state(k))) {
-        throw new IllegalStateException("step " + k + ": recomputed Jacobi iterate differs from the"
-            + " recorded state (was the run produced by the JACOBI solver of this grid?)");
-      }
-      double sBar = JacobiKernel.reverse(iter, sweeps, g, gy, sumG, v, r, a, gpk);
       gfk[OutputOperator.KDOWN] += sBar * (1 - v.alpha);
       gfk[OutputOperator.LDOWN] += sBar;
       gfk[OutputOperator.TA] += sBar * v.hbeta;

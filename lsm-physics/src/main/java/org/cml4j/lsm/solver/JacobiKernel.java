@@ -23,13 +23,10 @@ import org.cml4j.lsm.model.Param;
  *
  * <p>The same sweep arithmetic is used by the forward run, by a replay with prescribed sweep counts
  * and by the unrolled adjoint (which recomputes the iterates; these two skip the change), so all
- * three see bit-identical iterates; {@link #reverse} is the unrolled adjoint's reverse sweep,
- * shared by the scalar and the batched kernel.
+ * three see bit-identical iterates; {@link #reverse} is the unrolled adjoint's reverse sweep
+ * ({@link UnrolledJacobiStep}, shared by the scalar and the batched kernel).
  */
 public final class JacobiKernel {
-  /** Largest iterate buffer of one step [doubles]: 2^25 (256 MB). */
-  private static final long MAX_BUFFER = 1L << 25;
-
   private JacobiKernel() {}
 
   /** s = (1-alpha) Kdown + Ldown + hbeta Ta [W m-2]: the surface source without the Ts terms. */
@@ -147,36 +144,15 @@ public final class JacobiKernel {
   /**
    * All iterates of a step, for the unrolled adjoint: {@code iterates[0..sweeps]}, row 0 = T^n.
    * {@code iterates} must have at least {@code sweeps + 1} rows of length N
-   * ({@link #iterateBuffer}).
+   * ({@link UnrolledJacobiStep}).
    */
-  public static void iterates(double[] prev, double[][] iterates, LevelValues v, double r,
+  static void iterates(double[] prev, double[][] iterates, LevelValues v, double r,
       double a, int sweeps) {
     double s = source(v);
     System.arraycopy(prev, 0, iterates[0], 0, prev.length);
     for (int sweep = 1; sweep <= sweeps; sweep++) {
       advance(prev, iterates[sweep - 1], iterates[sweep], v, r, a, s);
     }
-  }
-
-  /**
-   * {@code buffer} if it has at least {@code sweeps + 1} rows, else a grown copy (new rows of
-   * length {@code n}).
-   *
-   * @throws IllegalStateException if the iterates would exceed 2^25 doubles (256 MB)
-   */
-  public static double[][] iterateBuffer(double[][] buffer, int sweeps, int n) {
-    if (buffer.length > sweeps) {
-      return buffer;
-    }
-    if ((long) (sweeps + 1) * n > MAX_BUFFER) {
-      throw new IllegalStateException("a Jacobi step took " + sweeps + " sweeps: too many to"
-          + " unroll (use the IMPLICIT gradient)");
-    }
-    double[][] b = Arrays.copyOf(buffer, Math.max(sweeps + 1, buffer.length * 3 / 2));
-    for (int i = buffer.length; i < b.length; i++) {
-      b[i] = new double[n];
-    }
-    return b;
   }
 
   /**
@@ -191,7 +167,7 @@ public final class JacobiKernel {
    * @return the adjoint of the surface source s (see {@link #source}) [loss m2 W-1], for the
    *     forcing terms
    */
-  public static double reverse(double[][] iter, int sweeps, double[] g, double[] gy, double[] sumG,
+  static double reverse(double[][] iter, int sweeps, double[] g, double[] gy, double[] sumG,
       LevelValues v, double r, double a, double[] gp) {
     int n = g.length;
     double[] out = g;

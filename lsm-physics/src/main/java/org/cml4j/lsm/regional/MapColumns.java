@@ -1,6 +1,5 @@
 package org.cml4j.lsm.regional;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,11 +7,11 @@ import java.util.List;
  * needs, about {@code 8 (3p + 5) + 2} bytes of numbers per column (p parameters) plus the id and
  * reason strings, instead of one {@link ColumnFit} object graph per column. The map is merged from
  * this run's fits as each chunk is done and from the part files of resumed chunks, so no
- * {@link ColumnFit} is kept past its chunk.
+ * {@link ColumnFit} is kept past its chunk. The package-private getters return the live arrays
+ * (for {@link MapNetcdfWriter}; not to be modified).
  */
 public final class MapColumns {
   private final List<String> names;
-  private final int n;
   private final String[] ids;
   private final String[] reasons;
   private final double[] lat;
@@ -29,18 +28,17 @@ public final class MapColumns {
   /** A map of {@code size} columns of the given parameters, to be filled by {@link #set}. */
   public MapColumns(List<String> names, int size) {
     this.names = List.copyOf(names);
-    n = size;
-    ids = new String[n];
-    reasons = new String[n];
-    lat = new double[n];
-    lon = new double[n];
-    loss = new double[n];
-    rmse = new double[n];
-    iterations = new int[n];
-    status = new byte[n];
-    values = new double[names.size()][n];
-    se = new double[names.size()][n];
-    identifiable = new byte[names.size()][n];
+    ids = new String[size];
+    reasons = new String[size];
+    lat = new double[size];
+    lon = new double[size];
+    loss = new double[size];
+    rmse = new double[size];
+    iterations = new int[size];
+    status = new byte[size];
+    values = new double[names.size()][size];
+    se = new double[names.size()][size];
+    identifiable = new byte[names.size()][size];
   }
 
   /** Sets column {@code index}; its parameters must be this map's. */
@@ -82,55 +80,55 @@ public final class MapColumns {
 
   /** Number of columns. */
   public int size() {
-    return n;
+    return ids.length;
   }
 
   String[] ids() {
-    return Arrays.copyOf(ids, n);
+    return ids;
   }
 
   /** Reasons; jHDF cannot write an empty string, so a single space stands for "no note". */
   String[] reasons() {
-    String[] r = Arrays.copyOf(reasons, n);
-    for (int c = 0; c < n; c++) {
+    String[] r = reasons.clone();
+    for (int c = 0; c < r.length; c++) {
       r[c] = r[c].isEmpty() ? " " : r[c];
     }
     return r;
   }
 
   double[] lat() {
-    return Arrays.copyOf(lat, n);
+    return lat;
   }
 
   double[] lon() {
-    return Arrays.copyOf(lon, n);
+    return lon;
   }
 
   double[] loss() {
-    return Arrays.copyOf(loss, n);
+    return loss;
   }
 
   double[] rmse() {
-    return Arrays.copyOf(rmse, n);
+    return rmse;
   }
 
   int[] iterations() {
-    return Arrays.copyOf(iterations, n);
+    return iterations;
   }
 
   byte[] status() {
-    return Arrays.copyOf(status, n);
+    return status;
   }
 
   double[] values(int parameter) {
-    return Arrays.copyOf(values[parameter], n);
+    return values[parameter];
   }
 
   double[] standardErrors(int parameter) {
-    return Arrays.copyOf(se[parameter], n);
+    return se[parameter];
   }
 
   byte[] identifiable(int parameter) {
-    return Arrays.copyOf(identifiable[parameter], n);
+    return identifiable[parameter];
   }
 }

@@ -44,7 +44,7 @@ public final class Metrics {
    * such step (the lenient form for diagnostics and validation loops; symmetric in its arrays).
    */
   public static double rmse(double[] simulated, double[] observed, int from, int to) {
-    return rmseWhere(simulated, observed, from, to, v -> !Double.isNaN(v));
+    return rmseWhere(simulated, observed, from, to, v -> !Double.isNaN(v), v -> !Double.isNaN(v));
   }
 
   /**
@@ -53,7 +53,7 @@ public final class Metrics {
    * which score a diverged member's infinite values as missing.
    */
   public static double rmseFinite(double[] simulated, double[] observed, int from, int to) {
-    return rmseWhere(simulated, observed, from, to, Double::isFinite);
+    return rmseWhere(simulated, observed, from, to, Double::isFinite, Double::isFinite);
   }
 
   /**
@@ -62,24 +62,18 @@ public final class Metrics {
    * scored period must not score as if the step were missing); NaN when no step is observed.
    */
   public static double rmseObserved(double[] simulated, double[] observed, int from, int to) {
-    double s = 0;
-    int n = 0;
-    for (int i = from; i < to; i++) {
-      if (!Double.isNaN(observed[i])) {
-        double d = simulated[i] - observed[i];
-        s += d * d;
-        n++;
-      }
-    }
-    return n == 0 || !Double.isFinite(s) ? Double.NaN : Math.sqrt(s / n);
+    double e = rmseWhere(simulated, observed, from, to, v -> !Double.isNaN(v), v -> true);
+    return Double.isFinite(e) ? e : Double.NaN;
   }
 
+  /** RMSE over the steps of {@code [from, to)} whose observed and simulated values are usable. */
   private static double rmseWhere(double[] simulated, double[] observed, int from, int to,
-      java.util.function.DoublePredicate usable) {
+      java.util.function.DoublePredicate observedUsable,
+      java.util.function.DoublePredicate simulatedUsable) {
     double s = 0;
     int n = 0;
     for (int i = from; i < to; i++) {
-      if (usable.test(observed[i]) && usable.test(simulated[i])) {
+      if (observedUsable.test(observed[i]) && simulatedUsable.test(simulated[i])) {
         double d = simulated[i] - observed[i];
         s += d * d;
         n++;

@@ -27,8 +27,6 @@ final class BatchTangent {
   private final double[][] b0;
   private final double[][] lap;
   private final double[] den;
-  /** Per-direction eliminated right-hand sides [direction][node][column]. */
-  private final double[][][] ps;
   /** Laplacian of the new state at one node, per column. */
   private final double[] lapRow;
   private final boolean[] interior;
@@ -48,10 +46,8 @@ final class BatchTangent {
     b0 = new double[dirs.size()][width];
     lap = new double[dirs.size()][width];
     den = new double[width];
-    ps = new double[dirs.size()][][];
     interior = new boolean[dirs.size()];
-    for (int j = 0; j < ps.length; j++) {
-      ps[j] = kernel.newState();
+    for (int j = 0; j < interior.length; j++) {
       interior[j] = dirs.get(j) == Param.LAMBDA || dirs.get(j) == Param.C;
     }
     lapRow = new double[width];
@@ -173,7 +169,7 @@ final class BatchTangent {
         }
         bj[c] = d0[c] + extra;
       }
-      java.util.Arrays.fill(ps[j][n - 1], 0, w, dir == Param.TB ? 1 : 0);
+      java.util.Arrays.fill(dts[j][n - 1], 0, w, dir == Param.TB ? 1 : 0);
     }
     for (int i = n - 2; i >= 1; i--) {
       double[] qri = k.qr[i];
@@ -186,9 +182,11 @@ final class BatchTangent {
         }
       }
       for (int j = 0; j < nd; j++) {
-        double[] pi = ps[j][i];
-        double[] pi1 = ps[j][i + 1];
-        double[] di = dts[j][i];
+        // eliminated in place: node i's old tangent is read once, then replaced by its
+        // eliminated right-hand side (half the arrays of a separate buffer in cache)
+        double[] pi = dts[j][i];
+        double[] pi1 = dts[j][i + 1];
+        double[] di = pi;
         if (interior[j]) {
           double[] lj = lap[j];
           for (int c = 0; c < w; c++) {
@@ -204,7 +202,7 @@ final class BatchTangent {
     }
     for (int j = 0; j < nd; j++) {
       double[] d0 = dts[j][0];
-      double[] p1 = ps[j][1];
+      double[] p1 = dts[j][1];
       double[] bj = b0[j];
       for (int c = 0; c < w; c++) {
         d0[c] = (bj[c] + 2 * r[c] * p1[c]) / den[c];
@@ -215,9 +213,8 @@ final class BatchTangent {
       for (int j = 0; j < nd; j++) {
         double[] di = dts[j][i];
         double[] dm = dts[j][i - 1];
-        double[] pi = ps[j][i];
         for (int c = 0; c < w; c++) {
-          di[c] = pi[c] + qi[c] * dm[c];
+          di[c] = di[c] + qi[c] * dm[c];
         }
       }
     }

@@ -52,8 +52,7 @@ final class ChunkKernel {
   final double[] kd;
   final double[] ld;
   final double[] ta;
-  /** Scratch: eliminated right-hand side [node][column] and Newton state per column. */
-  final double[][] p;
+  /** Scratch: Newton state per column. */
   private final double[] x;
   private final double[] rhs;
   private final double[] xs;
@@ -87,7 +86,6 @@ final class ChunkKernel {
     kd = new double[cap];
     ld = new double[cap];
     ta = new double[cap];
-    p = new double[n][cap];
     x = new double[cap];
     rhs = new double[cap];
     xs = new double[n];
@@ -230,18 +228,20 @@ final class ChunkKernel {
       jacobi.solve(prev, next);
       return;
     }
-    double[] pn = p[n - 1];
+    // the eliminated right-hand side is kept in next's rows (no separate buffer: half the rows
+    // in cache); the back-substitution then replaces it in place. Safe when prev == next.
+    double[] pn = next[n - 1];
     System.arraycopy(tb, 0, pn, 0, w);
     for (int i = n - 2; i >= 1; i--) {
-      double[] pi = p[i];
-      double[] pi1 = p[i + 1];
+      double[] pi = next[i];
+      double[] pi1 = next[i + 1];
       double[] xi = prev[i];
       double[] qri = qr[i];
       for (int c = 0; c < w; c++) {
         pi[c] = (xi[c] + r[c] * pi1[c]) * qri[c];
       }
     }
-    double[] p1 = p[1];
+    double[] p1 = next[1];
     double[] x0 = prev[0];
     for (int c = 0; c < w; c++) {
       rhs[c] = x0[c] + 2 * r[c] * p1[c]
@@ -285,10 +285,9 @@ final class ChunkKernel {
     for (int i = 1; i < n; i++) {
       double[] ni = next[i];
       double[] nm = next[i - 1];
-      double[] pi = p[i];
       double[] qi = q[i];
       for (int c = 0; c < w; c++) {
-        ni[c] = pi[c] + qi[c] * nm[c];
+        ni[c] = ni[c] + qi[c] * nm[c];
       }
     }
   }

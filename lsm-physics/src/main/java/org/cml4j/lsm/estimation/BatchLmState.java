@@ -31,6 +31,8 @@ final class BatchLmState {
   double[] trialR;
   double[][] trialJac;
   String failure;
+  /** Coordinate of each tangent direction when the chain rule is a selection, else null. */
+  private final int[] selection;
   double mu = 1e-3;
   double nu = 2;
   int evaluations;
@@ -52,13 +54,41 @@ final class BatchLmState {
       log[i] = space.free().get(i).positive();
     }
     trialTheta = space.clamp(start);
+    selection = selection(space.chain(trialTheta), n);
+  }
+
+  /**
+   * For each tangent direction the coordinate it equals, if the chain matrix is a selection (one
+   * 1 per direction, zeros elsewhere: every space without split h and beta); null otherwise.
+   */
+  private static int[] selection(double[][] chain, int n) {
+    int[] sel = new int[chain.length];
+    for (int d = 0; d < chain.length; d++) {
+      sel[d] = -1;
+      for (int i = 0; i < n; i++) {
+        double v = chain[d][i];
+        if (v == 1 && sel[d] < 0) {
+          sel[d] = i;
+        } else if (v != 0) {
+          return null;
+        }
+      }
+      for (int e = 0; e < d; e++) {
+        if (sel[e] == sel[d]) {
+          return null;
+        }
+      }
+      if (sel[d] < 0) {
+        return null;
+      }
+    }
+    return sel;
   }
 
   /** Stores the batched outputs and Jacobian of column {@code c} as this trial's r and J. */
   void receive(BatchTrajectory tr, BatchJacobian bj, int c, int nd) {
     obj.countRuns(1, 1);
     Observations o = obj.observations();
-    double[][] chain = space.chain(trialTheta);
     int levels = tr.levels();
     int outs = o.outputs().size();
     double[] y = new double[levels * outs];
@@ -77,11 +107,26 @@ final class BatchLmState {
         int at = t * outs + k;
         res[row] = y[at] - v;
         double[] jr = j[row];
-        for (int d = 0; d < nd; d++) {
-          double dv = dy[at * nd + d];
-          double[] ch = chain[d];
-          for (int i = 0; i < n; i++) {
-            jr[i] += dv * ch[i];
+        boolean fast = false;
+        if (selection != null) {
+          // the chain rule below with a 0/1 matrix, without its 25 multiply-adds per row (13 % of
+          // the map's execution samples, JFR): for finite derivatives the sum is exactly 0.0 + dv
+          fast = true;
+          for (int d = 0; d < nd; d++) {
+            double dv = dy[at * nd + d];
+            fast &= Double.isFinite(dv);
+            jr[selection[d]] = 0.0 + dv;
+          }
+        }
+        if (!fast) {
+          java.util.Arrays.fill(jr, 0);
+          double[][] chain = space.chain(trialTheta);
+          for (int d = 0; d < nd; d++) {
+            double dv = dy[at * nd + d];
+            double[] ch = chain[d];
+            for (int i = 0; i < n; i++) {
+              jr[i] += dv * ch[i];
+            }
           }
         }
         row++;

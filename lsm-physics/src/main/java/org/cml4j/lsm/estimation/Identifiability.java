@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Identifiability diagnostics (beyond Huang et al. 2025): Fisher matrix at the optimum, its
@@ -82,15 +81,14 @@ public final class Identifiability {
     return analyzeResiduals(space, theta, res, noiseSd, null);
   }
 
+  // analyzeResiduals runs once per map column: it is kept as a sequence of small methods because
+  // as one method with nested loops C2 compiled it six times (on-stack replacement after
+  // deoptimisations), 2.7 s of compiler CPU per `map --synthetic 10000` run (JFR jdk.Compilation,
+  // issue 17); small methods are compiled once each. Same operations in the same order.
   private IdentifiabilityReport analyzeResiduals(ParameterSpace space, double[] theta,
       Objective.Residuals res, double noiseSd, IdentifiabilityReport reduced) {
     int n = space.dimension();
-    double ssr = 0;
-    for (double r : res.r()) {
-      ssr += r * r;
-    }
-    int dof = Math.max(1, res.r().length - n);
-    double residualSd = Math.sqrt(ssr / dof);
+    double residualSd = residualSd(res.r(), n);
     double sigma;
     String source;
     if (!Double.isNaN(noiseSd)) {
@@ -104,28 +102,15 @@ public final class Identifiability {
       source = String.format(Locale.ROOT, "assumed sensor error (residual SD %.2g is smaller)",
           residualSd);
     }
-    double[][] f = new double[n][n];
-    for (double[] row : res.jacobian()) {
-      double[] g = new double[n];
-      for (int i = 0; i < n; i++) {
-        g[i] = space.free().get(i).positive() ? row[i] * theta[i] : row[i];
-      }
-      for (int a = 0; a < n; a++) {
-        for (int b = 0; b < n; b++) {
-          f[a][b] += g[a] * g[b] / (sigma * sigma);
-        }
-      }
+    boolean[] positive = new boolean[n];
+    double[] tol = new double[n];
+    for (int i = 0; i < n; i++) {
+      positive[i] = space.free().get(i).positive();
+      tol[i] = positive[i] ? relTol : tbTolK;
     }
-    for (double[] row : f) {
-      for (double x : row) {
-        if (!Double.isFinite(x)) {
-          throw new IllegalStateException("the model's sensitivities to the fitted parameters are "
-              + "not finite at " + space.named(theta) + ": identifiability cannot be assessed");
-        }
-      }
-    }
-    RealMatrix fm = new Array2DRowRealMatrix(f);
-    EigenDecomposition eig = new EigenDecomposition(fm);
+    double[][] f = fisher(res.jacobian(), theta, positive, sigma);
+    checkFinite(f, space, theta);
+    EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(f));
     double[] ev = eig.getRealEigenvalues();
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
@@ -138,33 +123,7 @@ public final class Identifiability {
       lam[i] = ev[order[i]];
       vec[i] = eig.getEigenvector(order[i]).toArray();
     }
-    double floor = Math.max(lam[0], 1e-300) * 1e-13;
-    double[][] cov = new double[n][n];
-    boolean[] singularDir = new boolean[n];
-    for (int k = 0; k < n; k++) {
-      singularDir[k] = lam[k] <= floor;
-    }
-    for (int a = 0; a < n; a++) {
-      for (int b = 0; b < n; b++) {
-        double s = 0;
-        for (int k = 0; k < n; k++) {
-          double w = vec[k][a] * vec[k][b];
-          if (singularDir[k]) {
-            if (a == b && Math.abs(vec[k][a]) > 1e-6) {
-              s = Double.POSITIVE_INFINITY;
-            } else if (Math.abs(w) > 1e-12) {
-              s = Double.NaN;
-            }
-            if (Double.isInfinite(s) || Double.isNaN(s)) {
-              break;
-            }
-            continue;
-          }
-          s += w / lam[k];
-        }
-        cov[a][b] = s;
-      }
-    }
+    double[][] cov = covariance(lam, vec);
     List<String> names = new ArrayList<>();
     for (FitParam p : space.free()) {
       names.add(p.symbol());
@@ -173,21 +132,118 @@ public final class Identifiability {
     boolean[] ok = new boolean[n];
     for (int i = 0; i < n; i++) {
       se[i] = Math.sqrt(cov[i][i]);
-      double tol = space.free().get(i).positive() ? relTol : tbTolK;
-      ok[i] = se[i] <= tol;
+      ok[i] = se[i] <= tol[i];
     }
+    double[][] corr = correlation(cov);
+    List<String> weak = weakDirections(f, tol, names, space);
+    String verdict = verdict(names, se, ok, space, weak, reduced);
+    return new IdentifiabilityReport(names, theta.clone(), sigma, source, f, lam, vec, se, corr, ok,
+        weak, verdict, reduced);
+  }
+
+  private static double residualSd(double[] r, int n) {
+    double ssr = 0;
+    for (double x : r) {
+      ssr += x * x;
+    }
+    int dof = Math.max(1, r.length - n);
+    return Math.sqrt(ssr / dof);
+  }
+
+  /** Fisher matrix sum_rows g g^T / sigma^2, g the row in log coordinates for positive parameters. */
+  private static double[][] fisher(double[][] jacobian, double[] theta, boolean[] positive,
+      double sigma) {
+    int n = theta.length;
+    double[][] f = new double[n][n];
+    double[] g = new double[n];
+    for (double[] row : jacobian) {
+      for (int i = 0; i < n; i++) {
+        g[i] = positive[i] ? row[i] * theta[i] : row[i];
+      }
+      addOuter(f, g, sigma);
+    }
+    return f;
+  }
+
+  private static void addOuter(double[][] f, double[] g, double sigma) {
+    int n = g.length;
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        f[a][b] += g[a] * g[b] / (sigma * sigma);
+      }
+    }
+  }
+
+  private static void checkFinite(double[][] f, ParameterSpace space, double[] theta) {
+    for (double[] row : f) {
+      for (double x : row) {
+        if (!Double.isFinite(x)) {
+          throw new IllegalStateException("the model's sensitivities to the fitted parameters are "
+              + "not finite at " + space.named(theta) + ": identifiability cannot be assessed");
+        }
+      }
+    }
+  }
+
+  /**
+   * Pseudo-inverse of the Fisher matrix from its eigenpairs (descending); an entry touched by a
+   * singular direction is infinite (diagonal) or NaN (off-diagonal).
+   */
+  private static double[][] covariance(double[] lam, double[][] vec) {
+    int n = lam.length;
+    double floor = Math.max(lam[0], 1e-300) * 1e-13;
+    double[][] cov = new double[n][n];
+    boolean[] singularDir = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      singularDir[k] = lam[k] <= floor;
+    }
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        cov[a][b] = covarianceEntry(lam, vec, singularDir, a, b);
+      }
+    }
+    return cov;
+  }
+
+  private static double covarianceEntry(double[] lam, double[][] vec, boolean[] singularDir, int a,
+      int b) {
+    double s = 0;
+    for (int k = 0; k < lam.length; k++) {
+      double w = vec[k][a] * vec[k][b];
+      if (singularDir[k]) {
+        if (a == b && Math.abs(vec[k][a]) > 1e-6) {
+          s = Double.POSITIVE_INFINITY;
+        } else if (Math.abs(w) > 1e-12) {
+          s = Double.NaN;
+        }
+        if (Double.isInfinite(s) || Double.isNaN(s)) {
+          break;
+        }
+        continue;
+      }
+      s += w / lam[k];
+    }
+    return s;
+  }
+
+  private static double[][] correlation(double[][] cov) {
+    int n = cov.length;
     double[][] corr = new double[n][n];
     for (int a = 0; a < n; a++) {
       for (int b = 0; b < n; b++) {
         corr[a][b] = cov[a][b] / Math.sqrt(cov[a][a] * cov[b][b]);
       }
     }
-    // weak directions: eigen-analysis of F in tolerance units (u_i / tol_i), so a direction is weak
-    // when moving one tolerance unit along it changes the fit by less than one sigma
-    double[] tol = new double[n];
-    for (int i = 0; i < n; i++) {
-      tol[i] = space.free().get(i).positive() ? relTol : tbTolK;
-    }
+    return corr;
+  }
+
+  /**
+   * Weak directions: eigen-analysis of F in tolerance units (u_i / tol_i), so a direction is weak
+   * when moving one tolerance unit along it changes the fit by less than one sigma.
+   */
+  private static List<String> weakDirections(double[][] f, double[] tol, List<String> names,
+      ParameterSpace space) {
+    int n = tol.length;
     double[][] fs = new double[n][n];
     for (int a = 0; a < n; a++) {
       for (int b = 0; b < n; b++) {
@@ -207,9 +263,7 @@ public final class Identifiability {
         weak.add(describe(names, space, eigS.getEigenvector(k).toArray(), seUnits));
       }
     }
-    String verdict = verdict(names, se, ok, space, weak, reduced);
-    return new IdentifiabilityReport(names, theta.clone(), sigma, source, f, lam, vec, se, corr, ok,
-        weak, verdict, reduced);
+    return weak;
   }
 
   private static String describe(List<String> names, ParameterSpace space, double[] v,

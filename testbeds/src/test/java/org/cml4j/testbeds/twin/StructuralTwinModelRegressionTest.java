@@ -13,8 +13,8 @@ import org.cml4j.testbeds.weather.Weather;
 import org.junit.jupiter.api.Test;
 
 /**
- * The structural twin's truth frame is bit-identical to the one recorded before its heat step
- * moved to the shared {@code org.cml4j.lsm.rich.ColumnStep} (commit d78ee88): the benchmark twin
+ * The structural twin's truth frame is bit-identical to the one recorded on main d78ee88, before
+ * its heat step moved to the shared {@link org.cml4j.lsm.rich.RichColumnStep}: the benchmark twin
  * tasks must not move.
  */
 class StructuralTwinModelRegressionTest {

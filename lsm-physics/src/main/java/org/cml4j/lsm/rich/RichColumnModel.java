@@ -1,7 +1,5 @@
 package org.cml4j.lsm.rich;
 
-import static org.cml4j.lsm.model.Output.SIGMA;
-
 import org.cml4j.lsm.model.SurfaceForcing;
 
 /**
@@ -13,12 +11,14 @@ import org.cml4j.lsm.model.SurfaceForcing;
  * bottom, and backward Euler with {@code substeps} sub-steps per forcing interval (forcing
  * interpolated linearly in time, or held at the new level like the simple model).
  *
- * <p>Finite volumes: node conductances are harmonic means of neighbouring node conductivities, the
- * surface node owns a half cell. With uniform properties, one sub-step and held forcing this is
- * exactly the simple model's discretisation ({@code org.cml4j.lsm.solver.StepKernel}). Each step
- * is a Thomas elimination from the bottom plus a scalar Newton solve of the surface row, so the
- * cost is linear in nodes x sub-steps: the 1 mm / 1 minute reference (1001 nodes, 60 sub-steps) is
- * about 600 times the work of the paper's 1 cm / 1 h column.
+ * <p>Each sub-step is a {@link RichColumnStep} (finite volumes: node conductances are harmonic
+ * means of neighbouring node conductivities, the surface node owns a half cell; LWdown fully
+ * absorbed as in the simple model) with the soil's node properties at the level's moisture and
+ * the exchange coefficient at the sub-step's time. With uniform properties, one sub-step and held
+ * forcing this is the simple model's discretisation ({@code org.cml4j.lsm.solver.StepKernel}).
+ * Each step is a Thomas elimination from the bottom plus a scalar Newton solve of the surface row,
+ * so the cost is linear in nodes x sub-steps: the 1 mm / 1 minute reference (1001 nodes, 60
+ * sub-steps) is about 600 times the work of the paper's 1 cm / 1 h column.
  *
  * @param nodes number of nodes (surface to bottom), at least 3
  * @param depth column depth [m]
@@ -30,8 +30,6 @@ import org.cml4j.lsm.model.SurfaceForcing;
  */
 public record RichColumnModel(int nodes, double depth, double forcingStep, int substeps,
     SoilProperties soil, boolean linearForcing) {
-  private static final double NEWTON_TOLERANCE = 1e-10;
-
   public RichColumnModel {
     if (nodes < 3 || !(depth > 0) || !(forcingStep > 0) || substeps < 1 || soil == null) {
       throw new IllegalArgumentException("rich column: need nodes >= 3, depth > 0 m, forcing step"
@@ -102,93 +100,36 @@ public record RichColumnModel(int nodes, double depth, double forcingStep, int s
     }
     double[][] states = new double[levels][];
     states[0] = initial.clone();
-    Stepper st = new Stepper();
+    RichColumnStep step = new RichColumnStep(nodes, dx(), forcingStep / substeps, surface.alpha(),
+        surface.eps(), surface.tb(), false);
+    double[] cap = new double[nodes];
+    double[] lam = new double[nodes];
     double[] cur = initial.clone();
+    double[] kd = forcing.kdown();
+    double[] ld = forcing.ldown();
+    double[] ta = forcing.ta();
     for (int k = 1; k < levels; k++) {
       if (k == 1 || !soil.moistureIndependent()) {
-        st.coefficients(moisture, k);
+        for (int i = 0; i < nodes; i++) {
+          double z = i * dx();
+          double th = moisture == null ? 0 : moisture.at(z, k);
+          lam[i] = soil.conductivity(z, th);
+          cap[i] = soil.heatCapacity(z, th);
+        }
+        step.properties(cap, lam);
       }
-      st.advance(cur, surface, forcing, k);
+      for (int j = 1; j <= substeps; j++) {
+        double a = (double) j / substeps;
+        step.advance(cur, at(kd[k - 1], kd[k], a), at(ld[k - 1], ld[k], a),
+            at(ta[k - 1], ta[k], a), at(surface.hbetaAt(k - 1), surface.hbetaAt(k), a), k);
+      }
       states[k] = cur.clone();
     }
     return new RichTrajectory(this, surface, forcing, states);
   }
 
-  /** Scratch and coefficients of one run (not shared between threads). */
-  private final class Stepper {
-    private final double[] lam = new double[nodes];
-    private final double[] cap = new double[nodes];
-    private final double[] w = new double[nodes];
-    private final double[] e = new double[nodes];
-    private final double[] q = new double[nodes];
-    private final double[] den = new double[nodes];
-    private final double[] p = new double[nodes];
-    private double s0;
-    private double g0;
-
-    void coefficients(MoistureField m, int k) {
-      double h = dx();
-      double tau = forcingStep / substeps;
-      for (int i = 0; i < nodes; i++) {
-        double z = i * h;
-        double th = m == null ? 0 : m.at(z, k);
-        lam[i] = soil.conductivity(z, th);
-        cap[i] = soil.heatCapacity(z, th);
-      }
-      for (int i = 1; i < nodes - 1; i++) {
-        w[i] = conductance(i - 1) * tau / (cap[i] * h * h);
-        e[i] = conductance(i) * tau / (cap[i] * h * h);
-      }
-      q[nodes - 1] = 0;
-      for (int i = nodes - 2; i >= 1; i--) {
-        den[i] = 1 + w[i] + e[i] - e[i] * q[i + 1];
-        q[i] = w[i] / den[i];
-      }
-      s0 = 2 * tau / (cap[0] * h);
-      g0 = s0 * conductance(0) / h;
-    }
-
-    private double conductance(int i) {
-      return 2 * lam[i] * lam[i + 1] / (lam[i] + lam[i + 1]);
-    }
-
-    void advance(double[] cur, SurfaceSpec s, SurfaceForcing f, int k) {
-      double c4 = s0 * s.eps() * SIGMA;
-      for (int j = 1; j <= substeps; j++) {
-        double a = linearForcing ? (double) j / substeps : 1;
-        double kd = lerp(f.kdown(), k, a);
-        double ld = lerp(f.ldown(), k, a);
-        double ta = lerp(f.ta(), k, a);
-        double hb = s.timeVarying() ? s.hbetaAt(k - 1) + a * (s.hbetaAt(k) - s.hbetaAt(k - 1))
-            : s.hbetaAt(k);
-        p[nodes - 1] = s.tb();
-        for (int i = nodes - 2; i >= 1; i--) {
-          p[i] = (cur[i] + e[i] * p[i + 1]) / den[i];
-        }
-        double c1 = 1 + g0 * (1 - q[1]) + s0 * hb;
-        double rhs = cur[0] + g0 * p[1] + s0 * ((1 - s.alpha()) * kd + ld + hb * ta);
-        double x = cur[0];
-        for (int it = 0; ; it++) {
-          double x3 = x * x * x;
-          double dxn = (c1 * x + c4 * x3 * x - rhs) / (c1 + 4 * c4 * x3);
-          x -= dxn;
-          if (Math.abs(dxn) <= NEWTON_TOLERANCE) {
-            break;
-          }
-          if (it > 60 || !(x > 0)) {
-            throw new IllegalStateException("rich column: surface Newton failed at level " + k
-                + " (Ts = " + x + " K, previous " + cur[0] + " K, hbeta " + hb + ")");
-          }
-        }
-        cur[0] = x;
-        for (int i = 1; i < nodes; i++) {
-          cur[i] = p[i] + q[i] * cur[i - 1];
-        }
-      }
-    }
-
-    private double lerp(double[] v, int k, double a) {
-      return v[k - 1] + a * (v[k] - v[k - 1]);
-    }
+  /** A value at fraction {@code a} of a forcing interval: interpolated, or held at its end. */
+  private double at(double start, double end, double a) {
+    return linearForcing ? start + a * (end - start) : end;
   }
 }

@@ -8,25 +8,20 @@ import org.cml4j.core.vars.Frame;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.model.ModelGrid;
+import org.cml4j.lsm.rich.RichColumnStep;
 import org.cml4j.testbeds.weather.Weather;
 
 /**
  * The forward "truth" model of the structural-twin tasks: a layered, moisture-dependent soil
  * column with a surface energy balance whose turbulent flux is split by a varying Bowen ratio.
- * Same numerics as the simple model's {@code StepKernel} (backward Euler, forcing at the new level,
- * exact tridiagonal elimination from the bottom plus scalar Newton on the Ts^4 surface row), but
- * with node-dependent properties:
- * <pre>
- *   interior:  m_i (T_i' - T_i) = k_i (T_{i+1}' - T_i') - k_{i-1} (T_i' - T_{i-1}'),
- *              m_i = C_i dx^2 / dt, k_i = harmonic mean of lambda_i and lambda_{i+1}
- *   surface:   (m_0 / 2)(T_0' - T_0) = dx G(T_0') - k_0 (T_0' - T_1')       (half cell)
- *              G = (1-alpha) Kdown + eps Ldown - eps sigma T_0^4 - H (T_0 - Ta)
- *   bottom:    T_{N-1}' = Tb
- * </pre>
- * With uniform properties the surface row equals the ghost-node condition of Huang et al. (2025).
+ * Its heat step is the rich column's {@link RichColumnStep} (backward Euler with the hourly step,
+ * forcing at the new level, node heat capacity {@code C_i} and conductivity {@code lambda_i},
+ * surface energy balance of Huang, Heaney &amp; van Reeuwijk (2025) with LWdown absorbed with
+ * emissivity eps, Dirichlet bottom at Tb; see there for the equations); this class sets the step's
+ * drivers from its coupled water state and keeps the water, the Bowen split and the diagnostics.
  * Node properties C_i = C_j(S_j), lambda_i = lambda_j(S_j) come from the horizon j containing the
  * node and its saturation S_j at the start of the step ({@link SoilLayer}); net radiation is
- * radiometric (LWdown absorbed with emissivity eps), so {@code Rnet = G + Qh + Qle} exactly.
+ * radiometric, so {@code Rnet = G + Qh + Qle} exactly.
  *
  * <p>Turbulent fluxes at level k: {@code h = rhoCp C_H (U + Uc w)} with the daylight weight
  * {@code w = clamp(sin(elevation) / 0.25, 0, 1)}; Bowen ratio
@@ -47,7 +42,6 @@ public final class StructuralTwinModel {
   public static final String HBETA_EFFECTIVE = "hbetaEff";
   /** Name of the hidden Bowen-ratio series [-]. */
   public static final String BOWEN_RATIO = "BowenRatio";
-  private static final int NEWTON_MAX = 60;
 
   private final TwinPhysics physics;
   private final ModelGrid grid;
@@ -112,12 +106,10 @@ public final class StructuralTwinModel {
       sat[j] = physics.layers().get(j).initialSaturation();
     }
     double[] t = initial.clone();
-    double[] next = new double[n];
-    double[] m = new double[n];
-    double[] k = new double[n];
-    double[] p = new double[n];
-    double[] q = new double[n];
-    double dx = grid.dx();
+    double[] cap = new double[n];
+    double[] lam = new double[n];
+    RichColumnStep step = new RichColumnStep(n, grid.dx(), grid.dt(), physics.albedo(),
+        physics.eps(), physics.tb(), true);
     double dt = grid.dt();
     List<double[]> soil = new ArrayList<>();
     for (int d = 0; d < depths.size(); d++) {
@@ -135,11 +127,10 @@ public final class StructuralTwinModel {
     for (int lev = 0; lev < levels; lev++) {
       double[] hb = exchange(w, lev, sat);
       if (lev > 0) {
-        properties(sat, m, k, dx, dt);
-        step(t, next, m, k, p, q, w, lev, hb[0] * (1 + 1 / hb[1]), dx);
-        double[] s = t;
-        t = next;
-        next = s;
+        properties(sat, cap, lam);
+        step.properties(cap, lam);
+        step.advance(t, w.swdown()[lev], w.lwdown()[lev], w.tair()[lev], hb[0] * (1 + 1 / hb[1]),
+            lev);
       }
       // diagnostics at this level
       double x = t[0];
@@ -153,7 +144,7 @@ public final class StructuralTwinModel {
       hbeta[lev] = hb[0] * (1 + 1 / hb[1]);
       bowen[lev] = hb[1];
       for (int d = 0; d < depths.size(); d++) {
-        soil.get(d)[lev] = interpolate(t, depths.get(d), dx);
+        soil.get(d)[lev] = interpolate(t, depths.get(d), grid.dx());
       }
       if (lev > 0) {
         water(sat, w.rainf()[lev] * dt, qle[lev] * dt / TwinPhysics.LATENT_HEAT, dt);
@@ -204,50 +195,13 @@ public final class StructuralTwinModel {
     return new double[] {h, b};
   }
 
-  private void properties(double[] sat, double[] m, double[] k, double dx, double dt) {
-    int n = m.length;
-    double[] lam = new double[n];
-    for (int i = 0; i < n; i++) {
+  /** Node heat capacity [J m-3 K-1] and conductivity [W m-1 K-1] at the horizons' saturations. */
+  private void properties(double[] sat, double[] cap, double[] lam) {
+    for (int i = 0; i < cap.length; i++) {
       SoilLayer l = physics.layers().get(layerOf[i]);
       double s = sat[layerOf[i]];
-      m[i] = l.heatCapacity(s) * dx * dx / dt;
+      cap[i] = l.heatCapacity(s);
       lam[i] = l.conductivity(s);
-    }
-    for (int i = 0; i < n - 1; i++) {
-      k[i] = 2 * lam[i] * lam[i + 1] / (lam[i] + lam[i + 1]);
-    }
-  }
-
-  private void step(double[] prev, double[] next, double[] m, double[] k, double[] p, double[] q,
-      Weather w, int lev, double hbeta, double dx) {
-    int n = prev.length;
-    q[n - 1] = 0;
-    p[n - 1] = physics.tb();
-    for (int i = n - 2; i >= 1; i--) {
-      double den = m[i] + k[i - 1] + k[i] - k[i] * q[i + 1];
-      q[i] = k[i - 1] / den;
-      p[i] = (m[i] * prev[i] + k[i] * p[i + 1]) / den;
-    }
-    double c1 = 0.5 * m[0] + k[0] * (1 - q[1]) + dx * hbeta;
-    double c4 = dx * physics.eps() * SIGMA;
-    double rhs = 0.5 * m[0] * prev[0] + k[0] * p[1] + dx * ((1 - physics.albedo())
-        * w.swdown()[lev] + physics.eps() * w.lwdown()[lev] + hbeta * w.tair()[lev]);
-    double x = prev[0];
-    for (int it = 1; ; it++) {
-      double x3 = x * x * x;
-      double d = (c1 * x + c4 * x3 * x - rhs) / (c1 + 4 * c4 * x3);
-      x -= d;
-      if (Math.abs(d) <= 1e-10) {
-        break;
-      }
-      if (it >= NEWTON_MAX || !(x > 0)) {
-        throw new IllegalStateException("twin surface Newton failed at level " + lev + " (Ts = "
-            + x + " K, previous " + prev[0] + " K, H = " + hbeta + " W m-2 K-1)");
-      }
-    }
-    next[0] = x;
-    for (int i = 1; i < n; i++) {
-      next[i] = p[i] + q[i] * next[i - 1];
     }
   }
 

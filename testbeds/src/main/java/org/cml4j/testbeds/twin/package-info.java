@@ -7,6 +7,9 @@
  * org.cml4j.testbeds.twin.TwinScenario}, truth {@code org.cml4j.lsm.rich.RichColumnModel} driven
  * by {@link org.cml4j.testbeds.twin.TwinDrivers}) used by the embedding examples and tests. The
  * structural and embedding twins take their weather from {@link
- * org.cml4j.testbeds.weather.SyntheticWeather}.
+ * org.cml4j.testbeds.weather.SyntheticWeather}, and both truths take their heat step from the one
+ * rich column step, {@code org.cml4j.lsm.rich.RichColumnStep} (the structural twin's with
+ * properties and exchange coefficient from its coupled bucket water, the embedding twin's from
+ * prescribed series).
  */
 package org.cml4j.testbeds.twin;

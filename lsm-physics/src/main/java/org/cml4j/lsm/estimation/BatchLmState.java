@@ -54,35 +54,7 @@ final class BatchLmState {
       log[i] = space.free().get(i).positive();
     }
     trialTheta = space.clamp(start);
-    selection = selection(space.chain(trialTheta), n);
-  }
-
-  /**
-   * For each tangent direction the coordinate it equals, if the chain matrix is a selection (one
-   * 1 per direction, zeros elsewhere: every space without split h and beta); null otherwise.
-   */
-  private static int[] selection(double[][] chain, int n) {
-    int[] sel = new int[chain.length];
-    for (int d = 0; d < chain.length; d++) {
-      sel[d] = -1;
-      for (int i = 0; i < n; i++) {
-        double v = chain[d][i];
-        if (v == 1 && sel[d] < 0) {
-          sel[d] = i;
-        } else if (v != 0) {
-          return null;
-        }
-      }
-      for (int e = 0; e < d; e++) {
-        if (sel[e] == sel[d]) {
-          return null;
-        }
-      }
-      if (sel[d] < 0) {
-        return null;
-      }
-    }
-    return sel;
+    selection = space.directionCoordinates();
   }
 
   /** Stores the batched outputs and Jacobian of column {@code c} as this trial's r and J. */

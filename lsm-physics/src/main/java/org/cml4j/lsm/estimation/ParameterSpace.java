@@ -121,6 +121,25 @@ public final class ParameterSpace {
     return d;
   }
 
+  /**
+   * For each direction of {@link #modelDirections()} the coordinate it equals, i.e. the column of
+   * the single 1 in its row of {@link #chain}; null when h and beta are fitted separately (the
+   * chain then depends on theta).
+   */
+  int[] directionCoordinates() {
+    if (iH >= 0) {
+      return null;
+    }
+    int[] sel = new int[modelDirections().size()];
+    int j = 0;
+    for (int i = 0; i < free.size(); i++) {
+      if (free.get(i).modelParam() != null) {
+        sel[j++] = i;
+      }
+    }
+    return sel;
+  }
+
   /** d model-param / d theta_i for the direction list of {@link #modelDirections()}. */
   double[][] chain(double[] theta) {
     List<Param> dirs = modelDirections();

@@ -1,5 +1,9 @@
 /**
- * Seeded synthetic twins with structural errors: the benchmark catalogue's structural twin
+ * Seeded synthetic twins with structural errors, all built by one builder, {@link
+ * org.cml4j.testbeds.twin.Twin}: weather spec, a truth ({@link org.cml4j.testbeds.twin.TwinTruth}:
+ * {@link org.cml4j.testbeds.twin.CoupledWaterTruth}, {@link
+ * org.cml4j.testbeds.twin.RichColumnTruth} or {@link org.cml4j.testbeds.twin.SimpleColumnTruth}),
+ * sensors ({@link org.cml4j.testbeds.twin.ObservationModel}) and a task protocol. Presets: the benchmark catalogue's structural twin
  * ({@link org.cml4j.testbeds.twin.StructuralTwin}, truth {@link
  * org.cml4j.testbeds.twin.StructuralTwinModel}: layered, moisture-dependent soil with a varying
  * Bowen ratio) and the cascade twins ({@link org.cml4j.testbeds.twin.CascadeTwin}) used by the

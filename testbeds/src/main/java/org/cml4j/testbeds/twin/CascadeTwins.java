@@ -30,14 +30,14 @@ public final class CascadeTwins {
   }
 
   /**
-   * Gappy twin: the structural twin with 6 forcing gaps of 9 h, 4 observation gaps of 12 h in the
-   * training period and 12 spikes of about 150 W m-2 in the ground heat flux; targets soil
-   * temperature at 5 cm and surface temperature.
+   * Gappy twin: the structural twin with 6 forcing gaps of 9 h (all three forcing variables), 8 %
+   * of each observed variable missing in gaps of 1 to 23 h (mean 12 h) and 12 spikes of about
+   * 150 W m-2 in the ground heat flux; targets soil temperature at 5 cm and surface temperature.
    */
   public static TwinCase gappy(long seed, Budget budget) {
     return new CascadeTwin().name("twin-gappy").seed(seed).budget(budget)
         .observed(List.of("SoilTemp_0.05", Variables.SURF_TEMP, Variables.QG))
         .targets(List.of("SoilTemp_0.05", Variables.SURF_TEMP))
-        .forcingGaps(6, 9).observationGaps(4, 12).spikes(Variables.QG, 12, 150).build();
+        .forcingGaps(6, 9).observationGaps(0.08, 12).spikes(Variables.QG, 12, 150).build();
   }
 }

@@ -149,14 +149,14 @@ public final class StructuralTwin {
     int spin = s.spinUpDays() * 24;
     int obs = s.observedDays() * 24;
     int hours = spin + obs + s.testDays() * 24;
-    Weather all = SyntheticWeather.generate(spec.apply(RECORD_START.minusSeconds(3600L * spin),
-        hours), derive(seed, prefix + "weather", rep));
-    StructuralTwinModel model = new StructuralTwinModel(TwinPhysics.standard(), GRID);
-    Frame truthAll = model.simulate(all, TRUTH_DEPTHS, model.linearProfile(climate.meanTair()));
-    Weather w = all.slice(spin, hours);
-    Frame truth = truthAll.slice(spin, hours);
-    Frame obsFrame = ObservationModel.standard().observe(truth, observedVariables(), w.rainf(),
-        derive(seed, prefix + "noise", rep));
+    Twin<Frame> twin = Twin.simulate(spec.apply(RECORD_START.minusSeconds(3600L * spin), hours),
+        derive(seed, prefix + "weather", rep), spin, new CoupledWaterTruth(
+            new StructuralTwinModel(TwinPhysics.standard(), GRID), TRUTH_DEPTHS,
+            climate.meanTair()));
+    Frame obsFrame = twin.observe(ObservationModel.standard(), observedVariables(),
+        derive(seed, prefix + "noise", rep)).values();
+    Weather w = twin.weather();
+    Frame truth = twin.truthFrame(targets());
     return new Record(w, truth, obsFrame, obs);
   }
 
@@ -214,13 +214,12 @@ public final class StructuralTwin {
     int validation = Math.max(4, (int) Math.round(visible / 7.0));
     TimeSplit split = new TimeSplit(visible - validation, visible, size);
     Frame forcing = r.weather().forcingFrame().slice(from, r.truth().size());
-    CouplingTask.Builder b = CouplingTask.builder().name(id).mechanism(LsmMechanism.huang2025())
-        .forcing(forcing).observations(r.observations().slice(from, r.truth().size()))
-        .split(split).targets(targets()).budget(s.budget()).seed(seed).fitParameters(FIT)
-        .knownParameter("eps", TwinPhysics.standard().eps()).tag(family)
+    TwinPhysics p = TwinPhysics.standard();
+    CouplingTask.Builder b = new Twin.Protocol(LsmMechanism.huang2025(), targets(), FIT,
+        Map.of("eps", p.eps()), s.budget(), seed).task(id, forcing,
+            r.observations().slice(from, r.truth().size()), split).tag(family)
         .tag(BenchTask.VERSION_TAG + (family.equals(TaskCatalog.FAMILY_SAMPLE_EFFICIENCY)
             ? "twin-sample-" + version : "twin-" + version));
-    TwinPhysics p = TwinPhysics.standard();
     return new BenchTask(id, family, b.build(), r.truth().slice(from, r.truth().size()),
         Map.of("alpha", p.albedo(), "eps", p.eps(), "Tb", p.tb()),
         description + String.format(Locale.ROOT, " Split: %d h train, %d h validation, %d h"

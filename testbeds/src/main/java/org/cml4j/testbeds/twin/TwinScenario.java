@@ -1,8 +1,9 @@
 package org.cml4j.testbeds.twin;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 import java.util.Set;
 import org.cml4j.core.spi.Budget;
 import org.cml4j.core.spi.CouplingTask;
@@ -12,7 +13,6 @@ import org.cml4j.core.vars.TimeSplit;
 import org.cml4j.core.vars.VariableSpec;
 import org.cml4j.core.vars.Variables;
 import org.cml4j.lsm.coupling.LsmMechanism;
-import org.cml4j.lsm.model.Output;
 import org.cml4j.lsm.model.SurfaceForcing;
 import org.cml4j.lsm.rich.LayeredSoil;
 import org.cml4j.lsm.rich.MoistureField;
@@ -25,7 +25,8 @@ import org.cml4j.testbeds.weather.SyntheticWeather;
 import org.cml4j.testbeds.weather.Weather;
 
 /**
- * A seeded embedding twin experiment: synthetic weather ({@link SyntheticWeather} with a
+ * A seeded embedding twin experiment, a preset of the one twin builder {@link Twin} with the truth
+ * {@link RichColumnTruth}: synthetic weather ({@link SyntheticWeather} with a
  * {@link Climate}, by default {@link Climate#summer()} at {@link StructuralTwin#LATITUDE} from
  * {@link StructuralTwin#RECORD_START}, local solar midnight), a soil-moisture response to its rain
  * and a varying exchange coefficient ({@link TwinDrivers}), a truth column ({@link RichColumnModel}:
@@ -73,14 +74,17 @@ public record TwinScenario(String name, Weather weather, MoistureField moisture,
    * {@code spinupHours} before {@link StructuralTwin#RECORD_START}.
    */
   public static Weather weather(Climate climate, int spinupHours, int hours, long seed) {
-    return SyntheticWeather.generate(new SyntheticWeather.Spec(
-        StructuralTwin.RECORD_START.minusSeconds(Weather.STEP * spinupHours), hours,
-        StructuralTwin.LATITUDE, climate, null, 0, -1, 0, 0), seed);
+    return SyntheticWeather.generate(spec(climate, spinupHours, hours), seed);
+  }
+
+  private static SyntheticWeather.Spec spec(Climate climate, int spinupHours, int hours) {
+    return SyntheticWeather.Spec.of(StructuralTwin.RECORD_START.minusSeconds(Weather.STEP
+        * spinupHours), hours, StructuralTwin.LATITUDE, climate);
   }
 
   /** SWdown, LWdown and Tair of {@code w} as the column's forcing. */
   public static SurfaceForcing forcing(Weather w) {
-    return LsmMechanism.surfaceForcing(w.forcingFrame());
+    return RichColumnTruth.forcing(w);
   }
 
   /** Forcing frame SWdown, LWdown, Tair. */
@@ -99,30 +103,24 @@ public record TwinScenario(String name, Weather weather, MoistureField moisture,
     return axis().with(new VariableSpec(SOIL_MOIST, "m3 m-3"), moisture.surfaceSeries());
   }
 
-  /** A coupling task on this scenario (see {@link TaskOptions}). */
+  /**
+   * A coupling task on this scenario (see {@link TaskOptions}): the observed and target variables
+   * seen by {@link ObservationModel#gaussian} sensors.
+   */
   public CouplingTask task(TaskOptions o) {
     Set<String> vars = new LinkedHashSet<>(o.observed());
     vars.addAll(o.targets());
-    Frame obs = axis().select(List.of());
-    Random rnd = new Random(o.noiseSeed());
-    for (String v : vars) {
-      Output out = Output.parse(v);
-      double[] s = truth.output(v);
-      double sd = out.unit().equals("K") ? o.temperatureNoise() : o.fluxNoise();
-      for (int i = 0; i < s.length; i++) {
-        s[i] += sd * rnd.nextGaussian();
-      }
-      obs = obs.with(new VariableSpec(out.name(), out.unit()), s);
-    }
-    CouplingTask.Builder b = CouplingTask.builder().name(name + "/" + o.label())
-        .mechanism(o.mechanism()).forcing(forcingFrame()).observations(obs)
-        .split(TimeSplit.fractions(levels(), o.trainFraction(), o.validationFraction()))
-        .targets(o.targets()).budget(o.budget()).seed(o.seed())
-        .fitParameters(o.fitParameters());
+    List<String> names = List.copyOf(vars);
+    Frame obs = ObservationModel.gaussian(o.temperatureNoise(), o.fluxNoise())
+        .observe(truthFrame(names), names, weather.rainf(), o.noiseSeed());
+    Map<String, Double> known = new LinkedHashMap<>();
+    o.knownAlbedo().ifPresent(a -> known.put("alpha", a));
+    CouplingTask.Builder b = new Twin.Protocol(o.mechanism(), o.targets(), o.fitParameters(),
+        known, o.budget(), o.seed()).task(name + "/" + o.label(), forcingFrame(), obs,
+            TimeSplit.fractions(levels(), o.trainFraction(), o.validationFraction()));
     if (o.moistureAuxiliary()) {
       b.auxiliary(moistureFrame());
     }
-    o.knownAlbedo().ifPresent(a -> b.knownParameter("alpha", a));
     return b.build();
   }
 
@@ -274,25 +272,11 @@ public record TwinScenario(String name, Weather weather, MoistureField moisture,
             + days + ", " + spinupDays);
       }
       int spin = spinupDays * 24;
-      int levels = days * 24 + 1;
-      Weather all = weather(climate, spin, spin + levels, seed);
-      double[] rain = new double[all.size()];
-      for (int k = 0; k < rain.length; k++) {
-        rain[k] = all.rainf()[k] * Weather.STEP;
-      }
-      MoistureField theta = TwinDrivers.moisture(rain);
-      SurfaceForcing f = forcing(all);
-      double[] hb = varyingBowen ? TwinDrivers.exchangeCoefficient(f, theta)
-          : new double[] {hbeta};
-      SurfaceSpec s = new SurfaceSpec(alpha, eps, tb, hb);
-      RichColumnModel m = new RichColumnModel(nodes, 1.0, Weather.STEP, substeps, soil, true);
-      RichTrajectory full = m.run(s, f, theta, m.uniformState(tb));
-      double[] init = full.state(spin);
-      Weather w = all.slice(spin, spin + levels);
-      MoistureField tw = theta.slice(spin, spin + levels);
-      SurfaceSpec sw = s.slice(spin, spin + levels);
-      RichTrajectory truth = m.run(sw, forcing(w), tw, init);
-      return new TwinScenario(name + "-" + days + "d-seed" + seed, w, tw, m, sw, truth);
+      Twin<RichColumnTruth.Run> t = Twin.simulate(spec(climate, spin, spin + days * 24 + 1), seed,
+          spin, new RichColumnTruth(soil, nodes, substeps, varyingBowen, hbeta, alpha, eps, tb));
+      RichColumnTruth.Run r = t.run();
+      return new TwinScenario(name + "-" + days + "d-seed" + seed, t.weather(), r.moisture(),
+          r.model(), r.surface(), r.trajectory());
     }
   }
 }

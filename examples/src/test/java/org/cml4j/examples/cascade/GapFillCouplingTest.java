@@ -68,6 +68,31 @@ class GapFillCouplingTest {
     Measured.near(o.test(), TEST);
   }
 
+  /**
+   * Seed 2 (docs/modes/cascade.md, in brackets): forcing-gap RMSEs, learned vs linear (LWdown and
+   * Tair worse than linear, reported); spikes: 7 visible, 6 values flagged, 5 of them spikes.
+   */
+  static final List<Score> FORCING_GAPS_SEED2 = List.of(
+      new Score("learned", Variables.SWDOWN, 28.7), new Score("linear", Variables.SWDOWN, 238),
+      new Score("learned", Variables.LWDOWN, 31.3), new Score("linear", Variables.LWDOWN, 12.0),
+      new Score("learned", Variables.TAIR, 1.90), new Score("linear", Variables.TAIR, 1.61));
+  /** Seed 2 test RMSE [K]: gap-fill 0.42 / 0.59, physics with linear fill 1.39 / 2.04. */
+  static final List<Score> TEST_SEED2 = List.of(
+      new Score(GapFillCoupling.NAME, "SoilTemp_0.05", 0.42),
+      new Score(LINEAR_FILL, "SoilTemp_0.05", 1.39),
+      new Score(GapFillCoupling.NAME, Variables.SURF_TEMP, 0.59),
+      new Score(LINEAR_FILL, Variables.SURF_TEMP, 2.04));
+
+  @Test
+  void seedTwoNumbersOfTheDocsIncludingTheUnfavourableLongwaveFill() {
+    GapFillExample.Outcome o = GapFillExample.run(2, Budget.tiny());
+    Measured.near(o.fill(), FORCING_GAPS_SEED2);
+    assertThat(o.spikesInjected()).isEqualTo(7);
+    assertThat(o.spikesFound()).isEqualTo(5);
+    assertThat(o.spikesFlagged()).isEqualTo(6);
+    Measured.near(o.test(), TEST_SEED2);
+  }
+
   @Test
   void misuseFailsBeforeAnyTraining() {
     var twin = new CascadeTwin().days(4).observed(List.of(Variables.QH, Variables.QLE))

@@ -5,14 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cml4j.lsm.batch.BatchColumnModel;
-import org.cml4j.lsm.batch.BatchLoss;
 import org.cml4j.lsm.batch.BatchRunner;
-import org.cml4j.lsm.batch.Checkpointing;
 import org.cml4j.lsm.batch.ColumnBatch;
-import org.cml4j.lsm.gradient.Adjoint;
 import org.cml4j.lsm.model.ColumnParameters;
-import org.cml4j.lsm.model.Output;
-import org.cml4j.lsm.model.Param;
 import org.cml4j.lsm.solver.SoilColumnModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +39,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 3, jvmArgsAppend = {"-Xmx2g", "-XX:+UseSerialGC"})
 public class BatchSolverBenchmark {
-  private static final List<Output> OUT = BatchThroughputBenchmark.OUT;
   private static final int COLUMNS = 64;
 
   /** Index into {@link BatchSolverSpeedReport#CONFIGS}. */
@@ -66,7 +60,7 @@ public class BatchSolverBenchmark {
   public void setup() {
     cf = BatchSolverSpeedReport.CONFIGS.get(config);
     columns = BatchSolverSpeedReport.columns(COLUMNS, cf.series());
-    seed = new double[columns.levels()][OUT.size()];
+    seed = new double[columns.levels()][BatchThroughputBenchmark.OUT.size()];
     for (double[] r : seed) {
       Arrays.fill(r, 1e-3);
     }
@@ -86,16 +80,9 @@ public class BatchSolverBenchmark {
 
   /** Forward + hbeta gradient of every column on the chosen side. */
   @Benchmark
-  public double gradient() {
-    if (side.equals("scalar")) {
-      double s = 0;
-      for (int c = 0; c < COLUMNS; c++) {
-        s += Adjoint.vjp(scalar.simulate(params.get(c), columns.forcing(c), columns.initial(c)),
-            OUT, seed, cf.mode()).series(Param.HBETA)[1];
-      }
-      return s;
-    }
-    return batched.gradient(columns, OUT, BatchLoss.vjp(seed), Checkpointing.storeAll(),
-        cf.mode()).gradient(Param.HBETA, COLUMNS - 1);
+  public double[][] gradient() {
+    return side.equals("scalar")
+        ? BatchSolverSpeedReport.scalarGradients(scalar, params, columns, seed, cf)
+        : BatchSolverSpeedReport.batchedGradients(batched, columns, seed, cf);
   }
 }

@@ -122,24 +122,8 @@ public final class BatchSolverSpeedReport {
     }
     try (BatchRunner one = new BatchRunner(1, BatchRunner.DEFAULT_CHUNK)) {
       BatchColumnModel batched = new BatchColumnModel(scalar, one);
-      Supplier<double[][]> scalarRun = () -> {
-        double[][] g = new double[columns][];
-        for (int c = 0; c < columns; c++) {
-          g[c] = Adjoint.vjp(scalar.simulate(ps.get(c), b.forcing(c), b.initial(c)), OUT, seed,
-              cf.mode()).series(Param.HBETA);
-        }
-        return g;
-      };
-      Supplier<double[][]> batchRun = () -> {
-        BatchGradient g = batched.gradient(b, OUT, BatchLoss.vjp(seed), Checkpointing.storeAll(),
-            cf.mode());
-        double[][] out = new double[columns][];
-        for (int c = 0; c < columns; c++) {
-          out[c] = cf.series() ? g.series(Param.HBETA, c)
-              : new double[] {g.gradient(Param.HBETA, c)};
-        }
-        return out;
-      };
+      Supplier<double[][]> scalarRun = () -> scalarGradients(scalar, ps, b, seed, cf);
+      Supplier<double[][]> batchRun = () -> batchedGradients(batched, b, seed, cf);
       double diff = difference(cf.series(), scalarRun.get(), batchRun.get());
       for (int i = 0; i < warmup; i++) {
         scalarRun.get();
@@ -158,6 +142,35 @@ public final class BatchSolverSpeedReport {
       System.out.printf(Locale.ROOT, "| %s | %d | %.1f / %.1f | %.1f / %.1f | %.1fx / %.1fx |"
           + " %.1e |%n", cf.name(), columns, sw, sc, bw, bc, sw / bw, sc / bc, diff);
     }
+  }
+
+  /**
+   * The scalar side: forward + hbeta gradient of each column with {@code SoilColumnModel} and
+   * {@code Adjoint}, one series per column (also timed by {@link BatchSolverBenchmark}).
+   */
+  static double[][] scalarGradients(SoilColumnModel scalar, List<ColumnParameters> ps,
+      ColumnBatch b, double[][] seed, Config cf) {
+    double[][] g = new double[ps.size()][];
+    for (int c = 0; c < g.length; c++) {
+      g[c] = Adjoint.vjp(scalar.simulate(ps.get(c), b.forcing(c), b.initial(c)), OUT, seed,
+          cf.mode()).series(Param.HBETA);
+    }
+    return g;
+  }
+
+  /**
+   * The batched side: the same gradients from one {@link BatchColumnModel} run, per level for
+   * hbeta(t), the total otherwise (also timed by {@link BatchSolverBenchmark}).
+   */
+  static double[][] batchedGradients(BatchColumnModel batched, ColumnBatch b, double[][] seed,
+      Config cf) {
+    BatchGradient g = batched.gradient(b, OUT, BatchLoss.vjp(seed), Checkpointing.storeAll(),
+        cf.mode());
+    double[][] out = new double[b.columns()][];
+    for (int c = 0; c < out.length; c++) {
+      out[c] = cf.series() ? g.series(Param.HBETA, c) : new double[] {g.gradient(Param.HBETA, c)};
+    }
+    return out;
   }
 
   /** Lockstep vs one-start-per-thread Adam in the authors' configuration (class Javadoc). */

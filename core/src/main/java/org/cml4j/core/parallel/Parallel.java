@@ -34,8 +34,9 @@ public final class Parallel {
       throw new IllegalStateException(what + " interrupted", e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      // a task failing on another thread arrives as a copy wrapping the original: unwrap it
-      if (c != null && c.getCause() != null && c.getCause().getClass() == c.getClass()) {
+      // a task failing on another thread arrives as a copy wrapping the original, once per
+      // fork/join level it crossed (the stream's and the pool's): unwrap every copy
+      while (c != null && c.getCause() != null && c.getCause().getClass() == c.getClass()) {
         c = c.getCause();
       }
       throw c instanceof RuntimeException r ? r
